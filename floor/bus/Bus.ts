@@ -1,0 +1,68 @@
+/** A message as a subscriber sees it. `data` is the JSON text the publisher sent. */
+export interface BusMsg {
+  readonly subject: string;
+  readonly data: string;
+  /** Reply subject when the sender used `request`. */
+  readonly reply?: string;
+  /** Answer a request (no-op when there is no reply subject). */
+  respond(data: string): void;
+}
+
+/** A subscriber's callback. A returned promise is awaited before the subscription's next message. */
+export type Handler = (msg: BusMsg) => void | Promise<void>;
+
+export interface SubscribeOptions {
+  /** Queue group: each message goes to one member of the group. */
+  queue?: string;
+}
+
+export interface Subscription {
+  readonly subject: string;
+  unsubscribe(): void;
+}
+
+/**
+ * The floor's message bus. Subjects use NATS syntax: `.`-separated tokens, `*` matches one
+ * token and `>` one or more (last token only). Messages on one subject reach a subscriber in
+ * publish order. Two implementations: `LocalBus` (in-process, deterministic) and `NatsBus`.
+ */
+export interface Bus {
+  readonly kind: "local" | "nats";
+  /** Human-readable description for the start banner, e.g. "in-process" or "nats://127.0.0.1:4222". */
+  readonly description: string;
+  publish(subject: string, data: string): void;
+  subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription;
+  /** Send and wait for one reply. Rejects at once with `NoRespondersError` when nobody listens, `TimeoutError` on timeout. */
+  request(subject: string, data: string, opts?: { timeoutMs?: number }): Promise<BusMsg>;
+  /**
+   * Resolves once every message published through this bus instance to its own subscribers
+   * has been handled (including the messages those handlers published). The simulated clock
+   * waits on this before it advances, which keeps sim runs in lock step.
+   */
+  idle(): Promise<void>;
+  /** Handle what is in flight, then close. */
+  drain(): Promise<void>;
+  /** Close at once; pending messages may be dropped. Idempotent. */
+  close(): Promise<void>;
+}
+
+export class NoRespondersError extends Error {
+  readonly code = "NO_RESPONDERS" as const;
+  constructor(subject: string) {
+    super(`no responders for ${subject}`);
+  }
+}
+
+export class RequestTimeoutError extends Error {
+  readonly code = "TIMEOUT" as const;
+  constructor(subject: string, ms: number) {
+    super(`request to ${subject} timed out after ${ms} ms`);
+  }
+}
+
+export class BusClosedError extends Error {
+  readonly code = "CLOSED" as const;
+  constructor() {
+    super("bus is closed");
+  }
+}

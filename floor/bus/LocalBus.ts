@@ -1,0 +1,205 @@
+import {
+  BusClosedError,
+  NoRespondersError,
+  RequestTimeoutError,
+  type Bus,
+  type BusMsg,
+  type Handler,
+  type SubscribeOptions,
+  type Subscription,
+} from "./Bus.ts";
+import { subjectMatches } from "./subjectMatches.ts";
+
+interface LocalSub {
+  readonly pattern: string;
+  readonly handler: Handler;
+  readonly queue: string | undefined;
+  active: boolean;
+  /** Set while an async handler runs; later deliveries wait here in order. */
+  backlog: BusMsg[] | undefined;
+}
+
+export interface LocalBusOptions {
+  /** Called when a handler throws or rejects; the bus carries on. */
+  onHandlerError?: (err: unknown, msg: BusMsg) => void;
+}
+
+/**
+ * The in-process bus, the embedded default. Delivery is asynchronous (like NATS) but in one
+ * global FIFO, so a run with the same inputs delivers in the same order every time.
+ */
+export class LocalBus implements Bus {
+  readonly kind = "local" as const;
+  readonly description = "in-process";
+  private subs: LocalSub[] = [];
+  private queue: Array<{ sub: LocalSub; msg: BusMsg }> = [];
+  private running = 0;
+  private scheduled = false;
+  private closed = false;
+  private inboxSeq = 0;
+  private rr = new Map<string, number>();
+  private idleWaiters: Array<() => void> = [];
+  private readonly onHandlerError: (err: unknown, msg: BusMsg) => void;
+
+  constructor(opts: LocalBusOptions = {}) {
+    this.onHandlerError = opts.onHandlerError ?? ((err, msg) => console.error(`handler for ${msg.subject} failed:`, err));
+  }
+
+  publish(subject: string, data: string): void {
+    this.route(subject, data, undefined);
+  }
+
+  subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {
+    if (this.closed) throw new BusClosedError();
+    const sub: LocalSub = { pattern: subject, handler, queue: opts.queue, active: true, backlog: undefined };
+    this.subs.push(sub);
+    return {
+      subject,
+      unsubscribe: () => {
+        sub.active = false;
+        this.subs = this.subs.filter((s) => s !== sub);
+      },
+    };
+  }
+
+  request(subject: string, data: string, opts: { timeoutMs?: number } = {}): Promise<BusMsg> {
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    const inbox = `_INBOX.local.${++this.inboxSeq}`;
+    return new Promise<BusMsg>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        sub.unsubscribe();
+        reject(new RequestTimeoutError(subject, timeoutMs));
+      }, timeoutMs);
+      const sub = this.subscribe(inbox, (msg) => {
+        clearTimeout(timer);
+        sub.unsubscribe();
+        resolve(msg);
+      });
+      if (this.route(subject, data, inbox) === 0) {
+        clearTimeout(timer);
+        sub.unsubscribe();
+        reject(new NoRespondersError(subject));
+      }
+    });
+  }
+
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async drain(): Promise<void> {
+    await this.idle();
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.subs = [];
+    this.queue = [];
+    this.wakeIdle();
+  }
+
+  /** Enqueue one delivery per matching subscriber (one per queue group); returns how many. */
+  private route(subject: string, data: string, reply: string | undefined): number {
+    if (this.closed) throw new BusClosedError();
+    const msg: BusMsg = {
+      subject,
+      data,
+      reply,
+      respond: (answer: string) => {
+        if (reply && !this.closed) this.route(reply, answer, undefined);
+      },
+    };
+    const groups = new Map<string, LocalSub[]>();
+    let n = 0;
+    for (const sub of this.subs) {
+      if (!subjectMatches(sub.pattern, subject)) continue;
+      if (sub.queue === undefined) {
+        this.queue.push({ sub, msg });
+        n++;
+      } else {
+        const g = groups.get(sub.queue) ?? [];
+        g.push(sub);
+        groups.set(sub.queue, g);
+      }
+    }
+    for (const [name, members] of groups) {
+      const turn = this.rr.get(name) ?? 0;
+      this.rr.set(name, turn + 1);
+      this.queue.push({ sub: members[turn % members.length]!, msg });
+      n++;
+    }
+    if (n > 0 && !this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.pump());
+    }
+    return n;
+  }
+
+  private pump(): void {
+    this.scheduled = false;
+    while (this.queue.length > 0) {
+      const { sub, msg } = this.queue.shift()!;
+      if (!sub.active) continue;
+      if (sub.backlog) sub.backlog.push(msg);
+      else this.deliver(sub, msg);
+    }
+    this.wakeIdle();
+  }
+
+  private deliver(sub: LocalSub, msg: BusMsg): void {
+    let result: void | Promise<void>;
+    try {
+      result = sub.handler(msg);
+    } catch (err) {
+      this.onHandlerError(err, msg);
+      return;
+    }
+    if (result && typeof (result as Promise<void>).then === "function") {
+      sub.backlog = [];
+      this.running++;
+      void this.finishAsync(sub, msg, result as Promise<void>);
+    }
+  }
+
+  /** Await an async handler, then the messages that queued behind it, in order. */
+  private async finishAsync(sub: LocalSub, first: BusMsg, pending: Promise<void>): Promise<void> {
+    let msg = first;
+    let p: Promise<void> | void = pending;
+    for (;;) {
+      try {
+        await p;
+      } catch (err) {
+        this.onHandlerError(err, msg);
+      }
+      const next = sub.backlog?.shift();
+      if (!next || !sub.active) break;
+      msg = next;
+      try {
+        p = sub.handler(next);
+      } catch (err) {
+        this.onHandlerError(err, next);
+        p = undefined;
+      }
+    }
+    sub.backlog = undefined;
+    this.running--;
+    if (this.queue.length > 0 && !this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.pump());
+    }
+    this.wakeIdle();
+  }
+
+  private isIdle(): boolean {
+    return this.queue.length === 0 && this.running === 0 && !this.scheduled;
+  }
+
+  private wakeIdle(): void {
+    if (!this.isIdle() || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

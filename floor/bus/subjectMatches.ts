@@ -1,0 +1,13 @@
+/** NATS subject matching: `*` is one token, `>` (last) is one or more tokens. */
+export function subjectMatches(pattern: string, subject: string): boolean {
+  if (pattern === subject) return true;
+  const p = pattern.split(".");
+  const s = subject.split(".");
+  for (let i = 0; i < p.length; i++) {
+    const tok = p[i];
+    if (tok === ">") return i === p.length - 1 && s.length > i;
+    if (i >= s.length) return false;
+    if (tok !== "*" && tok !== s[i]) return false;
+  }
+  return p.length === s.length;
+}

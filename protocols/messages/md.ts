@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { Envelope } from "../envelope.ts";
+import { Micro, PriceMicro } from "../money.ts";
+
+/** Polymarket token ids are uint256 decimals (up to 78 digits): always strings, never numbers. */
+export const TokenId = z.string().regex(/^\d{1,78}$/, "token id must be a decimal string");
+export const Outcome = z.enum(["Up", "Down"]);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const SpotTick = Envelope.extend({
+  symbol: z.string().min(1),
+  price: Micro.positive(),
+});
+export type SpotTick = z.infer<typeof SpotTick>;
+
+export const Level = z.object({ price: PriceMicro, size: Micro.positive() });
+export type Level = z.infer<typeof Level>;
+
+/** A full book snapshot of the Up token: bids best first (descending), asks best first (ascending). */
+export const BookSnapshot = Envelope.extend({
+  marketId: z.string().min(1),
+  tokenId: TokenId,
+  bids: z.array(Level),
+  asks: z.array(Level),
+  tickSize: PriceMicro,
+  minSize: Micro.nonnegative(),
+});
+export type BookSnapshot = z.infer<typeof BookSnapshot>;
+
+export const TradePrint = Envelope.extend({
+  marketId: z.string().min(1),
+  tokenId: TokenId,
+  price: PriceMicro,
+  size: Micro.positive(),
+  side: z.enum(["BUY", "SELL"]),
+});
+export type TradePrint = z.infer<typeof TradePrint>;
+
+/** A market's fee schedule: fee = shares × rate × (p(1−p))^exponent, taker only. */
+export const FeeSchedule = z.object({
+  rate: z.number().min(0).max(1),
+  exponent: z.number().min(0).max(4),
+  takerOnly: z.boolean(),
+});
+export type FeeSchedule = z.infer<typeof FeeSchedule>;
+
+export const MarketOpen = Envelope.extend({
+  phase: z.literal("open"),
+  marketId: z.string().min(1),
+  slug: z.string().min(1),
+  symbol: z.string().min(1),
+  upTokenId: TokenId,
+  downTokenId: TokenId,
+  startTs: z.number().int(),
+  endTs: z.number().int(),
+  strike: Micro.positive(),
+  fee: FeeSchedule,
+  tickSize: PriceMicro,
+  minSize: Micro.nonnegative(),
+});
+export const MarketClose = Envelope.extend({
+  phase: z.literal("close"),
+  marketId: z.string().min(1),
+  endPrice: Micro.positive(),
+});
+export const MarketResolved = Envelope.extend({
+  phase: z.literal("resolved"),
+  marketId: z.string().min(1),
+  outcome: Outcome,
+  /** True when the floor derived the outcome (end price ≥ strike resolves Up) rather than being told. */
+  derived: z.boolean(),
+});
+export const MarketEvent = z.discriminatedUnion("phase", [MarketOpen, MarketClose, MarketResolved]);
+export type MarketOpen = z.infer<typeof MarketOpen>;
+export type MarketClose = z.infer<typeof MarketClose>;
+export type MarketResolved = z.infer<typeof MarketResolved>;
+export type MarketEvent = z.infer<typeof MarketEvent>;

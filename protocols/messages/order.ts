@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { Envelope } from "../envelope.ts";
+import { Micro, PriceMicro } from "../money.ts";
+import { Outcome, TokenId } from "./md.ts";
+
+export const Side = z.enum(["BUY", "SELL"]);
+export type Side = z.infer<typeof Side>;
+/** FAK fills what it can at once and cancels the rest; GTC rests (rests are a later issue). */
+export const OrderType = z.enum(["FAK", "FOK", "GTC"]);
+
+/** What a trader wants; `intentId` doubles as the idempotent client order id. */
+export const OrderIntent = Envelope.extend({
+  intentId: z.string().min(1),
+  agentId: z.string().min(1),
+  marketId: z.string().min(1),
+  tokenId: TokenId,
+  outcome: Outcome,
+  side: Side,
+  type: OrderType,
+  price: PriceMicro,
+  size: Micro.positive(),
+  /** The trader's probability that `outcome` wins, for the boss's edge checks. */
+  belief: z.number().min(0).max(1),
+});
+export type OrderIntent = z.infer<typeof OrderIntent>;
+
+const IntentFields = OrderIntent.omit({ v: true, id: true, ts: true, src: true });
+export type IntentFields = z.infer<typeof IntentFields>;
+
+export const OrderDecision = Envelope.extend({
+  intent: IntentFields,
+  approved: z.boolean(),
+  /** Why it was rejected or resized. */
+  reason: z.string().optional(),
+});
+export type OrderDecision = z.infer<typeof OrderDecision>;
+
+const EventBase = Envelope.extend({ agentId: z.string().min(1), intentId: z.string().min(1) });
+
+export const OrderAck = EventBase.extend({ type: z.literal("ack"), orderId: z.string().min(1) });
+export const OrderFill = EventBase.extend({
+  type: z.literal("fill"),
+  orderId: z.string().min(1),
+  fillId: z.string().min(1),
+  marketId: z.string().min(1),
+  tokenId: TokenId,
+  outcome: Outcome,
+  side: Side,
+  price: PriceMicro,
+  /** Gross shares matched. */
+  size: Micro.positive(),
+  /** Taker fee taken in shares (buys) and in USD (sells). */
+  feeShares: Micro.nonnegative(),
+  feeUsd: Micro.nonnegative(),
+  /** Signed changes to the agent's cash and shares of `outcome`, as the ledger booked them. */
+  cashDelta: Micro,
+  sharesDelta: Micro,
+});
+export const OrderCancel = EventBase.extend({
+  type: z.literal("cancel"),
+  orderId: z.string().min(1),
+  remaining: Micro.nonnegative(),
+  reason: z.string(),
+});
+export const OrderReject = EventBase.extend({ type: z.literal("reject"), reason: z.string() });
+export const Settlement = EventBase.extend({
+  type: z.literal("settle"),
+  marketId: z.string().min(1),
+  winner: Outcome,
+  /** Shares held of each outcome at resolution, and what they paid. */
+  upShares: Micro.nonnegative(),
+  downShares: Micro.nonnegative(),
+  payout: Micro.nonnegative(),
+  /** Payout minus the cost of the settled position (fees included). */
+  pnl: Micro,
+});
+export const OrderEvent = z.discriminatedUnion("type", [OrderAck, OrderFill, OrderCancel, OrderReject, Settlement]);
+export type OrderAck = z.infer<typeof OrderAck>;
+export type OrderFill = z.infer<typeof OrderFill>;
+export type OrderCancel = z.infer<typeof OrderCancel>;
+export type OrderReject = z.infer<typeof OrderReject>;
+export type Settlement = z.infer<typeof Settlement>;
+export type OrderEvent = z.infer<typeof OrderEvent>;
