@@ -1,0 +1,171 @@
+import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Snapshot } from "xstate";
+import { PROTOCOL_VERSION, decode, encode, subjects } from "../../protocols/index.ts";
+import { loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db } from "../../state/index.ts";
+import type { Bus, Subscription } from "../bus/Bus.ts";
+import type { FloorClock } from "../clock/index.ts";
+import type { Logger } from "../log/createLogger.ts";
+import type { AgentBehaviour, AgentContext, AgentSpec, PublishEmitted } from "./AgentSpec.ts";
+import { RestartPolicy } from "./RestartPolicy.ts";
+import { stateString } from "./stateString.ts";
+
+export interface HostOptions {
+  bus: Bus;
+  clock: FloorClock;
+  db: Db;
+  log: Logger;
+  /** Distinguishes message ids across restarts of the floor. */
+  runId: number;
+  inspect?: (event: InspectionEvent) => void;
+  heartbeatMs?: number;
+}
+
+export interface HostCounters {
+  received: number;
+  invalid: number;
+  handlerErrors: number;
+  published: number;
+  restarts: number;
+}
+
+/**
+ * Runs one agent: its actor on the floor clock, its routes bound to bus subjects with every
+ * message validated, its snapshot checkpointed to SQLite on each change, heartbeats, and an
+ * OTP-style restart (at most 1 restart per 5 s of floor time, then give up and report).
+ */
+export class AgentHost {
+  readonly counters: HostCounters = { received: 0, invalid: 0, handlerErrors: 0, published: 0, restarts: 0 };
+  private actor: AnyActorRef | undefined;
+  private behaviour: AgentBehaviour | undefined;
+  private subs: Subscription[] = [];
+  private seq = 0;
+  private lastSaved = "";
+  private lastHb = -Infinity;
+  private failed = false;
+  private readonly restarts = new RestartPolicy({ intensity: 1, periodMs: 5000 });
+  private readonly ctx: AgentContext;
+
+  constructor(readonly spec: AgentSpec, private readonly opts: HostOptions) {
+    this.ctx = {
+      id: spec.id,
+      kind: spec.kind,
+      clock: opts.clock,
+      db: opts.db,
+      log: opts.log.child({ agent: spec.id }),
+      publish: (subject, body) => this.publish(subject, body),
+      send: (event) => this.actor?.send(event),
+      state: () => (this.actor ? stateString(this.actor.getSnapshot().value) : "stopped"),
+    };
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  get state(): string {
+    return this.failed ? "failed" : this.ctx.state();
+  }
+
+  start(): void {
+    const b = (this.behaviour = this.spec.create(this.ctx));
+    this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
+    registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: this.state, ts: this.opts.clock.now() });
+    for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
+    this.publish(subjects.floorAgent("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
+    b.onStart?.();
+  }
+
+  /** Drive the agent's clock hooks and heartbeat. */
+  tick(now: number): void {
+    if (this.failed) return;
+    this.behaviour?.onTick?.(now);
+    if (now - this.lastHb >= (this.opts.heartbeatMs ?? 10_000)) {
+      this.lastHb = now;
+      this.publish(subjects.hb(this.spec.id), { state: this.state, seq: this.seq });
+    }
+  }
+
+  /** Stop routes and the actor, checkpointing its last snapshot first. */
+  stop(): void {
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
+    this.behaviour?.onStop?.();
+    if (this.actor) this.persist(this.actor);
+    this.actor?.stop();
+    this.actor = undefined;
+  }
+
+  publish(subject: string, body: Record<string, unknown>): void {
+    const msg = { v: PROTOCOL_VERSION, id: `${this.spec.id}.${this.opts.runId}.${++this.seq}`, ts: this.opts.clock.now(), src: this.spec.id, ...body };
+    this.opts.bus.publish(subject, encode(subject, msg));
+    this.counters.published++;
+  }
+
+  private receive(handle: (msg: unknown, subject: string) => void | Promise<void>, subject: string, data: string): void | Promise<void> {
+    this.counters.received++;
+    const d = decode(subject, data);
+    if (!d.ok) return this.rejectInvalid(subject, data, d.error);
+    try {
+      const r = handle(d.msg, subject);
+      if (r) return r.catch((err: unknown) => this.handlerFailed(subject, err));
+    } catch (err) {
+      this.handlerFailed(subject, err);
+    }
+  }
+
+  /** Invalid input is counted, logged and audited, never thrown into the agent. */
+  private rejectInvalid(subject: string, data: string, error: string): void {
+    this.counters.invalid++;
+    this.ctx.log.warn({ subject, error }, "invalid message rejected");
+    if (subject.startsWith("audit.")) return; // never audit the audit stream's own garbage in a loop
+    this.publish(subjects.audit("invalid"), { kind: "invalid", severity: "invalid", subject, detail: { error, sample: data.slice(0, 300) } });
+  }
+
+  private handlerFailed(subject: string, err: unknown): void {
+    this.counters.handlerErrors++;
+    this.ctx.log.error({ subject, err }, "handler failed");
+    this.publish(subjects.audit("agent_error"), { kind: "agent_error", severity: "error", subject, detail: { error: String(err) } });
+  }
+
+  private startActor(snapshot: unknown): void {
+    const b = this.behaviour!;
+    const actor = createActor(b.machine, {
+      id: this.spec.id,
+      clock: this.opts.clock.timers,
+      input: b.input,
+      ...(snapshot ? { snapshot: snapshot as Snapshot<unknown> } : {}),
+      ...(this.opts.inspect ? { inspect: this.opts.inspect } : {}),
+    });
+    actor.on("publish", (e: EventObject) => {
+      const p = e as PublishEmitted;
+      this.publish(p.subject, p.body);
+    });
+    actor.subscribe({ next: () => this.persist(actor), error: (err) => this.actorFailed(err) });
+    this.actor = actor;
+    actor.start();
+    this.persist(actor);
+  }
+
+  private persist(actor: AnyActorRef): void {
+    const snap = actor.getSnapshot() as Snapshot<unknown> & { value?: unknown };
+    if (snap.status === "error") return;
+    const json = JSON.stringify(actor.getPersistedSnapshot());
+    if (json === this.lastSaved) return;
+    this.lastSaved = json;
+    saveSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion, JSON.parse(json), this.opts.clock.now());
+    setAgentState(this.opts.db, this.spec.id, this.state);
+  }
+
+  private actorFailed(err: unknown): void {
+    const now = this.opts.clock.now();
+    this.ctx.log.error({ err }, "agent actor failed");
+    if (this.restarts.allow(now)) {
+      this.counters.restarts++;
+      this.publish(subjects.floorAgent("restarted"), { verb: "restarted", agentId: this.spec.id, kind: this.spec.kind, reason: String(err) });
+      this.startActor(loadSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion));
+      return;
+    }
+    this.failed = true;
+    setAgentState(this.opts.db, this.spec.id, "failed");
+    this.publish(subjects.floorAgent("failed"), { verb: "failed", agentId: this.spec.id, kind: this.spec.kind, reason: `restart intensity exceeded: ${String(err)}` });
+  }
+}

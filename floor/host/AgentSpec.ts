@@ -1,0 +1,66 @@
+import type { AnyStateMachine, EventObject } from "xstate";
+import type { Db } from "../../state/index.ts";
+import type { FloorClock } from "../clock/index.ts";
+import type { Logger } from "../log/createLogger.ts";
+
+export const AGENT_KINDS = ["feed", "exchange", "trader", "boss", "auditor", "monitor"] as const;
+export type AgentKind = (typeof AGENT_KINDS)[number];
+
+/** What an agent may use of the floor: its clock, the state file, a logger, the bus and its own actor. */
+export interface AgentContext {
+  readonly id: string;
+  readonly kind: AgentKind;
+  readonly clock: FloorClock;
+  readonly db: Db;
+  readonly log: Logger;
+  /** Publish `body` on `subject`; the host adds the envelope (v, id, ts, src) and validates it. */
+  publish(subject: string, body: Record<string, unknown>): void;
+  /** Send an event to this agent's own actor. */
+  send(event: EventObject): void;
+  /** The actor's current state value, as a dotted string ("trading", "paused"). */
+  state(): string;
+}
+
+/** A subscription of an agent: a subject pattern and a handler for messages that passed validation. */
+export interface Route {
+  readonly pattern: string;
+  readonly handle: (msg: unknown, subject: string) => void | Promise<void>;
+}
+
+/**
+ * Declare a route. The host validates each message against its subject family's schema before
+ * calling `fn`, so the message type here is the family's type (the one unchecked step).
+ */
+export function route<T>(pattern: string, fn: (msg: T, subject: string) => void | Promise<void>): Route {
+  return { pattern, handle: fn as Route["handle"] };
+}
+
+/** An agent's parts: its machine (its life), its routes (its data), and optional clock hooks. */
+export interface AgentBehaviour {
+  readonly machine: AnyStateMachine;
+  /** Bump when the machine changes shape; snapshots of another version are not restored. */
+  readonly machineVersion: string;
+  readonly input?: unknown;
+  readonly routes: readonly Route[];
+  /** After the actor started and routes are live. */
+  onStart?(): void;
+  /** On every step of the floor clock (the sim's 1 s step; a timer when live). */
+  onTick?(now: number): void;
+  onStop?(): void;
+}
+
+export interface AgentSpec {
+  readonly id: string;
+  readonly kind: AgentKind;
+  readonly parentId?: string;
+  /** The agent's validated configuration, recorded in the registry. */
+  readonly config: unknown;
+  create(ctx: AgentContext): AgentBehaviour;
+}
+
+/** Event emitted by agent machines (XState `emit`) to have the host publish a message. */
+export interface PublishEmitted extends EventObject {
+  type: "publish";
+  subject: string;
+  body: Record<string, unknown>;
+}

@@ -1,0 +1,17 @@
+/**
+ * OTP restart intensity: allow at most `intensity` restarts within any `periodMs` window;
+ * beyond that the caller gives up and escalates (OTP's defaults are 1 in 5 s).
+ */
+export class RestartPolicy {
+  private readonly times: number[] = [];
+
+  constructor(private readonly opts: { intensity: number; periodMs: number }) {}
+
+  /** Record a restart at `now` if the window allows one; false means escalate. */
+  allow(now: number): boolean {
+    while (this.times.length > 0 && now - this.times[0]! >= this.opts.periodMs) this.times.shift();
+    if (this.times.length >= this.opts.intensity) return false;
+    this.times.push(now);
+    return true;
+  }
+}

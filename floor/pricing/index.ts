@@ -1,0 +1,5 @@
+/** Pure pricing and sizing arithmetic shared by agents. */
+export { normCdf } from "./normCdf.ts";
+export { upProbability } from "./upProbability.ts";
+export { takerFee } from "./takerFee.ts";
+export { kellyFraction } from "./kellyFraction.ts";

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { kellyFraction } from "./kellyFraction.ts";
+import { normCdf } from "./normCdf.ts";
+import { takerFee } from "./takerFee.ts";
+import { upProbability } from "./upProbability.ts";
+
+describe("takerFee", () => {
+  it("reproduces the published example: 100 shares at 0.50, rate 0.07, exponent 1 cost $1.75", () => {
+    expect(takerFee("SELL", 100_000_000, 500_000, { rate: 0.07, exponent: 1, takerOnly: true })).toEqual({ feeShares: 0, feeUsd: 1_750_000 });
+  });
+  it("takes a buy's fee in shares: rate 0.25, exponent 2, 100 shares at 0.50 pays 1.5625 shares", () => {
+    expect(takerFee("BUY", 100_000_000, 500_000, { rate: 0.25, exponent: 2, takerOnly: true })).toEqual({ feeShares: 1_562_500, feeUsd: 0 });
+  });
+  it("is symmetric in p and 1−p and charges makers nothing on taker-only schedules", () => {
+    const s = { rate: 0.07, exponent: 1, takerOnly: true };
+    expect(takerFee("BUY", 10_000_000, 100_000, s)).toEqual(takerFee("BUY", 10_000_000, 900_000, s));
+    expect(takerFee("BUY", 10_000_000, 500_000, s, "maker")).toEqual({ feeShares: 0, feeUsd: 0 });
+  });
+});
+
+describe("normCdf / upProbability", () => {
+  it("matches known values of Φ", () => {
+    expect(normCdf(0)).toBeCloseTo(0.5, 7);
+    expect(normCdf(1.959964)).toBeCloseTo(0.975, 6);
+    expect(normCdf(-1)).toBeCloseTo(0.158655, 6);
+  });
+  it("is 0.5 at the strike, rises with spot, and is decided at the close (a tie is Up)", () => {
+    expect(upProbability(100, 100, 1e-4, 600)).toBeCloseTo(0.5, 7);
+    expect(upProbability(100.2, 100, 1e-4, 600)).toBeGreaterThan(0.5);
+    expect(upProbability(100, 100, 1e-4, 0)).toBe(1);
+    expect(upProbability(99.99, 100, 1e-4, 0)).toBe(0);
+  });
+});
+
+describe("kellyFraction", () => {
+  it("is (p − c)/(1 − c) times the fraction, and 0 without edge", () => {
+    expect(kellyFraction(0.6, 0.5, 1)).toBeCloseTo(0.2, 12);
+    expect(kellyFraction(0.6, 0.5)).toBeCloseTo(0.05, 12);
+    expect(kellyFraction(0.4, 0.5)).toBe(0);
+    expect(() => kellyFraction(0.5, 1)).toThrow();
+  });
+});

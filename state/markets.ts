@@ -1,0 +1,25 @@
+import type { MarketOpen, Outcome } from "../protocols/index.ts";
+import type { Db } from "./openDb.ts";
+import { stmt } from "./stmt.ts";
+
+/** Record a market window when it opens (idempotent: a replayed open changes nothing). */
+export function recordMarketOpen(db: Db, m: MarketOpen): void {
+  stmt(
+    db,
+    `INSERT OR IGNORE INTO markets (market_id, slug, symbol, up_token_id, down_token_id, start_ts, end_ts, strike_micro, fee_rate, fee_exponent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(m.marketId, m.slug, m.symbol, m.upTokenId, m.downTokenId, m.startTs, m.endTs, m.strike, m.fee.rate, m.fee.exponent);
+}
+
+export function recordMarketClose(db: Db, marketId: string, endPrice: number): void {
+  stmt(db, "UPDATE markets SET end_price_micro = ? WHERE market_id = ?").run(endPrice, marketId);
+}
+
+/** Record the outcome; returns false when the market was already resolved (a duplicate message). */
+export function recordMarketResolved(db: Db, marketId: string, outcome: Outcome, derived: boolean, ts: number): boolean {
+  const r = stmt(
+    db,
+    "UPDATE markets SET outcome = ?, outcome_derived = ?, resolved_ts = ? WHERE market_id = ? AND outcome IS NULL",
+  ).run(outcome, derived ? 1 : 0, ts, marketId);
+  return r.changes === 1;
+}

@@ -1,0 +1,65 @@
+/**
+ * Schema changes, in order. Applied ones are tracked in `PRAGMA user_version`; never edit a
+ * shipped migration, add a new one. Money columns are integers of micro-units (`*_micro`).
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: "initial ledger, registry, snapshots, audit log",
+    sql: `
+      CREATE TABLE floor_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE markets (
+        market_id TEXT PRIMARY KEY, slug TEXT NOT NULL, symbol TEXT NOT NULL,
+        up_token_id TEXT NOT NULL, down_token_id TEXT NOT NULL,
+        start_ts INTEGER NOT NULL, end_ts INTEGER NOT NULL, strike_micro INTEGER NOT NULL,
+        fee_rate REAL NOT NULL, fee_exponent REAL NOT NULL,
+        end_price_micro INTEGER, outcome TEXT CHECK (outcome IN ('Up','Down')),
+        outcome_derived INTEGER, resolved_ts INTEGER
+      );
+      CREATE TABLE orders (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id TEXT NOT NULL UNIQUE, intent_id TEXT NOT NULL UNIQUE,
+        agent_id TEXT NOT NULL, market_id TEXT NOT NULL, token_id TEXT NOT NULL,
+        outcome TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL,
+        price_micro INTEGER NOT NULL, size_micro INTEGER NOT NULL, filled_micro INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL, reason TEXT, created_ts INTEGER NOT NULL, updated_ts INTEGER NOT NULL
+      );
+      CREATE TABLE fills (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, fill_id TEXT NOT NULL UNIQUE,
+        order_id TEXT NOT NULL REFERENCES orders(order_id), agent_id TEXT NOT NULL, market_id TEXT NOT NULL,
+        outcome TEXT NOT NULL, side TEXT NOT NULL, price_micro INTEGER NOT NULL, size_micro INTEGER NOT NULL,
+        fee_shares_micro INTEGER NOT NULL, fee_usd_micro INTEGER NOT NULL,
+        cash_delta_micro INTEGER NOT NULL, shares_delta_micro INTEGER NOT NULL, ts INTEGER NOT NULL
+      );
+      CREATE TABLE settlements (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL, market_id TEXT NOT NULL,
+        winner TEXT NOT NULL, up_shares_micro INTEGER NOT NULL, down_shares_micro INTEGER NOT NULL,
+        payout_micro INTEGER NOT NULL, cost_micro INTEGER NOT NULL, pnl_micro INTEGER NOT NULL, ts INTEGER NOT NULL,
+        UNIQUE (agent_id, market_id)
+      );
+      CREATE TABLE cash (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL, delta_micro INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('deposit','allocate','fill','settle')), ref TEXT, ts INTEGER NOT NULL
+      );
+      CREATE TABLE positions (
+        agent_id TEXT NOT NULL, market_id TEXT NOT NULL, outcome TEXT NOT NULL,
+        shares_micro INTEGER NOT NULL, cost_micro INTEGER NOT NULL,
+        PRIMARY KEY (agent_id, market_id, outcome)
+      );
+      CREATE TABLE agents (
+        agent_id TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_id TEXT, config_json TEXT NOT NULL,
+        state TEXT NOT NULL, born_ts INTEGER NOT NULL, died_ts INTEGER, death_reason TEXT
+      );
+      CREATE TABLE snapshots (
+        agent_id TEXT PRIMARY KEY, machine_version TEXT NOT NULL, snapshot_json TEXT NOT NULL, ts INTEGER NOT NULL
+      );
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL,
+        src TEXT NOT NULL, subject TEXT, detail_json TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+      );
+      -- The audit log is append-only: the database itself refuses edits and deletes.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
+];

@@ -1,0 +1,75 @@
+import { toUnits } from "../protocols/index.ts";
+import { listAgents } from "./registry.ts";
+import { ledgerHash } from "./ledgerHash.ts";
+import { getMeta } from "./meta.ts";
+import type { Db } from "./openDb.ts";
+import { stmt } from "./stmt.ts";
+
+export interface AgentStatus {
+  id: string;
+  kind: string;
+  state: string;
+  parentId: string | null;
+  /** Capital allocated to the agent, USD. */
+  capital: number;
+  /** The agent's cash now, USD. */
+  cash: number;
+  /** Realized PnL from settled markets, USD. */
+  pnl: number;
+  fills: number;
+}
+
+export interface FloorStatus {
+  mode: string | null;
+  seed: string | null;
+  floorTime: number | null;
+  marketsOpened: number;
+  marketsSettled: number;
+  orders: number;
+  fills: number;
+  settlements: number;
+  /** Every cash row summed, USD: deposits + realized PnL − cost of open positions. */
+  cash: number;
+  deposits: number;
+  realizedPnl: number;
+  feesUsd: number;
+  openPositionCost: number;
+  auditEntries: number;
+  agents: AgentStatus[];
+  ledgerHash: string;
+}
+
+const one = (db: Db, sql: string, ...args: unknown[]): number => Number((stmt(db, sql).get(...args) as { n: number | null }).n ?? 0);
+
+/** Everything `floor status` reports, read from the ledger (the source of truth). */
+export function readStatus(db: Db): FloorStatus {
+  const agents = listAgents(db).map((a): AgentStatus => ({
+    id: a.agentId,
+    kind: a.kind,
+    state: a.state,
+    parentId: a.parentId,
+    capital: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ? AND reason = 'allocate' AND delta_micro > 0", a.agentId)),
+    cash: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ?", a.agentId)),
+    pnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements WHERE agent_id = ?", a.agentId)),
+    fills: one(db, "SELECT COUNT(*) AS n FROM fills WHERE agent_id = ?", a.agentId),
+  }));
+  const floorTime = getMeta(db, "floorTime");
+  return {
+    mode: getMeta(db, "mode") ?? null,
+    seed: getMeta(db, "seed") ?? null,
+    floorTime: floorTime === undefined ? null : Number(floorTime),
+    marketsOpened: one(db, "SELECT COUNT(*) AS n FROM markets"),
+    marketsSettled: one(db, "SELECT COUNT(*) AS n FROM markets WHERE outcome IS NOT NULL"),
+    orders: one(db, "SELECT COUNT(*) AS n FROM orders"),
+    fills: one(db, "SELECT COUNT(*) AS n FROM fills"),
+    settlements: one(db, "SELECT COUNT(*) AS n FROM settlements"),
+    cash: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash")),
+    deposits: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'")),
+    realizedPnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements")),
+    feesUsd: toUnits(one(db, "SELECT SUM(fee_usd_micro) AS n FROM fills")),
+    openPositionCost: toUnits(one(db, "SELECT SUM(cost_micro) AS n FROM positions")),
+    auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
+    agents,
+    ledgerHash: ledgerHash(db),
+  };
+}

@@ -1,0 +1,20 @@
+import type { Db } from "./openDb.ts";
+import { stmt } from "./stmt.ts";
+
+/** Checkpoint an actor's persisted snapshot. The machine version guards against restoring an incompatible one. */
+export function saveSnapshot(db: Db, agentId: string, machineVersion: string, snapshot: unknown, ts: number): void {
+  stmt(
+    db,
+    `INSERT INTO snapshots (agent_id, machine_version, snapshot_json, ts) VALUES (?, ?, ?, ?)
+     ON CONFLICT(agent_id) DO UPDATE SET machine_version = excluded.machine_version, snapshot_json = excluded.snapshot_json, ts = excluded.ts`,
+  ).run(agentId, machineVersion, JSON.stringify(snapshot), ts);
+}
+
+/** The last snapshot of an agent, if one was saved by the same machine version. */
+export function loadSnapshot(db: Db, agentId: string, machineVersion: string): unknown | undefined {
+  const row = stmt(db, "SELECT machine_version, snapshot_json FROM snapshots WHERE agent_id = ?").get(agentId) as
+    | { machine_version: string; snapshot_json: string }
+    | undefined;
+  if (!row || row.machine_version !== machineVersion) return undefined;
+  return JSON.parse(row.snapshot_json);
+}
