@@ -54,6 +54,7 @@ export class AgentHost {
       publish: (subject, body) => this.publish(subject, body),
       send: (event) => this.actor?.send(event),
       state: () => (this.actor ? stateString(this.actor.getSnapshot().value) : "stopped"),
+      context: <T>() => this.actor?.getSnapshot().context as T | undefined,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { AnyStateMachine, EventObject } from "xstate";
+import type { AnyEventObject, AnyStateMachine, EventObject } from "xstate";
 import type { Db } from "../../state/index.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -16,9 +16,11 @@ export interface AgentContext {
   /** Publish `body` on `subject`; the host adds the envelope (v, id, ts, src) and validates it. */
   publish(subject: string, body: Record<string, unknown>): void;
   /** Send an event to this agent's own actor. */
-  send(event: EventObject): void;
+  send(event: AnyEventObject): void;
   /** The actor's current state value, as a dotted string ("trading", "paused"). */
   state(): string;
+  /** The actor's current context (what its snapshot restores after a restart). */
+  context<T>(): T | undefined;
 }
 
 /** A subscription of an agent: a subject pattern and a handler for messages that passed validation. */

@@ -1,0 +1,63 @@
+import { patterns, type AgentLifecycle, type AuditFact, type OrderDecision, type OrderEvent, type OrderIntent } from "../../protocols/index.ts";
+import { appendAudit, type AuditEntry } from "../../state/index.ts";
+import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { auditorMachine } from "./auditorMachine.ts";
+import { checkFill, type ApprovedOrder } from "./checkFill.ts";
+
+/**
+ * The auditor writes every intent, decision, order event, lifecycle fact and reported problem
+ * into the hash-chained audit log, and checks each fill against the decision that allowed it.
+ */
+export function auditorAgent(id = "auditor"): AgentSpec {
+  return {
+    id,
+    kind: "auditor",
+    config: {},
+    create(ctx) {
+      const approved = new Map<string, ApprovedOrder & { filled: number; marketId: string }>();
+
+      function write(e: Omit<AuditEntry, "ts">, ts: number): void {
+        try {
+          appendAudit(ctx.db, { ...e, ts });
+          ctx.send({ type: "WRITTEN", violation: e.severity === "violation" });
+        } catch (err) {
+          ctx.log.error({ err }, "audit write failed");
+          ctx.send({ type: "WRITE_FAILED", error: String(err) });
+        }
+      }
+
+      return {
+        machine: auditorMachine,
+        machineVersion: "auditor@1",
+        routes: [
+          route<OrderIntent>(patterns.intent, (m, subject) => {
+            write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);
+          }),
+          route<OrderDecision>(patterns.decision, (m, subject) => {
+            const i = m.intent;
+            if (m.approved) approved.set(i.intentId, { side: i.side, price: i.price, size: i.size, filled: 0, marketId: i.marketId });
+            write({ kind: m.approved ? "approved" : "rejected", severity: "info", src: m.src, subject, detail: { intentId: i.intentId, agentId: i.agentId, price: i.price, size: i.size, ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
+          }),
+          route<OrderEvent>(patterns.orderEvent, (m, subject) => {
+            const { v: _v, id: _id, ts, src, ...detail } = m;
+            write({ kind: `order_${m.type}`, severity: "info", src, subject, detail }, ts);
+            if (m.type === "fill") {
+              const a = approved.get(m.intentId);
+              const broken = checkFill(m, a, a?.filled ?? 0);
+              if (a) a.filled += m.size;
+              if (broken) write({ kind: "fill_violation", severity: "violation", src: id, subject, detail: { rule: broken, intentId: m.intentId, fillId: m.fillId } }, ts);
+            }
+            // A settled market's orders are done: forget them so the map stays small.
+            if (m.type === "settle") for (const [k, a] of approved) if (a.marketId === m.marketId) approved.delete(k);
+          }),
+          route<AgentLifecycle>(patterns.floorAgent, (m, subject) => {
+            write({ kind: `agent_${m.verb}`, severity: m.verb === "failed" ? "error" : "info", src: m.src, subject, detail: { agentId: m.agentId, kind: m.kind, ...(m.parentId ? { parentId: m.parentId } : {}), ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
+          }),
+          route<AuditFact>(patterns.audit, (m, subject) => {
+            write({ kind: m.kind, severity: m.severity, src: m.src, subject: m.subject ?? subject, detail: m.detail }, m.ts);
+          }),
+        ],
+      };
+    },
+  };
+}

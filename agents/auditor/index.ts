@@ -1,0 +1,1 @@
+export { auditorAgent } from "./auditorAgent.ts";

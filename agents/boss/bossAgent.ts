@@ -1,0 +1,48 @@
+import { microFromNumber, patterns, subjects, type AgentLifecycle, type OrderIntent, type RiskConfig } from "../../protocols/index.ts";
+import { addCash, allocatedOf, depositsOf, transferCash } from "../../state/index.ts";
+import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { bossMachine } from "./bossMachine.ts";
+import { exposureOf } from "./exposureOf.ts";
+
+/**
+ * The floor boss: deposits the floor's capital once, gives each trader that is born its
+ * allocation (a ledger transfer, then `ctl.<id>.allocate`), and gates every intent.
+ */
+export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
+  return {
+    id,
+    kind: "boss",
+    config: floor,
+    create(ctx) {
+      const capital = microFromNumber(floor.capital);
+
+      function allocate(agentId: string): void {
+        let amount = allocatedOf(ctx.db, agentId);
+        if (amount <= 0) {
+          amount = Math.floor(capital * floor.risk.perAgentMaxPct);
+          transferCash(ctx.db, "floor", agentId, amount, `allocate-${agentId}`, ctx.clock.now());
+        }
+        // Re-announced on every birth or restart, so an agent that lost its memory learns its capital again.
+        ctx.publish(subjects.ctl(agentId, "allocate"), { verb: "allocate", capital: amount });
+      }
+
+      return {
+        machine: bossMachine,
+        machineVersion: "boss@1",
+        input: { risk: floor.risk },
+        routes: [
+          route<AgentLifecycle>(patterns.floorAgent, (m) => {
+            if ((m.verb === "spawn" || m.verb === "restarted") && m.kind === "trader") allocate(m.agentId);
+          }),
+          route<OrderIntent>(patterns.intent, (i) => {
+            const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;
+            ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital) });
+          }),
+        ],
+        onStart() {
+          if (depositsOf(ctx.db) === 0) addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { bossAgent } from "./bossAgent.ts";

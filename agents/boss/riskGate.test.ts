@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { RiskConfig } from "../../protocols/index.ts";
+import { riskGate, type Exposure } from "./riskGate.ts";
+
+const M = 1_000_000;
+const risk = RiskConfig.parse({});
+const x: Exposure = { floorCapital: 10_000 * M, allocated: 1_000 * M, agentCash: 1_000 * M, agentOpenCost: 0, floorOpenCost: 0 };
+const buy = (price: number, shares: number) => ({ side: "BUY" as const, price, size: shares * M });
+
+describe("riskGate", () => {
+  it("approves a buy within every cap", () => {
+    expect(riskGate(buy(500_000, 100), x, risk)).toEqual({ approved: true });
+  });
+  it("rejects a buy over 2% of floor capital, with the amounts", () => {
+    const v = riskGate(buy(500_000, 401), x, risk); // $200.50 > $200
+    expect(v).toEqual({ approved: false, reason: "order cost $200.50 exceeds the per-trade cap $200.00" });
+  });
+  it("rejects what the agent cannot pay for or would over-deploy", () => {
+    expect(riskGate(buy(500_000, 100), { ...x, agentCash: 10 * M }, risk).approved).toBe(false);
+    expect(riskGate(buy(500_000, 100), { ...x, agentOpenCost: 990 * M }, risk)).toMatchObject({ approved: false, reason: expect.stringMatching(/over its cap \$1000.00/) });
+  });
+  it("caps the floor's open positions at 40% of capital", () => {
+    expect(riskGate(buy(500_000, 100), { ...x, floorOpenCost: 3_990 * M }, risk)).toMatchObject({ approved: false, reason: expect.stringMatching(/floor would have/) });
+  });
+  it("rejects agents without capital and lets sells through", () => {
+    expect(riskGate(buy(500_000, 1), { ...x, allocated: 0 }, risk)).toEqual({ approved: false, reason: "agent has no capital allocated" });
+    expect(riskGate({ side: "SELL", price: 500_000, size: 10_000 * M }, x, risk)).toEqual({ approved: true });
+  });
+});

@@ -1,0 +1,35 @@
+import { mulMicro, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
+
+/** What the ledger says about the agent and the floor when an intent arrives (micro-units). */
+export interface Exposure {
+  floorCapital: number;
+  /** Capital allocated to the agent; 0 means it has none. */
+  allocated: number;
+  agentCash: number;
+  agentOpenCost: number;
+  floorOpenCost: number;
+}
+
+export type Verdict = { approved: true } | { approved: false; reason: string };
+
+/** Display only: cents are enough in a reason string. */
+const usd = (m: number) => `$${(m / 1e6).toFixed(2)}`;
+
+/**
+ * The boss's pre-trade gate for one intent. Buys must fit the per-trade cap, the agent's
+ * cash, the per-agent deployment cap and the floor's open-position cap; sells only reduce
+ * exposure and pass.
+ */
+export function riskGate(i: Pick<IntentFields, "side" | "price" | "size">, x: Exposure, risk: RiskConfig): Verdict {
+  if (x.allocated <= 0) return { approved: false, reason: "agent has no capital allocated" };
+  if (i.side === "SELL") return { approved: true };
+  const cost = mulMicro(i.price, i.size);
+  const perTrade = Math.floor(x.floorCapital * risk.perTradeMaxPct);
+  if (cost > perTrade) return { approved: false, reason: `order cost ${usd(cost)} exceeds the per-trade cap ${usd(perTrade)}` };
+  if (cost > x.agentCash) return { approved: false, reason: `order cost ${usd(cost)} exceeds the agent's cash ${usd(x.agentCash)}` };
+  const perAgent = Math.floor(x.floorCapital * risk.perAgentMaxPct);
+  if (x.agentOpenCost + cost > perAgent) return { approved: false, reason: `agent would have ${usd(x.agentOpenCost + cost)} deployed, over its cap ${usd(perAgent)}` };
+  const floorCap = Math.floor(x.floorCapital * risk.floorMaxOpenPct);
+  if (x.floorOpenCost + cost > floorCap) return { approved: false, reason: `floor would have ${usd(x.floorOpenCost + cost)} in open positions, over its cap ${usd(floorCap)}` };
+  return { approved: true };
+}

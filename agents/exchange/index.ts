@@ -1,0 +1,1 @@
+export { paperExchangeAgent } from "./paperExchangeAgent.ts";

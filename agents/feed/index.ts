@@ -1,0 +1,1 @@
+export { simFeedAgent } from "./simFeedAgent.ts";

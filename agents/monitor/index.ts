@@ -1,0 +1,1 @@
+export { monitorAgent } from "./monitorAgent.ts";

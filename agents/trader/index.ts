@@ -1,0 +1,1 @@
+export { traderAgent } from "./traderAgent.ts";

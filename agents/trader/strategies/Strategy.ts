@@ -1,0 +1,36 @@
+import type { FeeSchedule, IntentFields, Outcome } from "../../../protocols/index.ts";
+
+/** The market window a strategy is trading, as it learned it from `md.market.*.open`. */
+export interface MarketView {
+  marketId: string;
+  upTokenId: string;
+  downTokenId: string;
+  /** Strike in USD (float: a model input, never summed). */
+  strike: number;
+  startTs: number;
+  endTs: number;
+  fee: FeeSchedule;
+  tickSize: number;
+  minSize: number;
+}
+
+/** What a strategy wants to buy; the trader turns it into an intent. */
+export type Signal = Pick<IntentFields, "marketId" | "tokenId" | "outcome" | "side" | "type" | "price" | "size" | "belief">;
+
+/**
+ * A strategy is a plain object fed by the host on every tick (no state machine per tick):
+ * it keeps its own running view and answers `decide` when asked.
+ */
+export interface Strategy {
+  onSpot(priceUsd: number, ts: number): void;
+  onMarket(m: MarketView | null): void;
+  /** Top of the Up token's book for `marketId`; books of other markets are ignored. */
+  onBook(marketId: string, bestBid: number | undefined, bestAsk: number | undefined): void;
+  /** True once it has enough history to judge. */
+  ready(): boolean;
+  decide(now: number, cashMicro: number): Signal | undefined;
+  /** For diagnostics and the dashboard. */
+  describe(): Record<string, unknown>;
+}
+
+export type { Outcome };

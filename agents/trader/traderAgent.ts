@@ -1,0 +1,64 @@
+import {
+  MICRO, patterns, subjects,
+  type BookSnapshot, type Control, type MarketEvent, type OrderDecision, type OrderEvent, type SpotTick, type TraderConfig,
+} from "../../protocols/index.ts";
+import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { momentum } from "./strategies/momentum.ts";
+import type { Strategy } from "./strategies/Strategy.ts";
+import { traderMachine, type TraderContext } from "./traderMachine.ts";
+
+const CTL_EVENTS = { pause: "PAUSE", resume: "RESUME", reduce: "REDUCE", retire: "RETIRE" } as const;
+
+/**
+ * A trader: the host feeds market data straight into its strategy (the hot path); the
+ * machine only hears about signals, orders and control, and emits intents to the boss.
+ */
+export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
+  return {
+    id: cfg.id,
+    kind: "trader",
+    ...(parentId ? { parentId } : {}),
+    config: cfg,
+    create(ctx) {
+      const strategy: Strategy = momentum(cfg.params);
+      let symbol: string | undefined;
+      const cash = () => ctx.context<TraderContext>()?.cash ?? 0;
+
+      return {
+        machine: traderMachine,
+        machineVersion: "trader@1",
+        input: { agentId: cfg.id },
+        routes: [
+          route<SpotTick>(patterns.spot, (t) => {
+            symbol ??= t.symbol;
+            if (t.symbol !== symbol) return;
+            strategy.onSpot(t.price / MICRO, t.ts);
+            if (strategy.ready() && ctx.state() === "warmingUp") ctx.send({ type: "WARM" });
+          }),
+          route<MarketEvent>(patterns.market, (e) => {
+            if (e.phase === "open") strategy.onMarket({ ...e, strike: e.strike / MICRO });
+            else if (e.phase === "close") strategy.onMarket(null);
+          }),
+          route<BookSnapshot>(patterns.book, (b) => {
+            strategy.onBook(b.marketId, b.bids[0]?.price, b.asks[0]?.price);
+            if (ctx.state() !== "trading") return;
+            const signal = strategy.decide(ctx.clock.now(), cash());
+            if (signal) ctx.send({ type: "SIGNAL", signal });
+          }),
+          route<Control>(patterns.ctlOf(cfg.id), (c) => {
+            if (c.verb === "allocate") ctx.send({ type: "ALLOCATE", capital: c.capital ?? 0 });
+            else ctx.send({ type: CTL_EVENTS[c.verb], reason: c.reason });
+          }),
+          route<OrderDecision>(subjects.decision(cfg.id), (d) => {
+            if (!d.approved) ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });
+          }),
+          route<OrderEvent>(subjects.orderEvent(cfg.id), (e) => {
+            if (e.type === "fill") ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
+            else if (e.type === "settle") ctx.send({ type: "SETTLED", payout: e.payout, pnl: e.pnl, marketId: e.marketId });
+            else if (e.type === "reject") ctx.send({ type: "REJECTED", reason: e.reason });
+          }),
+        ],
+      };
+    },
+  };
+}
