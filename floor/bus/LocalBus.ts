@@ -63,6 +63,7 @@ export class LocalBus implements Bus {
   }
 
   request(subject: string, data: string, opts: { timeoutMs?: number } = {}): Promise<BusMsg> {
+    if (this.closed) return Promise.reject(new BusClosedError());
     const timeoutMs = opts.timeoutMs ?? 5000;
     const inbox = `_INBOX.local.${++this.inboxSeq}`;
     return new Promise<BusMsg>((resolve, reject) => {

@@ -1,0 +1,111 @@
+/** One outstanding delivery: message `seq` (published by this instance) to subscription `key`. */
+export type Expectation = readonly [seq: number, key: string];
+
+/**
+ * Counts the deliveries a bus instance owes its own subscribers, for `idle()`. A publish records
+ * the subscription keys it will reach (`expect`); each arrival moves one from "in transit" to
+ * "in a handler" (`arrive`), and `done` retires it. Deliveries that will never arrive (server
+ * restart, unsubscribed member, remote queue member) are removed with `forget`.
+ */
+export class DeliveryLedger {
+  private expected = new Map<number, { keys: Set<string>; at: number }>();
+  private transit = 0;
+  private handling = 0;
+  private waiters: Array<() => void> = [];
+
+  get inTransit(): number {
+    return this.transit;
+  }
+
+  get pending(): number {
+    return this.transit + this.handling;
+  }
+
+  /** Publish time of the oldest delivery still in transit, or undefined. */
+  get oldest(): number | undefined {
+    for (const e of this.expected.values()) return e.at;
+    return undefined;
+  }
+
+  expect(seq: number, keys: Set<string>): void {
+    if (keys.size === 0) return;
+    this.expected.set(seq, { keys, at: Date.now() });
+    this.transit += keys.size;
+  }
+
+  /** A tracked message arrived at `key`. False when it was not expected there (so not counted). */
+  arrive(seq: number, key: string): boolean {
+    const e = this.expected.get(seq);
+    if (!e?.keys.delete(key)) return false;
+    if (e.keys.size === 0) this.expected.delete(seq);
+    this.transit--;
+    this.handling++;
+    return true;
+  }
+
+  /** The handler for an arrived, tracked message finished. */
+  done(): void {
+    if (this.handling > 0) this.handling--;
+    this.wake();
+  }
+
+  /** Outstanding deliveries, optionally only those to `key`. */
+  snapshot(key?: string): Expectation[] {
+    const out: Expectation[] = [];
+    for (const [seq, e] of this.expected) {
+      for (const k of e.keys) if (key === undefined || k === key) out.push([seq, k]);
+    }
+    return out;
+  }
+
+  /** Drop the listed deliveries that are still outstanding; returns how many were dropped. */
+  forget(list: readonly Expectation[]): number {
+    let n = 0;
+    for (const [seq, key] of list) {
+      const e = this.expected.get(seq);
+      if (!e?.keys.delete(key)) continue;
+      if (e.keys.size === 0) this.expected.delete(seq);
+      this.transit--;
+      n++;
+    }
+    if (n > 0) this.wake();
+    return n;
+  }
+
+  /**
+   * Drop outstanding deliveries (optionally only to `key`) that will never arrive. `roundTrip`
+   * must resolve only after every message routed to us before it was called has been read —
+   * a NATS flush does, as the server answers our PING after the MSGs it queued for us.
+   * Returns how many were dropped (0 when the round trip failed).
+   */
+  async reconcile(roundTrip: () => Promise<void>, key?: string): Promise<number> {
+    const outstanding = this.snapshot(key);
+    if (outstanding.length === 0) return 0;
+    try {
+      await roundTrip();
+    } catch {
+      return 0;
+    }
+    return this.forget(outstanding);
+  }
+
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Forget everything and release all waiters (used on close). */
+  reset(): void {
+    this.expected.clear();
+    this.transit = 0;
+    this.handling = 0;
+    this.wake();
+  }
+
+  private wake(): void {
+    if (this.pending !== 0 || this.waiters.length === 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import { headers, type Msg, type MsgHdrs, type NatsConnection, type Subscription as NatsSubscription } from "@nats-io/transport-node";
+import { BusClosedError, type Bus, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "./Bus.ts";
+import { DeliveryLedger } from "./DeliveryLedger.ts";
+import { LossWatch } from "./LossWatch.ts";
+import { mapClosed, mapRequestError, openNats, watchStatus, type ConnectionCounters, type NatsBusStatus } from "./natsConnection.ts";
+import { readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
+import { SubjectPrefix } from "./natsSubjects.ts";
+import { SerialQueue } from "./SerialQueue.ts";
+import { subjectMatches } from "./subjectMatches.ts";
+
+export type { NatsBusStatus } from "./natsConnection.ts";
+
+/** Headers that let an instance recognise its own messages (for `idle()`). */
+const ORIGIN = "Floor-Origin";
+const SEQ = "Floor-Seq";
+
+export interface NatsBusOptions {
+  /** `nats://host[:port]` */
+  url: string;
+  /** Subject namespace, e.g. "t8f3a." — added on the way out, stripped on the way in. */
+  prefix?: string;
+  /** Client name shown in the server's monitoring. */
+  name?: string;
+  onHandlerError?: (err: unknown, msg: BusMsg) => void;
+  /** Own deliveries in transit this long are checked against the server; gone ones count as lost. Default 2000. */
+  lostGraceMs?: number;
+}
+
+interface NatsSub {
+  /** Ledger key: one per plain subscription, one per queue group. */
+  readonly key: string;
+  readonly full: string;
+  readonly queue: string | undefined;
+  active: boolean;
+  nats?: NatsSubscription;
+}
+
+interface Delivery {
+  readonly msg: BusMsg;
+  /** Published by this instance and counted by the ledger. */
+  readonly tracked: boolean;
+}
+
+/**
+ * The bus over a NATS server (core publish/subscribe; `order.>` and `audit.>` are also captured
+ * by a JetStream stream). Same handler semantics as LocalBus; `idle()` tracks only this
+ * instance's own messages, tagged with an origin header, so other processes don't disturb it.
+ */
+export class NatsBus implements Bus {
+  readonly kind = "nats" as const;
+  readonly description: string;
+  readonly streamName: string;
+  private readonly id = randomUUID();
+  private readonly ledger = new DeliveryLedger();
+  private readonly subs = new Set<NatsSub>();
+  private readonly counters: ConnectionCounters = { connected: true, disconnects: 0, reconnects: 0 };
+  private readonly loss: LossWatch;
+  private readonly onHandlerError: (err: unknown, msg: BusMsg) => void;
+  private seq = 0;
+  private subSeq = 0;
+  private busy = 0;
+  private busyWaiters: Array<() => void> = [];
+  private closed = false;
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly subjects: SubjectPrefix,
+    url: string,
+    opts: NatsBusOptions,
+  ) {
+    const { prefix } = subjects;
+    this.description = prefix ? `${url} prefix=${prefix}` : url;
+    this.streamName = streamNameFor(prefix);
+    this.onHandlerError = opts.onHandlerError ?? ((err, msg) => console.error(`handler for ${msg.subject} failed:`, err));
+    this.loss = new LossWatch(this.ledger, () => nc.flush(), () => this.counters.connected, opts.lostGraceMs ?? 2000);
+    void watchStatus(nc, this.counters, () => void this.loss.check());
+    void nc.closed().then(() => this.shutdown());
+  }
+
+  static async connect(opts: NatsBusOptions): Promise<NatsBus> {
+    const subjects = new SubjectPrefix(opts.prefix);
+    const nc = await openNats(opts.url, subjects.prefix, opts.name);
+    return new NatsBus(nc, subjects, opts.url, opts);
+  }
+
+  get status(): Readonly<NatsBusStatus> {
+    return { ...this.counters, lost: this.loss.lost };
+  }
+
+  /** Own deliveries written off as never arriving (see LossWatch). */
+  get lostCount(): number {
+    return this.loss.lost;
+  }
+
+  publish(subject: string, data: string): void {
+    this.assertOpen();
+    const full = this.subjects.full(subject);
+    const { hdrs, seq } = this.stamp();
+    try {
+      this.nc.publish(full, data, { headers: hdrs });
+    } catch (err) {
+      throw mapClosed(err);
+    }
+    this.track(seq, full);
+  }
+
+  subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const key = opts.queue === undefined ? `s:${++this.subSeq}` : `q:${opts.queue}`;
+    const sub: NatsSub = { key, full: this.subjects.full(subject), queue: opts.queue, active: true };
+    const queue = new SerialQueue<Delivery>(
+      (d) => (sub.active ? handler(d.msg) : undefined),
+      (err, d) => this.onHandlerError(err, d.msg),
+      (d) => this.settle(d),
+    );
+    try {
+      sub.nats = this.nc.subscribe(sub.full, {
+        queue: opts.queue,
+        callback: (err, m) => {
+          if (err) console.error(`subscription ${subject} failed:`, err);
+          else if (sub.active) this.receive(sub, queue, m);
+        },
+      });
+    } catch (err) {
+      throw mapClosed(err);
+    }
+    this.subs.add(sub);
+    return { subject, unsubscribe: () => this.unsubscribe(sub) };
+  }
+
+  async request(subject: string, data: string, opts: { timeoutMs?: number } = {}): Promise<BusMsg> {
+    this.assertOpen();
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    const full = this.subjects.full(subject);
+    const { hdrs, seq } = this.stamp();
+    const reply = this.nc.request(full, data, { timeout: timeoutMs, headers: hdrs });
+    this.track(seq, full);
+    try {
+      return this.toBusMsg(await reply);
+    } catch (err) {
+      throw mapRequestError(err, subject, timeoutMs);
+    }
+  }
+
+  idle(): Promise<void> {
+    return this.ledger.idle();
+  }
+
+  async drain(): Promise<void> {
+    if (this.closing) return this.closing;
+    await this.ledger.idle();
+    this.closing ??= (async () => {
+      await this.nc.drain().catch(() => undefined);
+      if (this.busy > 0) await new Promise<void>((resolve) => this.busyWaiters.push(resolve));
+      this.shutdown();
+    })();
+    return this.closing;
+  }
+
+  async close(): Promise<void> {
+    this.shutdown();
+    if (!this.nc.isClosed()) await this.nc.close().catch(() => undefined);
+  }
+
+  async streamInfo(): Promise<{ name: string; messages: number }> {
+    return { name: this.streamName, messages: await streamMessageCount(this.nc, this.streamName) };
+  }
+
+  /** Stored messages on `subjectFilter` (wildcards allowed, no prefix), oldest first. */
+  async streamMessages(subjectFilter: string): Promise<StoredMessage[]> {
+    const msgs = await readStream(this.nc, this.streamName, this.subjects.full(subjectFilter));
+    return msgs.map((m) => ({ ...m, subject: this.subjects.strip(m.subject) }));
+  }
+
+  private receive(sub: NatsSub, queue: SerialQueue<Delivery>, m: Msg): void {
+    const h = m.headers;
+    const tracked = h?.get(ORIGIN) === this.id && this.ledger.arrive(Number(h.get(SEQ)), sub.key);
+    this.busy++;
+    queue.push({ msg: this.toBusMsg(m), tracked });
+  }
+
+  private settle(d: Delivery): void {
+    if (d.tracked) this.ledger.done();
+    if (--this.busy === 0) this.releaseBusy();
+  }
+
+  private unsubscribe(sub: NatsSub): void {
+    if (!sub.active) return;
+    sub.active = false;
+    this.subs.delete(sub);
+    try {
+      sub.nats?.unsubscribe();
+    } catch {
+      // connection already closed
+    }
+    if (this.closed) return;
+    // A plain subscription's in-flight messages are now dropped by the client; a queue member's
+    // may have gone to a sibling, which a round trip settles.
+    const shared = sub.queue !== undefined && [...this.subs].some((s) => s.key === sub.key);
+    if (shared) void this.ledger.reconcile(() => this.nc.flush(), sub.key);
+    else this.ledger.forget(this.ledger.snapshot(sub.key));
+  }
+
+  private stamp(): { hdrs: MsgHdrs; seq: number } {
+    const seq = ++this.seq;
+    const hdrs = headers();
+    hdrs.set(ORIGIN, this.id);
+    hdrs.set(SEQ, String(seq));
+    return { hdrs, seq };
+  }
+
+  /** Record which of this instance's subscriptions (one per queue group) will receive `full`. */
+  private track(seq: number, full: string): void {
+    const keys = new Set<string>();
+    for (const s of this.subs) if (subjectMatches(s.full, full)) keys.add(s.key);
+    this.ledger.expect(seq, keys);
+  }
+
+  private toBusMsg(m: Msg): BusMsg {
+    return {
+      subject: this.subjects.strip(m.subject),
+      data: m.string(),
+      reply: m.reply,
+      respond: (answer: string) => {
+        if (m.reply && !this.closed) m.respond(answer);
+      },
+    };
+  }
+
+  private assertOpen(): void {
+    if (this.closed || this.closing) throw new BusClosedError();
+  }
+
+  private releaseBusy(): void {
+    const waiters = this.busyWaiters;
+    this.busyWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private shutdown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.loss.stop();
+    for (const s of this.subs) s.active = false;
+    this.subs.clear();
+    this.ledger.reset();
+    this.releaseBusy();
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  ClosedConnectionError,
+  connect,
+  DrainingConnectionError,
+  RequestError,
+  TimeoutError,
+  type NatsConnection,
+} from "@nats-io/transport-node";
+import { BusClosedError, NoRespondersError, RequestTimeoutError } from "./Bus.ts";
+import { ensureStream, STORED_SUBJECTS, streamNameFor } from "./natsStream.ts";
+
+export interface ConnectionCounters {
+  connected: boolean;
+  disconnects: number;
+  reconnects: number;
+}
+
+export interface NatsBusStatus extends ConnectionCounters {
+  /** Own deliveries written off (dropped around a server restart, or taken by a remote queue member). */
+  lost: number;
+}
+
+/** Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists. */
+export async function openNats(url: string, prefix: string, name: string | undefined): Promise<NatsConnection> {
+  let nc: NatsConnection;
+  try {
+    nc = await connect({
+      servers: url,
+      name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      reconnectJitter: 100,
+      waitOnFirstConnect: false,
+      timeout: 5000,
+    });
+  } catch (err) {
+    throw new Error(`cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    await ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url);
+  } catch (err) {
+    await nc.close().catch(() => undefined);
+    throw err;
+  }
+  return nc;
+}
+
+/** Keep `status` up to date from the client's status events; `onReconnect` runs after each reconnect. */
+export async function watchStatus(nc: NatsConnection, status: ConnectionCounters, onReconnect: () => void): Promise<void> {
+  for await (const s of nc.status()) {
+    if (s.type === "disconnect") {
+      status.connected = false;
+      status.disconnects++;
+    } else if (s.type === "reconnect") {
+      status.connected = true;
+      status.reconnects++;
+      onReconnect();
+    }
+  }
+}
+
+export function mapClosed(err: unknown): unknown {
+  return err instanceof ClosedConnectionError || err instanceof DrainingConnectionError ? new BusClosedError() : err;
+}
+
+/** v3 rejects a timeout with `TimeoutError`, and no responders with a `RequestError` whose cause says so. */
+export function mapRequestError(err: unknown, subject: string, timeoutMs: number): unknown {
+  if (err instanceof TimeoutError) return new RequestTimeoutError(subject, timeoutMs);
+  if (err instanceof RequestError && err.isNoResponders()) return new NoRespondersError(subject);
+  return mapClosed(err);
+}

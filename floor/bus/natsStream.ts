@@ -1,0 +1,70 @@
+import {
+  jetstream,
+  jetstreamManager,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+} from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/transport-node";
+
+/** Subject families the floor keeps durably (relative to the bus prefix). */
+export const STORED_SUBJECTS = ["order.>", "audit.>"] as const;
+
+export interface StoredMessage {
+  subject: string;
+  data: string;
+  seq: number;
+}
+
+/** `FLOOR` without a prefix, else `FLOOR_<prefix with anything but [A-Za-z0-9_-] as _>`. */
+export function streamNameFor(prefix: string): string {
+  const p = prefix.replace(/\.+$/, "");
+  return p === "" ? "FLOOR" : `FLOOR_${p.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+/** Create the stream if missing; if it exists, add any of `subjects` it lacks. */
+export async function ensureStream(nc: NatsConnection, name: string, subjects: string[], url: string): Promise<void> {
+  let jsm;
+  try {
+    jsm = await jetstreamManager(nc);
+  } catch (err) {
+    throw new Error(`JetStream is not available on ${url} (start nats-server with -js): ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const si = await jsm.streams.info(name);
+    const have = si.config.subjects ?? [];
+    const missing = subjects.filter((s) => !have.includes(s));
+    if (missing.length > 0) await jsm.streams.update(name, { ...si.config, subjects: [...have, ...missing] });
+  } catch (err) {
+    if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound)) throw err;
+    await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits });
+  }
+}
+
+export async function streamMessageCount(nc: NatsConnection, name: string): Promise<number> {
+  const jsm = await jetstreamManager(nc, { checkAPI: false });
+  return (await jsm.streams.info(name)).state.messages;
+}
+
+/** Every stored message on `filter` (full subject, wildcards allowed), oldest first, via an ordered consumer. */
+export async function readStream(nc: NatsConnection, name: string, filter: string): Promise<StoredMessage[]> {
+  const consumer = await jetstream(nc).consumers.get(name, { filter_subjects: filter });
+  const out: StoredMessage[] = [];
+  try {
+    let remaining = (await consumer.info(true)).num_pending;
+    while (remaining > 0) {
+      const batch = await consumer.fetch({ max_messages: Math.min(remaining, 1000), expires: 5000 });
+      let got = 0;
+      for await (const m of batch) {
+        out.push({ subject: m.subject, data: m.string(), seq: m.seq });
+        got++;
+      }
+      if (got === 0) break;
+      remaining -= got;
+    }
+  } finally {
+    await consumer.delete().catch(() => undefined);
+  }
+  return out;
+}
