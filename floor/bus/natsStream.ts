@@ -6,7 +6,10 @@ import {
   RetentionPolicy,
   StorageType,
 } from "@nats-io/jetstream";
-import type { NatsConnection } from "@nats-io/transport-node";
+import { nanos, type NatsConnection } from "@nats-io/transport-node";
+
+/** Bounds on what the stream keeps, so an unattended floor cannot fill the server's disk. */
+export const STREAM_LIMITS = { max_age: nanos(14 * 24 * 3600 * 1000), max_bytes: 2 * 1024 ** 3 } as const;
 
 /** Subject families the floor keeps durably (relative to the bus prefix). */
 export const STORED_SUBJECTS = ["order.>", "audit.>"] as const;
@@ -38,7 +41,7 @@ export async function ensureStream(nc: NatsConnection, name: string, subjects: s
     if (missing.length > 0) await jsm.streams.update(name, { ...si.config, subjects: [...have, ...missing] });
   } catch (err) {
     if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound)) throw err;
-    await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits });
+    await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits, ...STREAM_LIMITS });
   }
 }
 

@@ -56,11 +56,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
     let steps = 0;
-    const live = (): LiveStatus => ({
-      ...readStatus(db),
-      steps,
-      live: Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }])),
-    });
+    const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
+    const live = (): LiveStatus => ({ ...readStatus(db), steps, live: actors() });
     for (const h of hosts) {
       h.start();
       await o.bus.idle();
@@ -82,10 +79,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
       }
       await pacer(t + STEP_MS, o.signal);
     }
+    const lastSeen = actors(); // the states the actors stopped in, not "stopped"
     for (const h of [...hosts].reverse()) h.stop();
     await o.bus.idle();
     setMeta(db, "floorTime", String(clock.now()));
-    const final = live();
+    const final: LiveStatus = { ...readStatus(db), steps, live: lastSeen };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     return final;
   } finally {

@@ -1,0 +1,97 @@
+import { parseArgs } from "node:util";
+import { createBus, resolveBusUrl } from "../../bus/index.ts";
+import { loadFloorConfig } from "../../config/index.ts";
+import { startDashboard, type Dashboard } from "../../dashboard/index.ts";
+import { createLogger } from "../../log/createLogger.ts";
+import { runFloor, type LiveStatus } from "../../runner/index.ts";
+import { statusLine } from "../formatStatus.ts";
+import { parseDuration } from "../parseDuration.ts";
+import { UsageError } from "../UsageError.ts";
+import type { Io } from "../Io.ts";
+
+const OPTIONS = {
+  mode: { type: "string", default: "sim" },
+  config: { type: "string" },
+  bus: { type: "string" },
+  db: { type: "string" },
+  speed: { type: "string", default: "1" },
+  until: { type: "string" },
+  seed: { type: "string", default: "1" },
+  dashboard: { type: "string" },
+  inspect: { type: "boolean", default: false },
+  live: { type: "boolean", default: false },
+  role: { type: "string" },
+} as const;
+
+function parseSpeed(text: string): number | "max" {
+  if (text === "max") return "max";
+  const n = Number(text);
+  if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`invalid --speed ${JSON.stringify(text)}: a positive number or "max"`);
+  return n;
+}
+
+/** `floor start`: run the floor until Ctrl-C (or `--until` floor time), printing a status line every 10 s. */
+export async function start(argv: string[], io: Io): Promise<number> {
+  const { values: v } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+  if (v.mode === "paper" || v.mode === "live")
+    throw new UsageError(`--mode ${v.mode} is not available yet: it needs the live feeds and executor still to be built; use --mode sim`);
+  if (v.mode !== "sim") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
+  if (v.role !== undefined && v.role !== "all") throw new UsageError("--role is not available yet: every part of the floor runs in this one process");
+  const seed = Number(v.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}: a non-negative integer`);
+  const speed = parseSpeed(v.speed);
+  const untilMs = v.until === undefined ? undefined : parseDuration(v.until);
+  const config = loadFloorConfig(v.config);
+  const dbPath = v.db ?? config.floor.db;
+  const busUrl = resolveBusUrl(v.bus, io.env);
+  const dashboardAt = v.dashboard ?? config.floor.dashboard;
+
+  const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
+  // POLYFLOOR_BUS_PREFIX namespaces every subject, so several floors can share one NATS server.
+  const prefix = io.env.POLYFLOOR_BUS_PREFIX;
+  const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) });
+  const stop = new AbortController();
+  const onSignal = (sig: string) => {
+    if (stop.signal.aborted) {
+      io.err(`second ${sig}: exiting without a clean stop`);
+      process.exit(130);
+    }
+    io.err(`${sig}: stopping the floor (checkpointing agents)...`);
+    stop.abort();
+  };
+  const sigint = () => onSignal("SIGINT");
+  const sigterm = () => onSignal("SIGTERM");
+  process.on("SIGINT", sigint);
+  process.on("SIGTERM", sigterm);
+  let dashboard: Dashboard | undefined;
+  try {
+    io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
+    io.out(`  bus        ${bus.description}`);
+    io.out(`  db         ${dbPath}`);
+    io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
+    const final: LiveStatus = await runFloor({
+      config, bus, dbPath, seed, speed, log, signal: stop.signal,
+      ...(untilMs !== undefined ? { untilMs } : {}),
+      statusEveryMs: config.floor.statusEverySec * 1000,
+      onStatus: (s) => io.out(statusLine(s)),
+      onReady: async (live) => {
+        if (dashboardAt === "off") return io.out("  dashboard  off");
+        try {
+          dashboard = await startDashboard(dashboardAt, live);
+          io.out(`  dashboard  ${dashboard.url}`);
+        } catch (e) {
+          io.err(`  dashboard  not started: ${(e as Error).message}`);
+        }
+        io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
+      },
+    });
+    io.out(statusLine(final));
+    io.out(`stopped cleanly: ${final.marketsSettled} markets settled, ${final.orders} orders, ${final.fills} fills. See: floor status --db ${dbPath}`);
+    return 0;
+  } finally {
+    process.off("SIGINT", sigint);
+    process.off("SIGTERM", sigterm);
+    await dashboard?.close();
+    await bus.drain().catch(() => bus.close());
+  }
+}

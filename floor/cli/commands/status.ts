@@ -1,0 +1,29 @@
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { openDb, readStatus } from "../../../state/index.ts";
+import { loadFloorConfig } from "../../config/index.ts";
+import { statusReport } from "../formatStatus.ts";
+import type { Io } from "../Io.ts";
+
+/** Open the floor's database read-only; a missing file is a clear runtime error. */
+export function openExisting(path: string) {
+  if (!existsSync(path)) throw new Error(`no floor database at ${path} (start a floor first, or pass --db PATH)`);
+  return openDb(path, { readonly: true });
+}
+
+export function dbPathFrom(db: string | undefined, config?: string): string {
+  return db ?? loadFloorConfig(config).floor.db;
+}
+
+/** `floor status`: agents, states, capital, PnL and the ledger hash, from the ledger. */
+export async function status(argv: string[], io: Io): Promise<number> {
+  const { values: v } = parseArgs({ args: argv, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
+  const db = openExisting(dbPathFrom(v.db));
+  try {
+    const s = readStatus(db);
+    io.out(v.json ? JSON.stringify(s, null, 2) : statusReport(s));
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,33 @@
+import type { FloorStatus } from "../../state/index.ts";
+
+const usd = (x: number) => `${x < 0 ? "-" : ""}$${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const when = (ms: number | null) => (ms === null ? "—" : new Date(ms).toISOString().replace("T", " ").slice(0, 19));
+
+/** The one-line status printed while the floor runs. */
+export function statusLine(s: FloorStatus & { live?: Record<string, { state: string }> }): string {
+  const traders = s.agents.filter((a) => a.kind === "trader").map((a) => `${a.id} ${s.live?.[a.id]?.state ?? a.state} ${usd(a.pnl)}`);
+  return `[${when(s.floorTime)}] ` + [
+    `markets ${s.marketsSettled} settled`,
+    `orders ${s.orders}`,
+    `fills ${s.fills}`,
+    `cash ${usd(s.cash)}`,
+    `pnl ${usd(s.realizedPnl)}`,
+    traders.join(", ") || "no traders",
+  ].join(" · ");
+}
+
+/** `floor status` for people. */
+export function statusReport(s: FloorStatus): string {
+  const rows = s.agents.map((a) => `  ${a.id.padEnd(20)} ${a.kind.padEnd(9)} ${a.state.padEnd(11)} capital ${usd(a.capital).padStart(11)}  cash ${usd(a.cash).padStart(11)}  pnl ${usd(a.pnl).padStart(10)}  fills ${a.fills}`);
+  return [
+    `floor time   ${when(s.floorTime)} (${s.mode ?? "?"}, seed ${s.seed ?? "?"})`,
+    `markets      ${s.marketsSettled} settled of ${s.marketsOpened} opened`,
+    `orders       ${s.orders}, fills ${s.fills}, settlements ${s.settlements}`,
+    `cash         ${usd(s.cash)} (deposits ${usd(s.deposits)}, realized pnl ${usd(s.realizedPnl)}, open positions ${usd(s.openPositionCost)})`,
+    `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees are taken in shares)`,
+    `audit log    ${s.auditEntries} entries`,
+    `ledger hash  ${s.ledgerHash}`,
+    "agents",
+    ...rows,
+  ].join("\n");
+}

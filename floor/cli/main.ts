@@ -1,0 +1,53 @@
+import { ConfigError } from "../config/index.ts";
+import { agents } from "./commands/agents.ts";
+import { audit } from "./commands/audit.ts";
+import { checkConfig } from "./commands/checkConfig.ts";
+import { start } from "./commands/start.ts";
+import { status } from "./commands/status.ts";
+import { processIo, type Io } from "./Io.ts";
+import { UsageError } from "./UsageError.ts";
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  start,
+  status,
+  agents,
+  audit,
+  "check-config": checkConfig,
+};
+
+export const USAGE = `usage: floor <command> [options]
+  start    [--mode sim] [--config F] [--bus local|nats://HOST:PORT] [--db PATH] [--speed N|max]
+           [--until DURATION] [--seed N] [--dashboard HOST:PORT|off] [--inspect]
+  status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
+  agents   [--db PATH] [--json]      registry with lineage, births and deaths
+  audit verify [--db PATH]           check the audit log's hash chain
+  check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml`;
+
+/** Run one CLI command; returns the exit status (0 ok, 1 runtime failure, 2 bad usage or config). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`floor: unknown command ${JSON.stringify(name)}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || isParseArgsError(e)) {
+      io.err(`floor ${name}: ${(e as Error).message}`);
+      return 2;
+    }
+    io.err(`floor ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    if (io.env.DEBUG) io.err(String((e as Error).stack));
+    return 1;
+  }
+}
+
+function isParseArgsError(e: unknown): boolean {
+  return e instanceof TypeError && typeof (e as { code?: unknown }).code === "string" && (e as unknown as { code: string }).code.startsWith("ERR_PARSE_ARGS");
+}

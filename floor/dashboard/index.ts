@@ -1,0 +1,2 @@
+export { startDashboard } from "./startDashboard.ts";
+export type { Dashboard } from "./startDashboard.ts";
