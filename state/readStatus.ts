@@ -32,7 +32,9 @@ export interface FloorStatus {
   cash: number;
   deposits: number;
   realizedPnl: number;
+  /** Taker fees paid in USD (sells) and in shares (buys). */
   feesUsd: number;
+  feeShares: number;
   openPositionCost: number;
   auditEntries: number;
   agents: AgentStatus[];
@@ -67,6 +69,7 @@ export function readStatus(db: Db): FloorStatus {
     deposits: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'")),
     realizedPnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements")),
     feesUsd: toUnits(one(db, "SELECT SUM(fee_usd_micro) AS n FROM fills")),
+    feeShares: toUnits(one(db, "SELECT SUM(fee_shares_micro) AS n FROM fills")),
     openPositionCost: toUnits(one(db, "SELECT SUM(cost_micro) AS n FROM positions")),
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
     agents,

@@ -26,7 +26,7 @@ export function streamNameFor(prefix: string): string {
   return p === "" ? "FLOOR" : `FLOOR_${p.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-/** Create the stream if missing; if it exists, add any of `subjects` it lacks. */
+/** Create the stream if missing; if it exists, add any of `subjects` it lacks and apply the limits. */
 export async function ensureStream(nc: NatsConnection, name: string, subjects: string[], url: string): Promise<void> {
   let jsm;
   try {
@@ -38,7 +38,8 @@ export async function ensureStream(nc: NatsConnection, name: string, subjects: s
     const si = await jsm.streams.info(name);
     const have = si.config.subjects ?? [];
     const missing = subjects.filter((s) => !have.includes(s));
-    if (missing.length > 0) await jsm.streams.update(name, { ...si.config, subjects: [...have, ...missing] });
+    const unbounded = si.config.max_age !== STREAM_LIMITS.max_age || si.config.max_bytes !== STREAM_LIMITS.max_bytes;
+    if (missing.length > 0 || unbounded) await jsm.streams.update(name, { ...si.config, ...STREAM_LIMITS, subjects: [...have, ...missing] });
   } catch (err) {
     if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound)) throw err;
     await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits, ...STREAM_LIMITS });
