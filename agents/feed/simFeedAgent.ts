@@ -41,11 +41,16 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
           upTokenId: simTokenId(seed, slug, "Up"),
           downTokenId: simTokenId(seed, slug, "Down"),
         };
-        ctx.publish(subjects.market(slug, "open"), {
-          phase: "open", marketId: slug, slug, symbol: sim.symbol, upTokenId: market.upTokenId, downTokenId: market.downTokenId,
-          startTs: market.startTs, endTs: market.endTs, strike: market.strike, fee: sim.fee, tickSize: tick, minSize: microFromNumber(sim.minOrderShares),
-        });
+        announce(market);
         ctx.send({ type: "OPENED", market });
+      }
+
+      /** Publish a window's open message (again, after a restart, so every agent knows the live market). */
+      function announce(m: FeedMarket): void {
+        ctx.publish(subjects.market(m.marketId, "open"), {
+          phase: "open", marketId: m.marketId, slug: m.marketId, symbol: sim.symbol, upTokenId: m.upTokenId, downTokenId: m.downTokenId,
+          startTs: m.startTs, endTs: m.endTs, strike: m.strike, fee: sim.fee, tickSize: tick, minSize: microFromNumber(sim.minOrderShares),
+        });
       }
 
       function close(m: FeedMarket): void {
@@ -76,6 +81,7 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
             const c = ctx.context<FeedContext>();
             spot = { price: c?.spot ?? sim.startPrice, volMult: c?.volMult ?? 1 };
             market = c?.market ?? null;
+            if (market) announce(market);
             if (c?.spot != null) {
               // Resuming: draw from a fresh stream so the walk does not repeat what it already did.
               rng = createRng(`${seed}@${now}`).fork("spot");
