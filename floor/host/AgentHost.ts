@@ -1,4 +1,4 @@
-import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Snapshot } from "xstate";
+import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
 import { PROTOCOL_VERSION, decode, encode, subjects } from "../../protocols/index.ts";
 import { loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
@@ -15,7 +15,7 @@ export interface HostOptions {
   log: Logger;
   /** Distinguishes message ids across restarts of the floor. */
   runId: number;
-  inspect?: (event: InspectionEvent) => void;
+  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   heartbeatMs?: number;
 }
 

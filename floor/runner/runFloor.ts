@@ -1,4 +1,4 @@
-import type { InspectionEvent } from "xstate";
+import type { InspectionEvent, Observer } from "xstate";
 import { getMeta, openDb, readStatus, setMeta, type FloorStatus } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
@@ -22,7 +22,7 @@ export interface RunOptions {
   log: Logger;
   role?: Role;
   signal?: AbortSignal;
-  inspect?: (event: InspectionEvent) => void;
+  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** Called with the live floor every `statusEveryMs` of wall time, and once at the end. */
   onStatus?: (s: LiveStatus) => void;
   statusEveryMs?: number;
@@ -57,7 +57,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
     );
     let steps = 0;
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
-    const live = (): LiveStatus => ({ ...readStatus(db), steps, live: actors() });
+    const live = (): LiveStatus => ({ ...readStatus(db), floorTime: clock.now(), steps, live: actors() });
     for (const h of hosts) {
       h.start();
       await o.bus.idle();

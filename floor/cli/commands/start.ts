@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { createBus, resolveBusUrl } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { startDashboard, type Dashboard } from "../../dashboard/index.ts";
+import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { runFloor, type LiveStatus } from "../../runner/index.ts";
 import { statusLine } from "../formatStatus.ts";
@@ -23,6 +24,15 @@ const OPTIONS = {
   role: { type: "string" },
 } as const;
 
+/** Re-throw a validation failure as bad usage (exit 2). */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 function parseSpeed(text: string): number | "max" {
   if (text === "max") return "max";
   const n = Number(text);
@@ -43,7 +53,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const untilMs = v.until === undefined ? undefined : parseDuration(v.until);
   const config = loadFloorConfig(v.config);
   const dbPath = v.db ?? config.floor.db;
-  const busUrl = resolveBusUrl(v.bus, io.env);
+  const busUrl = usage(() => resolveBusUrl(v.bus, io.env));
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
 
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
@@ -64,23 +74,29 @@ export async function start(argv: string[], io: Io): Promise<number> {
   process.on("SIGINT", sigint);
   process.on("SIGTERM", sigterm);
   let dashboard: Dashboard | undefined;
+  let inspector: InspectorHandle | undefined;
   try {
+    if (v.inspect) inspector = await startInspector(Number(io.env.POLYFLOOR_INSPECT_PORT ?? 8080));
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
     io.out(`  bus        ${bus.description}`);
     io.out(`  db         ${dbPath}`);
+    if (inspector) io.out(`  inspector  ${inspector.url} (the Stately inspector; the viewing browser needs internet)`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await runFloor({
       config, bus, dbPath, seed, speed, log, signal: stop.signal,
+      ...(inspector ? { inspect: inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => io.out(statusLine(s)),
       onReady: async (live) => {
-        if (dashboardAt === "off") return io.out("  dashboard  off");
-        try {
-          dashboard = await startDashboard(dashboardAt, live);
-          io.out(`  dashboard  ${dashboard.url}`);
-        } catch (e) {
-          io.err(`  dashboard  not started: ${(e as Error).message}`);
+        if (dashboardAt === "off") io.out("  dashboard  off");
+        else {
+          try {
+            dashboard = await startDashboard(dashboardAt, live);
+            io.out(`  dashboard  ${dashboard.url}`);
+          } catch (e) {
+            io.err(`  dashboard  not started: ${(e as Error).message}`);
+          }
         }
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
@@ -92,6 +108,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     process.off("SIGINT", sigint);
     process.off("SIGTERM", sigterm);
     await dashboard?.close();
+    inspector?.stop();
     await bus.drain().catch(() => bus.close());
   }
 }

@@ -1,0 +1,2 @@
+export { startInspector } from "./startInspector.ts";
+export type { InspectorHandle } from "./startInspector.ts";
