@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { streamNameFor } from "../../floor/bus/index.ts";
 import { openDb } from "../../state/index.ts";
 import { finished, floor, startFloor, waitForOutput } from "../helpers/floorCli.ts";
 import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
@@ -126,7 +127,7 @@ describe("bad usage and bad config", () => {
 
 await describeNats("floor start over NATS", () => {
   const prefix = uniquePrefix("cli");
-  afterAll(() => dropStreams(natsUrl(), [`FLOOR_${prefix.replace(/\.+$/, "").replace(/[^A-Za-z0-9_-]/g, "_")}`]));
+  afterAll(() => dropStreams(natsUrl(), [streamNameFor(prefix)]));
   it("completes the same six hours and settles the same 24 markets", async () => {
     const db = tmp.path("nats.db");
     const r = await floor([...sixHours(db), "--bus", natsUrl()], { POLYFLOOR_BUS_PREFIX: prefix });

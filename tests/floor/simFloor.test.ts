@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { NatsBus, LocalBus, type Bus } from "../../floor/bus/index.ts";
+import { LocalBus, NatsBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor, type LiveStatus } from "../../floor/runner/index.ts";
@@ -84,7 +84,7 @@ describe("sim floor on the in-process bus", () => {
 
 await describeNats("sim floor over NATS", () => {
   const prefix = uniquePrefix("sim");
-  afterAll(() => dropStreams(natsUrl(), [`FLOOR_${prefix.replace(/\.+$/, "").replace(/[^A-Za-z0-9_-]/g, "_")}`]));
+  afterAll(() => dropStreams(natsUrl(), [streamNameFor(prefix)]));
 
   it("completes the same six hours and settles the same markets as the in-process bus", async () => {
     const local = await run("parity-local", 7);
