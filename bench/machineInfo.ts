@@ -1,4 +1,4 @@
-import { arch, cpus, platform, release, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
 
 export interface MachineInfo {
   node: string;
@@ -8,6 +8,13 @@ export interface MachineInfo {
   cpuCount: number;
   totalMemoryGiB: number;
   date: string;
+  /** 1-minute load average when the bench started: well above 0 means something else was using the CPUs. */
+  loadAvg1mAtStart: number;
+}
+
+/** The 1-minute load average, rounded (0 on platforms without one). */
+export function loadAvg1m(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
 }
 
 /** Where the numbers were taken. */
@@ -21,5 +28,6 @@ export async function machineInfo(): Promise<MachineInfo> {
     cpuCount: c.length,
     totalMemoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     date: new Date().toISOString(),
+    loadAvg1mAtStart: loadAvg1m(),
   };
 }

@@ -1,0 +1,61 @@
+import type { Bus, BusMsg, Handler, SubscribeOptions, Subscription } from "../floor/bus/index.ts";
+
+/** Subject families that count as market data published by the feed (md.trade comes from the exchange). */
+const MARKET_DATA = ["md.spot.", "md.book.", "md.market."] as const;
+
+/**
+ * A pass-through Bus that counts what the floor puts through it: publishes (all, and market data
+ * from the feed) and handler invocations. Counting at `publish` adds no subscriber, so unlike a
+ * `md.>` counter subscription it costs the floor no extra deliveries (on NATS, no extra copy of
+ * every message over the socket), and unlike `live.feed.published` it needs no knowledge of how
+ * many heartbeats and lifecycle messages the feed's host sent.
+ */
+export class CountingBus implements Bus {
+  published = 0;
+  marketData = 0;
+  deliveries = 0;
+
+  constructor(readonly inner: Bus) {}
+
+  get kind(): Bus["kind"] {
+    return this.inner.kind;
+  }
+
+  get description(): string {
+    return this.inner.description;
+  }
+
+  publish(subject: string, data: string): void {
+    this.published++;
+    if (subject.startsWith("md.") && MARKET_DATA.some((p) => subject.startsWith(p))) this.marketData++;
+    this.inner.publish(subject, data);
+  }
+
+  subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {
+    return this.inner.subscribe(
+      subject,
+      (msg: BusMsg) => {
+        this.deliveries++;
+        return handler(msg);
+      },
+      opts,
+    );
+  }
+
+  request(subject: string, data: string, opts?: { timeoutMs?: number }): Promise<BusMsg> {
+    this.published++;
+    return this.inner.request(subject, data, opts);
+  }
+
+  idle(): Promise<void> {
+    return this.inner.idle();
+  }
+
+  drain(): Promise<void> {
+    return this.inner.drain();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: raw ceilings (bus, actor) and the end-to-end floor rate, measured in one run.
+ * Prints exactly one JSON document on stdout; progress goes to stderr. See docs/BENCHMARKS.md.
+ */
+import { createLogger } from "../floor/log/createLogger.ts";
+import { xstateActorCeiling } from "./actorCeiling.ts";
+import { FLOW, localBusBurst, localBusCeiling, natsBusCeiling, PAYLOAD } from "./busCeiling.ts";
+import { benchConfig, floorRun, type BusKind, type FloorRunResult, type FloorRunSkipped } from "./floorRate.ts";
+import { loadAvg1m, machineInfo } from "./machineInfo.ts";
+import { natsUrl } from "./natsSupport.ts";
+import { progress, secondsSince, sig, type CeilingResult } from "./stats.ts";
+
+const SEED = 42;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Floor time per run, by trader count: each run takes a few seconds on the reference machine
+ * (2-core EPYC: about 2–5 s on the local bus, 10–11 s on NATS). The same hours on both buses, so
+ * their runs get the same market data (same seed) and their counts are comparable.
+ */
+const FLOOR_HOURS: ReadonlyArray<{ traders: number; hours: number }> = [
+  { traders: 1, hours: 12 },
+  { traders: 20, hours: 3 },
+];
+const BUSES: readonly BusKind[] = ["local", "nats"];
+
+function ceiling(key: string, r: CeilingResult): Record<string, unknown> {
+  return { [key]: r.median, runs: r.runs, iterations: r.iterations, runSeconds: r.runSeconds };
+}
+
+export async function main(): Promise<number> {
+  const started = process.hrtime.bigint();
+  // stdout carries the JSON document only: anything else that logs goes to stderr.
+  console.log = (...args: unknown[]) => console.error(...args);
+  const url = natsUrl();
+
+  const machine = await machineInfo();
+
+  progress("xstate actor ceiling…");
+  const actor = await xstateActorCeiling();
+  progress(`  ${actor.median} events/s`);
+  progress("local bus ceiling…");
+  const local = await localBusCeiling();
+  progress(`  ${local.median} msgs/s`);
+  const burst = await localBusBurst();
+  progress(`  burst of ${burst.messages}: ${burst.msgsPerSec} msgs/s`);
+  progress(`NATS bus ceiling (${url})…`);
+  const nats = await natsBusCeiling(url);
+  progress(nats.median === null ? `  skipped: ${nats.reason}` : `  ${nats.median} msgs/s`);
+  const natsProblem = nats.median === null ? nats.reason : undefined;
+
+  const log = createLogger({ level: "silent" });
+  progress("floor warm-up (local, 20 traders, 30 min)…");
+  const warmup = await floorRun({ traders: 20, bus: "local", untilMs: HOUR_MS / 2, seed: SEED, log, natsUrl: url });
+  const runs: Array<FloorRunResult | FloorRunSkipped> = [];
+  for (const bus of BUSES) {
+    for (const { traders, hours } of FLOOR_HOURS) {
+      if (bus === "nats" && natsProblem !== undefined) {
+        runs.push({ traders, bus, marketEventsPerSec: null, reason: natsProblem });
+        continue;
+      }
+      progress(`floor: ${traders} trader(s) on ${bus}, ${hours} h of floor time…`);
+      const r = await floorRun({ traders, bus, untilMs: hours * HOUR_MS, seed: SEED, log, natsUrl: url });
+      progress(r.marketEventsPerSec === null ? `  skipped: ${r.reason}` : `  ${r.wallSeconds} s wall, ${r.marketEventsPerSec} market events/s, ${r.floorSecondsPerWallSecond}× real time`);
+      runs.push(r);
+    }
+  }
+
+  const doc = {
+    machine,
+    ceilings: {
+      payloadBytes: Buffer.byteLength(PAYLOAD),
+      flow: FLOW,
+      localBus: ceiling("pubSubMsgsPerSec", local),
+      localBusBurst: burst,
+      natsBus:
+        nats.median === null
+          ? { pubSubMsgsPerSec: null, url, reason: nats.reason }
+          : { ...ceiling("pubSubMsgsPerSec", nats), url, lost: nats.lost },
+      xstateActor: ceiling("eventsPerSec", actor),
+    },
+    floor: {
+      seed: SEED,
+      config: benchConfig(1).source,
+      speed: "max",
+      // Not a measurement: gets the agents, zod schemas and SQLite statements compiled before the timed runs.
+      warmup: { traders: 20, bus: "local", floorHours: 0.5, wallSeconds: "wallSeconds" in warmup ? warmup.wallSeconds : null },
+      runs,
+    },
+    benchSeconds: sig(secondsSince(started), 3),
+    /** The bench itself keeps about one core busy, so up to ~1 is its own load; more means contention. */
+    loadAvg1mAtEnd: loadAvg1m(),
+  };
+  process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  return 0;
+}
