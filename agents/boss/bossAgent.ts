@@ -1,5 +1,5 @@
 import { microFromNumber, patterns, subjects, type AgentLifecycle, type OrderIntent, type RiskConfig } from "../../protocols/index.ts";
-import { addCash, allocatedOf, depositsOf, transferCash } from "../../state/index.ts";
+import { addCash, allocatedOf, cashOf, depositsOf, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
 import { exposureOf } from "./exposureOf.ts";
@@ -19,7 +19,13 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
       function allocate(agentId: string): void {
         let amount = allocatedOf(ctx.db, agentId);
         if (amount <= 0) {
-          amount = Math.floor(capital * floor.risk.perAgentMaxPct);
+          // Never hand out more than the floor holds: late-born agents get what is left, or nothing.
+          amount = Math.min(Math.floor(capital * floor.risk.perAgentMaxPct), cashOf(ctx.db, "floor"));
+          if (amount <= 0) {
+            ctx.log.warn({ agentId }, "no capital left to allocate");
+            ctx.publish(subjects.audit("allocation"), { kind: "allocation", severity: "info", detail: { agentId, allocated: 0, reason: "no unallocated capital left on the floor" } });
+            return;
+          }
           transferCash(ctx.db, "floor", agentId, amount, `allocate-${agentId}`, ctx.clock.now());
         }
         // Re-announced on every birth or restart, so an agent that lost its memory learns its capital again.

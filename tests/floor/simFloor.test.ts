@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalBus, NatsBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
+import { AgentConfig } from "../../protocols/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor, type LiveStatus } from "../../floor/runner/index.ts";
 import { openDb, verifyAudit } from "../../state/index.ts";
@@ -30,6 +31,8 @@ function checkLedger(path: string): void {
     // Cash is exactly what deposits, fills and settlements put there; allocations net to zero.
     expect(n("SELECT SUM(delta_micro) AS n FROM cash")).toBe(n("SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'") + n("SELECT SUM(cash_delta_micro) AS n FROM fills") + n("SELECT SUM(payout_micro) AS n FROM settlements"));
     expect(n("SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'allocate'")).toBe(0);
+    // The floor never allocates capital it does not have.
+    expect(n("SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = 'floor'")).toBeGreaterThanOrEqual(0);
     // With every market settled, cash = deposits + realized PnL, to the micro-unit.
     expect(n("SELECT COUNT(*) AS n FROM positions")).toBe(0);
     expect(n("SELECT SUM(delta_micro) AS n FROM cash")).toBe(n("SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'") + n("SELECT SUM(pnl_micro) AS n FROM settlements"));
@@ -58,6 +61,17 @@ describe("sim floor on the in-process bus", () => {
     expect(trader).toMatchObject({ id: "momentum-1", state: "trading", capital: 1000 });
     expect(trader.cash).toBeCloseTo(trader.capital + trader.pnl, 6);
     expect(status.agents.map((a) => a.kind).sort()).toEqual(["auditor", "boss", "exchange", "feed", "monitor", "trader"]);
+    checkLedger(db);
+  });
+
+  it("allocates no more capital than the floor holds: with 12 traders at 10% each, two get none and never trade", async () => {
+    const base = loadFloorConfig(undefined);
+    const agents = Array.from({ length: 12 }, (_, i) => AgentConfig.parse({ id: `m${i + 1}`, kind: "trader", strategy: "momentum", params: { lookbackSec: 60 + 10 * i } }));
+    const db = tmp.path("crowd.db");
+    const s = await runFloor({ config: { ...base, agents }, bus: new LocalBus(), dbPath: db, seed: 4, speed: "max", untilMs: 3_600_000, log });
+    const traders = s.agents.filter((a) => a.kind === "trader");
+    expect(traders.map((a) => a.capital).sort((a, b) => b - a)).toEqual([...Array(10).fill(1000), 0, 0]);
+    expect(traders.filter((a) => a.capital === 0).every((a) => a.fills === 0)).toBe(true);
     checkLedger(db);
   });
 
