@@ -1,13 +1,16 @@
 import type { Db } from "./openDb.ts";
 import { stmt } from "./stmt.ts";
 
-/** Checkpoint an actor's persisted snapshot. The machine version guards against restoring an incompatible one. */
-export function saveSnapshot(db: Db, agentId: string, machineVersion: string, snapshot: unknown, ts: number): void {
+/**
+ * Checkpoint an actor's persisted snapshot, given as JSON text (the caller has serialised it
+ * already). The machine version guards against restoring an incompatible one.
+ */
+export function saveSnapshot(db: Db, agentId: string, machineVersion: string, snapshotJson: string, ts: number): void {
   stmt(
     db,
     `INSERT INTO snapshots (agent_id, machine_version, snapshot_json, ts) VALUES (?, ?, ?, ?)
      ON CONFLICT(agent_id) DO UPDATE SET machine_version = excluded.machine_version, snapshot_json = excluded.snapshot_json, ts = excluded.ts`,
-  ).run(agentId, machineVersion, JSON.stringify(snapshot), ts);
+  ).run(agentId, machineVersion, snapshotJson, ts);
 }
 
 /** The last snapshot of an agent, if one was saved by the same machine version. */

@@ -88,7 +88,7 @@ describe("state", () => {
 
   it("restores a snapshot only for the same machine version", () => {
     registerAgent(db, { agentId: "t1", kind: "trader", config: {}, state: "trading", ts: 0 });
-    saveSnapshot(db, "t1", "trader@1", { value: "paused" }, 5);
+    saveSnapshot(db, "t1", "trader@1", JSON.stringify({ value: "paused" }), 5);
     expect(loadSnapshot(db, "t1", "trader@1")).toEqual({ value: "paused" });
     expect(loadSnapshot(db, "t1", "trader@2")).toBeUndefined();
   });

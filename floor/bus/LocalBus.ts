@@ -8,7 +8,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from "./Bus.ts";
-import { subjectMatches } from "./subjectMatches.ts";
+import { SubjectIndex } from "./SubjectIndex.ts";
 
 interface LocalSub {
   readonly pattern: string;
@@ -31,8 +31,10 @@ export interface LocalBusOptions {
 export class LocalBus implements Bus {
   readonly kind = "local" as const;
   readonly description = "in-process";
-  private subs: LocalSub[] = [];
+  private subs = new SubjectIndex<LocalSub>((s) => s.pattern);
+  /** Deliveries in order; `head` is the next one (an index, so taking one is O(1)). */
   private queue: Array<{ sub: LocalSub; msg: BusMsg }> = [];
+  private head = 0;
   private running = 0;
   private scheduled = false;
   private closed = false;
@@ -52,12 +54,12 @@ export class LocalBus implements Bus {
   subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {
     if (this.closed) throw new BusClosedError();
     const sub: LocalSub = { pattern: subject, handler, queue: opts.queue, active: true, backlog: undefined };
-    this.subs.push(sub);
+    this.subs.add(sub);
     return {
       subject,
       unsubscribe: () => {
         sub.active = false;
-        this.subs = this.subs.filter((s) => s !== sub);
+        this.subs.remove(sub);
       },
     };
   }
@@ -96,8 +98,9 @@ export class LocalBus implements Bus {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.subs = [];
+    this.subs.clear();
     this.queue = [];
+    this.head = 0;
     this.wakeIdle();
   }
 
@@ -112,20 +115,20 @@ export class LocalBus implements Bus {
         if (reply && !this.closed) this.route(reply, answer, undefined);
       },
     };
-    const groups = new Map<string, LocalSub[]>();
+    let groups: Map<string, LocalSub[]> | undefined;
     let n = 0;
-    for (const sub of this.subs) {
-      if (!subjectMatches(sub.pattern, subject)) continue;
+    for (const sub of this.subs.match(subject)) {
       if (sub.queue === undefined) {
         this.queue.push({ sub, msg });
         n++;
       } else {
+        groups ??= new Map();
         const g = groups.get(sub.queue) ?? [];
         g.push(sub);
         groups.set(sub.queue, g);
       }
     }
-    for (const [name, members] of groups) {
+    for (const [name, members] of groups ?? []) {
       const turn = this.rr.get(name) ?? 0;
       this.rr.set(name, turn + 1);
       this.queue.push({ sub: members[turn % members.length]!, msg });
@@ -140,12 +143,14 @@ export class LocalBus implements Bus {
 
   private pump(): void {
     this.scheduled = false;
-    while (this.queue.length > 0) {
-      const { sub, msg } = this.queue.shift()!;
+    while (this.head < this.queue.length) {
+      const { sub, msg } = this.queue[this.head++]!;
       if (!sub.active) continue;
       if (sub.backlog) sub.backlog.push(msg);
       else this.deliver(sub, msg);
     }
+    this.queue = [];
+    this.head = 0;
     this.wakeIdle();
   }
 
@@ -186,7 +191,7 @@ export class LocalBus implements Bus {
     }
     sub.backlog = undefined;
     this.running--;
-    if (this.queue.length > 0 && !this.scheduled) {
+    if (this.head < this.queue.length && !this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => this.pump());
     }
@@ -194,7 +199,7 @@ export class LocalBus implements Bus {
   }
 
   private isIdle(): boolean {
-    return this.queue.length === 0 && this.running === 0 && !this.scheduled;
+    return this.head >= this.queue.length && this.running === 0 && !this.scheduled;
   }
 
   private wakeIdle(): void {

@@ -7,7 +7,7 @@ import { mapClosed, mapRequestError, openNats, watchStatus, type ConnectionCount
 import { readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 import { SerialQueue } from "./SerialQueue.ts";
-import { subjectMatches } from "./subjectMatches.ts";
+import { SubjectIndex } from "./SubjectIndex.ts";
 
 export type { NatsBusStatus } from "./natsConnection.ts";
 
@@ -54,6 +54,8 @@ export class NatsBus implements Bus {
   private readonly id = randomUUID();
   private readonly ledger = new DeliveryLedger();
   private readonly subs = new Set<NatsSub>();
+  /** The same subscriptions, indexed for the per-publish match in `track`. */
+  private readonly index = new SubjectIndex<NatsSub>((s) => s.full);
   private readonly counters: ConnectionCounters = { connected: true, disconnects: 0, reconnects: 0 };
   private readonly loss: LossWatch;
   private readonly onHandlerError: (err: unknown, msg: BusMsg) => void;
@@ -127,6 +129,7 @@ export class NatsBus implements Bus {
       throw mapClosed(err);
     }
     this.subs.add(sub);
+    this.index.add(sub);
     return { subject, unsubscribe: () => this.unsubscribe(sub) };
   }
 
@@ -190,6 +193,7 @@ export class NatsBus implements Bus {
     if (!sub.active) return;
     sub.active = false;
     this.subs.delete(sub);
+    this.index.remove(sub);
     try {
       sub.nats?.unsubscribe();
     } catch {
@@ -214,7 +218,7 @@ export class NatsBus implements Bus {
   /** Record which of this instance's subscriptions (one per queue group) will receive `full`. */
   private track(seq: number, full: string): void {
     const keys = new Set<string>();
-    for (const s of this.subs) if (subjectMatches(s.full, full)) keys.add(s.key);
+    for (const s of this.index.match(full)) keys.add(s.key);
     this.ledger.expect(seq, keys);
   }
 
@@ -245,6 +249,7 @@ export class NatsBus implements Bus {
     this.loss.stop();
     for (const s of this.subs) s.active = false;
     this.subs.clear();
+    this.index.clear();
     this.ledger.reset();
     this.releaseBusy();
   }

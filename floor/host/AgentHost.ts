@@ -1,5 +1,6 @@
 import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
-import { PROTOCOL_VERSION, decode, encode, subjects } from "../../protocols/index.ts";
+import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
+import { decodeShared } from "./decodeShared.ts";
 import { loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
@@ -39,6 +40,7 @@ export class AgentHost {
   private subs: Subscription[] = [];
   private seq = 0;
   private lastSaved = "";
+  private lastState = "";
   private lastHb = -Infinity;
   private failed = false;
   private readonly restarts = new RestartPolicy({ intensity: 1, periodMs: 5000 });
@@ -68,8 +70,9 @@ export class AgentHost {
 
   start(): void {
     const b = (this.behaviour = this.spec.create(this.ctx));
+    // Register first (a restart keeps its record), so the actor's first checkpoint records its state.
+    registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: "starting", ts: this.opts.clock.now() });
     this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
-    registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: this.state, ts: this.opts.clock.now() });
     for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
     this.publish(subjects.floorAgent("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
     b.onStart?.();
@@ -103,7 +106,7 @@ export class AgentHost {
 
   private receive(handle: (msg: unknown, subject: string) => void | Promise<void>, subject: string, data: string): void | Promise<void> {
     this.counters.received++;
-    const d = decode(subject, data);
+    const d = decodeShared(subject, data);
     if (!d.ok) return this.rejectInvalid(subject, data, d.error);
     try {
       const r = handle(d.msg, subject);
@@ -152,8 +155,12 @@ export class AgentHost {
     const json = JSON.stringify(actor.getPersistedSnapshot());
     if (json === this.lastSaved) return;
     this.lastSaved = json;
-    saveSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion, JSON.parse(json), this.opts.clock.now());
-    setAgentState(this.opts.db, this.spec.id, this.state);
+    saveSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion, json, this.opts.clock.now());
+    const state = this.state;
+    if (state !== this.lastState) {
+      this.lastState = state;
+      setAgentState(this.opts.db, this.spec.id, state);
+    }
   }
 
   private actorFailed(err: unknown): void {
