@@ -1,5 +1,5 @@
 import type { Db } from "./openDb.ts";
-import { stmt } from "./stmt.ts";
+import { scalar, stmt } from "./stmt.ts";
 
 export interface OrderRow {
   orderId: string;
@@ -82,24 +82,22 @@ export const transferCash = (db: Db, from: string, to: string, amount: number, r
   })();
 
 export function cashOf(db: Db, agentId: string): number {
-  return (stmt(db, "SELECT COALESCE(SUM(delta_micro), 0) AS c FROM cash WHERE agent_id = ?").get(agentId) as { c: number }).c;
+  return scalar(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ?", agentId);
 }
-
-const sum = (db: Db, sql: string, ...args: unknown[]): number => Number((stmt(db, sql).get(...args) as { n: number | null }).n ?? 0);
 
 /** Capital the floor has allocated to an agent (net of any returned). */
 export function allocatedOf(db: Db, agentId: string): number {
-  return sum(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ? AND reason = 'allocate'", agentId);
+  return scalar(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ? AND reason = 'allocate'", agentId);
 }
 
 /** Net cash spent on open positions: one agent's, or the whole floor's. */
 export function openCostOf(db: Db, agentId?: string): number {
   return agentId === undefined
-    ? sum(db, "SELECT SUM(cost_micro) AS n FROM positions")
-    : sum(db, "SELECT SUM(cost_micro) AS n FROM positions WHERE agent_id = ?", agentId);
+    ? scalar(db, "SELECT SUM(cost_micro) AS n FROM positions")
+    : scalar(db, "SELECT SUM(cost_micro) AS n FROM positions WHERE agent_id = ?", agentId);
 }
 
 /** Everything ever deposited into the floor. */
 export function depositsOf(db: Db): number {
-  return sum(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'");
+  return scalar(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'");
 }

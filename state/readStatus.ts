@@ -3,7 +3,8 @@ import { listAgents } from "./registry.ts";
 import { ledgerHash } from "./ledgerHash.ts";
 import { getMeta } from "./meta.ts";
 import type { Db } from "./openDb.ts";
-import { stmt } from "./stmt.ts";
+import { allocatedOf, cashOf, depositsOf, openCostOf } from "./ledger.ts";
+import { scalar as one } from "./stmt.ts";
 
 export interface AgentStatus {
   id: string;
@@ -41,7 +42,6 @@ export interface FloorStatus {
   ledgerHash: string;
 }
 
-const one = (db: Db, sql: string, ...args: unknown[]): number => Number((stmt(db, sql).get(...args) as { n: number | null }).n ?? 0);
 
 /** Everything `floor status` reports, read from the ledger (the source of truth). */
 export function readStatus(db: Db): FloorStatus {
@@ -50,8 +50,8 @@ export function readStatus(db: Db): FloorStatus {
     kind: a.kind,
     state: a.state,
     parentId: a.parentId,
-    capital: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ? AND reason = 'allocate' AND delta_micro > 0", a.agentId)),
-    cash: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ?", a.agentId)),
+    capital: toUnits(allocatedOf(db, a.agentId)),
+    cash: toUnits(cashOf(db, a.agentId)),
     pnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements WHERE agent_id = ?", a.agentId)),
     fills: one(db, "SELECT COUNT(*) AS n FROM fills WHERE agent_id = ?", a.agentId),
   }));
@@ -66,11 +66,11 @@ export function readStatus(db: Db): FloorStatus {
     fills: one(db, "SELECT COUNT(*) AS n FROM fills"),
     settlements: one(db, "SELECT COUNT(*) AS n FROM settlements"),
     cash: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash")),
-    deposits: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'")),
+    deposits: toUnits(depositsOf(db)),
     realizedPnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements")),
     feesUsd: toUnits(one(db, "SELECT SUM(fee_usd_micro) AS n FROM fills")),
     feeShares: toUnits(one(db, "SELECT SUM(fee_shares_micro) AS n FROM fills")),
-    openPositionCost: toUnits(one(db, "SELECT SUM(cost_micro) AS n FROM positions")),
+    openPositionCost: toUnits(openCostOf(db)),
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
     agents,
     ledgerHash: ledgerHash(db),

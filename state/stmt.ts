@@ -11,3 +11,8 @@ export function stmt(db: Db, sql: string): Database.Statement {
   if (!s) byDb.set(sql, (s = db.prepare(sql)));
   return s;
 }
+
+/** The number a one-row, one-column `... AS n` query returns (0 for NULL, as SUM of no rows gives). */
+export function scalar(db: Db, sql: string, ...args: unknown[]): number {
+  return Number((stmt(db, sql).get(...args) as { n: number | null }).n ?? 0);
+}
