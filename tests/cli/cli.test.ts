@@ -68,10 +68,10 @@ describe("floor start --until 6h --speed max", () => {
 });
 
 describe("floor start, left running", () => {
-  it("prints where its dashboard and db are, a status line on schedule, serves the dashboard, and stops cleanly on SIGINT", async () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("prints where its dashboard and db are, a status line on schedule, serves the dashboard, and stops cleanly on %s", async (signal) => {
     const dir = tmpDir("cfg");
     writeFileSync(dir.path("floor.yaml"), "statusEverySec: 1\n");
-    const db = tmp.path("left.db");
+    const db = tmp.path(`left-${signal}.db`);
     const child = startFloor(["start", "--config", dir.path("floor.yaml"), "--db", db, "--speed", "60", "--dashboard", "127.0.0.1:0"]);
     const [, url] = await waitForOutput(child, /dashboard\s+(http:\S+)/);
     expect(child.output.stdout).toMatch(new RegExp(`db\\s+${db.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
@@ -80,12 +80,12 @@ describe("floor start, left running", () => {
     expect(res.status).toBe(200);
     const live = (await res.json()) as { live: Record<string, { state: string }> };
     expect(live.live["momentum-1"]?.state).toMatch(/warmingUp|trading/);
-    child.kill("SIGINT");
+    child.kill(signal);
     const r = await finished(child, 20_000);
     dir.remove();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/stopped cleanly/);
-    expect(r.stderr).toMatch(/SIGINT: stopping the floor/);
+    expect(r.stderr).toMatch(new RegExp(`${signal}: stopping the floor`));
     const ledger = openDb(db, { readonly: true });
     const snaps = ledger.prepare("SELECT agent_id FROM snapshots ORDER BY agent_id").all() as Array<{ agent_id: string }>;
     const floorTime = ledger.prepare("SELECT value FROM floor_meta WHERE key = 'floorTime'").get() as { value: string } | undefined;
