@@ -1,0 +1,45 @@
+import type { FeeSchedule } from "../../../protocols/index.ts";
+import type { SpotSeries } from "./SpotSeries.ts";
+
+/** One Up/Down window as recorded data describes it. Prices in USD (floats), sizes in shares. */
+export interface ReplayMarket {
+  marketId: string;
+  slug: string;
+  conditionId?: string | undefined;
+  upTokenId: string;
+  downTokenId: string;
+  startTs: number;
+  endTs: number;
+  /** The start price ("price to beat") when recorded. */
+  strike?: number | undefined;
+  /** The official outcome when recorded. */
+  outcome?: "Up" | "Down" | undefined;
+  /** Settles on a TWAP over this many seconds (markets from 2026-08-07 that carry it). */
+  twapLookbackSec?: number | undefined;
+  fee: FeeSchedule;
+  tickSize: number;
+  minSize: number;
+}
+
+/** A price history of one market's Up token (e.g. CLOB /prices-history at 1-minute fidelity). */
+export interface PriceHistory {
+  ts: Float64Array;
+  price: Float64Array;
+}
+
+/** Everything a replay needs, whatever folder format it came from. */
+export interface ReplayDataset {
+  /** Folder it was read from, and which format was detected. */
+  source: string;
+  format: "polyfloor" | "updown-week" | "chainlink-day";
+  /** Where the spot series came from, for the report (e.g. "Binance BTCUSDT 1m candles"). */
+  spotSource: string;
+  markets: ReplayMarket[];
+  spot: SpotSeries;
+  upPrices: Map<string, PriceHistory>;
+  /** A spot point older than this does not give "the price at t" (a gap in the data). */
+  maxSpotAgeMs: number;
+}
+
+/** Fees on crypto Up/Down markets before they were introduced (January 2026). */
+export const NO_FEES: FeeSchedule = { rate: 0, exponent: 1, takerOnly: true };
