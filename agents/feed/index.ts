@@ -1,1 +1,2 @@
 export { simFeedAgent } from "./simFeedAgent.ts";
+export { replayFeedAgent, replaySteps } from "./replayFeedAgent.ts";

@@ -1,6 +1,7 @@
 import { ConfigError } from "../config/index.ts";
 import { agents } from "./commands/agents.ts";
 import { audit } from "./commands/audit.ts";
+import { backtest } from "./commands/backtest.ts";
 import { checkConfig } from "./commands/checkConfig.ts";
 import { start } from "./commands/start.ts";
 import { status } from "./commands/status.ts";
@@ -9,6 +10,7 @@ import { UsageError } from "./UsageError.ts";
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   start,
+  backtest,
   status,
   agents,
   audit,
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
 export const USAGE = `usage: floor <command> [options]
   start    [--mode sim] [--config F] [--bus local|nats://HOST:PORT] [--db PATH] [--speed N|max]
            [--until DURATION] [--seed N] [--dashboard HOST:PORT|off] [--inspect]
+  backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--json]
+                                     replay recorded data through the whole floor and report
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json]      registry with lineage, births and deaths
   audit verify [--db PATH]           check the audit log's hash chain

@@ -1,7 +1,6 @@
 import { auditorAgent } from "../../agents/auditor/index.ts";
 import { bossAgent } from "../../agents/boss/index.ts";
 import { paperExchangeAgent } from "../../agents/exchange/index.ts";
-import { simFeedAgent } from "../../agents/feed/index.ts";
 import { monitorAgent } from "../../agents/monitor/index.ts";
 import { traderAgent } from "../../agents/trader/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
@@ -18,16 +17,17 @@ const ROLE_KINDS: Record<Role, readonly AgentKind[]> = {
 
 /**
  * The agents of a sim floor, in start order: recorders first (so they see every birth), then
- * the exchange and the boss, then traders (the boss allocates as they are born), the feed last.
+ * the exchange and the boss, then traders (the boss allocates as they are born), the feed
+ * (simulated or replayed) last.
  */
-export function floorAgents(cfg: LoadedConfig, seed: number, role: Role = "all"): AgentSpec[] {
+export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all"): AgentSpec[] {
   const all: AgentSpec[] = [
     auditorAgent("auditor"),
     monitorAgent("monitor"),
     paperExchangeAgent("exchange"),
     bossAgent("boss", { capital: cfg.floor.capital, risk: cfg.floor.risk }),
     ...cfg.agents.map((a) => traderAgent(a)),
-    simFeedAgent("feed", seed, cfg.floor.sim),
+    feed,
   ];
   return all.filter((s) => ROLE_KINDS[role].includes(s.kind));
 }

@@ -1,4 +1,7 @@
-export { runFloor, STEP_MS } from "./runFloor.ts";
+export { runFloor } from "./runFloor.ts";
+export { simSource, STEP_MS } from "./MarketSource.ts";
+export { replaySource, REPLAY_WARMUP_MS } from "./replaySource.ts";
+export type { MarketSource } from "./MarketSource.ts";
 export type { RunOptions, LiveStatus } from "./runFloor.ts";
 export { floorAgents, ROLES } from "./floorAgents.ts";
 export type { Role } from "./floorAgents.ts";

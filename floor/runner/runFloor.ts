@@ -7,8 +7,7 @@ import { AgentHost } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
 import { pace } from "./pace.ts";
-
-export const STEP_MS = 1000;
+import { simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -21,6 +20,8 @@ export interface RunOptions {
   untilMs?: number;
   log: Logger;
   role?: Role;
+  /** Where market data and the clock's steps come from; the simulator when absent. */
+  source?: MarketSource;
   signal?: AbortSignal;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** Called with the live floor every `statusEveryMs` of wall time, and once at the end. */
@@ -37,22 +38,24 @@ export interface LiveStatus extends FloorStatus {
 }
 
 /**
- * Run a sim floor: open the state file, start every agent's host, then step the simulated
- * clock one second at a time (each step waits until the bus is idle, so the floor stays in
- * lock step at any speed), and stop cleanly on abort or at `untilMs`. Returns the final status.
+ * Run a floor on simulated time: open the state file, start every agent's host, then step the
+ * clock through the source's steps (a second at a time in sim, from one recorded event to the
+ * next in replay), each step waiting until the bus is idle so the floor stays in lock step at
+ * any speed, and stop cleanly on abort, at `untilMs`, or when the source ends. Returns the final status.
  */
 export async function runFloor(o: RunOptions): Promise<LiveStatus> {
   const db = openDb(o.dbPath);
   try {
-    const sim = o.config.floor.sim;
+    const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
-    const start = resumeAt === undefined ? Date.parse(sim.start) : Number(resumeAt) + STEP_MS;
+    if (resumeAt !== undefined && !source.resumable) throw new Error(`${o.dbPath} already holds a floor: a ${source.mode} run needs a fresh database (pass another --db)`);
+    const start = resumeAt === undefined ? source.start : Number(resumeAt) + STEP_MS;
     const runId = Number(getMeta(db, "runs") ?? 0) + 1;
     setMeta(db, "runs", String(runId));
-    setMeta(db, "mode", "sim");
+    setMeta(db, "mode", source.mode);
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
     const clock = new SimClock(start);
-    const hosts = floorAgents(o.config, o.seed, o.role).map(
+    const hosts = floorAgents(o.config, source.feed, o.role).map(
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
     let steps = 0;
@@ -67,7 +70,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
     const end = o.untilMs === undefined ? Infinity : start + o.untilMs;
     const pacer = pace(o.speed, start);
     let lastStatus = Date.now();
-    for (let t = start; t <= end && !o.signal?.aborted; t += STEP_MS) {
+    for (const t of source.steps(start)) {
+      if (t > end || o.signal?.aborted) break;
       clock.advanceTo(t);
       for (const h of hosts) h.tick(t);
       await o.bus.idle();

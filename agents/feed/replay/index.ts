@@ -5,3 +5,5 @@ export type { OutcomeSource, DerivedOutcome } from "./deriveOutcome.ts";
 export { priceAt, twapAt, indexAtOrBefore } from "./SpotSeries.ts";
 export type { SpotSeries } from "./SpotSeries.ts";
 export type { ReplayDataset, ReplayMarket, PriceHistory } from "./ReplayDataset.ts";
+export { planReplay } from "./planReplay.ts";
+export type { ReplayPlan, PlannedMarket } from "./planReplay.ts";

@@ -3,6 +3,8 @@ import { kellyFraction, upProbability } from "../../../floor/pricing/index.ts";
 import type { MarketView, Signal, Strategy } from "./Strategy.ts";
 
 const SHARE_STEP = 10_000; // sizes in hundredths of a share, as the CLOB takes them
+/** Fewest spot points to estimate drift and volatility from: 3 lets 1-minute candles qualify. */
+const MIN_POINTS = 3;
 
 /**
  * Momentum: expects the recent drift of spot to carry on to the window's close. Its belief is
@@ -18,7 +20,7 @@ export function momentum(p: MomentumParams): Strategy {
   let entered: string | undefined;
 
   function estimate(): { spot: number; drift: number; sigma: number } | undefined {
-    if (prices.length < 10) return undefined;
+    if (prices.length < MIN_POINTS) return undefined;
     const first = prices[0]!;
     const last = prices[prices.length - 1]!;
     const span = (last.ts - first.ts) / 1000;
@@ -45,7 +47,7 @@ export function momentum(p: MomentumParams): Strategy {
       bid = b;
       ask = a;
     },
-    ready: () => prices.length >= 10 && prices[prices.length - 1]!.ts - prices[0]!.ts >= p.lookbackSec * 500,
+    ready: () => prices.length >= MIN_POINTS && prices[prices.length - 1]!.ts - prices[0]!.ts >= p.lookbackSec * 500,
     decide(now, cash) {
       const m = market;
       if (!m || entered === m.marketId || bid === undefined || ask === undefined) return undefined;

@@ -1,0 +1,92 @@
+import { MICRO, microFromNumber, subjects, type SimConfig } from "../../protocols/index.ts";
+import type { AgentSpec } from "../../floor/host/index.ts";
+import { upProbability } from "../../floor/pricing/index.ts";
+import { createRng } from "../../floor/random/createRng.ts";
+import { feedMachine } from "./feedMachine.ts";
+import { quoteBook } from "./quoteBook.ts";
+import type { PlannedMarket, ReplayPlan } from "./replay/planReplay.ts";
+import { indexAtOrBefore } from "./replay/SpotSeries.ts";
+import { sigmaPerSecond } from "./simSpot.ts";
+
+/** Floor times at which something in the data happens: every spot point, every open and close, every Up price. */
+export function replaySteps(plan: ReplayPlan, warmupMs: number): number[] {
+  const from = plan.start - warmupMs;
+  const times = new Set<number>();
+  const { ts } = plan.dataset.spot;
+  for (let i = Math.max(0, indexAtOrBefore(plan.dataset.spot, from)); i < ts.length && ts[i]! <= plan.end; i++) if (ts[i]! >= from) times.add(ts[i]!);
+  for (const m of plan.markets) {
+    times.add(m.startTs);
+    times.add(m.endTs);
+    const h = plan.dataset.upPrices.get(m.marketId);
+    if (h) for (const t of h.ts) if (t >= m.startTs && t < m.endTs) times.add(t);
+  }
+  return [...times].sort((a, b) => a - b);
+}
+
+/**
+ * Replays a planned dataset onto the bus in floor time: spot as recorded (only the past is
+ * ever published), each window opened with its recorded or observed strike and resolved with its
+ * given or derived outcome. Recorded data has no order book, so the feed quotes a maker's book
+ * around the Up token's last recorded price, or around the model's fair value when there is none.
+ */
+export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, seed: number): AgentSpec {
+  return {
+    id,
+    kind: "feed",
+    config: { source: "replay", data: plan.dataset.source, format: plan.dataset.format, markets: plan.markets.length },
+    create(ctx) {
+      const { spot, upPrices } = plan.dataset;
+      const sigma = sigmaPerSecond(sim.volAnnual);
+      const rng = createRng(seed).fork("replay-book");
+      let k = 0; // next spot point to publish
+      let next = 0; // next market to open
+      let open: PlannedMarket[] = [];
+      let last: number | undefined;
+
+      function openMarket(m: PlannedMarket): void {
+        ctx.publish(subjects.market(m.marketId, "open"), {
+          phase: "open", marketId: m.marketId, slug: m.slug, symbol: spot.symbol, upTokenId: m.upTokenId, downTokenId: m.downTokenId,
+          startTs: m.startTs, endTs: m.endTs, strike: microFromNumber(m.strike), fee: m.fee, tickSize: microFromNumber(m.tickSize), minSize: microFromNumber(m.minSize),
+        });
+      }
+
+      function closeMarket(m: PlannedMarket): void {
+        ctx.publish(subjects.market(m.marketId, "close"), { phase: "close", marketId: m.marketId, endPrice: microFromNumber(m.endPrice) });
+        ctx.publish(subjects.market(m.marketId, "resolved"), { phase: "resolved", marketId: m.marketId, outcome: m.outcome, derived: m.outcomeSource !== "given" });
+      }
+
+      function quote(m: PlannedMarket, now: number): void {
+        const h = upPrices.get(m.marketId);
+        const i = h ? indexAtOrBefore({ symbol: "", kind: "ticks", ...h }, now) : -1;
+        const fair = i >= 0 && h!.ts[i]! >= m.startTs ? h!.price[i]! : last === undefined ? 0.5 : upProbability(last, m.strike, sigma, (m.endTs - now) / 1000);
+        const tick = microFromNumber(m.tickSize);
+        const { bids, asks } = quoteBook(Math.min(0.99, Math.max(0.01, fair)), tick, sim, rng);
+        ctx.publish(subjects.book(m.marketId), { marketId: m.marketId, tokenId: m.upTokenId, bids, asks, tickSize: tick, minSize: microFromNumber(m.minSize) });
+      }
+
+      return {
+        machine: feedMachine,
+        machineVersion: "feed@1",
+        routes: [],
+        onStart: () => ctx.send({ type: "START" }),
+        onTick(now) {
+          if (k < spot.ts.length && spot.ts[k]! <= now) {
+            while (k < spot.ts.length && spot.ts[k]! <= now) k++;
+            last = spot.price[k - 1]!;
+            ctx.publish(subjects.spot(spot.symbol), { symbol: spot.symbol, price: Math.round(last * MICRO) });
+          }
+          for (const m of open.filter((m) => m.endTs <= now)) closeMarket(m);
+          open = open.filter((m) => m.endTs > now);
+          while (next < plan.markets.length && plan.markets[next]!.startTs <= now) {
+            const m = plan.markets[next++]!;
+            if (m.endTs > now) {
+              openMarket(m);
+              open.push(m);
+            }
+          }
+          for (const m of open) quote(m, now);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { ReplayPlan } from "../../agents/feed/replay/index.ts";
+import { listForecasts, readStatus, settlementRecord, type Db } from "../../state/index.ts";
+import { brierScore } from "./brierScore.ts";
+
+export interface Agreement {
+  markets: number;
+  agree: number;
+  rate: number | null;
+}
+
+export interface BacktestReport {
+  dataset: { source: string; format: string; spotSource: string; windows: number; replayed: number; skipped: Record<string, number>; from: string; to: string };
+  outcomes: { given: number; derived: number; bySource: Record<string, number> };
+  checks: {
+    /** Derived outcomes against the Up token's last recorded price where it is decisive (≥ 0.9 or ≤ 0.1). */
+    decisiveLastPrice: Agreement;
+    /** Derived outcomes against the official ones, where the data gives both; `notDerivable` lacked prices. */
+    official: Agreement & { notDerivable: number };
+  };
+  trading: { orders: number; fills: number; settlements: number; realizedPnl: number; feesUsd: number; feeShares: number };
+  agents: Array<{ id: string; pnl: number; fills: number; settled: number; wins: number; losses: number; forecasts: number; brier: number | null }>;
+  run: { steps: number; wallSeconds: number; stepsPerSecond: number };
+  ledgerHash: string;
+}
+
+const agreement = (markets: number, agree: number): Agreement => ({ markets, agree, rate: markets === 0 ? null : agree / markets });
+
+/** Everything `floor backtest` reports, from the plan and the ledger the run left. */
+export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; wallSeconds: number }): BacktestReport {
+  const d = plan.dataset;
+  const count = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
+  let decisive = 0, decisiveAgree = 0, official = 0, officialAgree = 0, notDerivable = 0;
+  for (const m of plan.markets) {
+    const h = d.upPrices.get(m.marketId);
+    const last = h && h.price.length > 0 ? h.price[h.price.length - 1]! : undefined;
+    if (m.outcomeSource !== "given" && m.outcomeSource !== "derived-last-price" && last !== undefined && (last >= 0.9 || last <= 0.1)) {
+      decisive++;
+      if ((last >= 0.9 ? "Up" : "Down") === m.outcome) decisiveAgree++;
+    }
+    if (m.derivedCheck) {
+      if (m.derivedCheck.outcome === undefined) notDerivable++;
+      else {
+        official++;
+        if (m.derivedCheck.outcome === m.outcome) officialAgree++;
+      }
+    }
+  }
+  const s = readStatus(db);
+  const record = settlementRecord(db);
+  const forecasts = listForecasts(db);
+  const bySource = count(plan.markets, (m) => m.outcomeSource);
+  return {
+    dataset: {
+      source: d.source, format: d.format, spotSource: d.spotSource, windows: d.markets.length, replayed: plan.markets.length,
+      skipped: count(plan.skipped, (x) => x.reason), from: new Date(plan.start).toISOString(), to: new Date(plan.end).toISOString(),
+    },
+    outcomes: { given: bySource.given ?? 0, derived: plan.markets.length - (bySource.given ?? 0), bySource },
+    checks: { decisiveLastPrice: agreement(decisive, decisiveAgree), official: { ...agreement(official, officialAgree), notDerivable } },
+    trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: s.realizedPnl, feesUsd: s.feesUsd, feeShares: s.feeShares },
+    agents: s.agents
+      .filter((a) => a.kind === "trader")
+      .map((a) => {
+        const r = record.get(a.id);
+        const mine = forecasts.filter((f) => f.agentId === a.id && f.winner !== null);
+        return {
+          id: a.id, pnl: a.pnl, fills: a.fills, settled: r?.settled ?? 0, wins: r?.wins ?? 0, losses: r?.losses ?? 0,
+          forecasts: mine.length, brier: brierScore(mine.map((f) => ({ p: f.belief, happened: f.outcome === f.winner }))),
+        };
+      }),
+    run: { ...run, stepsPerSecond: run.wallSeconds > 0 ? Math.round(run.steps / run.wallSeconds) : 0 },
+    ledgerHash: s.ledgerHash,
+  };
+}
+

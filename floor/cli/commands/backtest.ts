@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
+import { DatasetError, loadDataset, planReplay } from "../../../agents/feed/replay/index.ts";
+import { openDb } from "../../../state/index.ts";
+import { backtestReport, formatBacktestReport } from "../../backtest/index.ts";
+import { LocalBus } from "../../bus/index.ts";
+import { loadFloorConfig } from "../../config/index.ts";
+import { createLogger } from "../../log/createLogger.ts";
+import { replaySource, runFloor } from "../../runner/index.ts";
+import { UsageError } from "../UsageError.ts";
+import type { Io } from "../Io.ts";
+
+/** An ISO date-time or unix seconds/milliseconds. */
+function parseTime(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  const t = Number.isFinite(n) ? (n < 1e11 ? n * 1000 : n) : Date.parse(text);
+  if (!Number.isFinite(t)) throw new UsageError(`invalid ${flag} ${JSON.stringify(text)}: an ISO time (2025-12-15T00:00Z) or unix seconds`);
+  return t;
+}
+
+/** `floor backtest --data DIR`: run the whole floor over recorded data as fast as possible and report. */
+export async function backtest(argv: string[], io: Io): Promise<number> {
+  const { values: v } = parseArgs({
+    args: argv,
+    options: { data: { type: "string" }, from: { type: "string" }, to: { type: "string" }, config: { type: "string" }, db: { type: "string" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false } },
+    strict: true,
+  });
+  if (!v.data) throw new UsageError("--data DIR is required (a replay folder: see docs/DATA.md)");
+  const seed = Number(v.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}`);
+  const from = parseTime("--from", v.from);
+  const to = parseTime("--to", v.to);
+  const config = loadFloorConfig(v.config);
+  let plan;
+  try {
+    plan = planReplay(loadDataset(v.data, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }));
+  } catch (e) {
+    throw e instanceof DatasetError ? new UsageError(e.message) : e;
+  }
+  if (plan.markets.length === 0) throw new UsageError(`${v.data}: no window can be replayed (${plan.skipped.length} skipped: ${plan.skipped[0]?.reason})`);
+  const dbPath = v.db ?? join("data", "backtests", `${basename(v.data)}-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+  if (v.db && existsSync(v.db)) throw new UsageError(`${v.db} exists: a backtest writes a fresh database (choose another --db)`);
+  const bus = new LocalBus();
+  const t0 = performance.now();
+  let steps = 0;
+  try {
+    const status = await runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: replaySource(plan, config.floor.sim, seed) });
+    steps = status.steps;
+  } finally {
+    await bus.close();
+  }
+  const db = openDb(dbPath, { readonly: true });
+  try {
+    const report = backtestReport(db, plan, { steps, wallSeconds: (performance.now() - t0) / 1000 });
+    io.out(v.json ? JSON.stringify({ ...report, db: dbPath }, null, 2) : `${formatBacktestReport(report)}\ndb             ${dbPath}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, expect, it } from "vitest";
+import { loadDataset, planReplay, writePolyfloorFormat } from "../../agents/feed/replay/index.ts";
+import type { BacktestReport } from "../../floor/backtest/index.ts";
+import { openDb } from "../../state/index.ts";
+import { floor } from "../helpers/floorCli.ts";
+import { DECEMBER_WEEK, JULY_DAY, describeData } from "../helpers/sharedData.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+
+const tmp = tmpDir("backtest");
+afterAll(() => tmp.remove());
+
+async function backtest(data: string, db: string, extra: string[] = []): Promise<BacktestReport & { db: string }> {
+  const r = await floor(["backtest", "--data", data, "--db", db, "--json", ...extra]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as BacktestReport & { db: string };
+}
+
+function settledInLedger(db: string): number {
+  const d = openDb(db, { readonly: true });
+  try {
+    return (d.prepare("SELECT COUNT(*) AS n FROM markets WHERE outcome IS NOT NULL").get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+}
+
+describeData("backtest of the December 2025 week (Binance 1m, Up-token history)", DECEMBER_WEEK, () => {
+  it("runs the whole floor over the week, gives every replayed market an outcome, and agrees with decisive last prices", async () => {
+    const r = await backtest(DECEMBER_WEEK, tmp.path("dec.db"));
+    expect(r.dataset.format).toBe("updown-week");
+    expect(r.dataset.windows).toBe(670);
+    // Only a window that opened before the candles begin (no strike recorded) cannot be replayed.
+    expect(r.dataset.replayed).toBeGreaterThanOrEqual(669);
+    expect(r.outcomes.given + r.outcomes.derived).toBe(r.dataset.replayed);
+    expect(r.outcomes.derived).toBe(r.dataset.replayed); // this data records no outcomes
+    expect(settledInLedger(r.db)).toBe(r.dataset.replayed);
+    expect(r.checks.decisiveLastPrice.markets).toBeGreaterThan(300);
+    expect(r.checks.decisiveLastPrice.rate).toBeGreaterThanOrEqual(0.98);
+    expect(r.trading.fills).toBeGreaterThan(0);
+    expect(r.agents[0]?.forecasts).toBeGreaterThan(0);
+    expect(r.agents[0]?.brier).toBeGreaterThan(0);
+  });
+
+  it("prints the agreement rate in the human report", async () => {
+    const r = await floor(["backtest", "--data", DECEMBER_WEEK, "--db", tmp.path("dec-text.db"), "--from", "2025-12-15T00:00:00Z", "--to", "2025-12-16T00:00:00Z"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/derived vs decisive last Up price \(>= 0\.9 or <= 0\.1\): \d+\/\d+ agree, \d+\.\d%/);
+    expect(r.stdout).toMatch(/96 replayed of 96 windows/);
+  });
+
+  it("round-trips through the floor's own format (docs/DATA.md) to the same ledger", async () => {
+    const dir = tmp.path("dec-native");
+    writePolyfloorFormat(dir, loadDataset(DECEMBER_WEEK, { from: Date.parse("2025-12-14T00:00:00Z"), to: Date.parse("2025-12-15T00:00:00Z") }));
+    expect(planReplay(loadDataset(dir)).markets.map((m) => [m.marketId, m.outcome, m.strike])).toEqual(
+      planReplay(loadDataset(DECEMBER_WEEK, { from: Date.parse("2025-12-14T00:00:00Z"), to: Date.parse("2025-12-15T00:00:00Z") })).markets.map((m) => [m.marketId, m.outcome, m.strike]),
+    );
+    const a = await backtest(dir, tmp.path("native.db"));
+    const b = await backtest(DECEMBER_WEEK, tmp.path("orig.db"), ["--from", "2025-12-14T00:00:00Z", "--to", "2025-12-15T00:00:00Z"]);
+    expect(a.dataset.format).toBe("polyfloor");
+    expect(a.ledgerHash).toBe(b.ledgerHash);
+  });
+});
+
+describeData("backtest of the July 2026 5-minute day (Chainlink ticks, official outcomes)", JULY_DAY, () => {
+  it("replays on the Chainlink ticks; derived outcomes match the official ones for at least 99% of derivable markets", async () => {
+    const r = await backtest(JULY_DAY, tmp.path("jul.db"));
+    expect(r.dataset.format).toBe("chainlink-day");
+    expect(r.dataset.spotSource).toMatch(/Chainlink/);
+    expect(r.dataset.replayed).toBeGreaterThanOrEqual(280);
+    expect(r.outcomes.given).toBe(r.dataset.replayed);
+    expect(r.checks.official.markets).toBeGreaterThanOrEqual(270);
+    expect(r.checks.official.rate).toBeGreaterThanOrEqual(0.99);
+    expect(settledInLedger(r.db)).toBe(r.dataset.replayed);
+    expect(r.trading.feeShares).toBeGreaterThan(0); // July 2026 markets charge taker fees, buys pay in shares
+  });
+});
+
+it("refuses what is not a dataset, and an existing database, with exit 2", async () => {
+  const notData = tmp.path("empty");
+  mkdirSync(notData);
+  writeFileSync(tmp.path("exists.db"), "");
+  const cases = [
+    [["backtest"], /--data DIR is required/],
+    [["backtest", "--data", tmp.path("missing")], /cannot read the folder/],
+    [["backtest", "--data", notData], /not a replay dataset/],
+    [["backtest", "--data", notData, "--from", "yesterday"], /invalid --from/],
+    [["backtest", "--data", DECEMBER_WEEK, "--db", tmp.path("exists.db")], /exists: a backtest writes a fresh database/],
+  ] as const;
+  for (const [args, why] of cases) {
+    const r = await floor([...args]);
+    expect(r.code, args.join(" ")).toBe(2);
+    expect(r.stderr).toMatch(why);
+  }
+});
