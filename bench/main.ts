@@ -8,6 +8,7 @@ import { FLOW, localBusBurst, localBusCeiling, natsBusCeiling, PAYLOAD } from ".
 import { benchConfig, floorRun, type BusKind, type FloorRunResult, type FloorRunSkipped } from "./floorRate.ts";
 import { loadAvg1m, machineInfo } from "./machineInfo.ts";
 import { natsUrl } from "./natsSupport.ts";
+import { replayRate } from "./replayRate.ts";
 import { progress, secondsSince, sig, type CeilingResult } from "./stats.ts";
 
 const SEED = 42;
@@ -66,6 +67,10 @@ export async function main(): Promise<number> {
     }
   }
 
+  progress("replay of the December 2025 week (local)…");
+  const replay = await replayRate(log, SEED);
+  progress(replay.marketEventsPerSec === null ? `  skipped: ${replay.reason}` : `  ${replay.wallSeconds} s wall, ${replay.marketEventsPerSec} market events/s`);
+
   const doc = {
     machine,
     ceilings: {
@@ -87,6 +92,7 @@ export async function main(): Promise<number> {
       warmup: { traders: 20, bus: "local", floorHours: 0.5, wallSeconds: "wallSeconds" in warmup ? warmup.wallSeconds : null },
       runs,
     },
+    replay,
     benchSeconds: sig(secondsSince(started), 3),
     /** The bench itself keeps about one core busy, so up to ~1 is its own load; more means contention. */
     loadAvg1mAtEnd: loadAvg1m(),
