@@ -35,3 +35,12 @@ describe("codec", () => {
     expect(() => subjects.spot("BTC USD")).toThrow(/invalid symbol/);
   });
 });
+
+describe("md.health", () => {
+  it("validates a health event and ties its source to the subject", () => {
+    const h = { ...env, source: "clob", status: "stale", subject: "btc-updown-15m-1", expectedIntervalMs: 1000, lastDataTs: 5, detail: "no frame for 30 s" };
+    expect(decode("md.health.clob", encode("md.health.clob", h))).toMatchObject({ ok: true });
+    expect(decode("md.health.rtds", JSON.stringify(h))).toMatchObject({ ok: false, error: expect.stringMatching(/source/) });
+    expect(decode("md.health.clob", JSON.stringify({ ...h, status: "dead" }))).toMatchObject({ ok: false });
+  });
+});

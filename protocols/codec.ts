@@ -5,8 +5,9 @@ export type Decoded<T = unknown> = { ok: true; msg: T } | { ok: false; error: st
 /** Messages whose payload names where they belong must agree with their subject. */
 function subjectMismatch(subject: string, msg: Record<string, unknown>): string | undefined {
   const t = subject.split(".");
-  if (t[0] === "md" && t[1] !== "spot" && msg.marketId !== t[2]) return `marketId ${String(msg.marketId)} does not match subject`;
+  if (t[0] === "md" && t[1] !== "spot" && t[1] !== "health" && msg.marketId !== t[2]) return `marketId ${String(msg.marketId)} does not match subject`;
   if (t[0] === "md" && t[1] === "market" && msg.phase !== t[3]) return `phase ${String(msg.phase)} does not match subject`;
+  if (t[0] === "md" && t[1] === "health" && msg.source !== t[2]) return `source ${String(msg.source)} does not match subject`;
   if (t[0] === "order" && t[1] === "intent" && msg.agentId !== t[2]) return "agentId does not match subject";
   if (t[0] === "ctl" && msg.verb !== t[2]) return `verb ${String(msg.verb)} does not match subject`;
   if (t[0] === "floor" && msg.verb !== t[2]) return `verb ${String(msg.verb)} does not match subject`;

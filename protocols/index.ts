@@ -3,7 +3,7 @@ export { PROTOCOL_VERSION, Envelope } from "./envelope.ts";
 export { MICRO, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, mulMicro, divMicro, formatMicro } from "./money.ts";
 export { subjects, patterns, isSubjectToken, MARKET_PHASES, CTL_VERBS, AGENT_VERBS } from "./subjects.ts";
 export type { MarketPhase, CtlVerb, AgentVerb } from "./subjects.ts";
-export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeSchedule, MarketOpen, MarketClose, MarketResolved, MarketEvent } from "./messages/md.ts";
+export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeSchedule, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
 export { Side, OrderType, OrderIntent, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, Settlement, OrderEvent } from "./messages/order.ts";
 export type { IntentFields } from "./messages/order.ts";
 export { Control, AgentLifecycle, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AgentLifecycle, AuditFact, Control, Heartbeat, Metrics } from "./messages/control.ts";
-import { BookSnapshot, MarketEvent, SpotTick, TradePrint } from "./messages/md.ts";
+import { BookSnapshot, FeedHealth, MarketEvent, SpotTick, TradePrint } from "./messages/md.ts";
 import { OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
 
 /** Subject family (token count and leading tokens) -> schema of its messages. */
@@ -9,6 +9,7 @@ const FAMILIES: ReadonlyArray<{ prefix: string; tokens: number; schema: z.ZodTyp
   { prefix: "md.book.", tokens: 3, schema: BookSnapshot },
   { prefix: "md.trade.", tokens: 3, schema: TradePrint },
   { prefix: "md.market.", tokens: 4, schema: MarketEvent },
+  { prefix: "md.health.", tokens: 3, schema: FeedHealth },
   { prefix: "order.intent.", tokens: 3, schema: OrderIntent },
   { prefix: "order.decision.", tokens: 3, schema: OrderDecision },
   { prefix: "order.event.", tokens: 3, schema: OrderEvent },

@@ -75,3 +75,20 @@ export type MarketOpen = z.infer<typeof MarketOpen>;
 export type MarketClose = z.infer<typeof MarketClose>;
 export type MarketResolved = z.infer<typeof MarketResolved>;
 export type MarketEvent = z.infer<typeof MarketEvent>;
+
+/**
+ * The health of a market-data source, published by feeds on `md.health.<source>`: when data
+ * goes stale, jumps implausibly, or has a gap, and when it is ok again. `expectedIntervalMs` is
+ * the cadence the source promises (1 s ticks, 60 s candles), so consumers can judge staleness.
+ */
+export const FeedHealth = Envelope.extend({
+  source: z.string().min(1),
+  status: z.enum(["ok", "stale", "anomaly", "gap", "reconnecting"]),
+  /** What it is about: a market id, a symbol, or the whole source. */
+  subject: z.string().min(1),
+  expectedIntervalMs: z.number().int().positive(),
+  /** Floor time of the last good data point, when there was one. */
+  lastDataTs: z.number().int().optional(),
+  detail: z.string().optional(),
+});
+export type FeedHealth = z.infer<typeof FeedHealth>;
