@@ -46,6 +46,8 @@ export const RiskConfig = z
     perAgentMaxPct: Fraction.default(0.1),
     /** Cost of all open positions, as a fraction of floor capital. */
     floorMaxOpenPct: Fraction.default(0.4),
+    /** No new orders on market data older than this (or than twice the feed's own cadence, if slower). */
+    maxDataAgeSec: z.number().positive().max(3600).default(10),
   })
   .strict();
 export type RiskConfig = z.infer<typeof RiskConfig>;
