@@ -1,12 +1,17 @@
-import { microFromNumber, patterns, subjects, type AgentLifecycle, type OrderIntent, type RiskConfig } from "../../protocols/index.ts";
+import {
+  microFromNumber, patterns, subjects,
+  type AgentLifecycle, type BookSnapshot, type FeedHealth, type MarketEvent, type OrderIntent, type RiskConfig, type SpotTick,
+} from "../../protocols/index.ts";
 import { addCash, allocatedOf, cashOf, depositsOf, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
 import { exposureOf } from "./exposureOf.ts";
+import { Freshness } from "./Freshness.ts";
 
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
- * allocation (a ledger transfer, then `ctl.<id>.allocate`), and gates every intent.
+ * allocation (a ledger transfer, then `ctl.<id>.allocate`), and gates every intent, including
+ * on the age of the market data it has seen.
  */
 export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
   return {
@@ -15,6 +20,7 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
     config: floor,
     create(ctx) {
       const capital = microFromNumber(floor.capital);
+      const fresh = new Freshness(floor.risk.maxDataAgeSec * 1000);
 
       function allocate(agentId: string): void {
         let amount = allocatedOf(ctx.db, agentId);
@@ -42,8 +48,13 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
           }),
           route<OrderIntent>(patterns.intent, (i) => {
             const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;
-            ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital) });
+            ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital, fresh.at(ctx.clock.now(), i.marketId)) });
           }),
+          // The boss watches the data's age itself: a feed that dies silently sends no health event.
+          route<SpotTick>(patterns.spot, (t) => fresh.spot(t.ts)),
+          route<BookSnapshot>(patterns.book, (b) => fresh.book(b.marketId, b.ts)),
+          route<MarketEvent>(patterns.market, (e) => (e.phase === "resolved" ? fresh.forget(e.marketId) : undefined)),
+          route<FeedHealth>(patterns.health, (h) => fresh.cadence(h.expectedIntervalMs)),
         ],
         onStart() {
           if (depositsOf(ctx.db) === 0) addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());

@@ -1,7 +1,7 @@
 import { allocatedOf, cashOf, openCostOf, type Db } from "../../state/index.ts";
 import type { Exposure } from "./riskGate.ts";
 
-/** An agent's and the floor's exposure as the ledger (the source of truth) has it now. */
-export function exposureOf(db: Db, agentId: string, floorCapital: number): Exposure {
-  return { floorCapital, allocated: allocatedOf(db, agentId), agentCash: cashOf(db, agentId), agentOpenCost: openCostOf(db, agentId), floorOpenCost: openCostOf(db) };
+/** An agent's and the floor's exposure as the ledger (the source of truth) has it now, with the data's freshness. */
+export function exposureOf(db: Db, agentId: string, floorCapital: number, fresh: Pick<Exposure, "spotAgeMs" | "bookAgeMs" | "dataLimitMs">): Exposure {
+  return { floorCapital, allocated: allocatedOf(db, agentId), agentCash: cashOf(db, agentId), agentOpenCost: openCostOf(db, agentId), floorOpenCost: openCostOf(db), ...fresh };
 }

@@ -4,7 +4,7 @@ import { riskGate, type Exposure } from "./riskGate.ts";
 
 const M = 1_000_000;
 const risk = RiskConfig.parse({});
-const x: Exposure = { floorCapital: 10_000 * M, allocated: 1_000 * M, agentCash: 1_000 * M, agentOpenCost: 0, floorOpenCost: 0 };
+const x: Exposure = { floorCapital: 10_000 * M, allocated: 1_000 * M, agentCash: 1_000 * M, agentOpenCost: 0, floorOpenCost: 0, spotAgeMs: 500, bookAgeMs: 0, dataLimitMs: 10_000 };
 const buy = (price: number, shares: number) => ({ side: "BUY" as const, price, size: shares * M });
 
 describe("riskGate", () => {
@@ -21,6 +21,11 @@ describe("riskGate", () => {
   });
   it("caps the floor's open positions at 40% of capital", () => {
     expect(riskGate(buy(500_000, 100), { ...x, floorOpenCost: 3_990 * M }, risk)).toMatchObject({ approved: false, reason: expect.stringMatching(/floor would have/) });
+  });
+  it("refuses new positions on stale or missing market data", () => {
+    expect(riskGate(buy(500_000, 10), { ...x, bookAgeMs: 10_001 }, risk)).toEqual({ approved: false, reason: "stale market data: book 10.0 s old (limit 10.0 s)" });
+    expect(riskGate(buy(500_000, 10), { ...x, spotAgeMs: Infinity }, risk)).toMatchObject({ approved: false, reason: expect.stringMatching(/spot never seen/) });
+    expect(riskGate({ side: "SELL", price: 500_000, size: 10 * M }, { ...x, bookAgeMs: 60_000 }, risk).approved).toBe(true);
   });
   it("rejects agents without capital and lets sells through", () => {
     expect(riskGate(buy(500_000, 1), { ...x, allocated: 0 }, risk)).toEqual({ approved: false, reason: "agent has no capital allocated" });

@@ -8,21 +8,29 @@ export interface Exposure {
   agentCash: number;
   agentOpenCost: number;
   floorOpenCost: number;
+  /** How old the newest spot tick and the intent's market book are (ms of floor time), and the limit. */
+  spotAgeMs: number;
+  bookAgeMs: number;
+  dataLimitMs: number;
 }
 
 export type Verdict = { approved: true } | { approved: false; reason: string };
 
 /** Display only: cents are enough in a reason string. */
 const usd = (m: number) => `$${(m / 1e6).toFixed(2)}`;
+const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : "never seen");
 
 /**
- * The boss's pre-trade gate for one intent. Buys must fit the per-trade cap, the agent's
- * cash, the per-agent deployment cap and the floor's open-position cap; sells only reduce
- * exposure and pass.
+ * The boss's pre-trade gate for one intent. No new position on stale market data; buys must
+ * fit the per-trade cap, the agent's cash, the per-agent deployment cap and the floor's
+ * open-position cap; sells only reduce exposure and pass.
  */
 export function riskGate(i: Pick<IntentFields, "side" | "price" | "size">, x: Exposure, risk: RiskConfig): Verdict {
   if (x.allocated <= 0) return { approved: false, reason: "agent has no capital allocated" };
   if (i.side === "SELL") return { approved: true };
+  const age = Math.max(x.spotAgeMs, x.bookAgeMs);
+  if (age > x.dataLimitMs)
+    return { approved: false, reason: `stale market data: ${x.bookAgeMs >= x.spotAgeMs ? "book" : "spot"} ${secs(age)} old (limit ${secs(x.dataLimitMs)})` };
   const cost = mulMicro(i.price, i.size);
   const perTrade = Math.floor(x.floorCapital * risk.perTradeMaxPct);
   if (cost > perTrade) return { approved: false, reason: `order cost ${usd(cost)} exceeds the per-trade cap ${usd(perTrade)}` };
