@@ -33,3 +33,14 @@ export function settlementRecord(db: Db): Map<string, { settled: number; wins: n
   ).all() as Array<{ agent_id: string; n: number; wins: number; losses: number; pnl: number }>;
   return new Map(rows.map((r) => [r.agent_id, { settled: r.n, wins: r.wins, losses: r.losses, pnl: r.pnl }]));
 }
+
+/** How many audited facts of each kind (e.g. `feed_gap`, `rejected`) the log holds. */
+export function auditCounts(db: Db): Record<string, number> {
+  const rows = stmt(db, "SELECT kind, COUNT(*) AS n FROM audit_log GROUP BY kind").all() as Array<{ kind: string; n: number }>;
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+}
+
+/** The reasons the boss gave for rejected intents, as written. */
+export function rejectionReasons(db: Db): string[] {
+  return (stmt(db, "SELECT json_extract(detail_json, '$.reason') AS reason FROM audit_log WHERE kind = 'rejected' ORDER BY seq").all() as Array<{ reason: string | null }>).map((r) => r.reason ?? "");
+}

@@ -16,5 +16,5 @@ export type { AuditEntry, AuditVerdict } from "./auditLog.ts";
 export { ledgerHash } from "./ledgerHash.ts";
 export { readStatus } from "./readStatus.ts";
 export type { FloorStatus, AgentStatus } from "./readStatus.ts";
-export { listForecasts, settlementRecord } from "./forecasts.ts";
+export { listForecasts, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
 export type { Forecast } from "./forecasts.ts";

@@ -1,4 +1,4 @@
-import { patterns, type AgentLifecycle, type AuditFact, type OrderDecision, type OrderEvent, type OrderIntent } from "../../protocols/index.ts";
+import { patterns, type AgentLifecycle, type AuditFact, type FeedHealth, type OrderDecision, type OrderEvent, type OrderIntent } from "../../protocols/index.ts";
 import { appendAudit, type AuditEntry } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { auditorMachine } from "./auditorMachine.ts";
@@ -52,6 +52,11 @@ export function auditorAgent(id = "auditor"): AgentSpec {
           }),
           route<AgentLifecycle>(patterns.floorAgent, (m, subject) => {
             write({ kind: `agent_${m.verb}`, severity: m.verb === "failed" ? "error" : "info", src: m.src, subject, detail: { agentId: m.agentId, kind: m.kind, ...(m.parentId ? { parentId: m.parentId } : {}), ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
+          }),
+          // Data health transitions (stale, gaps, reconnects and the return to ok) are part of the record.
+          route<FeedHealth>(patterns.health, (m, subject) => {
+            const { v: _v, id: _id, ts, src, ...detail } = m;
+            write({ kind: `feed_${m.status}`, severity: "info", src, subject, detail }, ts);
           }),
           route<AuditFact>(patterns.audit, (m, subject) => {
             write({ kind: m.kind, severity: m.severity, src: m.src, subject: m.subject ?? subject, detail: m.detail }, m.ts);

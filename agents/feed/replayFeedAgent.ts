@@ -42,6 +42,18 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
       let next = 0; // next market to open
       let open: PlannedMarket[] = [];
       let last: number | undefined;
+      let lastSpotTs = -Infinity;
+      let gap = false;
+      const cadenceMs = spot.kind === "candles-1m" ? 60_000 : 1000;
+
+      /** A gap in the recorded spot series is reported as such, and its end as ok again. */
+      function health(status: "ok" | "gap", now: number): void {
+        const detail = status === "gap" ? `no spot point for ${((now - lastSpotTs) / 1000).toFixed(0)} s in the recording` : undefined;
+        ctx.publish(subjects.health("replay"), {
+          source: "replay", status, subject: spot.symbol, expectedIntervalMs: cadenceMs,
+          ...(Number.isFinite(lastSpotTs) ? { lastDataTs: lastSpotTs } : {}), ...(detail ? { detail } : {}),
+        });
+      }
 
       function openMarket(m: PlannedMarket): void {
         ctx.publish(subjects.market(m.marketId, "open"), {
@@ -70,10 +82,19 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
         routes: [],
         onStart: () => ctx.send({ type: "START" }),
         onTick(now) {
+          if (lastSpotTs === -Infinity && k === 0) health("ok", now); // announce the cadence first
           if (k < spot.ts.length && spot.ts[k]! <= now) {
             while (k < spot.ts.length && spot.ts[k]! <= now) k++;
             last = spot.price[k - 1]!;
+            lastSpotTs = spot.ts[k - 1]!;
             ctx.publish(subjects.spot(spot.symbol), { symbol: spot.symbol, price: Math.round(last * MICRO) });
+            if (gap) {
+              gap = false;
+              health("ok", now);
+            }
+          } else if (!gap && now - lastSpotTs > plan.dataset.maxSpotAgeMs && Number.isFinite(lastSpotTs)) {
+            gap = true;
+            health("gap", now);
           }
           for (const m of open.filter((m) => m.endTs <= now)) closeMarket(m);
           open = open.filter((m) => m.endTs > now);

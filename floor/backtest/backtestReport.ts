@@ -1,5 +1,5 @@
 import type { ReplayPlan } from "../../agents/feed/replay/index.ts";
-import { listForecasts, readStatus, settlementRecord, type Db } from "../../state/index.ts";
+import { auditCounts, listForecasts, readStatus, rejectionReasons, settlementRecord, type Db } from "../../state/index.ts";
 import { brierScore } from "./brierScore.ts";
 
 export interface Agreement {
@@ -18,10 +18,17 @@ export interface BacktestReport {
     official: Agreement & { notDerivable: number };
   };
   trading: { orders: number; fills: number; settlements: number; realizedPnl: number; feesUsd: number; feeShares: number };
+  /** Intents the boss turned down, by kind of reason (amounts stripped). */
+  rejections: Record<string, number>;
+  /** Data-health events the feed reported (gaps in the recording, and returns to ok). */
+  health: { gaps: number };
   agents: Array<{ id: string; pnl: number; fills: number; settled: number; wins: number; losses: number; forecasts: number; brier: number | null }>;
   run: { steps: number; wallSeconds: number; stepsPerSecond: number };
   ledgerHash: string;
 }
+
+/** "order cost $212.44 exceeds the per-trade cap $200.00" -> "order cost exceeds the per-trade cap". */
+const reasonKind = (reason: string) => reason.replace(/\s*\$?-?[\d.,]+( s)?( old)?/g, "").replace(/\(limit\)/, "").replace(/:\s*(book|spot)?$/, "").trim();
 
 const agreement = (markets: number, agree: number): Agreement => ({ markets, agree, rate: markets === 0 ? null : agree / markets });
 
@@ -56,6 +63,8 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
     },
     outcomes: { given: bySource.given ?? 0, derived: plan.markets.length - (bySource.given ?? 0), bySource },
     checks: { decisiveLastPrice: agreement(decisive, decisiveAgree), official: { ...agreement(official, officialAgree), notDerivable } },
+    rejections: count(rejectionReasons(db), reasonKind),
+    health: { gaps: auditCounts(db).feed_gap ?? 0 },
     trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: s.realizedPnl, feesUsd: s.feesUsd, feeShares: s.feeShares },
     agents: s.agents
       .filter((a) => a.kind === "trader")

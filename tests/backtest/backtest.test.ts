@@ -41,6 +41,8 @@ describeData("backtest of the December 2025 week (Binance 1m, Up-token history)"
     expect(r.trading.fills).toBeGreaterThan(0);
     expect(r.agents[0]?.forecasts).toBeGreaterThan(0);
     expect(r.agents[0]?.brier).toBeGreaterThan(0);
+    // Every rejection is explained; amounts are stripped so reasons group.
+    for (const why of Object.keys(r.rejections)) expect(why).not.toMatch(/\d/);
   });
 
   it("prints the agreement rate in the human report", async () => {
@@ -74,6 +76,12 @@ describeData("backtest of the July 2026 5-minute day (Chainlink ticks, official 
     expect(r.checks.official.rate).toBeGreaterThanOrEqual(0.99);
     expect(settledInLedger(r.db)).toBe(r.dataset.replayed);
     expect(r.trading.feeShares).toBeGreaterThan(0); // July 2026 markets charge taker fees, buys pay in shares
+    // The recording has gaps in its Chainlink ticks: the feed reports them, and the auditor records them.
+    expect(r.health.gaps).toBeGreaterThan(0);
+    const d = openDb(r.db, { readonly: true });
+    const gaps = (d.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'feed_gap'").get() as { n: number }).n;
+    d.close();
+    expect(gaps).toBe(r.health.gaps);
   });
 });
 
