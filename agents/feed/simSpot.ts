@@ -1,22 +1,30 @@
 import type { Rng } from "../../floor/random/createRng.ts";
 
 export interface SpotModel {
-  /** Annualised volatility the walk reverts to (0.55 = 55%). */
+  /** Long-run annualised volatility (root mean square over the vol process; 0.55 = 55%). */
   volAnnual: number;
-  /** How strongly volatility clusters: 0 = constant, 0.05 = persistent bursts. */
+  /**
+   * Volatility clustering: the stationary standard deviation of log volatility (0 = constant
+   * volatility, 0.5 = bursts where volatility doubles or halves are common).
+   */
   volOfVol: number;
-  /** Chance per step of a jump, and its size as a multiple of one step's volatility. */
+  /** Half-life of a volatility shock, in minutes (how long a calm or busy spell lasts). */
+  volHalfLifeMin: number;
+  /** Chance per second of a jump. */
   jumpProb: number;
+  /** Mean size of a jump (its size is exponential) as a multiple of one second's current volatility. */
   jumpSigmas: number;
 }
 
 export interface SpotState {
   price: number;
-  /** Current per-step volatility multiplier (1 = the base level). */
+  /** Current volatility multiplier (1 = the base level; its mean square is 1). */
   volMult: number;
 }
 
 const SECONDS_PER_YEAR = 365 * 24 * 3600;
+const VOL_MULT_MIN = 0.05;
+const VOL_MULT_MAX = 20;
 
 /** Per-second volatility for an annualised figure. */
 export function sigmaPerSecond(volAnnual: number): number {
@@ -24,13 +32,21 @@ export function sigmaPerSecond(volAnnual: number): number {
 }
 
 /**
- * One step of a seeded log-normal walk with mean-reverting stochastic volatility and rare
- * jumps: enough texture for a walking skeleton (issue 3 calibrates it to real data).
+ * One step of a seeded log-normal walk with stochastic volatility and jumps. Log volatility
+ * h = ln(volMult) + volOfVol² follows an Ornstein–Uhlenbeck process with stationary standard
+ * deviation `volOfVol` and half-life `volHalfLifeMin` (stepped exactly for any `dtSec`), so the
+ * mean square of `volMult` is 1 and `volAnnual` stays the long-run volatility. A jump, with
+ * probability `jumpProb` per second, adds ± an exponential size of mean `jumpSigmas` × the
+ * step's per-second volatility. Three draws a step: cheap enough for a step a second.
  */
 export function stepSpot(s: SpotState, m: SpotModel, dtSec: number, rng: Rng): SpotState {
-  const volMult = Math.min(4, Math.max(0.25, s.volMult + 0.02 * (1 - s.volMult) + m.volOfVol * rng.normal()));
-  const sigma = sigmaPerSecond(m.volAnnual) * volMult * Math.sqrt(dtSec);
+  const v2 = m.volOfVol * m.volOfVol;
+  const decay = m.volHalfLifeMin > 0 ? Math.exp((-Math.LN2 * dtSec) / (m.volHalfLifeMin * 60)) : 0;
+  const h = (Math.log(s.volMult) + v2) * decay + m.volOfVol * Math.sqrt(1 - decay * decay) * rng.normal();
+  const volMult = Math.min(VOL_MULT_MAX, Math.max(VOL_MULT_MIN, Math.exp(h - v2)));
+  const perSec = sigmaPerSecond(m.volAnnual) * volMult;
+  const sigma = perSec * Math.sqrt(dtSec);
   let r = sigma * rng.normal() - (sigma * sigma) / 2;
-  if (rng.next() < m.jumpProb) r += (rng.next() < 0.5 ? -1 : 1) * m.jumpSigmas * sigma;
+  if (rng.next() < m.jumpProb * dtSec) r += (rng.next() < 0.5 ? -1 : 1) * m.jumpSigmas * perSec * (0.5 + rng.next());
   return { price: s.price * Math.exp(r), volMult };
 }
