@@ -1,0 +1,2 @@
+export { Recorder } from "./Recorder.ts";
+export type { RecorderCounters } from "./Recorder.ts";
