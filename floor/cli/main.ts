@@ -3,6 +3,7 @@ import { agents } from "./commands/agents.ts";
 import { audit } from "./commands/audit.ts";
 import { backtest } from "./commands/backtest.ts";
 import { checkConfig } from "./commands/checkConfig.ts";
+import { machines } from "./commands/machines.ts";
 import { start } from "./commands/start.ts";
 import { status } from "./commands/status.ts";
 import { processIo, type Io } from "./Io.ts";
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   agents,
   audit,
   "check-config": checkConfig,
+  machines,
 };
 
 export const USAGE = `usage: floor <command> [options]
@@ -25,7 +27,8 @@ export const USAGE = `usage: floor <command> [options]
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json]      registry with lineage, births and deaths
   audit verify [--db PATH]           check the audit log's hash chain
-  check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml`;
+  check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
+  machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser`;
 
 /** Run one CLI command; returns the exit status (0 ok, 1 runtime failure, 2 bad usage or config). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -138,3 +138,17 @@ await describeNats("floor start over NATS", () => {
     expect(s.fills).toBeGreaterThan(0);
   });
 });
+
+describe("floor machines --export", () => {
+  it("writes every agent kind's machine as a config and a diagram", async () => {
+    const dir = tmp.path("machines");
+    const r = await floor(["machines", "--export", dir]);
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import("node:fs");
+    const trader = JSON.parse(readFileSync(`${dir}/trader.json`, "utf8")) as { id: string; states: Record<string, unknown> };
+    expect(trader.id).toBe("trader");
+    expect(Object.keys(trader.states)).toContain("trading");
+    for (const kind of ["feed", "exchange", "trader", "boss", "auditor", "monitor"]) expect(readFileSync(`${dir}/${kind}.mmd`, "utf8")).toMatch(/^stateDiagram-v2/);
+    expect(readFileSync(`${dir}/README.md`, "utf8")).toContain("```mermaid");
+  });
+});
