@@ -7,14 +7,17 @@ export const STEP_MS = 1000;
 
 /** Where a floor's market data and clock steps come from. */
 export interface MarketSource {
-  readonly mode: "sim" | "replay";
+  readonly mode: "sim" | "replay" | "paper";
   readonly feed: AgentSpec;
-  /** Floor time of a fresh run. */
-  readonly start: number;
+  /**
+   * Floor time to start at, given where the database's last run stopped (undefined when fresh):
+   * sim continues one step later, paper starts now, replay refuses a used database (throws).
+   */
+  start(resumeAt: number | undefined): number;
   /** The clock's steps from `from` on; finite for a replay. */
   steps(from: number): Iterable<number>;
-  /** A later run on the same database continues where the last stopped (sim), or refuses (replay). */
-  readonly resumable: boolean;
+  /** Release what the source holds (sockets) once the floor has stopped. */
+  close?(): Promise<void>;
 }
 
 /** The simulator: one step a second, forever (until `--until` or a stop). */
@@ -22,10 +25,12 @@ export function simSource(sim: SimConfig, seed: number): MarketSource {
   return {
     mode: "sim",
     feed: simFeedAgent("feed", seed, sim),
-    start: Date.parse(sim.start),
-    *steps(from) {
-      for (let t = from; ; t += STEP_MS) yield t;
-    },
-    resumable: true,
+    start: (resumeAt) => (resumeAt === undefined ? Date.parse(sim.start) : resumeAt + STEP_MS),
+    steps: everySecond,
   };
+}
+
+/** One step a second from `from`, without end. */
+export function* everySecond(from: number): Iterable<number> {
+  for (let t = from; ; t += STEP_MS) yield t;
 }

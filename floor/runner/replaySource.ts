@@ -12,8 +12,10 @@ export function replaySource(plan: ReplayPlan, sim: SimConfig, seed: number): Ma
   return {
     mode: "replay",
     feed: replayFeedAgent("feed", plan, sim, seed),
-    start: steps[0] ?? plan.start,
+    start: (resumeAt) => {
+      if (resumeAt !== undefined) throw new Error("this database already holds a floor: a replay needs a fresh database (pass another --db)");
+      return steps[0] ?? plan.start;
+    },
     steps: (from) => steps.filter((t) => t >= from),
-    resumable: false,
   };
 }

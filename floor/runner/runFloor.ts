@@ -48,8 +48,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
   try {
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
-    if (resumeAt !== undefined && !source.resumable) throw new Error(`${o.dbPath} already holds a floor: a ${source.mode} run needs a fresh database (pass another --db)`);
-    const start = resumeAt === undefined ? source.start : Number(resumeAt) + STEP_MS;
+    const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
     const runId = Number(getMeta(db, "runs") ?? 0) + 1;
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);
@@ -87,6 +86,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
     for (const h of [...hosts].reverse()) h.stop();
     await o.bus.idle();
     setMeta(db, "floorTime", String(clock.now()));
+    await source.close?.();
     const final: LiveStatus = { ...readStatus(db), steps, live: lastSeen };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     return final;
