@@ -23,15 +23,37 @@ export const MomentumParams = z
   .strict();
 export type MomentumParams = z.infer<typeof MomentumParams>;
 
-export const TraderConfig = z
+/**
+ * Parameters of the fair-value trader: it prices the Up token from the current spot, the strike,
+ * realised volatility and the time left (no drift), and takes quotes that lag that value.
+ */
+export const FairValueParams = z
   .object({
-    id: AgentId,
-    kind: z.literal("trader"),
-    strategy: z.literal("momentum"),
-    enabled: z.boolean().default(true),
-    params: MomentumParams.prefault({}),
+    /** Seconds of spot history used to estimate realised volatility. */
+    lookbackSec: z.number().int().min(10).max(3600).default(300),
+    /** Minimum belief minus price to act, after fees. */
+    minEdge: z.number().min(0).max(0.5).default(0.1),
+    kellyFraction: Fraction.default(0.25),
+    /** Trade only between these many seconds after the open and before the close. */
+    entryAfterSec: z.number().int().min(0).default(0),
+    exitBeforeSec: z.number().int().min(0).default(5),
+    maxPrice: z.number().gt(0).lt(1).default(0.95),
+    minPrice: z.number().gt(0).lt(1).default(0.05),
   })
   .strict();
+export type FairValueParams = z.infer<typeof FairValueParams>;
+
+const TraderFields = {
+  id: AgentId,
+  kind: z.literal("trader"),
+  enabled: z.boolean().default(true),
+};
+
+/** A trader: one strategy (the discriminator) with that strategy's own parameters. */
+export const TraderConfig = z.discriminatedUnion("strategy", [
+  z.object({ ...TraderFields, strategy: z.literal("momentum"), params: MomentumParams.prefault({}) }).strict(),
+  z.object({ ...TraderFields, strategy: z.literal("fairValue"), params: FairValueParams.prefault({}) }).strict(),
+]);
 export type TraderConfig = z.infer<typeof TraderConfig>;
 
 /** Every file in config/agents/ is one of these. */
@@ -52,21 +74,72 @@ export const RiskConfig = z
   .strict();
 export type RiskConfig = z.infer<typeof RiskConfig>;
 
+/** One simulated underlying and its back-to-back Up/Down windows. Series with the same symbol share one spot walk. */
+export const SimSeries = z
+  .object({
+    asset: z.string().regex(/^[A-Za-z]{2,10}$/),
+    symbol: z.string().regex(/^[A-Za-z0-9]{2,20}$/),
+    marketMinutes: z.union([z.literal(5), z.literal(15), z.literal(60)]),
+    startPrice: z.number().positive(),
+    /** Long-run volatility of this symbol's walk; the sim-wide `volAnnual` when absent. */
+    volAnnual: z.number().gt(0).lt(5).optional(),
+  })
+  .strict();
+export type SimSeries = z.infer<typeof SimSeries>;
+
+/** One simulated market maker: it quotes `levels` levels a side around its own lagged, noisy fair value. */
+export const SimMaker = z
+  .object({
+    /** Its fair value uses the spot of this many seconds ago... */
+    lagSec: z.number().int().min(0).max(120),
+    /** ...plus normal noise of this standard deviation (probability units), drawn at each requote. */
+    noise: z.number().min(0).max(0.2),
+    /** It replaces all its quotes every this many seconds (in between, what is taken stays taken). */
+    requoteSec: z.number().int().min(1).max(600),
+    levels: z.number().int().min(1).max(20),
+    halfSpreadTicks: z.number().int().min(1).max(50),
+    minShares: z.number().int().min(1),
+    maxShares: z.number().int().min(1),
+  })
+  .strict();
+export type SimMaker = z.infer<typeof SimMaker>;
+
+const DEFAULT_MAKERS: SimMaker[] = [
+  { lagSec: 1, noise: 0.003, requoteSec: 1, levels: 2, halfSpreadTicks: 1, minShares: 20, maxShares: 150 },
+  { lagSec: 2, noise: 0.005, requoteSec: 1, levels: 3, halfSpreadTicks: 2, minShares: 50, maxShares: 300 },
+  { lagSec: 3, noise: 0.008, requoteSec: 2, levels: 3, halfSpreadTicks: 3, minShares: 100, maxShares: 400 },
+  { lagSec: 5, noise: 0.01, requoteSec: 3, levels: 4, halfSpreadTicks: 5, minShares: 200, maxShares: 800 },
+];
+
 export const SimConfig = z
   .object({
     /** Floor time at which a fresh simulation starts (ISO 8601). */
     start: z.iso.datetime().default("2026-01-01T00:00:00Z"),
-    asset: z.string().regex(/^[A-Za-z]{2,10}$/).default("BTC"),
-    symbol: z.string().regex(/^[A-Za-z0-9]{2,20}$/).default("BTCUSD"),
-    marketMinutes: z.union([z.literal(5), z.literal(15), z.literal(60)]).default(15),
-    startPrice: z.number().positive().default(95_000),
-    volAnnual: z.number().gt(0).lt(5).default(0.55),
-    volOfVol: z.number().min(0).max(1).default(0.03),
-    jumpProb: z.number().min(0).max(0.1).default(0.0002),
-    jumpSigmas: z.number().min(0).max(100).default(8),
-    /** Makers quote around a fair value this many seconds old, plus noise: the edge an informed trader can take. */
-    quoteLagSec: z.number().int().min(0).max(120).default(3),
-    quoteNoise: z.number().min(0).max(0.2).default(0.01),
+    /** Underlyings and window lengths; market ids are Polymarket slugs (`eth-updown-5m-<start>`). */
+    series: z
+      .array(SimSeries)
+      .min(1)
+      .max(20)
+      .refine((l) => new Set(l.map((s) => `${s.symbol}/${s.marketMinutes}`)).size === l.length, "each symbol and window length at most once")
+      .default([{ asset: "BTC", symbol: "BTCUSD", marketMinutes: 15, startPrice: 95_000 }]),
+    /** Spot walk, calibrated to a week of Binance BTCUSDT 1-minute candles (docs/SIMULATOR.md). */
+    volAnnual: z.number().gt(0).lt(5).default(0.47),
+    volOfVol: z.number().min(0).max(2).default(0.45),
+    volHalfLifeMin: z.number().min(0).max(10_080).default(120),
+    jumpProb: z.number().min(0).max(0.1).default(0.00012),
+    jumpSigmas: z.number().min(0).max(500).default(45),
+    /** The sim's makers; their lag and noise are the edge an informed trader can take. */
+    makers: z.array(SimMaker).min(1).max(20).default(DEFAULT_MAKERS),
+    /** Noise traders: market orders at this rate per market, of a size uniform in the range (shares). */
+    noiseTradesPerMin: z.number().min(0).max(600).default(2),
+    noiseMinShares: z.number().int().min(1).default(5),
+    noiseMaxShares: z.number().int().min(1).default(100),
+    /** Whales: rare large market orders that sweep up to `whaleMaxTicks` beyond the best price. */
+    whaleTradesPerHour: z.number().min(0).max(3600).default(1),
+    whaleMinShares: z.number().int().min(1).default(1_000),
+    whaleMaxShares: z.number().int().min(1).default(5_000),
+    whaleMaxTicks: z.number().int().min(0).max(100).default(5),
+    /** The replay feed's single maker (it has no population): levels a side, half spread, shares per level. */
     bookLevels: z.number().int().min(1).max(50).default(3),
     halfSpreadTicks: z.number().int().min(1).max(50).default(1),
     minLevelShares: z.number().int().min(1).default(50),

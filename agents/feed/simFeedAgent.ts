@@ -1,18 +1,49 @@
-import { MICRO, microFromNumber, subjects, type SimConfig } from "../../protocols/index.ts";
-import type { AgentSpec } from "../../floor/host/index.ts";
+import { MICRO, microFromNumber, patterns, subjects, type SimConfig, type TradePrint } from "../../protocols/index.ts";
+import type { SimSeries } from "../../protocols/config.ts";
+import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { upProbability } from "../../floor/pricing/index.ts";
-import { createRng } from "../../floor/random/createRng.ts";
-import { feedMachine, type FeedContext, type FeedMarket } from "./feedMachine.ts";
+import { createRng, type Rng } from "../../floor/random/createRng.ts";
+import type { FeedMarket } from "./feedMachine.ts";
 import { marketSlug, simTokenId, windowStart } from "./marketWindow.ts";
-import { quoteBook } from "./quoteBook.ts";
-import { sigmaPerSecond, stepSpot, type SpotState } from "./simSpot.ts";
+import { drawFlow } from "./sim/flow.ts";
+import { MakerBook } from "./sim/makerBook.ts";
+import { simFeedMachine, type SimFeedContext, type WalkCheckpoint } from "./sim/simFeedMachine.ts";
+import { sigmaPerSecond, stepSpot, type SpotModel, type SpotState } from "./simSpot.ts";
 
 const CHECKPOINT_EVERY_MS = 10_000;
 
+
+/** One symbol's spot walk (shared by every series on that symbol). */
+interface Walk {
+  symbol: string;
+  startPrice: number;
+  model: SpotModel;
+  /** Per-second diffusive volatility at volMult 1: the makers price with this times the current volMult. */
+  sigma: number;
+  state: SpotState | undefined;
+  /** The last `maxLag + 1` prices, oldest first. */
+  history: number[];
+  rng: Rng;
+}
+
+/** One series' live window, its makers' book and its public order flow. */
+interface Series {
+  key: string;
+  cfg: SimSeries;
+  lenMs: number;
+  walk: Walk;
+  market: FeedMarket | null;
+  book: MakerBook | null;
+  bookRng: Rng;
+  flowRng: Rng;
+}
+
 /**
- * The simulated market: a seeded spot walk published every step, back-to-back Up/Down windows
- * (strike = spot at the open, resolved Up when the close is at least the strike), and a maker's
- * book around a slightly stale, noisy fair value.
+ * The simulated market, one or more series (an underlying and a window length): a seeded,
+ * calibrated spot walk per symbol published every step, back-to-back Up/Down windows per series
+ * (strike = spot at the open, resolved Up when the close is at least the strike), a population
+ * of makers quoting the Up token around lagged, noisy fair values, and public prints from noise
+ * traders and whales that take the makers' liquidity, as our own fills do. See docs/SIMULATOR.md.
  */
 export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpec {
   return {
@@ -20,91 +51,160 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
     kind: "feed",
     config: { source: "sim", seed, sim },
     create(ctx) {
-      const lenMs = sim.marketMinutes * 60_000;
       const tick = microFromNumber(sim.tickSize);
-      const sigma = sigmaPerSecond(sim.volAnnual);
-      const history: number[] = [];
-      let spot: SpotState | undefined;
-      let market: FeedMarket | null = null;
+      const minSize = microFromNumber(sim.minOrderShares);
+      const maxLag = Math.max(...sim.makers.map((m) => m.lagSec));
+      const streams = (base: string | number) => {
+        for (const w of walks.values()) w.rng = createRng(base).fork(`spot/${w.symbol}`);
+        for (const s of series) {
+          s.bookRng = createRng(base).fork(`book/${s.key}`);
+          s.flowRng = createRng(base).fork(`flow/${s.key}`);
+        }
+      };
+      const walks = new Map<string, Walk>();
+      for (const s of sim.series) {
+        if (walks.has(s.symbol)) continue;
+        const volAnnual = s.volAnnual ?? sim.volAnnual;
+        walks.set(s.symbol, {
+          symbol: s.symbol, startPrice: s.startPrice, state: undefined, history: [], rng: createRng(seed),
+          model: { volAnnual, volOfVol: sim.volOfVol, volHalfLifeMin: sim.volHalfLifeMin, jumpProb: sim.jumpProb, jumpSigmas: sim.jumpSigmas },
+          sigma: sigmaPerSecond(volAnnual),
+        });
+      }
+      const series: Series[] = sim.series.map((cfg) => ({
+        key: `${cfg.symbol}/${cfg.marketMinutes}`, cfg, lenMs: cfg.marketMinutes * 60_000, walk: walks.get(cfg.symbol)!,
+        market: null, book: null, bookRng: createRng(seed), flowRng: createRng(seed),
+      }));
+      const byMarket = new Map<string, Series>();
+      streams(seed);
+      let started = false;
       let lastTs: number | undefined;
       let lastCheckpoint = -Infinity;
-      let rng = createRng(seed).fork("spot");
-      let bookRng = createRng(seed).fork("book");
 
-      function open(now: number): void {
-        const slug = marketSlug(sim.asset, sim.marketMinutes, now);
-        market = {
+      function open(s: Series, now: number): void {
+        const slug = marketSlug(s.cfg.asset, s.cfg.marketMinutes, now);
+        const market: FeedMarket = {
           marketId: slug,
-          strike: microFromNumber(spot!.price),
+          strike: microFromNumber(s.walk.state!.price),
           startTs: now,
-          endTs: now + lenMs,
+          endTs: now + s.lenMs,
           upTokenId: simTokenId(seed, slug, "Up"),
           downTokenId: simTokenId(seed, slug, "Down"),
         };
-        announce(market);
-        ctx.send({ type: "OPENED", market });
+        attach(s, market);
+        ctx.send({ type: "OPENED", series: s.key, market });
       }
 
-      /** Publish a window's open message (again, after a restart, so every agent knows the live market). */
-      function announce(m: FeedMarket): void {
+      /** Make `m` the series' live window with a fresh book, and publish its open message (again, after a restart). */
+      function attach(s: Series, m: FeedMarket): void {
+        s.market = m;
+        s.book = new MakerBook(sim.makers, tick);
+        byMarket.set(m.marketId, s);
         ctx.publish(subjects.market(m.marketId, "open"), {
-          phase: "open", marketId: m.marketId, slug: m.marketId, symbol: sim.symbol, upTokenId: m.upTokenId, downTokenId: m.downTokenId,
-          startTs: m.startTs, endTs: m.endTs, strike: m.strike, fee: sim.fee, tickSize: tick, minSize: microFromNumber(sim.minOrderShares),
+          phase: "open", marketId: m.marketId, slug: m.marketId, symbol: s.cfg.symbol, upTokenId: m.upTokenId, downTokenId: m.downTokenId,
+          startTs: m.startTs, endTs: m.endTs, strike: m.strike, fee: sim.fee, tickSize: tick, minSize,
         });
       }
 
-      function close(m: FeedMarket): void {
-        const endPrice = microFromNumber(spot!.price);
+      function close(s: Series, m: FeedMarket): void {
+        const endPrice = microFromNumber(s.walk.state!.price);
         ctx.publish(subjects.market(m.marketId, "close"), { phase: "close", marketId: m.marketId, endPrice });
         // Polymarket's rule: the close at least the strike resolves Up (a tie is Up).
         ctx.publish(subjects.market(m.marketId, "resolved"), { phase: "resolved", marketId: m.marketId, outcome: endPrice >= m.strike ? "Up" : "Down", derived: true });
-        market = null;
-        ctx.send({ type: "CLOSED" });
+        byMarket.delete(m.marketId);
+        s.market = null;
+        s.book = null;
+        ctx.send({ type: "CLOSED", series: s.key });
       }
 
-      function quote(m: FeedMarket, now: number): void {
-        const lagged = history.length > sim.quoteLagSec ? history[history.length - 1 - sim.quoteLagSec]! : history[0]!;
-        const fair = upProbability(lagged, m.strike / MICRO, sigma, (m.endTs - now) / 1000) + sim.quoteNoise * bookRng.normal();
-        const { bids, asks } = quoteBook(Math.min(0.99, Math.max(0.01, fair)), tick, sim, bookRng);
-        ctx.publish(subjects.book(m.marketId), { marketId: m.marketId, tokenId: m.upTokenId, bids, asks, tickSize: tick, minSize: microFromNumber(sim.minOrderShares) });
+      /** Makers due requote, the public's orders take liquidity (and print), then the book is published. */
+      function trade(s: Series, m: FeedMarket, book: MakerBook, now: number, dtSec: number, fresh: boolean): void {
+        const h = s.walk.history;
+        const nowSec = Math.floor(now / 1000);
+        const left = (m.endTs - now) / 1000;
+        // Makers know the volatility regime (the walk's current diffusive volatility); what they lack is the latest spot.
+        const sigma = s.walk.sigma * s.walk.state!.volMult;
+        sim.makers.forEach((mk, i) => {
+          if (!fresh && !book.due(i, nowSec)) return;
+          const lagged = h[Math.max(0, h.length - 1 - mk.lagSec)]!;
+          book.requote(i, upProbability(lagged, m.strike / MICRO, sigma, left) + mk.noise * s.bookRng.normal(), s.bookRng);
+        });
+        for (const o of drawFlow(sim, dtSec, s.flowRng)) {
+          const side = (o.outcome === "Up") === (o.side === "BUY") ? "asks" : "bids";
+          const best = book.best(side);
+          if (best === undefined) continue;
+          const limit = side === "asks" ? Math.min(MICRO - tick, best + o.maxTicks * tick) : Math.max(tick, best - o.maxTicks * tick);
+          const tokenId = o.outcome === "Up" ? m.upTokenId : m.downTokenId;
+          for (const t of book.take(side, o.shares * MICRO, limit)) {
+            ctx.publish(subjects.trade(m.marketId), { marketId: m.marketId, tokenId, price: o.outcome === "Up" ? t.price : MICRO - t.price, size: t.size, side: o.side });
+          }
+        }
+        const { bids, asks } = book.snapshot();
+        ctx.publish(subjects.book(m.marketId), { marketId: m.marketId, tokenId: m.upTokenId, bids, asks, tickSize: tick, minSize });
+      }
+
+      function checkpoint(): void {
+        const cp: Record<string, WalkCheckpoint> = {};
+        for (const w of walks.values()) if (w.state) cp[w.symbol] = { price: w.state.price, volMult: w.state.volMult };
+        ctx.send({ type: "CHECKPOINT", walks: cp });
       }
 
       return {
-        machine: feedMachine,
-        machineVersion: "feed@1",
-        routes: [],
+        machine: simFeedMachine,
+        machineVersion: "simFeed@1",
+        routes: [
+          // Our own orders' fills, printed by the paper exchange, take the makers' quotes too.
+          route<TradePrint>(patterns.trade, (p) => {
+            if (p.src === ctx.id) return;
+            const s = byMarket.get(p.marketId);
+            if (!s?.book || !s.market) return;
+            s.book.applyPrint(p.tokenId === s.market.upTokenId ? "Up" : "Down", p.side, p.price, p.size);
+          }),
+        ],
         onStart() {
           ctx.send({ type: "START" });
         },
         onTick(now) {
-          if (spot === undefined) {
-            const c = ctx.context<FeedContext>();
-            spot = { price: c?.spot ?? sim.startPrice, volMult: c?.volMult ?? 1 };
-            market = c?.market ?? null;
-            if (market) announce(market);
-            if (c?.spot != null) {
-              // Resuming: draw from a fresh stream so the walk does not repeat what it already did.
-              rng = createRng(`${seed}@${now}`).fork("spot");
-              bookRng = createRng(`${seed}@${now}`).fork("book");
+          if (!started) {
+            started = true;
+            const c = ctx.context<SimFeedContext>();
+            const resumed = c !== undefined && Object.keys(c.walks).length > 0;
+            for (const w of walks.values()) {
+              const cp = c?.walks[w.symbol];
+              w.state = { price: cp?.price ?? w.startPrice, volMult: cp?.volMult ?? 1 };
+            }
+            // Resuming: draw from fresh streams so the walk does not repeat what it already did.
+            if (resumed) streams(`${seed}@${now}`);
+            for (const s of series) {
+              const m = c?.markets[s.key];
+              if (m) attach(s, m);
             }
           }
           const dtSec = lastTs === undefined ? 1 : Math.max(0.001, (now - lastTs) / 1000);
           lastTs = now;
-          spot = stepSpot(spot, sim, dtSec, rng);
-          history.push(spot.price);
-          if (history.length > sim.quoteLagSec + 1) history.shift();
-          ctx.publish(subjects.spot(sim.symbol), { symbol: sim.symbol, price: microFromNumber(spot.price) });
-          if (market && now >= market.endTs) close(market);
-          // Open only at a window's first step: a floor started mid-window waits for the next one.
-          if (!market && now - windowStart(now, lenMs) < 1000) open(now);
-          if (market) quote(market, now);
+          for (const w of walks.values()) {
+            w.state = stepSpot(w.state!, w.model, dtSec, w.rng);
+            w.history.push(w.state.price);
+            if (w.history.length > maxLag + 1) w.history.shift();
+            ctx.publish(subjects.spot(w.symbol), { symbol: w.symbol, price: microFromNumber(w.state.price) });
+          }
+          for (const s of series) {
+            if (s.market && now >= s.market.endTs) close(s, s.market);
+            // Open only at a window's first step: a floor started mid-window waits for the next one.
+            let fresh = false;
+            if (!s.market && now - windowStart(now, s.lenMs) < 1000) {
+              open(s, now);
+              fresh = true;
+            }
+            if (s.market && s.book) trade(s, s.market, s.book, now, dtSec, fresh || s.walk.history.length === 1);
+          }
           if (now - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
             lastCheckpoint = now;
-            ctx.send({ type: "CHECKPOINT", spot: spot.price, volMult: spot.volMult });
+            checkpoint();
           }
         },
         onStop() {
-          if (spot) ctx.send({ type: "CHECKPOINT", spot: spot.price, volMult: spot.volMult });
+          if (started) checkpoint();
         },
       };
     },

@@ -12,7 +12,7 @@ export interface SpotModel {
   volHalfLifeMin: number;
   /** Chance per second of a jump. */
   jumpProb: number;
-  /** Mean size of a jump (its size is exponential) as a multiple of one second's current volatility. */
+  /** Mean size of a jump as a multiple of one second's current volatility (each jump is uniform in 0.5..1.5 times it). */
   jumpSigmas: number;
 }
 
@@ -36,8 +36,8 @@ export function sigmaPerSecond(volAnnual: number): number {
  * h = ln(volMult) + volOfVol² follows an Ornstein–Uhlenbeck process with stationary standard
  * deviation `volOfVol` and half-life `volHalfLifeMin` (stepped exactly for any `dtSec`), so the
  * mean square of `volMult` is 1 and `volAnnual` stays the long-run volatility. A jump, with
- * probability `jumpProb` per second, adds ± an exponential size of mean `jumpSigmas` × the
- * step's per-second volatility. Three draws a step: cheap enough for a step a second.
+ * probability `jumpProb` per second, adds ± `jumpSigmas` × (0.5..1.5, uniform) × the step's
+ * per-second volatility. Three draws a step (five on a jump): cheap enough for a step a second.
  */
 export function stepSpot(s: SpotState, m: SpotModel, dtSec: number, rng: Rng): SpotState {
   const v2 = m.volOfVol * m.volOfVol;

@@ -3,6 +3,7 @@ import {
   type BookSnapshot, type Control, type MarketEvent, type OrderDecision, type OrderEvent, type SpotTick, type TraderConfig,
 } from "../../protocols/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { fairValue } from "./strategies/fairValue.ts";
 import { momentum } from "./strategies/momentum.ts";
 import type { Strategy } from "./strategies/Strategy.ts";
 import { traderMachine, type TraderContext } from "./traderMachine.ts";
@@ -20,7 +21,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
     ...(parentId ? { parentId } : {}),
     config: cfg,
     create(ctx) {
-      const strategy: Strategy = momentum(cfg.params);
+      const strategy: Strategy = cfg.strategy === "fairValue" ? fairValue(cfg.params) : momentum(cfg.params);
       let symbol: string | undefined;
       const cash = () => ctx.context<TraderContext>()?.cash ?? 0;
 
