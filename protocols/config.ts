@@ -155,6 +155,25 @@ export const SimConfig = z
 export type SimConfig = z.infer<typeof SimConfig>;
 
 /** config/floor.yaml. Every field has a default: an absent file runs the embedded defaults. */
+const WsUrl = z.string().regex(/^wss?:\/\/\S+$/, "a ws:// or wss:// URL");
+const HttpUrl = z.string().regex(/^https?:\/\/\S+$/, "an http:// or https:// URL");
+
+/** Live market data (paper trading and `floor record`): which windows, and where the venue's endpoints are. */
+export const LiveConfig = z
+  .object({
+    asset: z.string().regex(/^[a-z]{2,10}$/).default("btc"),
+    symbol: z.string().regex(/^[A-Za-z0-9]{2,20}$/).default("BTCUSD"),
+    marketMinutes: z.union([z.literal(5), z.literal(15)]).default(15),
+    gammaUrl: HttpUrl.default("https://gamma-api.polymarket.com"),
+    clobWsUrl: WsUrl.default("wss://ws-subscriptions-clob.polymarket.com/ws/market"),
+    clobRestUrl: HttpUrl.default("https://clob.polymarket.com"),
+    rtdsUrl: WsUrl.default("wss://ws-live-data.polymarket.com"),
+    /** Binance trade stream used while RTDS is down; none by default. */
+    binanceUrl: WsUrl.optional(),
+  })
+  .strict();
+export type LiveConfig = z.infer<typeof LiveConfig>;
+
 export const FloorConfig = z
   .object({
     /** Starting capital of the floor, USD. */
@@ -165,6 +184,7 @@ export const FloorConfig = z
     statusEverySec: z.number().positive().default(10),
     sim: SimConfig.prefault({}),
     risk: RiskConfig.prefault({}),
+    live: LiveConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

@@ -10,4 +10,4 @@ export { Control, AgentLifecycle, Heartbeat, Metrics, AuditFact } from "./messag
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
-export { FloorConfig, SimConfig, RiskConfig, AgentConfig, TraderConfig, MomentumParams } from "./config.ts";
+export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentConfig, TraderConfig, MomentumParams } from "./config.ts";

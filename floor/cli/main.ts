@@ -4,6 +4,7 @@ import { audit } from "./commands/audit.ts";
 import { backtest } from "./commands/backtest.ts";
 import { checkConfig } from "./commands/checkConfig.ts";
 import { machines } from "./commands/machines.ts";
+import { record } from "./commands/record.ts";
 import { start } from "./commands/start.ts";
 import { status } from "./commands/status.ts";
 import { processIo, type Io } from "./Io.ts";
@@ -17,10 +18,11 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   audit,
   "check-config": checkConfig,
   machines,
+  record,
 };
 
 export const USAGE = `usage: floor <command> [options]
-  start    [--mode sim] [--config F] [--bus local|nats://HOST:PORT] [--db PATH] [--speed N|max]
+  start    [--mode sim|paper] [--config F] [--bus local|nats://HOST:PORT] [--db PATH] [--speed N|max]
            [--until DURATION] [--seed N] [--dashboard HOST:PORT|off] [--inspect]
   backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--json]
                                      replay recorded data through the whole floor and report
@@ -28,7 +30,8 @@ export const USAGE = `usage: floor <command> [options]
   agents   [--db PATH] [--json]      registry with lineage, births and deaths
   audit verify [--db PATH]           check the audit log's hash chain
   check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
-  machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser`;
+  machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser
+  record   --out DIR [--duration D] [--config F]   record the live feeds in the replay format`;
 
 /** Run one CLI command; returns the exit status (0 ok, 1 runtime failure, 2 bad usage or config). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -4,8 +4,9 @@ import { loadFloorConfig } from "../../config/index.ts";
 import { startDashboard, type Dashboard } from "../../dashboard/index.ts";
 import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
-import { runFloor, type LiveStatus } from "../../runner/index.ts";
+import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
 import { statusLine } from "../formatStatus.ts";
+import { stopSignals } from "../stopSignals.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
@@ -43,9 +44,10 @@ function parseSpeed(text: string): number | "max" {
 /** `floor start`: run the floor until Ctrl-C (or `--until` floor time), printing a status line every 10 s. */
 export async function start(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
-  if (v.mode === "paper" || v.mode === "live")
-    throw new UsageError(`--mode ${v.mode} is not available yet: it needs the live feeds and executor still to be built; use --mode sim`);
-  if (v.mode !== "sim") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
+  if (v.mode === "live")
+    throw new UsageError("--mode live is not available yet: the live executor is still to be built; --mode paper trades on live data without money");
+  if (v.mode !== "sim" && v.mode !== "paper") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
+  if (v.mode === "paper" && v.speed !== "1") throw new UsageError("--speed is for sim: paper trading runs in real time");
   if (v.role !== undefined && v.role !== "all") throw new UsageError("--role is not available yet: every part of the floor runs in this one process");
   const seed = Number(v.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}: a non-negative integer`);
@@ -60,30 +62,20 @@ export async function start(argv: string[], io: Io): Promise<number> {
   // POLYFLOOR_BUS_PREFIX namespaces every subject, so several floors can share one NATS server.
   const prefix = io.env.POLYFLOOR_BUS_PREFIX;
   const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) });
-  const stop = new AbortController();
-  const onSignal = (sig: string) => {
-    if (stop.signal.aborted) {
-      io.err(`second ${sig}: exiting without a clean stop`);
-      process.exit(130);
-    }
-    io.err(`${sig}: stopping the floor (checkpointing agents)...`);
-    stop.abort();
-  };
-  const sigint = () => onSignal("SIGINT");
-  const sigterm = () => onSignal("SIGTERM");
-  process.on("SIGINT", sigint);
-  process.on("SIGTERM", sigterm);
+  const stop = stopSignals(io, "the floor (checkpointing agents)");
   let dashboard: Dashboard | undefined;
   let inspector: InspectorHandle | undefined;
   try {
     if (v.inspect) inspector = await startInspector(Number(io.env.POLYFLOOR_INSPECT_PORT ?? 8080));
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
+    if (v.mode === "paper") io.out(`  market     live: ${config.floor.live.asset} ${config.floor.live.marketMinutes}m windows from ${config.floor.live.gammaUrl}; fills from the floor's matching engine, no money`);
     io.out(`  bus        ${bus.description}`);
     io.out(`  db         ${dbPath}`);
     if (inspector) io.out(`  inspector  ${inspector.url} (the Stately inspector; the viewing browser needs internet)`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await runFloor({
       config, bus, dbPath, seed, speed, log, signal: stop.signal,
+      ...(v.mode === "paper" ? { source: liveSource(liveOptions(config.floor.live)) } : {}),
       ...(inspector ? { inspect: inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
@@ -105,8 +97,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`stopped cleanly: ${final.marketsSettled} markets settled, ${final.orders} orders, ${final.fills} fills. See: floor status --db ${dbPath}`);
     return 0;
   } finally {
-    process.off("SIGINT", sigint);
-    process.off("SIGTERM", sigterm);
+    stop.dispose();
     await dashboard?.close();
     inspector?.stop();
     await bus.drain().catch(() => bus.close());

@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { LocalBus } from "../../bus/index.ts";
+import { loadFloorConfig } from "../../config/index.ts";
+import { createLogger } from "../../log/createLogger.ts";
+import { Recorder } from "../../record/index.ts";
+import { liveOptions, liveSource, runFloor } from "../../runner/index.ts";
+import { parseDuration } from "../parseDuration.ts";
+import { stopSignals } from "../stopSignals.ts";
+import { UsageError } from "../UsageError.ts";
+import type { Io } from "../Io.ts";
+
+/** `floor record --out DIR [--duration D]`: record the live feeds in the replay format (docs/DATA.md). */
+export async function record(argv: string[], io: Io): Promise<number> {
+  const { values: v } = parseArgs({ args: argv, options: { out: { type: "string" }, duration: { type: "string" }, config: { type: "string" } }, strict: true });
+  if (!v.out) throw new UsageError("usage: floor record --out DIR [--duration D] [--config F]");
+  if (existsSync(v.out) && readdirSync(v.out).length > 0) throw new UsageError(`${v.out} is not empty: a recording goes to a new folder`);
+  const untilMs = v.duration === undefined ? undefined : parseDuration(v.duration);
+  const config = loadFloorConfig(v.config);
+  const live = config.floor.live;
+  const bus = new LocalBus();
+  const rec = new Recorder(bus, v.out, { symbol: live.symbol, spotSource: `Chainlink ${live.symbol} via ${live.rtdsUrl}` });
+  const scratch = mkdtempSync(join(tmpdir(), "polyfloor-record-")); // the feed's host needs a state file; the recording does not
+  const stop = stopSignals(io, "the recording");
+  io.out(`recording ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl} to ${v.out}${v.duration ? ` for ${v.duration}` : "; Ctrl-C stops"}`);
+  try {
+    await runFloor({
+      config, bus, dbPath: join(scratch, "record.db"), seed: 0, speed: 1, role: "feed", signal: stop.signal,
+      log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: liveSource(liveOptions(live)), ...(untilMs !== undefined ? { untilMs } : {}),
+    });
+    await bus.idle();
+  } finally {
+    stop.dispose();
+    rec.close();
+    await bus.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const c = rec.counters;
+  io.out(`recorded ${c.spot} spot ticks, ${c.books} Up-price points, ${c.resolved} resolved window(s) of ${c.markets} seen${c.invalid ? `, ${c.invalid} invalid messages skipped` : ""}`);
+  return 0;
+}

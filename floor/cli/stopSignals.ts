@@ -1,0 +1,28 @@
+import type { Io } from "./Io.ts";
+
+/**
+ * SIGINT/SIGTERM abort the returned signal (the floor then stops cleanly); a second one exits
+ * at once. `dispose` removes the handlers.
+ */
+export function stopSignals(io: Io, what: string): { signal: AbortSignal; dispose(): void } {
+  const stop = new AbortController();
+  const on = (sig: string) => () => {
+    if (stop.signal.aborted) {
+      io.err(`second ${sig}: exiting without a clean stop`);
+      process.exit(130);
+    }
+    io.err(`${sig}: stopping ${what}...`);
+    stop.abort();
+  };
+  const sigint = on("SIGINT");
+  const sigterm = on("SIGTERM");
+  process.on("SIGINT", sigint);
+  process.on("SIGTERM", sigterm);
+  return {
+    signal: stop.signal,
+    dispose() {
+      process.off("SIGINT", sigint);
+      process.off("SIGTERM", sigterm);
+    },
+  };
+}
