@@ -6,6 +6,7 @@ import { feedMachine } from "./feedMachine.ts";
 import { quoteBook } from "./quoteBook.ts";
 import type { PlannedMarket, ReplayPlan } from "./replay/planReplay.ts";
 import { indexAtOrBefore } from "./replay/SpotSeries.ts";
+import { SpotAnomaly } from "./health/SpotAnomaly.ts";
 import { sigmaPerSecond } from "./simSpot.ts";
 
 /** Floor times at which something in the data happens: every spot point, every open and close, every Up price. */
@@ -47,8 +48,11 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
       const cadenceMs = spot.kind === "candles-1m" ? 60_000 : 1000;
 
       /** A gap in the recorded spot series is reported as such, and its end as ok again. */
-      function health(status: "ok" | "gap", now: number): void {
-        const detail = status === "gap" ? `no spot point for ${((now - lastSpotTs) / 1000).toFixed(0)} s in the recording` : undefined;
+      const anomaly = new SpotAnomaly();
+      let odd = false;
+
+      function health(status: "ok" | "gap" | "anomaly", now: number, why?: string): void {
+        const detail = status === "gap" ? `no spot point for ${((now - lastSpotTs) / 1000).toFixed(0)} s in the recording` : why;
         ctx.publish(subjects.health("replay"), {
           source: "replay", status, subject: spot.symbol, expectedIntervalMs: cadenceMs,
           ...(Number.isFinite(lastSpotTs) ? { lastDataTs: lastSpotTs } : {}), ...(detail ? { detail } : {}),
@@ -87,6 +91,11 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
             while (k < spot.ts.length && spot.ts[k]! <= now) k++;
             last = spot.price[k - 1]!;
             lastSpotTs = spot.ts[k - 1]!;
+            // Recorded data is replayed as recorded; an implausible print is reported, not hidden.
+            const why = anomaly.check(last, lastSpotTs);
+            if (why) health("anomaly", now, why);
+            else if (odd) health("ok", now, "spot plausible again");
+            odd = why !== undefined;
             ctx.publish(subjects.spot(spot.symbol), { symbol: spot.symbol, price: Math.round(last * MICRO) });
             if (gap) {
               gap = false;

@@ -20,8 +20,8 @@ export interface BacktestReport {
   trading: { orders: number; fills: number; settlements: number; realizedPnl: number; feesUsd: number; feeShares: number };
   /** Intents the boss turned down, by kind of reason (amounts stripped). */
   rejections: Record<string, number>;
-  /** Data-health events the feed reported (gaps in the recording, and returns to ok). */
-  health: { gaps: number };
+  /** Data-health events the feed reported: gaps in the recorded spot, and implausible moves. */
+  health: { gaps: number; anomalies: number };
   agents: Array<{ id: string; pnl: number; fills: number; settled: number; wins: number; losses: number; forecasts: number; brier: number | null }>;
   run: { steps: number; wallSeconds: number; stepsPerSecond: number };
   ledgerHash: string;
@@ -64,7 +64,7 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
     outcomes: { given: bySource.given ?? 0, derived: plan.markets.length - (bySource.given ?? 0), bySource },
     checks: { decisiveLastPrice: agreement(decisive, decisiveAgree), official: { ...agreement(official, officialAgree), notDerivable } },
     rejections: count(rejectionReasons(db), reasonKind),
-    health: { gaps: auditCounts(db).feed_gap ?? 0 },
+    health: ((c) => ({ gaps: c.feed_gap ?? 0, anomalies: c.feed_anomaly ?? 0 }))(auditCounts(db)),
     trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: s.realizedPnl, feesUsd: s.feesUsd, feeShares: s.feeShares },
     agents: s.agents
       .filter((a) => a.kind === "trader")

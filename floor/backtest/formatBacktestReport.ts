@@ -18,7 +18,7 @@ export function formatBacktestReport(r: BacktestReport): string {
     `  check        derived vs official outcome: ${off.agree}/${off.markets} agree, ${pct(off)}${off.notDerivable ? `; ${off.notDerivable} not derivable (no price near the open or close)` : ""}`,
     `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, realized pnl ${usd(r.trading.realizedPnl)}, fees ${usd(r.trading.feesUsd)} + ${r.trading.feeShares} shares`,
     `rejected       ${Object.entries(r.rejections).map(([why, n]) => `${n} ${why}`).join("; ") || "none"}`,
-    `data health    ${r.health.gaps} gap(s) in the recorded spot series`,
+    `data health    ${r.health.gaps} gap(s) in the recorded spot series, ${r.health.anomalies} implausible move(s) flagged`,
     "agents",
     ...r.agents.map(
       (a) => `  ${a.id.padEnd(20)} pnl ${usd(a.pnl).padStart(10)}  fills ${String(a.fills).padStart(4)}  settled ${a.settled} (${a.wins} won, ${a.losses} lost)  brier ${a.brier === null ? "n/a" : a.brier.toFixed(3)} over ${a.forecasts} forecasts`,

@@ -9,6 +9,7 @@ import { MarketSocket } from "./MarketSocket.ts";
 import { SpotHistory } from "./SpotHistory.ts";
 import { SpotSocket } from "./SpotSocket.ts";
 import { WindowDiscovery } from "./WindowDiscovery.ts";
+import { SpotAnomaly } from "../health/SpotAnomaly.ts";
 
 export interface LiveFeedSpec extends AgentSpec {
   /** Resolves once the agent stopped and its sockets and requests are closed. */
@@ -56,6 +57,7 @@ export function liveFeedAgent(id: string, options: Partial<LiveFeedOptions> = {}
         health.set(source, status);
         publish(subjects.health(source), healthBody(source, status, subject, expectedMs, lastData[source], detail));
       };
+      const anomaly = new SpotAnomaly();
       const spot = {
         priceAt: (ts: number) => ((history.latest()?.tsMs ?? -Infinity) >= ts ? history.at(ts, o.spotToleranceMs)?.priceUsd : undefined),
         latest: () => history.latest()?.priceUsd,
@@ -97,6 +99,10 @@ export function liveFeedAgent(id: string, options: Partial<LiveFeedOptions> = {}
       rtds = new SpotSocket({
         url: o.rtdsUrl, fallbackUrl: o.binanceUrl, pingMs: o.rtdsPingMs, staleMs: o.rtdsStaleMs, backoff: { minMs: o.backoffMinMs, maxMs: o.backoffMaxMs },
         onTick(priceUsd, tsMs, source) {
+          // An implausible print is reported and kept out of the history the strike and close are read from.
+          const odd = anomaly.check(priceUsd, tsMs);
+          if (odd) return report("rtds", "anomaly", o.symbol, o.rtdsExpectedMs, odd);
+          if (health.get("rtds") === "anomaly") report("rtds", "ok", o.symbol, o.rtdsExpectedMs, "spot plausible again");
           history.add({ priceUsd, tsMs });
           lastData.rtds = ctx.clock.now();
           publish(subjects.spot(o.symbol), { symbol: o.symbol, price: microFromNumber(priceUsd) });
