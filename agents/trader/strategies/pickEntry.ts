@@ -1,0 +1,35 @@
+import { MICRO } from "../../../protocols/index.ts";
+import { kellyFraction } from "../../../floor/pricing/index.ts";
+import type { MarketView, Signal } from "./Strategy.ts";
+
+const SHARE_STEP = 10_000; // sizes in hundredths of a share, as the CLOB takes them
+
+export interface EntryRules {
+  minEdge: number;
+  maxPrice: number;
+  minPrice: number;
+  kellyFraction: number;
+}
+
+/**
+ * Given a belief that Up wins, buy whichever side is cheaper than its belief by at least
+ * `minEdge` once the taker fee (paid in shares on a buy) is counted, sized by fractional Kelly
+ * on `cash`, as a marketable FAK at the best ask. Undefined when nothing qualifies.
+ */
+export function pickEntry(m: MarketView, pUp: number, bid: number | undefined, ask: number | undefined, rules: EntryRules, cash: number): Signal | undefined {
+  const sides = [
+    ...(ask !== undefined ? [{ outcome: "Up" as const, tokenId: m.upTokenId, cost: ask, belief: pUp }] : []),
+    ...(bid !== undefined ? [{ outcome: "Down" as const, tokenId: m.downTokenId, cost: MICRO - bid, belief: 1 - pUp }] : []),
+  ].map((x) => {
+    const c = x.cost / MICRO;
+    const feeShare = m.fee.rate * (c * (1 - c)) ** m.fee.exponent;
+    return { ...x, c, value: x.belief * (1 - feeShare) };
+  });
+  if (sides.length === 0) return undefined;
+  const best = sides.reduce((a, b) => (b.value - b.c > a.value - a.c ? b : a));
+  if (best.value - best.c < rules.minEdge || best.c > rules.maxPrice || best.c < rules.minPrice) return undefined;
+  const stake = kellyFraction(best.value, best.c, rules.kellyFraction) * cash;
+  const size = Math.floor(stake / best.c / SHARE_STEP) * SHARE_STEP;
+  if (size < m.minSize) return undefined;
+  return { marketId: m.marketId, tokenId: best.tokenId, outcome: best.outcome, side: "BUY", type: "FAK", price: best.cost, size, belief: best.belief };
+}
