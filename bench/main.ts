@@ -5,6 +5,7 @@
 import { createLogger } from "../floor/log/createLogger.ts";
 import { xstateActorCeiling } from "./actorCeiling.ts";
 import { FLOW, localBusBurst, localBusCeiling, natsBusCeiling, PAYLOAD } from "./busCeiling.ts";
+import { engineRate } from "./engineRate.ts";
 import { benchConfig, floorRun, type BusKind, type FloorRunResult, type FloorRunSkipped } from "./floorRate.ts";
 import { loadAvg1m, machineInfo } from "./machineInfo.ts";
 import { natsUrl } from "./natsSupport.ts";
@@ -71,6 +72,10 @@ export async function main(): Promise<number> {
   const replay = await replayRate(log, SEED);
   progress(replay.marketEventsPerSec === null ? `  skipped: ${replay.reason}` : `  ${replay.wallSeconds} s wall, ${replay.marketEventsPerSec} market events/s`);
 
+  progress("matching engine (seeded random flow)…");
+  const engine = await engineRate(SEED);
+  progress(`  ${engine.ordersPerSec} orders/s`);
+
   const doc = {
     machine,
     ceilings: {
@@ -93,6 +98,7 @@ export async function main(): Promise<number> {
       runs,
     },
     replay,
+    engine,
     benchSeconds: sig(secondsSince(started), 3),
     /** The bench itself keeps about one core busy, so up to ~1 is its own load; more means contention. */
     loadAvg1mAtEnd: loadAvg1m(),
