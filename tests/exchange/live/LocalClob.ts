@@ -1,0 +1,432 @@
+/**
+ * A local Polymarket CLOB for tests: node:http on 127.0.0.1, port 0, speaking the JSON that
+ * @polymarket/clob-client-v2@1.1.0 sends and parses. It verifies, independently of the executor:
+ *  - L1 (POST /auth/api-key, GET /auth/derive-api-key): EIP-712 ClobAuth signature in
+ *    POLY_SIGNATURE over {address: POLY_ADDRESS, timestamp: POLY_TIMESTAMP, nonce: POLY_NONCE,
+ *    message: "This message attests that I control the given wallet"}, domain
+ *    {name: "ClobAuthDomain", version: "1", chainId}; the recovered address must equal POLY_ADDRESS.
+ *  - L2 (every authenticated route): POLY_API_KEY known, POLY_PASSPHRASE matches, and
+ *    POLY_SIGNATURE == urlsafe-base64(HMAC-SHA256(base64decode(secret), ts + METHOD + path + body)).
+ *  - POST /order: order.signer must be the API key's address, and the order's EIP-712 signature
+ *    under {name: "Polymarket CTF Exchange", version: "2", chainId, verifyingContract: exchangeV2
+ *    (or negRiskExchangeV2)} must recover to order.signer. The order id is the EIP-712 hash.
+ * Failures can be scripted per path (425, 429 + Retry-After, geoblock 403 HTML, timeout).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { TypedDataEncoder, verifyTypedData } from "ethers";
+
+const EXCHANGE_V2 = "0xE111180000d2663C0091e4f400237545B87B996B";
+const NEG_RISK_EXCHANGE_V2 = "0xe2222d279d744050d28e00520010520000310F59";
+const CLOB_AUTH_MSG = "This message attests that I control the given wallet";
+const CLOB_AUTH_TYPES = {
+  ClobAuth: [
+    { name: "address", type: "address" },
+    { name: "timestamp", type: "string" },
+    { name: "nonce", type: "uint256" },
+    { name: "message", type: "string" },
+  ],
+};
+const ORDER_TYPES = {
+  Order: [
+    { name: "salt", type: "uint256" },
+    { name: "maker", type: "address" },
+    { name: "signer", type: "address" },
+    { name: "tokenId", type: "uint256" },
+    { name: "makerAmount", type: "uint256" },
+    { name: "takerAmount", type: "uint256" },
+    { name: "side", type: "uint8" },
+    { name: "signatureType", type: "uint8" },
+    { name: "timestamp", type: "uint256" },
+    { name: "metadata", type: "bytes32" },
+    { name: "builder", type: "bytes32" },
+  ],
+};
+const END_CURSOR = "LTE=";
+export const GEOBLOCK_HTML =
+  "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1>" +
+  "<p>You are unable to access polymarket.com</p></body></html>";
+
+export type Failure =
+  | { kind: "425" }
+  | { kind: "429"; retryAfterSec: number }
+  | { kind: "geoblock" }
+  /** Process the request (order booked, fills made) but hold the reply for holdMs. */
+  | { kind: "timeout"; holdMs: number };
+
+export interface ApiKeyRecord { apiKey: string; secret: string; passphrase: string; address: string }
+
+export interface RequestLog {
+  method: string;
+  path: string;
+  at: number;
+  status: number;
+  l1Verified?: string; // recovered address
+  l2Verified?: boolean;
+}
+
+export interface BookedOrder {
+  id: string;
+  owner: string;
+  maker: string;
+  signer: string;
+  recovered: string;
+  tokenId: string;
+  side: "BUY" | "SELL";
+  price: string;
+  originalSize: number; // micro shares
+  sizeMatched: number; // micro shares
+  status: "LIVE" | "MATCHED" | "CANCELED" | "UNMATCHED";
+  orderType: string;
+  createdAt: number;
+  expiration: string;
+  hmacVerified: boolean;
+}
+
+export interface TradeRecord {
+  id: string;
+  taker_order_id: string;
+  market: string;
+  asset_id: string;
+  side: string;
+  size: string;
+  fee_rate_bps: string;
+  price: string;
+  status: string;
+  match_time: string;
+  last_update: string;
+  outcome: string;
+  bucket_index: number;
+  owner: string;
+  maker_address: string;
+  maker_orders: unknown[];
+  transaction_hash?: string;
+  err_msg?: string | null;
+  trader_side: "TAKER" | "MAKER";
+}
+
+/** How the next accepted order fills. `fillShares` in micro-shares; default: FOK/FAK fill fully, GTC/GTD rest. */
+export interface FillPlan { fillShares?: number; tradeStatus?: "MATCHED" | "CONFIRMED"; failAfterMs?: number }
+
+export interface LocalClobOptions { chainId?: number; conditionId?: string; tickSize?: string; negRisk?: boolean; balanceMicro?: number; tokens?: string[] }
+
+function urlsafeB64(buf: Buffer): string {
+  return buf.toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+}
+function decodeSecret(secret: string): Buffer {
+  return Buffer.from(secret.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+}
+const fmt = (micro: number) => (micro / 1e6).toString();
+
+export class LocalClob {
+  readonly chainId: number;
+  readonly conditionId: string;
+  readonly tokens: string[];
+  tickSize: string;
+  negRisk: boolean;
+  balanceMicro: number;
+  private server: Server | undefined;
+  url = "";
+  readonly keys = new Map<string, ApiKeyRecord>(); // by lowercase address
+  readonly requests: RequestLog[] = [];
+  readonly orders = new Map<string, BookedOrder>();
+  readonly trades: TradeRecord[] = [];
+  /** Every POST /order the server examined, including refused ones (body + verdict). */
+  readonly orderPosts: { at: number; status: number; error?: string; orderId?: string }[] = [];
+  readonly heartbeats: { id: string; at: number }[] = [];
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly fillPlans: FillPlan[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(opts: LocalClobOptions = {}) {
+    this.chainId = opts.chainId ?? 137;
+    this.conditionId = opts.conditionId ?? "0x" + "ab".repeat(32);
+    this.tokens = opts.tokens ?? [
+      "71321045679252212594626385532706912750332728571942532289631379312455583992563",
+      "52114319501245915516055106046884209969926127482827954674443846427813813222426",
+    ];
+    this.tickSize = opts.tickSize ?? "0.01";
+    this.negRisk = opts.negRisk ?? false;
+    this.balanceMicro = opts.balanceMicro ?? 1_000_000_000;
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server!.close(() => r()));
+  }
+
+  /** The next `n` requests to `method path` fail like `failure`. */
+  failNext(method: string, path: string, n: number, failure: Failure): void {
+    const k = `${method.toUpperCase()} ${path}`;
+    const q = this.failures.get(k) ?? [];
+    for (let i = 0; i < n; i++) q.push(failure);
+    this.failures.set(k, q);
+  }
+
+  planNextFill(plan: FillPlan): void {
+    this.fillPlans.push(plan);
+  }
+
+  requestsTo(method: string, path: string): RequestLog[] {
+    return this.requests.filter((r) => r.method === method && r.path === path);
+  }
+
+  /** Register a key without L1 (e.g. to give an executor someone else's creds). */
+  issueKey(address: string): ApiKeyRecord {
+    const rec: ApiKeyRecord = { apiKey: randomUUID(), secret: urlsafeB64(randomBytes(32)), passphrase: randomBytes(16).toString("hex"), address };
+    this.keys.set(address.toLowerCase(), rec);
+    return rec;
+  }
+
+  // ------------------------------------------------------------------ http
+
+  private send(res: ServerResponse, log: RequestLog, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    log.status = status;
+    if (res.destroyed || res.writableEnded) return;
+    const text = typeof body === "string" ? body : JSON.stringify(body);
+    res.writeHead(status, { "content-type": typeof body === "string" ? "text/html" : "application/json", ...headers });
+    res.end(text);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const u = new URL(req.url ?? "/", "http://x");
+    const method = (req.method ?? "GET").toUpperCase();
+    const path = u.pathname;
+    const log: RequestLog = { method, path, at: Date.now(), status: 0 };
+    this.requests.push(log);
+
+    const q = this.failures.get(`${method} ${path}`);
+    const failure = q?.shift();
+    if (failure?.kind === "425") return this.send(res, log, 425, { error: "service not ready" });
+    if (failure?.kind === "429") return this.send(res, log, 429, { error: "Too Many Requests" }, { "retry-after": String(failure.retryAfterSec) });
+    if (failure?.kind === "geoblock") return this.send(res, log, 403, GEOBLOCK_HTML);
+
+    let reply: { status: number; body: unknown };
+    try {
+      reply = this.route(method, path, u.searchParams, raw, req, log);
+    } catch (e) {
+      reply = { status: 500, body: { error: `could not run the execution: ${(e as Error).message}` } };
+    }
+    if (failure?.kind === "timeout") {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        this.send(res, log, reply.status, reply.body);
+      }, failure.holdMs);
+      this.timers.add(t);
+      return;
+    }
+    this.send(res, log, reply.status, reply.body);
+  }
+
+  private hdr(req: IncomingMessage, name: string): string | undefined {
+    const v = req.headers[name.toLowerCase()];
+    return Array.isArray(v) ? v[0] : v;
+  }
+
+  private l1(req: IncomingMessage, log: RequestLog): string | undefined {
+    const address = this.hdr(req, "POLY_ADDRESS");
+    const sig = this.hdr(req, "POLY_SIGNATURE");
+    const ts = this.hdr(req, "POLY_TIMESTAMP");
+    const nonce = this.hdr(req, "POLY_NONCE");
+    if (!address || !sig || !ts || nonce === undefined) return undefined;
+    try {
+      const recovered = verifyTypedData(
+        { name: "ClobAuthDomain", version: "1", chainId: this.chainId },
+        CLOB_AUTH_TYPES,
+        { address, timestamp: ts, nonce: BigInt(nonce), message: CLOB_AUTH_MSG },
+        sig,
+      );
+      if (recovered.toLowerCase() !== address.toLowerCase()) return undefined;
+      log.l1Verified = recovered;
+      return recovered;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private l2(req: IncomingMessage, method: string, path: string, raw: string, log: RequestLog): ApiKeyRecord | undefined {
+    const apiKey = this.hdr(req, "POLY_API_KEY");
+    const sig = this.hdr(req, "POLY_SIGNATURE");
+    const ts = this.hdr(req, "POLY_TIMESTAMP");
+    const pass = this.hdr(req, "POLY_PASSPHRASE");
+    if (!apiKey || !sig || !ts || !pass) return undefined;
+    const rec = [...this.keys.values()].find((k) => k.apiKey === apiKey);
+    if (!rec || rec.passphrase !== pass) return undefined;
+    const expected = urlsafeB64(createHmac("sha256", decodeSecret(rec.secret)).update(ts + method + path + raw).digest());
+    if (expected !== sig) return undefined;
+    log.l2Verified = true;
+    return rec;
+  }
+
+  private route(method: string, path: string, qs: URLSearchParams, raw: string, req: IncomingMessage, log: RequestLog): { status: number; body: unknown } {
+    const ok = (body: unknown) => ({ status: 200, body });
+    const unauthorized = { status: 401, body: { error: "Unauthorized/Invalid api key" } };
+    if (method === "GET" && path === "/time") return ok(Math.floor(Date.now() / 1000));
+    if (method === "GET" && path === "/version") return ok({ version: 2 });
+    if (method === "GET" && path === "/ok") return ok("OK");
+    if (method === "GET" && path === "/tick-size") return ok({ minimum_tick_size: Number(this.tickSize) });
+    if (method === "GET" && path === "/neg-risk") return ok({ neg_risk: this.negRisk });
+    if (method === "GET" && path.startsWith("/markets-by-token/")) return ok({ condition_id: this.conditionId });
+    if (method === "GET" && path.startsWith("/clob-markets/")) {
+      return ok({ c: this.conditionId, t: this.tokens.map((t, i) => ({ t, o: i === 0 ? "Up" : "Down" })), mts: Number(this.tickSize), nr: this.negRisk, fd: { r: 0, e: 0, to: true }, mos: 5, ao: true });
+    }
+    if (path === "/auth/api-key" && method === "POST") {
+      const addr = this.l1(req, log);
+      if (!addr) return { status: 401, body: { error: "Invalid L1 Request headers" } };
+      if (this.keys.has(addr.toLowerCase())) return { status: 400, body: { error: "Could not create api key" } };
+      const rec = this.issueKey(addr);
+      return ok({ apiKey: rec.apiKey, secret: rec.secret, passphrase: rec.passphrase });
+    }
+    if (path === "/auth/derive-api-key" && method === "GET") {
+      const addr = this.l1(req, log);
+      if (!addr) return { status: 401, body: { error: "Invalid L1 Request headers" } };
+      const rec = this.keys.get(addr.toLowerCase());
+      if (!rec) return { status: 400, body: { error: "Could not derive api key!" } };
+      return ok({ apiKey: rec.apiKey, secret: rec.secret, passphrase: rec.passphrase });
+    }
+
+    // ---- L2 routes
+    const rec = this.l2(req, method, path, raw, log);
+    if (!rec) return unauthorized;
+
+    if (method === "POST" && path === "/order") return this.postOrder(raw, rec, log);
+    if (method === "DELETE" && path === "/order") {
+      const { orderID } = JSON.parse(raw) as { orderID: string };
+      const o = this.orders.get(orderID.toLowerCase());
+      if (!o || o.owner !== rec.apiKey || o.status !== "LIVE") return ok({ canceled: [], not_canceled: { [orderID]: "order not found or already canceled" } });
+      o.status = "CANCELED";
+      return ok({ canceled: [o.id], not_canceled: {} });
+    }
+    if (method === "DELETE" && path === "/cancel-all") {
+      const canceled: string[] = [];
+      for (const o of this.orders.values()) if (o.owner === rec.apiKey && o.status === "LIVE") { o.status = "CANCELED"; canceled.push(o.id); }
+      return ok({ canceled, not_canceled: {} });
+    }
+    if (method === "GET" && path === "/data/orders") {
+      const id = qs.get("id");
+      const asset = qs.get("asset_id");
+      const data = [...this.orders.values()]
+        .filter((o) => o.owner === rec.apiKey && o.status === "LIVE" && (!id || o.id.toLowerCase() === id.toLowerCase()) && (!asset || o.tokenId === asset))
+        .map((o) => ({
+          id: o.id, status: o.status, owner: o.owner, maker_address: o.maker, market: this.conditionId, asset_id: o.tokenId, side: o.side,
+          original_size: fmt(o.originalSize), size_matched: fmt(o.sizeMatched), price: o.price, associate_trades: [],
+          outcome: o.tokenId === this.tokens[0] ? "Up" : "Down", created_at: Math.floor(o.createdAt / 1000), expiration: o.expiration, order_type: o.orderType,
+        }));
+      return ok({ data, next_cursor: END_CURSOR, limit: 500, count: data.length });
+    }
+    if (method === "GET" && path === "/data/trades") {
+      const id = qs.get("id");
+      const asset = qs.get("asset_id");
+      const data = this.trades.filter((t) => t.owner === rec.apiKey && (!id || t.id === id) && (!asset || t.asset_id === asset));
+      return ok({ data, next_cursor: END_CURSOR, limit: 500, count: data.length });
+    }
+    if (method === "POST" && path === "/v1/heartbeats") {
+      const body = JSON.parse(raw || "{}") as { heartbeat_id?: string };
+      const id = body.heartbeat_id || randomUUID();
+      this.heartbeats.push({ id, at: Date.now() });
+      return ok({ heartbeat_id: id });
+    }
+    if (method === "GET" && path === "/balance-allowance") {
+      return ok({ balance: String(this.balanceMicro), allowances: { [EXCHANGE_V2]: "115792089237316195423570985008687907853269984665640564039457584007913129639935" } });
+    }
+    return { status: 404, body: { error: `no route ${method} ${path}` } };
+  }
+
+  private postOrder(raw: string, rec: ApiKeyRecord, log: RequestLog): { status: number; body: unknown } {
+    const at = Date.now();
+    const refuse = (status: number, error: string) => {
+      this.orderPosts.push({ at, status, error });
+      return { status, body: { error } };
+    };
+    const body = JSON.parse(raw) as { order: Record<string, unknown>; owner: string; orderType: string; postOnly?: boolean };
+    const o = body.order as {
+      salt: number; maker: string; signer: string; tokenId: string; makerAmount: string; takerAmount: string; side: "BUY" | "SELL";
+      signatureType: number; timestamp: string; expiration: string; metadata: string; builder: string; signature: string;
+    };
+    if (body.owner !== rec.apiKey) return refuse(400, "the order owner has to be the owner of the API KEY");
+    if (String(o.signer).toLowerCase() !== rec.address.toLowerCase()) return refuse(400, "the order signer address has to be the address of the API KEY");
+    const domain = { name: "Polymarket CTF Exchange", version: "2", chainId: this.chainId, verifyingContract: this.negRisk ? NEG_RISK_EXCHANGE_V2 : EXCHANGE_V2 };
+    const message = {
+      salt: BigInt(o.salt), maker: o.maker, signer: o.signer, tokenId: BigInt(o.tokenId), makerAmount: BigInt(o.makerAmount), takerAmount: BigInt(o.takerAmount),
+      side: o.side === "BUY" ? 0 : 1, signatureType: o.signatureType, timestamp: BigInt(o.timestamp), metadata: o.metadata, builder: o.builder,
+    };
+    let recovered = "";
+    try {
+      recovered = verifyTypedData(domain, ORDER_TYPES, message, o.signature);
+    } catch {
+      return refuse(400, "invalid signature");
+    }
+    if (recovered.toLowerCase() !== String(o.signer).toLowerCase()) return refuse(400, "invalid signature");
+    const id = TypedDataEncoder.hash(domain, ORDER_TYPES, message);
+    if (this.orders.has(id.toLowerCase())) return refuse(400, `order ${id} is invalid. Duplicated.`);
+
+    const makerAmt = Number(o.makerAmount);
+    const takerAmt = Number(o.takerAmount);
+    const shares = o.side === "BUY" ? takerAmt : makerAmt;
+    const usd = o.side === "BUY" ? makerAmt : takerAmt;
+    const price = (Math.round((usd / shares) * 10_000) / 10_000).toString();
+    const booked: BookedOrder = {
+      id, owner: rec.apiKey, maker: o.maker, signer: o.signer, recovered, tokenId: o.tokenId, side: o.side, price, originalSize: shares, sizeMatched: 0,
+      status: "LIVE", orderType: body.orderType, createdAt: at, expiration: String(o.expiration ?? "0"), hmacVerified: log.l2Verified === true,
+    };
+    this.orders.set(id.toLowerCase(), booked);
+    this.orderPosts.push({ at, status: 200, orderId: id });
+
+    const immediate = body.orderType === "FOK" || body.orderType === "FAK";
+    const plan = this.fillPlans.shift() ?? (immediate ? { fillShares: shares } : {});
+    const fillShares = Math.min(plan.fillShares ?? 0, shares);
+    const tradeIDs: string[] = [];
+    const hashes: string[] = [];
+    if (fillShares > 0) {
+      const tid = randomUUID();
+      const status = plan.tradeStatus ?? "CONFIRMED";
+      const txHash = "0x" + randomBytes(32).toString("hex");
+      const now = String(Math.floor(Date.now() / 1000));
+      const trade: TradeRecord = {
+        id: tid, taker_order_id: id, market: this.conditionId, asset_id: o.tokenId, side: o.side, size: fmt(fillShares), fee_rate_bps: "0", price,
+        status, match_time: now, last_update: now, outcome: o.tokenId === this.tokens[0] ? "Up" : "Down", bucket_index: 0, owner: rec.apiKey,
+        maker_address: o.maker, maker_orders: [], transaction_hash: txHash, err_msg: null, trader_side: "TAKER",
+      };
+      this.trades.push(trade);
+      tradeIDs.push(tid);
+      hashes.push(txHash);
+      booked.sizeMatched = fillShares;
+      if (plan.failAfterMs !== undefined) {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          trade.status = "FAILED";
+          trade.err_msg = "transaction reverted";
+          trade.last_update = String(Math.floor(Date.now() / 1000));
+        }, plan.failAfterMs);
+        this.timers.add(t);
+      }
+    }
+    if (immediate || fillShares >= shares) booked.status = fillShares > 0 ? "MATCHED" : "UNMATCHED";
+    const matchedUsd = Math.round((fillShares * usd) / shares);
+    const status = booked.status === "LIVE" ? "live" : booked.status === "MATCHED" ? "matched" : "unmatched";
+    return {
+      status: 200,
+      body: {
+        success: true, errorMsg: "", orderID: id, status,
+        takingAmount: fillShares > 0 ? fmt(o.side === "BUY" ? fillShares : matchedUsd) : "",
+        makingAmount: fillShares > 0 ? fmt(o.side === "BUY" ? matchedUsd : fillShares) : "",
+        tradeIDs, transactionsHashes: hashes,
+      },
+    };
+  }
+}
