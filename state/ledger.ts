@@ -12,7 +12,7 @@ export interface OrderRow {
   type: string;
   price: number;
   size: number;
-  status: "live" | "filled" | "partial" | "cancelled" | "rejected";
+  status: "pending" | "live" | "filled" | "partial" | "cancelled" | "expired" | "rejected";
   reason?: string | undefined;
   ts: number;
 }
@@ -30,6 +30,9 @@ export interface FillRow {
   feeUsd: number;
   cashDelta: number;
   sharesDelta: number;
+  liquidity?: "maker" | "taker";
+  /** Maker rebate accrued (paid by the venue later, so not in cash). */
+  rebate?: number;
   ts: number;
 }
 
@@ -57,9 +60,9 @@ export const recordFill = (db: Db, f: FillRow): void =>
   db.transaction(() => {
     stmt(
       db,
-      `INSERT INTO fills (fill_id, order_id, agent_id, market_id, outcome, side, price_micro, size_micro, fee_shares_micro, fee_usd_micro, cash_delta_micro, shares_delta_micro, ts)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(f.fillId, f.orderId, f.agentId, f.marketId, f.outcome, f.side, f.price, f.size, f.feeShares, f.feeUsd, f.cashDelta, f.sharesDelta, f.ts);
+      `INSERT INTO fills (fill_id, order_id, agent_id, market_id, outcome, side, price_micro, size_micro, fee_shares_micro, fee_usd_micro, cash_delta_micro, shares_delta_micro, liquidity, rebate_micro, ts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(f.fillId, f.orderId, f.agentId, f.marketId, f.outcome, f.side, f.price, f.size, f.feeShares, f.feeUsd, f.cashDelta, f.sharesDelta, f.liquidity ?? "taker", f.rebate ?? 0, f.ts);
     addCash(db, f.agentId, f.cashDelta, "fill", f.fillId, f.ts);
     // A position's cost is the net cash spent on it, so settlement PnL is payout minus cost, fees included.
     stmt(

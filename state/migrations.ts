@@ -62,4 +62,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: "maker fills: liquidity and accrued rebate per fill",
+    sql: `
+      ALTER TABLE fills ADD COLUMN liquidity TEXT NOT NULL DEFAULT 'taker' CHECK (liquidity IN ('maker','taker'));
+      ALTER TABLE fills ADD COLUMN rebate_micro INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

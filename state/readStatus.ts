@@ -36,6 +36,8 @@ export interface FloorStatus {
   /** Taker fees paid in USD (sells) and in shares (buys). */
   feesUsd: number;
   feeShares: number;
+  /** Maker rebates accrued on our resting orders' fills (the venue pays them later), USD. */
+  rebates: number;
   openPositionCost: number;
   auditEntries: number;
   agents: AgentStatus[];
@@ -70,6 +72,7 @@ export function readStatus(db: Db): FloorStatus {
     realizedPnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements")),
     feesUsd: toUnits(one(db, "SELECT SUM(fee_usd_micro) AS n FROM fills")),
     feeShares: toUnits(one(db, "SELECT SUM(fee_shares_micro) AS n FROM fills")),
+    rebates: toUnits(one(db, "SELECT SUM(rebate_micro) AS n FROM fills")),
     openPositionCost: toUnits(openCostOf(db)),
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
     agents,

@@ -7,7 +7,8 @@ export interface ExchangeContext {
 }
 
 export type ExchangeEvent =
-  | { type: "ORDER"; filled: boolean }
+  | { type: "ORDER" }
+  | { type: "FILL" }
   | { type: "REJECTED" }
   | { type: "HALT"; reason?: string }
   | { type: "RESUME" };
@@ -23,7 +24,8 @@ export const exchangeMachine = setup({
   states: {
     open: {
       on: {
-        ORDER: { actions: assign({ orders: ({ context }) => context.orders + 1, fills: ({ context, event }) => context.fills + (event.filled ? 1 : 0) }) },
+        ORDER: { actions: assign({ orders: ({ context }) => context.orders + 1 }) },
+        FILL: { actions: assign({ fills: ({ context }) => context.fills + 1 }) },
         HALT: "halted",
       },
     },

@@ -24,7 +24,7 @@ export function statusReport(s: FloorStatus): string {
     `markets      ${s.marketsSettled} settled of ${s.marketsOpened} opened`,
     `orders       ${s.orders}, fills ${s.fills}, settlements ${s.settlements}`,
     `cash         ${usd(s.cash)} (deposits ${usd(s.deposits)}, realized pnl ${usd(s.realizedPnl)}, open positions ${usd(s.openPositionCost)})`,
-    `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees are taken in shares)`,
+    `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees are taken in shares); maker rebates accrued ${usd(s.rebates)}`,
     `audit log    ${s.auditEntries} entries`,
     `ledger hash  ${s.ledgerHash}`,
     "agents",

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LocalBus } from "../../floor/bus/index.ts";
+import { SimClock } from "../../floor/clock/index.ts";
+import { AgentHost } from "../../floor/host/index.ts";
+import { createLogger } from "../../floor/log/createLogger.ts";
+import type { OrderEvent } from "../../protocols/index.ts";
+import { openDb, type Db } from "../../state/index.ts";
+import { paperExchangeAgent } from "./paperExchangeAgent.ts";
+
+const T0 = Date.UTC(2026, 0, 1);
+const M = 1_000_000;
+const UP = "1".repeat(77);
+const DOWN = "2".repeat(77);
+let db: Db, bus: LocalBus, clock: SimClock, host: AgentHost, events: OrderEvent[], seq: number;
+
+const send = (subject: string, body: object, src = "test") => bus.publish(subject, JSON.stringify({ v: 1, id: `${src}.${++seq}`, ts: clock.now(), src, ...body }));
+const intent = (n: number, extra: object) => ({
+  intentId: `t1-${n}`, agentId: "t1", marketId: "m1", tokenId: UP, outcome: "Up", side: "BUY", type: "GTC", price: 480_000, size: 50 * M, belief: 0.6, ...extra,
+});
+
+beforeEach(async () => {
+  db = openDb(":memory:");
+  bus = new LocalBus();
+  clock = new SimClock(T0);
+  seq = 0;
+  events = [];
+  bus.subscribe("order.event.*", (m) => void events.push(JSON.parse(m.data) as OrderEvent));
+  host = new AgentHost(paperExchangeAgent("exchange"), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
+  host.start();
+  send("md.market.m1.open", {
+    phase: "open", marketId: "m1", slug: "m1", symbol: "BTCUSD", upTokenId: UP, downTokenId: DOWN, startTs: T0, endTs: T0 + 900_000,
+    strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true, rebateRate: 0.2 }, tickSize: 10_000, minSize: 5 * M,
+  }, "feed");
+  send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 480_000, size: 100 * M }], asks: [{ price: 520_000, size: 100 * M }], tickSize: 10_000, minSize: 5 * M }, "feed");
+  await bus.idle();
+});
+afterEach(async () => {
+  host.stop();
+  await bus.close();
+  db.close();
+});
+
+describe("paper exchange on the matching engine", () => {
+  it("rests a GTC behind the book's size and fills it as maker from public prints, with the rebate in the ledger", async () => {
+    send("order.decision.t1", { intent: intent(1, {}), approved: true }, "boss");
+    await bus.idle();
+    expect(events.map((e) => e.type)).toEqual(["ack"]);
+    // 100 shares were ahead of us at 0.48: a print of 120 sold into the bid fills 20 of ours.
+    send("md.trade.m1", { marketId: "m1", tokenId: UP, price: 480_000, size: 120 * M, side: "SELL" }, "feed");
+    await bus.idle();
+    const fill = events.find((e) => e.type === "fill");
+    expect(fill).toMatchObject({ type: "fill", liquidity: "maker", price: 480_000, size: 20 * M, feeShares: 0, cashDelta: -9_600_000, sharesDelta: 20 * M, rebate: 69_888 });
+    // rebate = 20% of the taker fee on 20 shares at 0.48: 0.2 × 20 × 0.07 × 0.48 × 0.52 = $0.069888
+    const row = db.prepare("SELECT liquidity, rebate_micro, size_micro FROM fills").get();
+    expect(row).toEqual({ liquidity: "maker", rebate_micro: 69_888, size_micro: 20 * M });
+    expect((db.prepare("SELECT status, filled_micro FROM orders").get() as { status: string; filled_micro: number })).toEqual({ status: "live", filled_micro: 20 * M });
+    // Our own prints never feed back: a print from the exchange itself is ignored.
+    send("md.trade.m1", { marketId: "m1", tokenId: UP, price: 480_000, size: 1_000 * M, side: "SELL" }, "exchange");
+    await bus.idle();
+    expect(events.filter((e) => e.type === "fill")).toHaveLength(1);
+    // The close cancels what rests.
+    send("md.market.m1.close", { phase: "close", marketId: "m1", endPrice: 95_100 * M }, "feed");
+    await bus.idle();
+    expect(events.at(-1)).toMatchObject({ type: "cancel", remaining: 30 * M, reason: "market-closed" });
+    expect((db.prepare("SELECT status FROM orders").get() as { status: string }).status).toBe("partial");
+  });
+
+  it("expires a GTD order and rejects what the venue would, in its words", async () => {
+    send("order.decision.t1", { intent: intent(2, { type: "GTD", expiresAt: T0 + 5_000 }), approved: true }, "boss");
+    send("order.decision.t1", { intent: intent(3, { price: 485_000 }), approved: true }, "boss");
+    await bus.idle();
+    clock.advanceTo(T0 + 6_000);
+    host.tick(T0 + 6_000);
+    await bus.idle();
+    expect(events.filter((e) => e.intentId === "t1-2").map((e) => e.type)).toEqual(["ack", "cancel"]);
+    expect(events.find((e) => e.intentId === "t1-2" && e.type === "cancel")).toMatchObject({ reason: "expired" });
+    expect(events.find((e) => e.intentId === "t1-3")).toMatchObject({ type: "reject", reason: expect.stringMatching(/invalid price|tick/) });
+    expect(db.prepare("SELECT intent_id, status FROM orders ORDER BY seq").all()).toEqual([
+      { intent_id: "t1-2", status: "expired" },
+      { intent_id: "t1-3", status: "rejected" },
+    ]);
+  });
+});
