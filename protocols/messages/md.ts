@@ -41,6 +41,8 @@ export const FeeSchedule = z.object({
   rate: z.number().min(0).max(1),
   exponent: z.number().min(0).max(4),
   takerOnly: z.boolean(),
+  /** Share of taker fees paid back to the makers they traded with (0.2 on crypto markets). */
+  rebateRate: z.number().min(0).max(1).optional(),
 });
 export type FeeSchedule = z.infer<typeof FeeSchedule>;
 

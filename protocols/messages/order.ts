@@ -5,8 +5,8 @@ import { Outcome, TokenId } from "./md.ts";
 
 export const Side = z.enum(["BUY", "SELL"]);
 export type Side = z.infer<typeof Side>;
-/** FAK fills what it can at once and cancels the rest; GTC rests (rests are a later issue). */
-export const OrderType = z.enum(["FAK", "FOK", "GTC"]);
+/** FAK fills what it can at once and cancels the rest; FOK all or nothing; GTC rests; GTD rests until `expiresAt`. */
+export const OrderType = z.enum(["FAK", "FOK", "GTC", "GTD"]);
 
 /** What a trader wants; `intentId` doubles as the idempotent client order id. */
 export const OrderIntent = Envelope.extend({
@@ -21,6 +21,10 @@ export const OrderIntent = Envelope.extend({
   size: Micro.positive(),
   /** The trader's probability that `outcome` wins, for the boss's edge checks. */
   belief: z.number().min(0).max(1),
+  /** Rest only: refused if it would take liquidity (GTC/GTD). */
+  postOnly: z.boolean().optional(),
+  /** GTD only: floor time (ms) at which the order is cancelled. */
+  expiresAt: z.number().int().optional(),
 });
 export type OrderIntent = z.infer<typeof OrderIntent>;
 
@@ -55,6 +59,10 @@ export const OrderFill = EventBase.extend({
   /** Signed changes to the agent's cash and shares of `outcome`, as the ledger booked them. */
   cashDelta: Micro,
   sharesDelta: Micro,
+  /** Taker fills pay the fee; maker fills (a resting order hit) pay none and accrue a rebate. */
+  liquidity: z.enum(["maker", "taker"]).optional(),
+  /** Maker rebate accrued, micro-USD (the venue pays it later; not in cashDelta). */
+  rebate: Micro.nonnegative().optional(),
 });
 export const OrderCancel = EventBase.extend({
   type: z.literal("cancel"),
