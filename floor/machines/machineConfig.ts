@@ -33,10 +33,16 @@ interface Transition {
 const named = (x: unknown): string =>
   typeof x === "string" ? x : x && (typeof x === "object" || typeof x === "function") && "type" in x ? String((x as { type: unknown }).type) : "inline";
 
+/** A guard's name, with its parameters when it has simple ones: `venueIs(filled)`. */
+const guardName = (g: unknown): string => {
+  const params = g && typeof g === "object" && "params" in g ? (g as { params: unknown }).params : undefined;
+  return params === undefined || typeof params === "object" ? named(g) : `${named(g)}(${String(params)})`;
+};
+
 function transition(t: Transition): TransitionConfig {
   const out: TransitionConfig = {};
   if (t.target && t.target.length > 0) out.target = t.target[0]!.key;
-  if (t.guard) out.guard = named(t.guard);
+  if (t.guard) out.guard = guardName(t.guard);
   const actions = t.actions.map(named);
   if (actions.length > 0) out.actions = actions;
   return out;

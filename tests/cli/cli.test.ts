@@ -148,7 +148,7 @@ describe("floor machines --export", () => {
     const trader = JSON.parse(readFileSync(`${dir}/trader.json`, "utf8")) as { id: string; states: Record<string, unknown> };
     expect(trader.id).toBe("trader");
     expect(Object.keys(trader.states)).toContain("trading");
-    for (const kind of ["feed", "exchange", "trader", "boss", "auditor", "monitor"]) expect(readFileSync(`${dir}/${kind}.mmd`, "utf8")).toMatch(/^stateDiagram-v2/);
+    for (const kind of ["feed", "exchange", "trader", "boss", "auditor", "monitor", "order"]) expect(readFileSync(`${dir}/${kind}.mmd`, "utf8")).toMatch(/^stateDiagram-v2/);
     expect(readFileSync(`${dir}/README.md`, "utf8")).toContain("```mermaid");
   });
 });
