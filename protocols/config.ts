@@ -170,6 +170,8 @@ export const LiveConfig = z
     rtdsUrl: WsUrl.default("wss://ws-live-data.polymarket.com"),
     /** Binance trade stream used while RTDS is down; none by default. */
     binanceUrl: WsUrl.optional(),
+    /** The most the floor may have deployed in live trading, USD. No default: live trading needs it set. */
+    capitalCapUsd: z.number().positive().max(1e9).optional(),
   })
   .strict();
 export type LiveConfig = z.infer<typeof LiveConfig>;

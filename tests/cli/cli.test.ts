@@ -110,7 +110,7 @@ describe("bad usage and bad config", () => {
     [["launch"], /unknown command "launch"/],
     [["start", "--speed", "fast"], /invalid --speed/],
     [["start", "--until", "6 hours"], /invalid duration/],
-    [["start", "--mode", "live"], /--mode live is not available yet/],
+    [["start", "--mode", "live"], /--mode live trades real money: add --live to confirm/],
     [["start", "--bus", "redis://x"], /bus/],
     [["status", "--nope"], /Unknown option/],
   ])("floor %j exits 2 with a clear message", async (args, why) => {

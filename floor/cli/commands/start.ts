@@ -6,6 +6,7 @@ import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
 import { statusLine } from "../formatStatus.ts";
+import { liveGuards } from "../liveGuards.ts";
 import { stopSignals } from "../stopSignals.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { UsageError } from "../UsageError.ts";
@@ -44,9 +45,7 @@ function parseSpeed(text: string): number | "max" {
 /** `floor start`: run the floor until Ctrl-C (or `--until` floor time), printing a status line every 10 s. */
 export async function start(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
-  if (v.mode === "live")
-    throw new UsageError("--mode live is not available yet: the live executor is still to be built; --mode paper trades on live data without money");
-  if (v.mode !== "sim" && v.mode !== "paper") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
+  if (v.mode !== "sim" && v.mode !== "paper" && v.mode !== "live") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
   if (v.mode === "paper" && v.speed !== "1") throw new UsageError("--speed is for sim: paper trading runs in real time");
   if (v.role !== undefined && v.role !== "all") throw new UsageError("--role is not available yet: every part of the floor runs in this one process");
   const seed = Number(v.seed);
@@ -54,6 +53,9 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const speed = parseSpeed(v.speed);
   const untilMs = v.until === undefined ? undefined : parseDuration(v.until);
   const config = loadFloorConfig(v.config);
+  liveGuards({ mode: v.mode, live: v.live }, io.env, config);
+  if (v.mode === "live")
+    throw new UsageError("--mode live passed its guards, but the live executor is not wired into the floor yet; --mode paper trades on live data without money");
   const dbPath = v.db ?? config.floor.db;
   const busUrl = usage(() => resolveBusUrl(v.bus, io.env));
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
