@@ -7,6 +7,7 @@ export const Side = z.enum(["BUY", "SELL"]);
 export type Side = z.infer<typeof Side>;
 /** FAK fills what it can at once and cancels the rest; FOK all or nothing; GTC rests; GTD rests until `expiresAt`. */
 export const OrderType = z.enum(["FAK", "FOK", "GTC", "GTD"]);
+export type OrderType = z.infer<typeof OrderType>;
 
 /** What a trader wants; `intentId` doubles as the idempotent client order id. */
 export const OrderIntent = Envelope.extend({

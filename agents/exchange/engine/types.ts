@@ -1,8 +1,8 @@
-import type { FeeSchedule, Level } from "../../../protocols/index.ts";
+import type { FeeSchedule, Level, OrderType, Outcome, Side } from "../../../protocols/index.ts";
 
-export type Outcome = "Up" | "Down";
-export type Side = "BUY" | "SELL";
-export type EngineOrderType = "GTC" | "GTD" | "FOK" | "FAK";
+export type { Outcome, Side };
+/** The order types the CLOB takes. */
+export type EngineOrderType = OrderType;
 
 /** An order as the floor sends it: price in micro-USD of `outcome`'s token, size in micro-shares. */
 export interface EngineOrder {

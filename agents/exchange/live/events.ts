@@ -6,9 +6,10 @@
  */
 import type { OpenOrder, OrderResponse, Trade } from "@polymarket/clob-client-v2";
 import { microFromDecimal } from "../../../protocols/money.ts";
+import type { OrderType, Side } from "../../../protocols/index.ts";
 
-export type LiveSide = "BUY" | "SELL";
-export type LiveOrderType = "GTC" | "GTD" | "FOK" | "FAK";
+export type LiveSide = Side;
+export type LiveOrderType = OrderType;
 
 export interface LiveIntent {
   /** Idempotent client id: a second place() with the same id never creates a second order. */
