@@ -44,9 +44,19 @@ export interface FloorStatus {
   ledgerHash: string;
 }
 
+/** The status without the ledger hash, which costs a pass over every ledger row. */
+export type LedgerFigures = Omit<FloorStatus, "ledgerHash">;
 
 /** Everything `floor status` reports, read from the ledger (the source of truth). */
 export function readStatus(db: Db): FloorStatus {
+  return { ...readFigures(db), ledgerHash: ledgerHash(db) };
+}
+
+/**
+ * The figures alone, for views refreshed while the floor runs (status lines, the dashboard):
+ * hashing the whole ledger on every refresh would cost more the longer the floor runs.
+ */
+export function readFigures(db: Db): LedgerFigures {
   const agents = listAgents(db).map((a): AgentStatus => ({
     id: a.agentId,
     kind: a.kind,
@@ -76,6 +86,5 @@ export function readStatus(db: Db): FloorStatus {
     openPositionCost: toUnits(openCostOf(db)),
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
     agents,
-    ledgerHash: ledgerHash(db),
   };
 }

@@ -1,5 +1,5 @@
 import type { InspectionEvent, Observer } from "xstate";
-import { getMeta, openDb, readStatus, setMeta, type FloorStatus } from "../../state/index.ts";
+import { getMeta, openDb, readFigures, readStatus, setMeta, type FloorStatus, type LedgerFigures } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
@@ -31,7 +31,9 @@ export interface RunOptions {
   onReady?: (live: () => LiveStatus) => void;
 }
 
-export interface LiveStatus extends FloorStatus {
+/** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
+export interface LiveStatus extends LedgerFigures {
+  ledgerHash?: string;
   /** Live actor states by agent id (the registry's copy lags by one checkpoint). */
   live: Record<string, { state: string; received: number; invalid: number; published: number }>;
   steps: number;
@@ -43,7 +45,7 @@ export interface LiveStatus extends FloorStatus {
  * next in replay), each step waiting until the bus is idle so the floor stays in lock step at
  * any speed, and stop cleanly on abort, at `untilMs`, or when the source ends. Returns the final status.
  */
-export async function runFloor(o: RunOptions): Promise<LiveStatus> {
+export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus> {
   const db = openDb(o.dbPath);
   try {
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
@@ -59,7 +61,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
     );
     let steps = 0;
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
-    const live = (): LiveStatus => ({ ...readStatus(db), floorTime: clock.now(), steps, live: actors() });
+    const live = (): LiveStatus => ({ ...readFigures(db), floorTime: clock.now(), steps, live: actors() });
     for (const h of hosts) {
       h.start();
       await o.bus.idle();
@@ -87,7 +89,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus> {
     await o.bus.idle();
     setMeta(db, "floorTime", String(clock.now()));
     await source.close?.();
-    const final: LiveStatus = { ...readStatus(db), steps, live: lastSeen };
+    const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     return final;
   } finally {
