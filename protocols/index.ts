@@ -4,7 +4,7 @@ export { MICRO, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, m
 export { subjects, patterns, isSubjectToken, MARKET_PHASES, CTL_VERBS, AGENT_VERBS } from "./subjects.ts";
 export type { MarketPhase, CtlVerb, AgentVerb } from "./subjects.ts";
 export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeSchedule, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
-export { Side, OrderType, OrderIntent, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, Settlement, OrderEvent } from "./messages/order.ts";
+export { Side, OrderType, OrderIntent, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement, OrderEvent } from "./messages/order.ts";
 export type { IntentFields } from "./messages/order.ts";
 export { Control, AgentLifecycle, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";

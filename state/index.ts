@@ -20,3 +20,5 @@ export { listForecasts, settlementRecord, auditCounts, rejectionReasons } from "
 export type { Forecast } from "./forecasts.ts";
 export { listOpenOrders, orderById } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";
+export { reverseFill, hasFill } from "./reverseFill.ts";
+export type { Reversal } from "./reverseFill.ts";

@@ -70,4 +70,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE fills ADD COLUMN rebate_micro INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: "reversals: a fill the venue failed on chain is undone by a negative row naming it",
+    sql: `
+      ALTER TABLE fills ADD COLUMN reverses TEXT REFERENCES fills(fill_id);
+      CREATE UNIQUE INDEX fills_reverses ON fills(reverses) WHERE reverses IS NOT NULL;
+    `,
+  },
 ];

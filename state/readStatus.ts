@@ -65,7 +65,7 @@ export function readFigures(db: Db): LedgerFigures {
     capital: toUnits(allocatedOf(db, a.agentId)),
     cash: toUnits(cashOf(db, a.agentId)),
     pnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements WHERE agent_id = ?", a.agentId)),
-    fills: one(db, "SELECT COUNT(*) AS n FROM fills WHERE agent_id = ?", a.agentId),
+    fills: one(db, "SELECT COUNT(*) AS n FROM fills WHERE agent_id = ? AND reverses IS NULL", a.agentId),
   }));
   const floorTime = getMeta(db, "floorTime");
   return {
@@ -75,7 +75,7 @@ export function readFigures(db: Db): LedgerFigures {
     marketsOpened: one(db, "SELECT COUNT(*) AS n FROM markets"),
     marketsSettled: one(db, "SELECT COUNT(*) AS n FROM markets WHERE outcome IS NOT NULL"),
     orders: one(db, "SELECT COUNT(*) AS n FROM orders"),
-    fills: one(db, "SELECT COUNT(*) AS n FROM fills"),
+    fills: one(db, "SELECT COUNT(*) AS n FROM fills WHERE reverses IS NULL"),
     settlements: one(db, "SELECT COUNT(*) AS n FROM settlements"),
     cash: toUnits(one(db, "SELECT SUM(delta_micro) AS n FROM cash")),
     deposits: toUnits(depositsOf(db)),

@@ -54,7 +54,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             if (!d.approved) ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });
           }),
           route<OrderEvent>(subjects.orderEvent(cfg.id), (e) => {
-            if (e.type === "fill") ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
+            if (e.type === "fill" || e.type === "reversal") ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
             else if (e.type === "settle") ctx.send({ type: "SETTLED", payout: e.payout, pnl: e.pnl, marketId: e.marketId });
             else if (e.type === "reject") ctx.send({ type: "REJECTED", reason: e.reason });
           }),

@@ -72,6 +72,20 @@ export const OrderCancel = EventBase.extend({
   reason: z.string(),
 });
 export const OrderReject = EventBase.extend({ type: z.literal("reject"), reason: z.string() });
+/** A fill the venue reported, then failed on chain (MATCHED, then FAILED): the ledger booked its exact opposite. */
+export const OrderReversal = EventBase.extend({
+  type: z.literal("reversal"),
+  orderId: z.string().min(1),
+  /** The fill undone. */
+  fillId: z.string().min(1),
+  marketId: z.string().min(1),
+  outcome: Outcome,
+  size: Micro.positive(),
+  /** Signed changes the reversal booked (the fill's, negated). */
+  cashDelta: Micro,
+  sharesDelta: Micro,
+  reason: z.string(),
+});
 export const Settlement = EventBase.extend({
   type: z.literal("settle"),
   marketId: z.string().min(1),
@@ -83,10 +97,11 @@ export const Settlement = EventBase.extend({
   /** Payout minus the cost of the settled position (fees included). */
   pnl: Micro,
 });
-export const OrderEvent = z.discriminatedUnion("type", [OrderAck, OrderFill, OrderCancel, OrderReject, Settlement]);
+export const OrderEvent = z.discriminatedUnion("type", [OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement]);
 export type OrderAck = z.infer<typeof OrderAck>;
 export type OrderFill = z.infer<typeof OrderFill>;
 export type OrderCancel = z.infer<typeof OrderCancel>;
 export type OrderReject = z.infer<typeof OrderReject>;
+export type OrderReversal = z.infer<typeof OrderReversal>;
 export type Settlement = z.infer<typeof Settlement>;
 export type OrderEvent = z.infer<typeof OrderEvent>;

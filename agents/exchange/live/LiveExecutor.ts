@@ -19,6 +19,7 @@ import {
   OrderType,
   Side,
   type ApiKeyCreds,
+  type OpenOrder,
   type OrderResponse,
   type SignedOrder,
   type Trade,
@@ -60,6 +61,12 @@ export interface LiveExecutorOptions {
   /** Check collateral before a BUY. Default true. */
   refreshBalanceBeforeOrder?: boolean;
   heartbeatIntervalMs?: number;
+  /**
+   * Called once an order is signed and its id (the EIP-712 hash) known, before it is posted: the
+   * place to write it ahead to the ledger, so a crash mid-post leaves a record to reconcile.
+   * Throwing stops the post.
+   */
+  beforePost?: (intentId: string, orderId: string) => void;
   sleep?: (ms: number) => Promise<void>;
   onEvent?: (e: LiveEvent) => void;
   log?: (msg: string, fields?: Record<string, unknown>) => void;
@@ -69,7 +76,8 @@ type EntryState = "signed" | "posted" | "unknown" | "rejected";
 
 interface IntentEntry {
   intent: LiveIntent;
-  signed: SignedOrder;
+  /** Absent for orders adopted at start-up: those are tracked, never re-posted. */
+  signed?: SignedOrder;
   orderId: string;
   state: EntryState;
   /** fillId -> last venue status reported */
@@ -252,6 +260,12 @@ export class LiveExecutor {
 
     const orderId = orderV2Hash(signed as unknown as SignedOrderV2Like, this.chainId, negRisk);
     const entry: IntentEntry = { intent, signed, orderId, state: "signed", trades: new Map(), filled: 0, events: [], postAttempts: 0 };
+    try {
+      this.opts.beforePost?.(intent.intentId, orderId);
+    } catch (e) {
+      this.emit(undefined, { type: "reject", intentId: intent.intentId, reason: `not posted: ${e instanceof Error ? e.message : String(e)}` }, out);
+      return { intentId: intent.intentId, orderId, events: out, reconciled: false, postAttempts: 0 };
+    }
     this.intents.set(intent.intentId, entry);
     this.byOrderId.set(orderId.toLowerCase(), entry);
     return this.postEntry(entry, out);
@@ -280,6 +294,7 @@ export class LiveExecutor {
       let res: OrderResponse | undefined;
       let err: ClassifiedError | undefined;
       try {
+        if (!entry.signed) throw new VenueError(`order ${entry.orderId} was adopted, not signed here: it is never re-posted`, undefined, "rejected");
         res = await this.c.postOrder(entry.signed, orderType as never, entry.intent.postOnly ?? false);
       } catch (e) {
         err = classifyError(e);
@@ -403,6 +418,7 @@ export class LiveExecutor {
       entry.filled += leg.size;
       const fill: LiveFill = {
         type: "fill",
+        liquidity: t.taker_order_id?.toLowerCase() === entry.orderId.toLowerCase() ? "taker" : "maker",
         intentId: entry.intent.intentId,
         orderId: entry.orderId,
         fillId: t.id,
@@ -428,6 +444,44 @@ export class LiveExecutor {
       for (const e of this.intents.values()) if (e.intent.tokenId === token && e.state === "posted") this.applyTrades(e, tradesForOrder(trades, e.orderId), out);
     }
     return out;
+  }
+
+  /** Trades (WS or REST, same shape) from elsewhere, e.g. the user channel: new fills and reversals of tracked orders. */
+  ingestTrades(trades: readonly Trade[]): LiveEvent[] {
+    const out: LiveEvent[] = [];
+    for (const t of trades) {
+      const ids = [t.taker_order_id, ...(t.maker_orders ?? []).map((m) => m.order_id)];
+      for (const id of ids) {
+        const e = id ? this.byOrderId.get(id.toLowerCase()) : undefined;
+        if (e && e.state === "posted") this.applyTrades(e, [t], out);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Track an order found at the venue on start-up (placed before a restart): its later fills are
+   * reported like any other's. `knownFills` are trade ids the ledger already booked, with sizes.
+   */
+  adopt(intent: LiveIntent, orderId: string, knownFills: ReadonlyMap<string, number> = new Map()): void {
+    if (this.intents.has(intent.intentId)) return;
+    const entry: IntentEntry = { intent, orderId, state: "posted", trades: new Map(), filled: 0, events: [], postAttempts: 0 };
+    for (const [id, size] of knownFills) {
+      entry.trades.set(id, { status: "MATCHED", size });
+      entry.filled += size;
+    }
+    this.intents.set(intent.intentId, entry);
+    this.byOrderId.set(orderId.toLowerCase(), entry);
+  }
+
+  /** Every open order of ours at the venue (all pages). */
+  async openOrders(): Promise<OpenOrder[]> {
+    return this.withRetries("GET /data/orders", () => this.c.getOpenOrders());
+  }
+
+  /** Our trades in one token, as the venue reports them. */
+  async tradesOf(tokenId: string): Promise<Trade[]> {
+    return this.withRetries("GET /data/trades", () => this.c.getTrades({ asset_id: tokenId }));
   }
 
   /** The order id (EIP-712 hash) posted for an intent, if any. */

@@ -41,6 +41,8 @@ export interface LiveFill {
   /** Venue trade status: MATCHED, MINED, CONFIRMED, RETRYING. Only CONFIRMED is final. */
   tradeStatus: string;
   final: boolean;
+  /** Our order took liquidity (the trade's taker order) or rested and was hit (a maker leg). */
+  liquidity: "taker" | "maker";
   /** Cumulative filled size of the order after this fill, and whether it is below the order size. */
   filledTotal: number;
   partial: boolean;
