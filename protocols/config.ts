@@ -170,8 +170,16 @@ export const LiveConfig = z
     rtdsUrl: WsUrl.default("wss://ws-live-data.polymarket.com"),
     /** Binance trade stream used while RTDS is down; none by default. */
     binanceUrl: WsUrl.optional(),
+    /** The CLOB's user channel (our orders and trades), for live trading. */
+    clobUserWsUrl: WsUrl.default("wss://ws-subscriptions-clob.polymarket.com/ws/user"),
     /** The most the floor may have deployed in live trading, USD. No default: live trading needs it set. */
     capitalCapUsd: z.number().positive().max(1e9).optional(),
+    /** Polygon mainnet (137) or the Amoy testnet (80002). */
+    chainId: z.union([z.literal(137), z.literal(80002)]).default(137),
+    /** How orders are signed: 0 a plain wallet (EOA), 1 Polymarket's email/magic proxy, 2 a browser-wallet Safe; 1 and 2 need funderAddress. */
+    signatureType: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+    /** The proxy or Safe holding the funds, when signatureType is 1 or 2. */
+    funderAddress: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "a 0x address").optional(),
   })
   .strict();
 export type LiveConfig = z.infer<typeof LiveConfig>;

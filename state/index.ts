@@ -18,7 +18,7 @@ export { readStatus, readFigures } from "./readStatus.ts";
 export type { FloorStatus, AgentStatus, LedgerFigures } from "./readStatus.ts";
 export { listForecasts, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
 export type { Forecast } from "./forecasts.ts";
-export { listOpenOrders, orderById } from "./openOrders.ts";
+export { listOpenOrders, orderById, intentKnown } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";
 export { reverseFill, hasFill } from "./reverseFill.ts";
 export type { Reversal } from "./reverseFill.ts";

@@ -28,9 +28,14 @@ export function listOpenOrders(db: Db, marketId?: string): OpenOrder[] {
 }
 
 /** The ledger's order for a venue order id, if any. */
-export function orderById(db: Db, orderId: string): { orderId: string; intentId: string; agentId: string; marketId: string; status: string } | undefined {
-  const r = stmt(db, "SELECT order_id, intent_id, agent_id, market_id, status FROM orders WHERE order_id = ?").get(orderId) as
-    | { order_id: string; intent_id: string; agent_id: string; market_id: string; status: string }
+export function orderById(db: Db, orderId: string): { orderId: string; intentId: string; agentId: string; marketId: string; status: string; size: number; filled: number } | undefined {
+  const r = stmt(db, "SELECT order_id, intent_id, agent_id, market_id, status, size_micro, filled_micro FROM orders WHERE order_id = ?").get(orderId) as
+    | { order_id: string; intent_id: string; agent_id: string; market_id: string; status: string; size_micro: number; filled_micro: number }
     | undefined;
-  return r && { orderId: r.order_id, intentId: r.intent_id, agentId: r.agent_id, marketId: r.market_id, status: r.status };
+  return r && { orderId: r.order_id, intentId: r.intent_id, agentId: r.agent_id, marketId: r.market_id, status: r.status, size: r.size_micro, filled: r.filled_micro };
+}
+
+/** Whether an intent already has an order (a replayed or retried intent must not get a second). */
+export function intentKnown(db: Db, intentId: string): boolean {
+  return stmt(db, "SELECT 1 FROM orders WHERE intent_id = ?").get(intentId) !== undefined;
 }

@@ -88,11 +88,12 @@ export class AgentHost {
     }
   }
 
-  /** Stop routes and the actor, checkpointing its last snapshot first. */
-  stop(): void {
+  /** Stop routes, let the agent finish (its onStop may be async), then stop the actor, checkpointing its last snapshot first. */
+  async stop(): Promise<void> {
     for (const s of this.subs) s.unsubscribe();
     this.subs = [];
-    this.behaviour?.onStop?.();
+    const done = this.behaviour?.onStop?.();
+    if (done) await done.catch((err: unknown) => this.ctx.log.error({ err: String(err) }, "agent stop failed"));
     if (this.actor) this.persist(this.actor);
     this.actor?.stop();
     this.actor = undefined;

@@ -48,7 +48,8 @@ export interface AgentBehaviour {
   onStart?(): void;
   /** On every step of the floor clock (the sim's 1 s step; a timer when live). */
   onTick?(now: number): void;
-  onStop?(): void;
+  /** Before the actor stops; a promise holds the stop until it settles (e.g. cancelling orders at the venue). */
+  onStop?(): void | Promise<void>;
 }
 
 export interface AgentSpec {

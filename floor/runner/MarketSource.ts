@@ -7,8 +7,10 @@ export const STEP_MS = 1000;
 
 /** Where a floor's market data and clock steps come from. */
 export interface MarketSource {
-  readonly mode: "sim" | "replay" | "paper";
+  readonly mode: "sim" | "replay" | "paper" | "live";
   readonly feed: AgentSpec;
+  /** The exchange, when not the floor's paper matching engine (live trading). */
+  readonly exchange?: AgentSpec;
   /**
    * Floor time to start at, given where the database's last run stopped (undefined when fresh):
    * sim continues one step later, paper starts now, replay refuses a used database (throws).

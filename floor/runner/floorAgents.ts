@@ -20,11 +20,11 @@ const ROLE_KINDS: Record<Role, readonly AgentKind[]> = {
  * the exchange and the boss, then traders (the boss allocates as they are born), the feed
  * (simulated or replayed) last.
  */
-export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all"): AgentSpec[] {
+export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all", exchange?: AgentSpec): AgentSpec[] {
   const all: AgentSpec[] = [
     auditorAgent("auditor"),
     monitorAgent("monitor"),
-    paperExchangeAgent("exchange"),
+    exchange ?? paperExchangeAgent("exchange"),
     bossAgent("boss", { capital: cfg.floor.capital, risk: cfg.floor.risk }),
     ...cfg.agents.map((a) => traderAgent(a)),
     feed,

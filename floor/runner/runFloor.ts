@@ -56,7 +56,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     setMeta(db, "mode", source.mode);
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
     const clock = new SimClock(start);
-    const hosts = floorAgents(o.config, source.feed, o.role).map(
+    const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
     let steps = 0;
@@ -85,8 +85,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await pacer(t + STEP_MS, o.signal);
     }
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    for (const h of [...hosts].reverse()) h.stop();
-    await o.bus.idle();
+    // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
+    for (const h of [...hosts].reverse()) {
+      await h.stop();
+      await o.bus.idle();
+    }
     setMeta(db, "floorTime", String(clock.now()));
     await source.close?.();
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };

@@ -19,7 +19,8 @@ it("floor start --mode live refuses, in order, without --live, without a key in 
     [["start", "--mode", "live", "--live", "--config", withCap], { POLYMARKET_PRIVATE_KEY: "" }, /private key in the POLYMARKET_PRIVATE_KEY environment variable/],
     [["start", "--mode", "live", "--live", "--config", withCap], { POLYMARKET_PRIVATE_KEY: "hunter2-not-a-key" }, /is not a private key .* its value is not shown/],
     [["start", "--mode", "live", "--live", "--config", noCap], { POLYMARKET_PRIVATE_KEY: KEY }, /explicit capital cap: set live\.capitalCapUsd/],
-    [["start", "--mode", "live", "--live", "--config", withCap], { POLYMARKET_PRIVATE_KEY: KEY }, /passed its guards, but the live executor is not wired/],
+    // Past every guard, the next check is reached: live trading, like paper, runs in real time.
+    [["start", "--mode", "live", "--live", "--speed", "10", "--config", withCap], { POLYMARKET_PRIVATE_KEY: KEY }, /live trading runs in real time/],
   ];
   for (const [args, env, why] of cases) {
     const r = await floor(args, env);

@@ -3,3 +3,4 @@ export { LiveExecutor, parseRetryAfter, type LiveExecutorOptions, type PlaceResu
 export { GeoblockedError, VenueError, classifyError, type VenueErrorKind } from "./errors.ts";
 export type { LiveIntent, LiveEvent, LiveAck, LiveFill, LiveFillReverted, LiveCancel, LiveReject, LiveSide, LiveOrderType } from "./events.ts";
 export { orderV2Hash, exchangeV2Domain, ORDER_V2_TYPES } from "./orderHash.ts";
+export { liveExchangeAgent, type LiveExchangeOptions } from "./liveExchangeAgent.ts";

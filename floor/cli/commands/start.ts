@@ -6,6 +6,7 @@ import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
 import { statusLine } from "../formatStatus.ts";
+import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
 import { stopSignals } from "../stopSignals.ts";
 import { parseDuration } from "../parseDuration.ts";
@@ -53,9 +54,10 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const speed = parseSpeed(v.speed);
   const untilMs = v.until === undefined ? undefined : parseDuration(v.until);
   const config = loadFloorConfig(v.config);
-  liveGuards({ mode: v.mode, live: v.live }, io.env, config);
-  if (v.mode === "live")
-    throw new UsageError("--mode live passed its guards, but the live executor is not wired into the floor yet; --mode paper trades on live data without money");
+  const { capitalCapUsd } = liveGuards({ mode: v.mode, live: v.live }, io.env, config);
+  if (v.mode === "live" && v.speed !== "1") throw new UsageError("--speed is for sim: live trading runs in real time");
+  // Live trading deploys at most the cap, whatever the configured capital.
+  if (v.mode === "live") config.floor = { ...config.floor, capital: Math.min(config.floor.capital, capitalCapUsd) };
   const dbPath = v.db ?? config.floor.db;
   const busUrl = usage(() => resolveBusUrl(v.bus, io.env));
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
@@ -70,14 +72,17 @@ export async function start(argv: string[], io: Io): Promise<number> {
   try {
     if (v.inspect) inspector = await startInspector(Number(io.env.POLYFLOOR_INSPECT_PORT ?? 8080));
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
-    if (v.mode === "paper") io.out(`  market     live: ${config.floor.live.asset} ${config.floor.live.marketMinutes}m windows from ${config.floor.live.gammaUrl}; fills from the floor's matching engine, no money`);
+    const live = config.floor.live;
+    if (v.mode === "paper") io.out(`  market     live: ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl}; fills from the floor's matching engine, no money`);
+    if (v.mode === "live") io.out(`  market     LIVE: ${live.asset} ${live.marketMinutes}m windows; orders to ${live.clobRestUrl} with real money, capital $${config.floor.capital}`);
     io.out(`  bus        ${bus.description}`);
     io.out(`  db         ${dbPath}`);
     if (inspector) io.out(`  inspector  ${inspector.url} (the Stately inspector; the viewing browser needs internet)`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await runFloor({
       config, bus, dbPath, seed, speed, log, signal: stop.signal,
-      ...(v.mode === "paper" ? { source: liveSource(liveOptions(config.floor.live)) } : {}),
+      ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
+      ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
       ...(inspector ? { inspect: inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,

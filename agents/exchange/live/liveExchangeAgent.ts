@@ -1,0 +1,142 @@
+import {
+  patterns, subjects, type Control, type MarketEvent, type MarketOpen, type OrderDecision,
+} from "../../../protocols/index.ts";
+import { intentKnown, listOpenOrders, recordMarketClose, recordMarketOpen } from "../../../state/index.ts";
+import { route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
+import { exchangeMachine } from "../exchangeMachine.ts";
+import { settleResolved } from "../settleResolved.ts";
+import { GeoblockedError } from "./errors.ts";
+import type { LiveIntent } from "./events.ts";
+import type { LiveExecutor } from "./LiveExecutor.ts";
+import { LiveLedger, type LiveOrder } from "./LiveLedger.ts";
+import { tickSizeText } from "./liveFillAmounts.ts";
+import { reconcileVenue } from "./reconcileVenue.ts";
+
+type Intent = OrderDecision["intent"];
+
+export interface LiveExchangeOptions {
+  /** Builds the executor; `beforePost` must be passed to it (the ledger's write-ahead). */
+  executor(beforePost: (intentId: string, orderId: string) => void): LiveExecutor;
+  /** Floor time between polls of our trades (the backstop to the user channel). Default 2 s. */
+  pollMs?: number;
+  /** Floor time between attempts to connect when start-up failed. Default 30 s. */
+  retryStartMs?: number;
+}
+
+/**
+ * The live exchange: approved orders go to Polymarket through the executor, one venue call at a
+ * time. Each order is written to the ledger (pending, under its EIP-712 hash) before it is posted,
+ * so a crash between post and ack leaves a record that start-up reconciliation finds at the venue
+ * and adopts; nothing is posted twice. Fills are booked by the market's fee schedule; a trade that
+ * fails on chain is reversed. Resting orders are cancelled at a market's close and all at shutdown.
+ */
+export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentSpec {
+  return {
+    id,
+    kind: "exchange",
+    config: { mode: "live", pollMs: opts.pollMs ?? 2000 },
+    create(ctx) {
+      const markets = new Map<string, MarketOpen>();
+      const ledger = new LiveLedger(ctx.db, (s, b) => ctx.publish(s, b), (m) => markets.get(m)?.fee);
+      const ex = opts.executor((intentId, orderId) => ledger.writeAhead(ledger.orders.get(intentId)!, orderId, ctx.clock.now()));
+      let ready = false;
+      let lastTry = -Infinity;
+      let lastPoll = -Infinity;
+      let chain: Promise<void> = Promise.resolve();
+      const work = (label: string, fn: () => Promise<void>): Promise<void> => (chain = chain.then(fn).catch((err: unknown) => failed(ctx, label, err)));
+
+      const startUp = () =>
+        work("start-up", async () => {
+          lastTry = ctx.clock.now();
+          const who = await ex.init();
+          ctx.log.info({ apiKey: who.apiKey, address: who.address }, "connected to the venue");
+          await reconcileVenue(ex, ledger, ctx.db, ctx.clock.now(), (action, detail, discrepancy) =>
+            ctx.publish(subjects.audit("reconcile"), { kind: "reconcile", severity: discrepancy ? "violation" : "info", detail: { action, ...detail } }),
+          );
+          ex.startHeartbeat();
+          ready = true;
+        });
+
+      async function submit(i: Intent): Promise<void> {
+        const now = ctx.clock.now();
+        const o: LiveOrder = { intentId: i.intentId, agentId: i.agentId, marketId: i.marketId, tokenId: i.tokenId, outcome: i.outcome, side: i.side, type: i.type, price: i.price, size: i.size };
+        if (intentKnown(ctx.db, i.intentId)) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");
+        const m = markets.get(i.marketId);
+        if (ctx.state() !== "open" || ex.isHalted) return ledger.reject(o, "exchange halted", now);
+        if (!ready) return ledger.reject(o, "exchange not connected to the venue", now);
+        if (!m || now >= m.endTs) return ledger.reject(o, "market not open for trading", now);
+        if (i.tokenId !== (i.outcome === "Up" ? m.upTokenId : m.downTokenId)) return ledger.reject(o, "token id does not match outcome", now);
+        ledger.orders.set(i.intentId, o);
+        const r = await ex.place(toLiveIntent(i, m));
+        if (r.orderId && r.events.some((e) => e.type === "ack")) ctx.send({ type: "ORDER" });
+        ledger.apply(r.events, ctx.clock.now());
+      }
+
+      /** No trading after the close: our resting orders there are cancelled. */
+      async function cancelMarket(marketId: string): Promise<void> {
+        for (const o of listOpenOrders(ctx.db, marketId)) if (o.status === "live") ledger.apply(await ex.cancel(o.orderId), ctx.clock.now());
+      }
+
+      function onMarket(e: MarketEvent): Promise<void> | void {
+        if (e.phase === "open") {
+          markets.set(e.marketId, e);
+          recordMarketOpen(ctx.db, e);
+          return;
+        }
+        return work(`market ${e.phase}`, async () => {
+          if (ready) await cancelMarket(e.marketId);
+          if (e.phase === "close") recordMarketClose(ctx.db, e.marketId, e.endPrice);
+          else {
+            markets.delete(e.marketId);
+            settleResolved(ctx.db, e, ctx.clock.now(), (s, b) => ctx.publish(s, b));
+          }
+        });
+      }
+
+      return {
+        machine: exchangeMachine,
+        machineVersion: "exchange@2",
+        routes: [
+          route<MarketEvent>(patterns.market, onMarket),
+          route<OrderDecision>(patterns.decision, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined)),
+          route<Control>(patterns.ctlOf(id), (c) => {
+            if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
+            if (c.verb === "resume") ctx.send({ type: "RESUME" });
+          }),
+        ],
+        onStart: () => void startUp(),
+        onTick(now) {
+          if (!ready && now - lastTry >= (opts.retryStartMs ?? 30_000)) void startUp();
+          if (ready && now - lastPoll >= (opts.pollMs ?? 2000)) {
+            lastPoll = now;
+            void work("poll trades", async () => void ledger.apply(await ex.pollTrades(), ctx.clock.now()));
+          }
+        },
+        async onStop() {
+          await work("shutdown", async () => {
+            if (ready) ledger.apply(await ex.cancelAll(), ctx.clock.now());
+          });
+          ex.close();
+        },
+      };
+    },
+  };
+}
+
+function toLiveIntent(i: Intent, m: MarketOpen): LiveIntent {
+  const tickSize = tickSizeText(m.tickSize);
+  return {
+    intentId: i.intentId, tokenId: i.tokenId, side: i.side, type: i.type, price: i.price, size: i.size,
+    ...(tickSize ? { tickSize } : {}),
+    ...(i.type === "GTD" && i.expiresAt !== undefined ? { expiration: Math.floor(i.expiresAt / 1000) } : {}),
+    ...(i.postOnly ? { postOnly: true } : {}),
+  };
+}
+
+/** A venue call that failed: a geoblock halts the exchange; anything else is logged and audited. */
+function failed(ctx: AgentContext, label: string, err: unknown): void {
+  const halt = err instanceof GeoblockedError;
+  if (halt) ctx.send({ type: "HALT", reason: err.message });
+  ctx.log.error({ err: String(err), label }, halt ? "venue refuses this location: exchange halted" : "venue call failed");
+  ctx.publish(subjects.audit(halt ? "venue_halt" : "venue_error"), { kind: halt ? "venue_halt" : "venue_error", severity: "error", detail: { during: label, error: String(err) } });
+}
