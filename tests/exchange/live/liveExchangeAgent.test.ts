@@ -138,6 +138,39 @@ describe("live exchange agent against the local CLOB", () => {
     expect(events.find((e) => e.type === "fill")).toMatchObject({ intentId: "t1-7", liquidity: "maker", size: 4 * M, feeShares: 0, cashDelta: -1_800_000 });
   });
 
+  it("books at start-up the fill of an order that timed out and filled while the floor was down", async () => {
+    const first = new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey) });
+    await first.init();
+    const done = await first.place({ intentId: "t1-9", tokenId: clob.tokens[0]!, side: "BUY", type: "FAK", price: 520_000, size: 10 * M });
+    first.close();
+    recordOrder(db, { agentId: "t1", marketId: "m1", tokenId: clob.tokens[0]!, outcome: "Up", side: "BUY", type: "FAK", size: 10 * M, status: "pending", ts: T0, orderId: done.orderId!, intentId: "t1-9", price: 520_000 });
+    host = startExchange();
+    await connected();
+    await settle();
+    expect(orderRows()[0]).toMatchObject({ status: "filled", filled: 10 * M });
+    expect(events.find((e) => e.type === "fill")).toMatchObject({ intentId: "t1-9", liquidity: "taker", feeShares: 174_720, cashDelta: -5_200_000 });
+    expect(audits.find((a) => a.kind === "reconcile" && a.detail.action === "filled")).toBeDefined();
+    // The venue's position and the ledger's agree, so no position discrepancy is reported.
+    expect(audits.find((a) => a.detail.action === "position")).toBeUndefined();
+    expect(clob.orderPosts).toHaveLength(1);
+  });
+
+  it("reports a position the venue holds that the ledger does not", async () => {
+    const first = new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey) });
+    await first.init();
+    const done = await first.place({ intentId: "t1-10", tokenId: clob.tokens[0]!, side: "BUY", type: "FAK", price: 520_000, size: 10 * M });
+    const more = await first.place({ intentId: "t1-11", tokenId: clob.tokens[0]!, side: "BUY", type: "FAK", price: 520_000, size: 3 * M });
+    first.close();
+    // The ledger knows the first order as filled already, and the second as a rejected one (so its trade is not ours to book).
+    recordOrder(db, { agentId: "t1", marketId: "m1", tokenId: clob.tokens[0]!, outcome: "Up", side: "BUY", type: "FAK", size: 10 * M, status: "filled", ts: T0, orderId: done.orderId!, intentId: "t1-10", price: 520_000 });
+    recordOrder(db, { agentId: "t1", marketId: "m1", tokenId: clob.tokens[0]!, outcome: "Up", side: "BUY", type: "FAK", size: 3 * M, status: "rejected", ts: T0, orderId: more.orderId!, intentId: "t1-11", price: 520_000 });
+    host = startExchange();
+    await connected();
+    await settle();
+    const p = audits.find((a) => a.detail.action === "position");
+    expect(p).toMatchObject({ severity: "violation", detail: { tokenId: clob.tokens[0], venueShares: 13 * M, ledgerShares: 0 } });
+  });
+
   it("cancels what rests at shutdown, and records it", async () => {
     host = startExchange();
     await connected();
