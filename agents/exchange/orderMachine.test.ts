@@ -26,6 +26,11 @@ describe("orderMachine", () => {
     expect(transition(orderMachine, unknown, { type: "SEND" })[0].value).toBe("unknown");
     expect(unknown.can({ type: "SEND" })).toBe(false);
   });
+  it("goes back to new when the venue refused it outright (425, 429), and may be sent again", () => {
+    const refused = run([{ type: "SEND" }, { type: "REFUSED" }]);
+    expect(refused.value).toBe("new");
+    expect(transition(orderMachine, refused, { type: "SEND" })[0]).toMatchObject({ value: "pending", context: { attempts: 2 } });
+  });
   it("reconciles a timed-out order to what the venue says", () => {
     const after = (venue: Extract<OrderEvent, { type: "RECONCILED" }>["venue"]) => run([{ type: "SEND" }, { type: "TIMEOUT" }, { type: "RECONCILED", venue }]);
     // Timed-out orders do fill: the venue has it, filled.

@@ -19,6 +19,8 @@ export type OrderEvent =
   | { type: "REJECTED"; reason: string }
   | { type: "EXPIRED" }
   | { type: "TIMEOUT" }
+  /** The venue definitely did not book it (425 engine restarting, 429 rate limited): it may be sent again. */
+  | { type: "REFUSED" }
   | { type: "RECONCILED"; venue: VenueView };
 
 /**
@@ -50,6 +52,7 @@ export const orderMachine = setup({
         ],
         REJECTED: { target: "rejected", actions: assign({ reason: ({ event }) => event.reason }) },
         TIMEOUT: "unknown",
+        REFUSED: "new",
       },
     },
     live: {

@@ -24,6 +24,8 @@ import {
   type SignedOrder,
   type Trade,
 } from "@polymarket/clob-client-v2";
+import { initialTransition, transition, type SnapshotFrom } from "xstate";
+import { orderMachine, type OrderEvent as OrderMachineEvent } from "../orderMachine.ts";
 import type { EthersV5StyleSigner } from "./ethersSigner.ts";
 import { classifyError, GeoblockedError, VenueError, type ClassifiedError } from "./errors.ts";
 import {
@@ -72,14 +74,17 @@ export interface LiveExecutorOptions {
   log?: (msg: string, fields?: Record<string, unknown>) => void;
 }
 
-type EntryState = "signed" | "posted" | "unknown" | "rejected";
+type Life = SnapshotFrom<typeof orderMachine>;
+/** States in which the venue has the order (so its trades are ours to follow). */
+const AT_VENUE = ["live", "partiallyFilled", "filled", "cancelled", "expired"] as const;
 
 interface IntentEntry {
   intent: LiveIntent;
   /** Absent for orders adopted at start-up: those are tracked, never re-posted. */
   signed?: SignedOrder;
   orderId: string;
-  state: EntryState;
+  /** The order's lifecycle (orderMachine): it alone decides whether the order may be sent (again). */
+  life: Life;
   /** fillId -> last venue status reported */
   trades: Map<string, { status: string; size: number }>;
   filled: number;
@@ -100,6 +105,10 @@ export interface Balances {
   collateral: number;
   raw: { balance: string; allowances: Record<string, string> };
 }
+
+const newLife = (size: number): Life => initialTransition(orderMachine, { size })[0];
+const step = (e: IntentEntry, ev: OrderMachineEvent): void => void (e.life = transition(orderMachine, e.life, ev)[0]);
+const atVenue = (e: IntentEntry): boolean => AT_VENUE.some((s) => e.life.matches(s));
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -259,7 +268,7 @@ export class LiveExecutor {
     }
 
     const orderId = orderV2Hash(signed as unknown as SignedOrderV2Like, this.chainId, negRisk);
-    const entry: IntentEntry = { intent, signed, orderId, state: "signed", trades: new Map(), filled: 0, events: [], postAttempts: 0 };
+    const entry: IntentEntry = { intent, signed, orderId, life: newLife(intent.size), trades: new Map(), filled: 0, events: [], postAttempts: 0 };
     try {
       this.opts.beforePost?.(intent.intentId, orderId);
     } catch (e) {
@@ -274,7 +283,7 @@ export class LiveExecutor {
   /** A place() for an intent we already know: never sign or post anew without reconciling first. */
   private async resume(entry: IntentEntry): Promise<PlaceResult> {
     const out: LiveEvent[] = [];
-    if (entry.state === "unknown" || entry.state === "signed") {
+    if (entry.life.matches("unknown") || entry.life.matches("new")) {
       const found = await this.reconcile(entry, out);
       if (found) return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled: true, postAttempts: entry.postAttempts };
       return this.postEntry(entry, out);
@@ -290,6 +299,10 @@ export class LiveExecutor {
     let reconciled = false;
     for (;;) {
       if (this.halted) throw this.halted;
+      if (!entry.life.can({ type: "SEND" })) {
+        throw new VenueError(`order ${entry.orderId} is ${String(entry.life.value)}: the order machine refuses to send it again`, undefined, "rejected");
+      }
+      step(entry, { type: "SEND" });
       entry.postAttempts++;
       let res: OrderResponse | undefined;
       let err: ClassifiedError | undefined;
@@ -301,7 +314,7 @@ export class LiveExecutor {
       }
       if (!err) {
         if (isAccepted(res)) {
-          entry.state = "posted";
+          step(entry, { type: "ACK" });
           this.emit(entry, { type: "ack", intentId: entry.intent.intentId, orderId: entry.orderId, venueStatus: String(res.status ?? "") }, out);
           await this.collectFills(entry, out, res);
           return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled, postAttempts: entry.postAttempts };
@@ -310,11 +323,13 @@ export class LiveExecutor {
       }
       switch (err.kind) {
         case "not_ready": {
+          step(entry, { type: "REFUSED" });
           if (++notReady > (this.opts.maxNotReadyRetries ?? 8)) return this.giveUp(entry, out, err, reconciled);
           await this.sleep(this.backoffMs(notReady));
           continue;
         }
         case "rate_limited": {
+          step(entry, { type: "REFUSED" });
           if (++limited > (this.opts.maxRateLimitRetries ?? 5)) return this.giveUp(entry, out, err, reconciled);
           await this.sleep(this.retryAfterMs(limited));
           continue;
@@ -323,10 +338,10 @@ export class LiveExecutor {
           this.halt("POST /order");
           throw this.halted;
         case "unknown_outcome": {
-          entry.state = "unknown";
+          step(entry, { type: "TIMEOUT" });
           this.log("order post outcome unknown; reconciling", { intentId: entry.intent.intentId, orderId: entry.orderId, error: err.message });
           const found = await this.reconcile(entry, out);
-          reconciled = true;
+          reconciled = true; // not found: the machine is back at new, so the same signed order may go again
           if (found) return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled, postAttempts: entry.postAttempts };
           if (++unknown > (this.opts.maxUnknownOutcomeRetries ?? 2)) {
             throw new VenueError(`order ${entry.orderId} outcome still unknown after ${unknown} attempts; not retrying`, err.status, "unknown_outcome");
@@ -340,7 +355,7 @@ export class LiveExecutor {
   }
 
   private giveUp(entry: IntentEntry, out: LiveEvent[], err: ClassifiedError, reconciled: boolean): PlaceResult {
-    entry.state = "rejected";
+    step(entry, { type: "REJECTED", reason: err.message });
     this.emit(entry, { type: "reject", intentId: entry.intent.intentId, reason: err.message, ...(err.status !== undefined ? { status: err.status } : {}) }, out);
     return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled, postAttempts: entry.postAttempts };
   }
@@ -368,8 +383,12 @@ export class LiveExecutor {
     const trades = await this.withRetries("GET /data/trades", () => this.c.getTrades({ asset_id: entry.intent.tokenId }));
     const mine = tradesForOrder(trades, entry.orderId);
     const o = openOrderForId(open, entry.orderId);
-    if (!o && mine.length === 0) return false;
-    entry.state = "posted";
+    if (!o && mine.length === 0) {
+      step(entry, { type: "RECONCILED", venue: { found: false } });
+      return false;
+    }
+    // Found: whatever it did, the venue has it (its fills and cancels follow below).
+    step(entry, { type: "RECONCILED", venue: { found: true, status: "live", filled: 0 } });
     this.emit(entry, { type: "ack", intentId: entry.intent.intentId, orderId: entry.orderId, venueStatus: o ? o.status : "MATCHED" }, out);
     this.applyTrades(entry, mine, out);
     this.closeOutImmediate(entry, out, o === undefined);
@@ -390,6 +409,7 @@ export class LiveExecutor {
   private closeOutImmediate(entry: IntentEntry, out: LiveEvent[], notResting: boolean): void {
     const t = entry.intent.type;
     if ((t === "FOK" || t === "FAK") && notResting && entry.filled < entry.intent.size) {
+      step(entry, { type: "CANCELLED", reason: `${t} remainder cancelled by venue` });
       this.emit(entry, { type: "cancel", intentId: entry.intent.intentId, orderId: entry.orderId, remaining: entry.intent.size - entry.filled, reason: `${t} remainder cancelled by venue` }, out);
     }
   }
@@ -416,6 +436,7 @@ export class LiveExecutor {
       }
       entry.trades.set(t.id, { status, size: leg.size });
       entry.filled += leg.size;
+      step(entry, { type: "FILL", size: leg.size });
       const fill: LiveFill = {
         type: "fill",
         liquidity: t.taker_order_id?.toLowerCase() === entry.orderId.toLowerCase() ? "taker" : "maker",
@@ -438,10 +459,10 @@ export class LiveExecutor {
   /** Poll /data/trades for every posted intent on a token set; emits new fills and FAILED reversals. */
   async pollTrades(): Promise<LiveEvent[]> {
     const out: LiveEvent[] = [];
-    const tokens = new Set([...this.intents.values()].filter((e) => e.state === "posted").map((e) => e.intent.tokenId));
+    const tokens = new Set([...this.intents.values()].filter(atVenue).map((e) => e.intent.tokenId));
     for (const token of tokens) {
       const trades = await this.withRetries("GET /data/trades", () => this.c.getTrades({ asset_id: token }));
-      for (const e of this.intents.values()) if (e.intent.tokenId === token && e.state === "posted") this.applyTrades(e, tradesForOrder(trades, e.orderId), out);
+      for (const e of this.intents.values()) if (e.intent.tokenId === token && atVenue(e)) this.applyTrades(e, tradesForOrder(trades, e.orderId), out);
     }
     return out;
   }
@@ -453,7 +474,7 @@ export class LiveExecutor {
       const ids = [t.taker_order_id, ...(t.maker_orders ?? []).map((m) => m.order_id)];
       for (const id of ids) {
         const e = id ? this.byOrderId.get(id.toLowerCase()) : undefined;
-        if (e && e.state === "posted") this.applyTrades(e, [t], out);
+        if (e && atVenue(e)) this.applyTrades(e, [t], out);
       }
     }
     return out;
@@ -465,7 +486,9 @@ export class LiveExecutor {
    */
   adopt(intent: LiveIntent, orderId: string, knownFills: ReadonlyMap<string, number> = new Map()): void {
     if (this.intents.has(intent.intentId)) return;
-    const entry: IntentEntry = { intent, orderId, state: "posted", trades: new Map(), filled: 0, events: [], postAttempts: 0 };
+    // It was sent and acknowledged in an earlier life of the floor.
+    const life = [{ type: "SEND" } as const, { type: "ACK" } as const].reduce((s, e) => transition(orderMachine, s, e)[0], newLife(intent.size));
+    const entry: IntentEntry = { intent, orderId, life, trades: new Map(), filled: 0, events: [], postAttempts: 0 };
     for (const [id, size] of knownFills) {
       entry.trades.set(id, { status: "MATCHED", size });
       entry.filled += size;
@@ -482,6 +505,12 @@ export class LiveExecutor {
   /** Our trades in one token, as the venue reports them. */
   async tradesOf(tokenId: string): Promise<Trade[]> {
     return this.withRetries("GET /data/trades", () => this.c.getTrades({ asset_id: tokenId }));
+  }
+
+  /** Where an intent's order is in its lifecycle (an orderMachine state), if we know the intent. */
+  orderState(intentId: string): string | undefined {
+    const e = this.intents.get(intentId);
+    return e && String(e.life.value);
   }
 
   /** The order id (EIP-712 hash) posted for an intent, if any. */

@@ -82,6 +82,10 @@ describe("LiveExecutor against LocalClob", () => {
     expect(b.orderId).toBe(a.orderId);
     expect(clob.requestsTo("POST", "/order")).toHaveLength(1);
     expect(clob.orders.size).toBe(1);
+    expect(ex.orderState(it1.intentId)).toBe("live"); // the order machine's state
+    const fak = intent({ type: "FAK" });
+    await ex.place(fak);
+    expect(ex.orderState(fak.intentId)).toBe("filled");
   });
 
   it("an order signed with a different key than the API key's is refused by the server", async () => {
