@@ -59,6 +59,8 @@ export const MarketOpen = Envelope.extend({
   fee: FeeSchedule,
   tickSize: PriceMicro,
   minSize: Micro.nonnegative(),
+  /** The venue's condition id (live windows): the user channel subscribes by it. */
+  conditionId: z.string().regex(/^0x[0-9a-fA-F]{64}$/).optional(),
 });
 export const MarketClose = Envelope.extend({
   phase: z.literal("close"),

@@ -15,6 +15,7 @@ export function openBody(lw: LiveWindow, strikeUsd: number, symbol: string): Rec
   return {
     phase: "open", marketId: w.slug, slug: w.slug, symbol, upTokenId: w.upTokenId, downTokenId: w.downTokenId,
     startTs: w.startTs, endTs: w.endTs, strike: microFromNumber(strikeUsd), fee: w.fee, tickSize: w.tickSize, minSize: w.minSize,
+    conditionId: w.conditionId,
   };
 }
 
