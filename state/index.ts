@@ -22,3 +22,4 @@ export { listOpenOrders, orderById, intentKnown } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";
 export { reverseFill, hasFill } from "./reverseFill.ts";
 export type { Reversal } from "./reverseFill.ts";
+export { reconcileLedger, type LedgerDiscrepancy } from "./reconcileLedger.ts";

@@ -8,8 +8,18 @@ import {
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { MarketEngine, type EngineEvent } from "./engine/index.ts";
 import { exchangeMachine } from "./exchangeMachine.ts";
+import { CLOSED_UNADOPTED, type Adoptable } from "./reconcileOpenOrders.ts";
+import { restartReconciler } from "./restartReconciler.ts";
 
 type Intent = OrderDecision["intent"];
+/** An order the engine works for us: what its events are booked against. */
+interface Working extends Pick<Intent, "agentId" | "intentId" | "marketId" | "tokenId" | "size"> {
+  filled: number;
+  /** Whether the trader has had its ack (an adopted order that was live has). */
+  acked: boolean;
+  /** Set when adopted after a restart (floor ms): its fill ids carry it (see `apply`). */
+  adoptedAt?: number;
+}
 
 export interface PaperExchangeOptions {
   /** Time between the boss's decision and the order reaching the book (ms of floor time). */
@@ -21,7 +31,8 @@ export interface PaperExchangeOptions {
  * orders of every type meet the latest book with price-time priority and partial fills; resting
  * orders keep their queue position behind the book's size and fill from public prints; taker
  * fees as Polymarket charges them, maker rebates accrued. The ledger is written before any fill
- * is announced; resolved markets are settled (winners pay 1).
+ * is announced; resolved markets are settled (winners pay 1). After a restart, the orders the
+ * ledger left working are adopted or cancelled (restartReconciler.ts).
  */
 export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions = {}): AgentSpec {
   return {
@@ -30,9 +41,10 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
     config: { mode: "paper-matching", latencyMs: opts.latencyMs ?? 0 },
     create(ctx) {
       const markets = new Map<string, { open: MarketOpen; engine: MarketEngine }>();
-      const orders = new Map<string, { intent: Intent; filled: number }>();
+      const orders = new Map<string, Working>();
       const db = ctx.db;
-      const publishEvent = (i: Intent, body: Record<string, unknown>) => ctx.publish(subjects.orderEvent(i.agentId), { agentId: i.agentId, intentId: i.intentId, ...body });
+      const restart = restartReconciler(ctx);
+      const publishEvent = (i: Pick<Intent, "agentId" | "intentId">, body: Record<string, unknown>) => ctx.publish(subjects.orderEvent(i.agentId), { agentId: i.agentId, intentId: i.intentId, ...body });
 
       function reject(i: Intent, orderId: string, reason: string): void {
         recordOrder(db, { ...i, orderId, status: "rejected", reason, ts: ctx.clock.now() });
@@ -43,25 +55,28 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
       /** Book and announce what the engine did, in order: the ledger first, then the bus. */
       function apply(events: EngineEvent[]): void {
         for (const e of events) {
-          const o = orders.get(e.orderId);
-          if (!o) continue;
-          const i = o.intent;
+          const i = orders.get(e.orderId);
+          if (!i) continue;
           if (e.type === "ack") {
             setOrderStatus(db, e.orderId, "live", e.at);
+            if (i.acked) continue;
+            i.acked = true;
             ctx.send({ type: "ORDER" });
             publishEvent(i, { type: "ack", orderId: e.orderId });
           } else if (e.type === "fill") {
-            o.filled += e.size;
+            i.filled += e.size;
+            // A new engine numbers fills from 1 again: an adopted order's may repeat the last run's ids.
+            const fillId = i.adoptedAt === undefined ? e.fillId : `${e.fillId}@${i.adoptedAt}`;
             const tokenId = e.outcome === "Up" ? markets.get(i.marketId)?.open.upTokenId ?? i.tokenId : markets.get(i.marketId)?.open.downTokenId ?? i.tokenId;
             const fill = { feeShares: e.feeShares, feeUsd: e.feeUsd, cashDelta: e.cashDelta, sharesDelta: e.sharesDelta, liquidity: e.liquidity, rebate: e.rebate };
-            recordFill(db, { fillId: e.fillId, orderId: e.orderId, agentId: i.agentId, marketId: i.marketId, outcome: e.outcome, side: e.side, price: e.price, size: e.size, ...fill, ts: e.at });
-            if (o.filled >= i.size) setOrderStatus(db, e.orderId, "filled", e.at);
-            publishEvent(i, { type: "fill", orderId: e.orderId, fillId: e.fillId, marketId: i.marketId, tokenId, outcome: e.outcome, side: e.side, price: e.price, size: e.size, ...fill });
+            recordFill(db, { fillId, orderId: e.orderId, agentId: i.agentId, marketId: i.marketId, outcome: e.outcome, side: e.side, price: e.price, size: e.size, ...fill, ts: e.at });
+            if (i.filled >= i.size) setOrderStatus(db, e.orderId, "filled", e.at);
+            publishEvent(i, { type: "fill", orderId: e.orderId, fillId, marketId: i.marketId, tokenId, outcome: e.outcome, side: e.side, price: e.price, size: e.size, ...fill });
             // Our taking is a public print (the market sees it); a maker fill answered a print already published.
             if (e.liquidity === "taker") ctx.publish(subjects.trade(i.marketId), { marketId: i.marketId, tokenId, price: e.price, size: e.size, side: e.side });
             ctx.send({ type: "FILL" });
           } else if (e.type === "cancel") {
-            setOrderStatus(db, e.orderId, e.reason === "expired" ? "expired" : o.filled > 0 ? "partial" : "cancelled", e.at, e.reason);
+            setOrderStatus(db, e.orderId, e.reason === "expired" ? "expired" : i.filled > 0 ? "partial" : "cancelled", e.at, e.reason);
             publishEvent(i, { type: "cancel", orderId: e.orderId, remaining: e.remaining, reason: e.reason });
           } else if (e.type === "reject" && e.request === "submit") {
             setOrderStatus(db, e.orderId, "rejected", e.at, e.reason);
@@ -80,9 +95,27 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         if (i.tokenId !== (i.outcome === "Up" ? m.open.upTokenId : m.open.downTokenId)) return reject(i, orderId, "token id does not match outcome");
         const { created } = recordOrder(db, { ...i, orderId, status: "pending", ts: now });
         if (!created) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");
-        orders.set(orderId, { intent: i, filled: 0 });
+        orders.set(orderId, { ...i, filled: 0, acked: false });
         const order = { orderId, side: i.side, outcome: i.outcome, price: i.price, size: i.size, type: i.type, ...(i.postOnly ? { postOnly: true } : {}), ...(i.expiresAt !== undefined ? { expiresAt: i.expiresAt } : {}) };
         apply(m.engine.submit(order, now, opts.latencyMs ?? 0));
+      }
+
+      /**
+       * Re-enter an order the last run left working, for what is left of it, under its own id and at
+       * once (no latency: it was placed long ago). Its queue position died with the old engine, so it
+       * joins the back of its level. What the engine refuses now (a remainder under the minimum size,
+       * a price off a new tick) is cancelled instead.
+       */
+      function adopt(o: Adoptable, engine: MarketEngine): void {
+        const now = ctx.clock.now();
+        orders.set(o.orderId, { ...o, acked: o.status === "live", adoptedAt: now });
+        const events = engine.submit({ orderId: o.orderId, side: o.side, outcome: o.outcome, price: o.price, size: o.size - o.filled, type: o.type }, now, 0);
+        const refused = events.find((e) => e.type === "reject" && e.request === "submit" && e.orderId === o.orderId);
+        if (refused?.type === "reject") {
+          orders.delete(o.orderId); // so `apply` skips the engine's reject: the order is cancelled, not rejected
+          restart.cancel(o, `cancelled at restart: ${refused.reason}`);
+        } else restart.adopted(o);
+        apply(events);
       }
 
       function closeEngine(marketId: string): void {
@@ -97,9 +130,11 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
           markets.set(e.marketId, { open: e, engine });
           recordMarketOpen(db, e);
         } else if (e.phase === "close") {
+          restart.marketOver(e.marketId, CLOSED_UNADOPTED);
           closeEngine(e.marketId); // no trading after the close: resting orders are cancelled
           recordMarketClose(db, e.marketId, e.endPrice);
         } else {
+          restart.marketOver(e.marketId, CLOSED_UNADOPTED);
           closeEngine(e.marketId);
           markets.delete(e.marketId);
           if (!recordMarketResolved(db, e.marketId, e.outcome, e.derived, now)) return; // already settled
@@ -119,7 +154,13 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
           route<MarketEvent>(patterns.market, onMarket),
           route<BookSnapshot>(patterns.book, (b) => {
             const m = markets.get(b.marketId);
-            if (m) apply(m.engine.snapshot({ bids: b.bids, asks: b.asks, tickSize: b.tickSize, minSize: b.minSize }, ctx.clock.now()));
+            if (!m) return;
+            apply(m.engine.snapshot({ bids: b.bids, asks: b.asks, tickSize: b.tickSize, minSize: b.minSize }, ctx.clock.now()));
+            // Orders kept from the last run re-enter on the first book after their market's open: the sim
+            // feed re-announces its live windows on its first step after a restart, the paper feed once it
+            // can strike the window (if never, the order is cancelled when the market ends), a replay never
+            // resumes. After the snapshot, since in an empty view a resting order would be first in line.
+            for (const o of restart.take(b.marketId)) adopt(o, m.engine);
           }),
           route<TradePrint>(patterns.trade, (t) => {
             const m = markets.get(t.marketId);
@@ -133,7 +174,9 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
           }),
         ],
+        onStart: () => restart.start(),
         onTick(now) {
+          restart.tick(now);
           for (const m of markets.values()) apply(m.engine.advance(now));
         },
       };

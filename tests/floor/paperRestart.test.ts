@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { MARKET_OVER } from "../../agents/exchange/reconcileOpenOrders.ts";
+import { openDb, recordOrder } from "../../state/index.ts";
+import { floor } from "../helpers/floorCli.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+
+const tmp = tmpDir("restart");
+afterAll(() => tmp.remove());
+const twentyMinutes = (db: string) => ["start", "--mode", "sim", "--until", "20m", "--speed", "max", "--seed", "7", "--db", db, "--dashboard", "off"];
+
+describe("sim floor stopped mid-window with working orders, then restarted", () => {
+  it("cancels the order whose market ended, adopts the one whose market trades on, and audits both", async () => {
+    const path = tmp.path("restart.db");
+    const first = await floor(twentyMinutes(path));
+    expect(first.code).toBe(0);
+
+    // The floor stopped 5 minutes into its second window. The sim's traders send FAK orders, which
+    // never outlive their step, so the orders a crash would leave working are written here.
+    let db = openDb(path);
+    const markets = db.prepare("SELECT market_id AS id, up_token_id AS up, end_ts AS endTs, outcome FROM markets ORDER BY start_ts").all() as Array<{ id: string; up: string; endTs: number; outcome: string | null }>;
+    expect(markets.map((m) => m.outcome === null)).toEqual([false, true]);
+    const [ended, trading] = markets as [(typeof markets)[number], (typeof markets)[number]];
+    for (const [n, m] of [[1, ended], [2, trading]] as const) {
+      // A bid at 0.01 for 10 shares: it rests without filling, so its end shows where it was.
+      recordOrder(db, { orderId: `o-left-${n}`, intentId: `left-${n}`, agentId: "momentum-1", marketId: m.id, tokenId: m.up, outcome: "Up", side: "BUY", type: "GTC", price: 10_000, size: 10_000_000, status: "live", ts: m.endTs - 900_000 + 1_000 });
+    }
+    db.close();
+
+    const second = await floor(twentyMinutes(path));
+    expect(second.code).toBe(0);
+    const verify = await floor(["audit", "verify", "--db", path]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/audit log intact/);
+
+    db = openDb(path, { readonly: true });
+    try {
+      const rows = db.prepare("SELECT severity, detail_json FROM audit_log WHERE kind = 'reconcile' ORDER BY seq").all() as Array<{ severity: string; detail_json: string }>;
+      expect(rows.map((r) => ({ severity: r.severity, ...(JSON.parse(r.detail_json) as Record<string, unknown>) }))).toEqual([
+        expect.objectContaining({ severity: "info", action: "cancelled", orderId: "o-left-1", agentId: "momentum-1", marketId: ended.id, remaining: 10_000_000, reason: MARKET_OVER }),
+        expect.objectContaining({ severity: "info", action: "adopted", orderId: "o-left-2", agentId: "momentum-1", marketId: trading.id, remaining: 10_000_000 }),
+      ]);
+      // The adopted order was in the engine: the market's close cancelled it there, and the trader heard both.
+      const orders = db.prepare("SELECT order_id AS id, status, reason FROM orders WHERE order_id LIKE 'o-left-%' ORDER BY order_id").all();
+      expect(orders).toEqual([
+        { id: "o-left-1", status: "cancelled", reason: MARKET_OVER },
+        { id: "o-left-2", status: "cancelled", reason: "market-closed" },
+      ]);
+      const told = db.prepare("SELECT json_extract(detail_json, '$.orderId') AS id FROM audit_log WHERE kind = 'order_cancel' AND json_extract(detail_json, '$.orderId') LIKE 'o-left-%' ORDER BY seq").all();
+      expect(told).toEqual([{ id: "o-left-1" }, { id: "o-left-2" }]);
+      // The ledger check found nothing wrong with a real ledger.
+      expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE severity != 'info'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
