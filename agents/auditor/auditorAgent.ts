@@ -1,5 +1,5 @@
 import { patterns, type AgentLifecycle, type AuditFact, type FeedHealth, type OrderDecision, type OrderEvent, type OrderIntent } from "../../protocols/index.ts";
-import { appendAudit, type AuditEntry } from "../../state/index.ts";
+import { appendAudit, listOpenOrders, type AuditEntry } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { auditorMachine } from "./auditorMachine.ts";
 import { checkFill, type ApprovedOrder } from "./checkFill.ts";
@@ -29,6 +29,10 @@ export function auditorAgent(id = "auditor"): AgentSpec {
       return {
         machine: auditorMachine,
         machineVersion: "auditor@1",
+        // Orders still working from a previous run were approved then: their later fills are checked against it.
+        onStart() {
+          for (const o of listOpenOrders(ctx.db)) approved.set(o.intentId, { side: o.side, price: o.price, size: o.size, filled: o.filled, marketId: o.marketId });
+        },
         routes: [
           route<OrderIntent>(patterns.intent, (m, subject) => {
             write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);
@@ -48,6 +52,10 @@ export function auditorAgent(id = "auditor"): AgentSpec {
               if (broken) write({ kind: "fill_violation", severity: "violation", src: id, subject, detail: { rule: broken, intentId: m.intentId, fillId: m.fillId } }, ts);
             }
             // A settled market's orders are done: forget them so the map stays small.
+            if (m.type === "reversal") {
+              const a = approved.get(m.intentId);
+              if (a) a.filled -= m.size; // the venue failed it: that size may fill again
+            }
             if (m.type === "settle") for (const [k, a] of approved) if (a.marketId === m.marketId) approved.delete(k);
           }),
           route<AgentLifecycle>(patterns.floorAgent, (m, subject) => {
