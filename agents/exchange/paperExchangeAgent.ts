@@ -3,11 +3,12 @@ import {
   type BookSnapshot, type Control, type MarketEvent, type MarketOpen, type OrderDecision, type TradePrint,
 } from "../../protocols/index.ts";
 import {
-  recordFill, recordMarketClose, recordMarketOpen, recordMarketResolved, recordOrder, setOrderStatus, settleMarket,
+  recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus,
 } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { MarketEngine, type EngineEvent } from "./engine/index.ts";
 import { exchangeMachine } from "./exchangeMachine.ts";
+import { settleResolved } from "./settleResolved.ts";
 import { CLOSED_UNADOPTED, type Adoptable } from "./reconcileOpenOrders.ts";
 import { restartReconciler } from "./restartReconciler.ts";
 
@@ -137,13 +138,7 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
           restart.marketOver(e.marketId, CLOSED_UNADOPTED);
           closeEngine(e.marketId);
           markets.delete(e.marketId);
-          if (!recordMarketResolved(db, e.marketId, e.outcome, e.derived, now)) return; // already settled
-          for (const s of settleMarket(db, e.marketId, e.outcome, now)) {
-            ctx.publish(subjects.orderEvent(s.agentId), {
-              type: "settle", agentId: s.agentId, intentId: `settle-${e.marketId}`, marketId: e.marketId, winner: s.winner,
-              upShares: s.upShares, downShares: s.downShares, payout: s.payout, pnl: s.pnl,
-            });
-          }
+          settleResolved(db, e, now, ctx.publish);
         }
       }
 
