@@ -11,11 +11,14 @@
  *    under {name: "Polymarket CTF Exchange", version: "2", chainId, verifyingContract: exchangeV2
  *    (or negRiskExchangeV2)} must recover to order.signer. The order id is the EIP-712 hash.
  * Failures can be scripted per path (425, 429 + Retry-After, geoblock 403 HTML, timeout).
+ * The user channel (`wsUrl`, /ws/user) pushes `order` and `trade` events as orders are booked,
+ * filled and cancelled and as trades change status; public GET /book serves `books`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { TypedDataEncoder, verifyTypedData } from "ethers";
+import { LocalUserChannel } from "./LocalUserChannel.ts";
 
 const EXCHANGE_V2 = "0xE111180000d2663C0091e4f400237545B87B996B";
 const NEG_RISK_EXCHANGE_V2 = "0xe2222d279d744050d28e00520010520000310F59";
@@ -100,16 +103,26 @@ export interface TradeRecord {
   bucket_index: number;
   owner: string;
   maker_address: string;
-  maker_orders: unknown[];
+  maker_orders: MakerLeg[];
   transaction_hash?: string;
   err_msg?: string | null;
   trader_side: "TAKER" | "MAKER";
 }
 
+export interface MakerLeg {
+  order_id: string; owner: string; maker_address: string; matched_amount: string; price: string; fee_rate_bps: string; asset_id: string; outcome: string; side: "BUY" | "SELL";
+}
+
+export type TradeStatus = "MATCHED" | "MINED" | "CONFIRMED" | "RETRYING" | "FAILED";
+
 /** How the next accepted order fills. `fillShares` in micro-shares; default: FOK/FAK fill fully, GTC/GTD rest. */
 export interface FillPlan { fillShares?: number; tradeStatus?: "MATCHED" | "CONFIRMED"; failAfterMs?: number }
 
-export interface LocalClobOptions { chainId?: number; conditionId?: string; tickSize?: string; negRisk?: boolean; balanceMicro?: number; tokens?: string[] }
+export interface LocalClobOptions {
+  chainId?: number; conditionId?: string; tickSize?: string; negRisk?: boolean; balanceMicro?: number; tokens?: string[];
+  /** Order books by token id, served as they are by public GET /book. */
+  books?: Map<string, unknown>;
+}
 
 function urlsafeB64(buf: Buffer): string {
   return buf.toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
@@ -118,6 +131,7 @@ function decodeSecret(secret: string): Buffer {
   return Buffer.from(secret.replace(/-/g, "+").replace(/_/g, "/"), "base64");
 }
 const fmt = (micro: number) => (micro / 1e6).toString();
+const unixSec = (ms = Date.now()) => String(Math.floor(ms / 1000));
 
 export class LocalClob {
   readonly chainId: number;
@@ -128,6 +142,11 @@ export class LocalClob {
   balanceMicro: number;
   private server: Server | undefined;
   url = "";
+  /** ws://127.0.0.1:port/ws/user, after start(). */
+  wsUrl = "";
+  /** The user channel: its stats and accepted subscriptions are for assertions. */
+  readonly user = new LocalUserChannel((a) => [...this.keys.values()].find((k) => k.apiKey === a.apiKey && k.secret === a.secret && k.passphrase === a.passphrase)?.apiKey);
+  readonly books: Map<string, unknown>;
   readonly keys = new Map<string, ApiKeyRecord>(); // by lowercase address
   readonly requests: RequestLog[] = [];
   readonly orders = new Map<string, BookedOrder>();
@@ -149,13 +168,16 @@ export class LocalClob {
     this.tickSize = opts.tickSize ?? "0.01";
     this.negRisk = opts.negRisk ?? false;
     this.balanceMicro = opts.balanceMicro ?? 1_000_000_000;
+    this.books = opts.books ?? new Map();
   }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on("upgrade", (req, socket, head) => this.user.upgrade(req, socket, head));
     await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
+    this.wsUrl = `ws://127.0.0.1:${port}/ws/user`;
     return this.url;
   }
 
@@ -163,6 +185,7 @@ export class LocalClob {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     if (!this.server) return;
+    await this.user.close();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server!.close(() => r()));
   }
@@ -188,6 +211,78 @@ export class LocalClob {
     const rec: ApiKeyRecord = { apiKey: randomUUID(), secret: urlsafeB64(randomBytes(32)), passphrase: randomBytes(16).toString("hex"), address };
     this.keys.set(address.toLowerCase(), rec);
     return rec;
+  }
+
+  // ------------------------------------------------------------ user channel
+
+  /** Move a trade to `status` (MINED, CONFIRMED, FAILED, ...) and push its trade event. */
+  advanceTrade(tradeId: string, status: TradeStatus, errMsg = "transaction reverted"): TradeRecord {
+    const t = this.trades.find((x) => x.id === tradeId);
+    if (!t) throw new Error(`no trade ${tradeId}`);
+    t.status = status;
+    t.last_update = unixSec();
+    if (status === "FAILED") t.err_msg = errMsg;
+    this.emitTrade(t);
+    return t;
+  }
+
+  /** A counterparty takes `shares` (micro) of our resting LIVE order: a MAKER-side trade, pushed with the order's UPDATE. */
+  fillResting(orderId: string, shares: number, status: TradeStatus = "MATCHED"): TradeRecord {
+    const o = this.orders.get(orderId.toLowerCase());
+    if (!o || o.status !== "LIVE") throw new Error(`no resting order ${orderId}`);
+    const size = Math.min(shares, o.originalSize - o.sizeMatched);
+    const leg: MakerLeg = {
+      order_id: o.id, owner: o.owner, maker_address: o.maker, matched_amount: fmt(size), price: o.price, fee_rate_bps: "0",
+      asset_id: o.tokenId, outcome: this.outcome(o.tokenId), side: o.side,
+    };
+    // The counterparty's (taker's) order is not ours: a made-up id, the opposite side.
+    const takerId = "0x" + randomBytes(32).toString("hex");
+    const trade = this.newTrade(o, takerId, o.side === "BUY" ? "SELL" : "BUY", size, status, "MAKER", [leg]);
+    o.sizeMatched += size;
+    if (o.sizeMatched >= o.originalSize) o.status = "MATCHED";
+    this.emitTrade(trade);
+    this.emitOrder(o, "UPDATE");
+    return trade;
+  }
+
+  /** Terminate every user-channel socket (clients should reconnect and subscribe again). */
+  dropUserSockets(): void {
+    this.user.drop();
+  }
+
+  /** Test hook: raw text to every subscribed user socket, e.g. a malformed frame. */
+  pushRawUser(text: string): void {
+    this.user.raw(text);
+  }
+
+  private outcome(tokenId: string): string {
+    return tokenId === this.tokens[0] ? "Up" : "Down";
+  }
+
+  private newTrade(o: BookedOrder, takerOrderId: string, side: "BUY" | "SELL", size: number, status: TradeStatus, traderSide: "TAKER" | "MAKER", makerOrders: MakerLeg[]): TradeRecord {
+    const now = unixSec();
+    const trade: TradeRecord = {
+      id: randomUUID(), taker_order_id: takerOrderId, market: this.conditionId, asset_id: o.tokenId, side, size: fmt(size), fee_rate_bps: "0",
+      price: o.price, status, match_time: now, last_update: now, outcome: this.outcome(o.tokenId), bucket_index: 0, owner: o.owner,
+      maker_address: o.maker, maker_orders: makerOrders, transaction_hash: "0x" + randomBytes(32).toString("hex"), err_msg: null, trader_side: traderSide,
+    };
+    this.trades.push(trade);
+    return trade;
+  }
+
+  /** The user-channel `order` event (reference §2.2 shape) to the owner's subscriptions. */
+  private emitOrder(o: BookedOrder, type: "PLACEMENT" | "UPDATE" | "CANCELLATION"): void {
+    const trades = this.trades.filter((t) => t.taker_order_id === o.id || t.maker_orders.some((m) => m.order_id === o.id)).map((t) => t.id);
+    this.user.emit(o.owner, this.conditionId, {
+      event_type: "order", id: o.id, owner: o.owner, market: this.conditionId, asset_id: o.tokenId, side: o.side, order_owner: o.owner,
+      original_size: fmt(o.originalSize), size_matched: fmt(o.sizeMatched), price: o.price, associate_trades: trades.length ? trades : null,
+      outcome: this.outcome(o.tokenId), type, created_at: unixSec(o.createdAt), expiration: o.expiration, order_type: o.orderType,
+      status: o.status, maker_address: o.maker, timestamp: unixSec(),
+    });
+  }
+
+  private emitTrade(t: TradeRecord): void {
+    this.user.emit(t.owner, t.market, { event_type: "trade", type: "TRADE", ...t, trade_owner: t.owner, timestamp: t.last_update });
   }
 
   // ------------------------------------------------------------------ http
@@ -281,6 +376,10 @@ export class LocalClob {
     if (method === "GET" && path === "/ok") return ok("OK");
     if (method === "GET" && path === "/tick-size") return ok({ minimum_tick_size: Number(this.tickSize) });
     if (method === "GET" && path === "/neg-risk") return ok({ neg_risk: this.negRisk });
+    if (method === "GET" && path === "/book") {
+      const book = this.books.get(qs.get("token_id") ?? "");
+      return book === undefined ? { status: 404, body: { error: "No orderbook exists for the requested token id" } } : ok(book);
+    }
     if (method === "GET" && path.startsWith("/markets-by-token/")) return ok({ condition_id: this.conditionId });
     if (method === "GET" && path.startsWith("/clob-markets/")) {
       return ok({ c: this.conditionId, t: this.tokens.map((t, i) => ({ t, o: i === 0 ? "Up" : "Down" })), mts: Number(this.tickSize), nr: this.negRisk, fd: { r: 0, e: 0, to: true }, mos: 5, ao: true });
@@ -310,11 +409,17 @@ export class LocalClob {
       const o = this.orders.get(orderID.toLowerCase());
       if (!o || o.owner !== rec.apiKey || o.status !== "LIVE") return ok({ canceled: [], not_canceled: { [orderID]: "order not found or already canceled" } });
       o.status = "CANCELED";
+      this.emitOrder(o, "CANCELLATION");
       return ok({ canceled: [o.id], not_canceled: {} });
     }
     if (method === "DELETE" && path === "/cancel-all") {
       const canceled: string[] = [];
-      for (const o of this.orders.values()) if (o.owner === rec.apiKey && o.status === "LIVE") { o.status = "CANCELED"; canceled.push(o.id); }
+      for (const o of this.orders.values()) {
+        if (o.owner !== rec.apiKey || o.status !== "LIVE") continue;
+        o.status = "CANCELED";
+        canceled.push(o.id);
+        this.emitOrder(o, "CANCELLATION");
+      }
       return ok({ canceled, not_canceled: {} });
     }
     if (method === "GET" && path === "/data/orders") {
@@ -325,7 +430,7 @@ export class LocalClob {
         .map((o) => ({
           id: o.id, status: o.status, owner: o.owner, maker_address: o.maker, market: this.conditionId, asset_id: o.tokenId, side: o.side,
           original_size: fmt(o.originalSize), size_matched: fmt(o.sizeMatched), price: o.price, associate_trades: [],
-          outcome: o.tokenId === this.tokens[0] ? "Up" : "Down", created_at: Math.floor(o.createdAt / 1000), expiration: o.expiration, order_type: o.orderType,
+          outcome: this.outcome(o.tokenId), created_at: Math.floor(o.createdAt / 1000), expiration: o.expiration, order_type: o.orderType,
         }));
       return ok({ data, next_cursor: END_CURSOR, limit: 500, count: data.length });
     }
@@ -386,37 +491,25 @@ export class LocalClob {
     };
     this.orders.set(id.toLowerCase(), booked);
     this.orderPosts.push({ at, status: 200, orderId: id });
+    this.emitOrder(booked, "PLACEMENT");
 
     const immediate = body.orderType === "FOK" || body.orderType === "FAK";
-    const plan = this.fillPlans.shift() ?? (immediate ? { fillShares: shares } : {});
-    const fillShares = Math.min(plan.fillShares ?? 0, shares);
-    const tradeIDs: string[] = [];
-    const hashes: string[] = [];
-    if (fillShares > 0) {
-      const tid = randomUUID();
-      const status = plan.tradeStatus ?? "CONFIRMED";
-      const txHash = "0x" + randomBytes(32).toString("hex");
-      const now = String(Math.floor(Date.now() / 1000));
-      const trade: TradeRecord = {
-        id: tid, taker_order_id: id, market: this.conditionId, asset_id: o.tokenId, side: o.side, size: fmt(fillShares), fee_rate_bps: "0", price,
-        status, match_time: now, last_update: now, outcome: o.tokenId === this.tokens[0] ? "Up" : "Down", bucket_index: 0, owner: rec.apiKey,
-        maker_address: o.maker, maker_orders: [], transaction_hash: txHash, err_msg: null, trader_side: "TAKER",
-      };
-      this.trades.push(trade);
-      tradeIDs.push(tid);
-      hashes.push(txHash);
+    const plan = this.fillPlans.shift() ?? {};
+    const fillShares = Math.min(plan.fillShares ?? (immediate ? shares : 0), shares);
+    const trade = fillShares > 0 ? this.newTrade(booked, id, o.side, fillShares, plan.tradeStatus ?? "CONFIRMED", "TAKER", []) : undefined;
+    if (trade) {
       booked.sizeMatched = fillShares;
       if (plan.failAfterMs !== undefined) {
         const t = setTimeout(() => {
           this.timers.delete(t);
-          trade.status = "FAILED";
-          trade.err_msg = "transaction reverted";
-          trade.last_update = String(Math.floor(Date.now() / 1000));
+          this.advanceTrade(trade.id, "FAILED");
         }, plan.failAfterMs);
         this.timers.add(t);
       }
     }
     if (immediate || fillShares >= shares) booked.status = fillShares > 0 ? "MATCHED" : "UNMATCHED";
+    if (trade) this.emitTrade(trade);
+    if (trade || booked.status !== "LIVE") this.emitOrder(booked, "UPDATE");
     const matchedUsd = Math.round((fillShares * usd) / shares);
     const status = booked.status === "LIVE" ? "live" : booked.status === "MATCHED" ? "matched" : "unmatched";
     return {
@@ -425,7 +518,7 @@ export class LocalClob {
         success: true, errorMsg: "", orderID: id, status,
         takingAmount: fillShares > 0 ? fmt(o.side === "BUY" ? fillShares : matchedUsd) : "",
         makingAmount: fillShares > 0 ? fmt(o.side === "BUY" ? matchedUsd : fillShares) : "",
-        tradeIDs, transactionsHashes: hashes,
+        tradeIDs: trade ? [trade.id] : [], transactionsHashes: trade?.transaction_hash ? [trade.transaction_hash] : [],
       },
     };
   }
