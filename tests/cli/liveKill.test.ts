@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { Wallet } from "ethers";
+import { createBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
+import { openDb } from "../../state/index.ts";
+import { FakeVenue } from "../feed/live/FakeVenue.ts";
+import { LocalClob } from "../exchange/live/LocalClob.ts";
+import { waitFor } from "../feed/live/waitFor.ts";
+import { finished, startFloor } from "../helpers/floorCli.ts";
+import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+
+const M = 1_000_000;
+
+/** Read the floor's state file while it runs (WAL lets a reader in beside the writer). */
+function query<T>(dbPath: string, sql: string): T[] {
+  const db = openDb(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } catch {
+    return []; // not created yet
+  } finally {
+    db.close();
+  }
+}
+
+await describeNats("floor start --mode live: killed between 'order sent' and 'ack'", () => {
+  const tmp = tmpDir("live-kill");
+  const prefix = uniquePrefix("kill");
+  let venue: FakeVenue, clob: LocalClob, bus: Bus, config: string;
+  const wallet = Wallet.createRandom();
+  const env = { POLYMARKET_PRIVATE_KEY: wallet.privateKey, POLYFLOOR_BUS_PREFIX: prefix, LOG_LEVEL: "warn" };
+  const db = tmp.path("live.db");
+  const args = ["start", "--mode", "live", "--live", "--config", "", "--db", db, "--bus", natsUrl(), "--dashboard", "off"];
+
+  beforeAll(async () => {
+    venue = new FakeVenue(5);
+    const market = [...venue.gamma.markets.values()][0]!;
+    const restBooks = venue.clob.restBooks;
+    clob = new LocalClob({ tokens: JSON.parse(market.clobTokenIds) as string[], conditionId: market.conditionId, tickSize: "0.001", books: restBooks });
+    await clob.start();
+    const yaml = (await venue.liveYaml()).replace(/clobRestUrl: .*/, `clobRestUrl: ${clob.url}`);
+    mkdirSync(tmp.path("config/agents"), { recursive: true });
+    config = tmp.path("config/floor.yaml");
+    writeFileSync(config, `statusEverySec: 1\n${yaml}  capitalCapUsd: 1000\n`);
+    // No trader runs: the only order is the one this test sends, as the boss would.
+    writeFileSync(tmp.path("config/agents/momentum-1.yaml"), "id: momentum-1\nkind: trader\nstrategy: momentum\nenabled: false\n");
+    args[5] = config;
+    bus = await createBus({ url: natsUrl(), prefix });
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await clob?.stop();
+    await venue?.close();
+    await dropStreams(natsUrl(), [streamNameFor(prefix)]);
+    tmp.remove();
+  });
+
+  it("leaves exactly one order at the venue: written ahead, adopted at restart, never posted twice", async () => {
+    const first = startFloor(args, env);
+    try {
+      await waitFor(() => clob.heartbeats.length > 0, "the floor to connect to the venue", 30_000);
+      await waitFor(() => query(db, "SELECT 1 FROM markets").length > 0, "the live market to open", 30_000);
+      const [m] = query<{ market_id: string; up: string }>(db, "SELECT market_id, up_token_id AS up FROM markets ORDER BY start_ts DESC LIMIT 1");
+      const decision = {
+        v: 1, id: "boss.test.1", ts: Date.now(), src: "boss", approved: true,
+        intent: { intentId: "t1-kill-1", agentId: "t1", marketId: m!.market_id, tokenId: m!.up, outcome: "Up", side: "BUY", type: "GTC", price: 450_000, size: 10 * M, belief: 0.6 },
+      };
+      // The venue books the order, then holds its reply: the floor dies waiting for the ack.
+      clob.failNext("POST", "/order", 1, { kind: "timeout", holdMs: 60_000 });
+      bus.publish("order.decision.t1", JSON.stringify(decision));
+      await waitFor(() => clob.orderPosts.length === 1, "the order to reach the venue", 15_000).catch((e: unknown) => {
+        console.log(first.output.stdout, first.output.stderr.slice(-3000), query(db, "SELECT * FROM orders"), query(db, "SELECT kind, detail_json FROM audit_log ORDER BY seq DESC LIMIT 8"));
+        throw e;
+      });
+      first.kill("SIGKILL");
+      await finished(first);
+
+      const venueId = clob.orderPosts[0]!.orderId!;
+      const ahead = query<{ order_id: string; status: string }>(db, "SELECT order_id, status FROM orders");
+      expect(ahead).toEqual([{ order_id: venueId, status: "pending" }]); // written before it was sent
+
+      const second = startFloor(args, env);
+      await waitFor(() => query(db, "SELECT 1 FROM audit_log WHERE kind = 'reconcile' AND detail_json LIKE '%adopted%'").length > 0, "the restart to adopt the order", 30_000);
+      // The boss's decision arrives again (a replay): still no second order.
+      bus.publish("order.decision.t1", JSON.stringify({ ...decision, id: "boss.test.2", ts: Date.now() }));
+      await bus.idle();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(query<{ status: string }>(db, "SELECT status FROM orders")).toEqual([{ status: "live" }]);
+      second.kill("SIGINT");
+      const r = await finished(second);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/stopped cleanly/);
+
+      expect(clob.orderPosts.filter((p) => p.status === 200)).toHaveLength(1);
+      expect(clob.orders.size).toBe(1);
+      expect(clob.orders.get(venueId.toLowerCase())!.status).toBe("CANCELED"); // cancel-all on the way out
+      expect(query(db, "SELECT order_id, intent_id, status, reason FROM orders")).toEqual([{ order_id: venueId, intent_id: "t1-kill-1", status: "cancelled", reason: "cancel-all" }]);
+      const adopted = query<{ severity: string; detail_json: string }>(db, "SELECT severity, detail_json FROM audit_log WHERE kind = 'reconcile'");
+      expect(adopted.map((a) => JSON.parse(a.detail_json).action)).toEqual(expect.arrayContaining(["balance", "adopted"]));
+      expect(query(db, "SELECT 1 FROM audit_log WHERE detail_json LIKE '%" + wallet.privateKey.slice(2, 20) + "%'")).toEqual([]);
+    } finally {
+      first.kill("SIGKILL");
+    }
+  }, 120_000);
+});
