@@ -11,6 +11,8 @@
  *    under {name: "Polymarket CTF Exchange", version: "2", chainId, verifyingContract: exchangeV2
  *    (or negRiskExchangeV2)} must recover to order.signer. The order id is the EIP-712 hash.
  * Failures can be scripted per path (425, 429 + Retry-After, geoblock 403 HTML, timeout).
+ * The heartbeat dead-man switch is the venue's: once a key has sent a heartbeat, missing the
+ * next for `heartbeatTimeoutMs` (10 s) cancels all its orders.
  * The user channel (`wsUrl`, /ws/user) pushes `order` and `trade` events as orders are booked,
  * filled and cancelled and as trades change status; public GET /book serves `books`.
  */
@@ -122,6 +124,8 @@ export interface LocalClobOptions {
   chainId?: number; conditionId?: string; tickSize?: string; negRisk?: boolean; balanceMicro?: number; tokens?: string[];
   /** Order books by token id, served as they are by public GET /book. */
   books?: Map<string, unknown>;
+  /** The dead-man switch: once a key has sent a heartbeat, this long without one cancels its orders. Default 10 s, as the venue. */
+  heartbeatTimeoutMs?: number;
 }
 
 function urlsafeB64(buf: Buffer): string {
@@ -154,6 +158,10 @@ export class LocalClob {
   /** Every POST /order the server examined, including refused ones (body + verdict). */
   readonly orderPosts: { at: number; status: number; error?: string; orderId?: string }[] = [];
   readonly heartbeats: { id: string; at: number }[] = [];
+  /** Orders the dead-man switch cancelled (heartbeats stopped). */
+  readonly deadManCancels: string[] = [];
+  readonly heartbeatTimeoutMs: number;
+  private readonly deadMen = new Map<string, NodeJS.Timeout>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly fillPlans: FillPlan[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -169,6 +177,7 @@ export class LocalClob {
     this.negRisk = opts.negRisk ?? false;
     this.balanceMicro = opts.balanceMicro ?? 1_000_000_000;
     this.books = opts.books ?? new Map();
+    this.heartbeatTimeoutMs = opts.heartbeatTimeoutMs ?? 10_000;
   }
 
   async start(): Promise<string> {
@@ -271,6 +280,34 @@ export class LocalClob {
   }
 
   /** The user-channel `order` event (reference §2.2 shape) to the owner's subscriptions. */
+  /** Cancel every LIVE order of a key, telling its user channel; the ids cancelled. */
+  private cancelAllOf(apiKey: string): string[] {
+    const canceled: string[] = [];
+    for (const o of this.orders.values()) {
+      if (o.owner !== apiKey || o.status !== "LIVE") continue;
+      o.status = "CANCELED";
+      canceled.push(o.id);
+      this.emitOrder(o, "CANCELLATION");
+    }
+    return canceled;
+  }
+
+  /** Heartbeats started: if the next does not come in time, the venue cancels the key's orders. */
+  private armDeadMan(apiKey: string): void {
+    const prev = this.deadMen.get(apiKey);
+    if (prev) {
+      clearTimeout(prev);
+      this.timers.delete(prev);
+    }
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      this.deadMen.delete(apiKey);
+      this.deadManCancels.push(...this.cancelAllOf(apiKey));
+    }, this.heartbeatTimeoutMs);
+    this.timers.add(t);
+    this.deadMen.set(apiKey, t);
+  }
+
   private emitOrder(o: BookedOrder, type: "PLACEMENT" | "UPDATE" | "CANCELLATION"): void {
     const trades = this.trades.filter((t) => t.taker_order_id === o.id || t.maker_orders.some((m) => m.order_id === o.id)).map((t) => t.id);
     this.user.emit(o.owner, this.conditionId, {
@@ -412,16 +449,7 @@ export class LocalClob {
       this.emitOrder(o, "CANCELLATION");
       return ok({ canceled: [o.id], not_canceled: {} });
     }
-    if (method === "DELETE" && path === "/cancel-all") {
-      const canceled: string[] = [];
-      for (const o of this.orders.values()) {
-        if (o.owner !== rec.apiKey || o.status !== "LIVE") continue;
-        o.status = "CANCELED";
-        canceled.push(o.id);
-        this.emitOrder(o, "CANCELLATION");
-      }
-      return ok({ canceled, not_canceled: {} });
-    }
+    if (method === "DELETE" && path === "/cancel-all") return ok({ canceled: this.cancelAllOf(rec.apiKey), not_canceled: {} });
     if (method === "GET" && path === "/data/orders") {
       const id = qs.get("id");
       const asset = qs.get("asset_id");
@@ -444,6 +472,7 @@ export class LocalClob {
       const body = JSON.parse(raw || "{}") as { heartbeat_id?: string };
       const id = body.heartbeat_id || randomUUID();
       this.heartbeats.push({ id, at: Date.now() });
+      this.armDeadMan(rec.apiKey);
       return ok({ heartbeat_id: id });
     }
     if (method === "GET" && path === "/balance-allowance") {

@@ -271,4 +271,19 @@ describe("LiveExecutor against LocalClob", () => {
     await new Promise((res) => setTimeout(res, 120));
     expect(clob.requestsTo("POST", "/v1/heartbeats").length).toBe(count);
   });
+
+  it("the dead-man switch: orders live while heartbeats flow, and the venue cancels them when heartbeats stop", async () => {
+    await clob.stop();
+    clob = new LocalClob({ heartbeatTimeoutMs: 150 });
+    await clob.start();
+    const ex = await executor();
+    const r = await ex.place(intent());
+    ex.startHeartbeat(40);
+    await new Promise((res) => setTimeout(res, 300)); // two timeouts' worth, kept alive by beats
+    expect(clob.orders.get(r.orderId!.toLowerCase())!.status).toBe("LIVE");
+    ex.stopHeartbeat(); // as if the floor died
+    await new Promise((res) => setTimeout(res, 300));
+    expect(clob.orders.get(r.orderId!.toLowerCase())!.status).toBe("CANCELED");
+    expect(clob.deadManCancels).toEqual([r.orderId]);
+  });
 });
