@@ -11,6 +11,7 @@ import type { Logger } from "../log/createLogger.ts";
 export function liveExchange(live: LiveConfig, privateKey: string, log: Logger): AgentSpec {
   const venueLog = log.child({ part: "executor" });
   return liveExchangeAgent("exchange", {
+    userWsUrl: live.clobUserWsUrl,
     executor: (beforePost) =>
       new LiveExecutor({
         host: live.clobRestUrl,

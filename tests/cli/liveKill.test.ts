@@ -39,7 +39,7 @@ await describeNats("floor start --mode live: killed between 'order sent' and 'ac
     const restBooks = venue.clob.restBooks;
     clob = new LocalClob({ tokens: JSON.parse(market.clobTokenIds) as string[], conditionId: market.conditionId, tickSize: "0.001", books: restBooks });
     await clob.start();
-    const yaml = (await venue.liveYaml()).replace(/clobRestUrl: .*/, `clobRestUrl: ${clob.url}`);
+    const yaml = (await venue.liveYaml()).replace(/clobRestUrl: .*/, `clobRestUrl: ${clob.url}\n  clobUserWsUrl: ${clob.wsUrl}`);
     mkdirSync(tmp.path("config/agents"), { recursive: true });
     config = tmp.path("config/floor.yaml");
     writeFileSync(config, `statusEverySec: 1\n${yaml}  capitalCapUsd: 1000\n`);
@@ -92,6 +92,9 @@ await describeNats("floor start --mode live: killed between 'order sent' and 'ac
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/stopped cleanly/);
 
+      // Both lives followed the market on the user channel, with the floor's own key.
+      expect(clob.user.subscriptions.filter((u) => u.markets.includes(clob.conditionId)).length).toBeGreaterThanOrEqual(2);
+      expect(clob.user.stats.refused).toBe(0);
       expect(clob.orderPosts.filter((p) => p.status === 200)).toHaveLength(1);
       expect(clob.orders.size).toBe(1);
       expect(clob.orders.get(venueId.toLowerCase())!.status).toBe("CANCELED"); // cancel-all on the way out

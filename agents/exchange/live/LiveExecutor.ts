@@ -532,12 +532,26 @@ export class LiveExecutor {
   }
 
   private cancelEvents(res: CancelResponse, reason: string): LiveEvent[] {
+    return (res?.canceled ?? []).flatMap((id) => this.venueCancelled(id, reason));
+  }
+
+  /**
+   * The venue cancelled an order: our cancel's answer, or the user channel's CANCELLATION (an
+   * expiry, the dead-man switch, our own cancel seen again). One cancel event per order, however
+   * many times it is reported; orders of no intent of ours are reported with an empty intent id.
+   */
+  venueCancelled(orderId: string, reason: string): LiveEvent[] {
     const out: LiveEvent[] = [];
-    for (const id of res?.canceled ?? []) {
-      const entry = this.byOrderId.get(id.toLowerCase());
-      this.emit(entry, { type: "cancel", intentId: entry?.intent.intentId ?? "", orderId: id, remaining: entry ? entry.intent.size - entry.filled : 0, reason }, out);
-    }
+    const entry = this.byOrderId.get(orderId.toLowerCase());
+    if (entry && !entry.life.can({ type: "CANCELLED" })) return out; // already closed
+    if (entry) step(entry, { type: "CANCELLED", reason });
+    this.emit(entry, { type: "cancel", intentId: entry?.intent.intentId ?? "", orderId, remaining: entry ? entry.intent.size - entry.filled : 0, reason }, out);
     return out;
+  }
+
+  /** The credentials the user channel's subscription frame carries; undefined before init(). Never log them. */
+  userChannelCreds(): ApiKeyCreds | undefined {
+    return this.creds && { ...this.creds };
   }
 
   // ---------------------------------------------------------------- heartbeat

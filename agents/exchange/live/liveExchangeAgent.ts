@@ -11,6 +11,7 @@ import type { LiveExecutor } from "./LiveExecutor.ts";
 import { LiveLedger, type LiveOrder } from "./LiveLedger.ts";
 import { tickSizeText } from "./liveFillAmounts.ts";
 import { reconcileVenue } from "./reconcileVenue.ts";
+import { UserSocket } from "./UserSocket.ts";
 
 type Intent = OrderDecision["intent"];
 
@@ -21,6 +22,8 @@ export interface LiveExchangeOptions {
   pollMs?: number;
   /** Floor time between attempts to connect when start-up failed. Default 30 s. */
   retryStartMs?: number;
+  /** The CLOB user channel (our fills and cancels as they happen); without it, the poll alone. */
+  userWsUrl?: string;
 }
 
 /**
@@ -43,6 +46,8 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
       let lastTry = -Infinity;
       let lastPoll = -Infinity;
       let chain: Promise<void> = Promise.resolve();
+      let user: UserSocket | undefined;
+      const followMarkets = () => user?.setMarkets([...markets.values()].flatMap((m) => (m.conditionId ? [m.conditionId] : [])));
       const work = (label: string, fn: () => Promise<void>): Promise<void> => (chain = chain.then(fn).catch((err: unknown) => failed(ctx, label, err)));
 
       const startUp = () =>
@@ -55,7 +60,28 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
           );
           ex.startHeartbeat();
           ready = true;
+          user = userChannel();
+          followMarkets();
         });
+
+      /** Fills and venue cancels as they happen; the poll remains the backstop. Each is booked once either way. */
+      function userChannel(): UserSocket | undefined {
+        const creds = ex.userChannelCreds();
+        if (!opts.userWsUrl || !creds) return undefined;
+        const u = new UserSocket({
+          url: opts.userWsUrl,
+          creds,
+          onTrade: (t) => void work("user trade", async () => void ledger.apply(ex.ingestTrades([t]), ctx.clock.now())),
+          onOrder: (o) => {
+            if (o.type === "CANCELLATION" || o.status === "CANCELED") void work("user cancel", async () => void ledger.apply(ex.venueCancelled(o.id, "cancelled at the venue"), ctx.clock.now()));
+          },
+          onStatus: (up, detail) => ctx.log[up ? "info" : "warn"]({ detail }, up ? "user channel subscribed" : "user channel down; polling trades meanwhile"),
+          onError: (reason) => ctx.log.warn({ reason }, "user channel error"),
+          onMalformed: (reason) => ctx.publish(subjects.audit("invalid"), { kind: "invalid", severity: "invalid", subject: "venue.user", detail: { error: reason } }),
+        });
+        u.start();
+        return u;
+      }
 
       async function submit(i: Intent): Promise<void> {
         const now = ctx.clock.now();
@@ -81,6 +107,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         if (e.phase === "open") {
           markets.set(e.marketId, e);
           recordMarketOpen(ctx.db, e);
+          followMarkets();
           return;
         }
         return work(`market ${e.phase}`, async () => {
@@ -88,6 +115,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
           if (e.phase === "close") recordMarketClose(ctx.db, e.marketId, e.endPrice);
           else {
             markets.delete(e.marketId);
+            followMarkets();
             settleResolved(ctx.db, e, ctx.clock.now(), (s, b) => ctx.publish(s, b));
           }
         });
@@ -117,6 +145,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
             if (ready) ledger.apply(await ex.cancelAll(), ctx.clock.now());
           });
           ex.close();
+          await user?.close();
         },
       };
     },

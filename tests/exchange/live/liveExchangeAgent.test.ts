@@ -25,13 +25,14 @@ function startExchange(): AgentHost {
     liveExchangeAgent("exchange", {
       executor: (beforePost) => new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey), beforePost, httpTimeoutMs: 2000, backoffInitialMs: 10 }),
       pollMs: 1000,
+      userWsUrl: clob.wsUrl,
     }),
     { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 },
   );
   h.start();
   send("md.market.m1.open", {
     phase: "open", marketId: "m1", slug: "m1", symbol: "BTCUSD", upTokenId: clob.tokens[0], downTokenId: clob.tokens[1], startTs: T0, endTs: T0 + 900_000,
-    strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5 * M,
+    strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5 * M, conditionId: clob.conditionId,
   }, "feed");
   return h;
 }
@@ -169,6 +170,40 @@ describe("live exchange agent against the local CLOB", () => {
     await settle();
     const p = audits.find((a) => a.detail.action === "position");
     expect(p).toMatchObject({ severity: "violation", detail: { tokenId: clob.tokens[0], venueShares: 13 * M, ledgerShares: 0 } });
+  });
+
+  it("books a maker fill from the user channel as it happens, once (the poll finds it again)", async () => {
+    host = startExchange();
+    await connected();
+    await waitFor(() => clob.user.open() > 0, "the user channel");
+    decide(12, { price: 450_000 });
+    await settle();
+    const [row] = orderRows();
+    clob.fillResting(row!.id, 4 * M);
+    await waitFor(() => events.some((e) => e.type === "fill"), "the fill over the user channel");
+    expect(events.find((e) => e.type === "fill")).toMatchObject({ intentId: "t1-12", liquidity: "maker", size: 4 * M, feeShares: 0, cashDelta: -1_800_000 });
+    clock.advanceTo(T0 + 5_000);
+    host.tick(T0 + 5_000); // the poll sees the same trade
+    await settle();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.filter((e) => e.type === "fill")).toHaveLength(1);
+    expect(orderRows()[0]).toMatchObject({ status: "live", filled: 4 * M });
+  });
+
+  it("books a cancel made at the venue by someone else (or the dead-man switch), told by the user channel", async () => {
+    host = startExchange();
+    await connected();
+    await waitFor(() => clob.user.open() > 0, "the user channel");
+    decide(13, { price: 450_000 });
+    await settle();
+    const [row] = orderRows();
+    const other = new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey) });
+    await other.init();
+    await other.cancel(row!.id);
+    other.close();
+    await waitFor(() => events.some((e) => e.type === "cancel"), "the venue's cancel");
+    expect(events.find((e) => e.type === "cancel")).toMatchObject({ intentId: "t1-13", remaining: 10 * M, reason: "cancelled at the venue" });
+    expect(orderRows()[0]).toMatchObject({ status: "cancelled" });
   });
 
   it("cancels what rests at shutdown, and records it", async () => {
