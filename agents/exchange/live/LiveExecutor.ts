@@ -58,6 +58,8 @@ export interface LiveExecutorOptions {
   /** 429: attempts and the longest Retry-After we will sit out. Defaults 5 and 60 s. */
   maxRateLimitRetries?: number;
   maxRetryAfterMs?: number;
+  /** After a 425 (engine restart) the engine is post-only this long: FOK/FAK are refused here, limits go post-only. Default 2 min. */
+  postOnlyWindowMs?: number;
   /** Re-posts of the same signed order after a reconcile found nothing. Default 2. */
   maxUnknownOutcomeRetries?: number;
   /** Check collateral before a BUY. Default true. */
@@ -126,6 +128,8 @@ export class LiveExecutor {
   private readonly byOrderId = new Map<string, IntentEntry>();
   private halted: GeoblockedError | undefined;
   private lastRetryAfterMs: number | undefined;
+  /** Wall time until which the venue's engine takes post-only orders only (after its restart). */
+  private postOnlyUntil = 0;
   private interceptors: { req: number; res: number } | undefined;
   private heartbeat: { timer: NodeJS.Timeout; id: string } | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -215,6 +219,11 @@ export class LiveExecutor {
       return { intentId: intent.intentId, events: out, reconciled: false, postAttempts: 0 };
     }
 
+    const window = this.postOnlyRefusal(intent);
+    if (window) {
+      this.emit(undefined, { type: "reject", intentId: intent.intentId, reason: window }, out);
+      return { intentId: intent.intentId, events: out, reconciled: false, postAttempts: 0 };
+    }
     if (intent.side === "BUY" && (this.opts.refreshBalanceBeforeOrder ?? true)) {
       const bal = await this.refreshBalances();
       const cost = Math.ceil((intent.price * intent.size) / 1_000_000);
@@ -308,7 +317,7 @@ export class LiveExecutor {
       let err: ClassifiedError | undefined;
       try {
         if (!entry.signed) throw new VenueError(`order ${entry.orderId} was adopted, not signed here: it is never re-posted`, undefined, "rejected");
-        res = await this.c.postOrder(entry.signed, orderType as never, entry.intent.postOnly ?? false);
+        res = await this.c.postOrder(entry.signed, orderType as never, (entry.intent.postOnly ?? false) || this.inPostOnlyWindow());
       } catch (e) {
         err = classifyError(e);
       }
@@ -324,8 +333,11 @@ export class LiveExecutor {
       switch (err.kind) {
         case "not_ready": {
           step(entry, { type: "REFUSED" });
+          this.enginesRestarting();
           if (++notReady > (this.opts.maxNotReadyRetries ?? 8)) return this.giveUp(entry, out, err, reconciled);
           await this.sleep(this.backoffMs(notReady));
+          const window = this.postOnlyRefusal(entry.intent);
+          if (window) return this.giveUp(entry, out, { kind: "rejected", status: undefined, message: window }, reconciled);
           continue;
         }
         case "rate_limited": {
@@ -358,6 +370,21 @@ export class LiveExecutor {
     step(entry, { type: "REJECTED", reason: err.message });
     this.emit(entry, { type: "reject", intentId: entry.intent.intentId, reason: err.message, ...(err.status !== undefined ? { status: err.status } : {}) }, out);
     return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled, postAttempts: entry.postAttempts };
+  }
+
+  /** A 425: the engine is restarting, and will be post-only for a while once back. */
+  private enginesRestarting(): void {
+    this.postOnlyUntil = Date.now() + (this.opts.postOnlyWindowMs ?? 120_000);
+  }
+
+  private inPostOnlyWindow(): boolean {
+    return Date.now() < this.postOnlyUntil;
+  }
+
+  /** Why an order cannot go now (a FOK/FAK takes liquidity, which a post-only engine refuses), or undefined. */
+  private postOnlyRefusal(i: LiveIntent): string | undefined {
+    if (!this.inPostOnlyWindow() || (i.type !== "FOK" && i.type !== "FAK")) return undefined;
+    return `venue is post-only after an engine restart until ${new Date(this.postOnlyUntil).toISOString()}: ${i.type} orders are not sent`;
   }
 
   private halt(endpoint: string): void {
@@ -609,6 +636,7 @@ export class LiveExecutor {
           this.halt(label);
           throw this.halted;
         }
+        if (c.kind === "not_ready") this.enginesRestarting();
         if (c.kind === "not_ready" && ++notReady <= (this.opts.maxNotReadyRetries ?? 8)) {
           await this.sleep(this.backoffMs(notReady));
           continue;

@@ -124,6 +124,8 @@ export interface LocalClobOptions {
   chainId?: number; conditionId?: string; tickSize?: string; negRisk?: boolean; balanceMicro?: number; tokens?: string[];
   /** Order books by token id, served as they are by public GET /book. */
   books?: Map<string, unknown>;
+  /** How long the engine stays post-only after a restart (a served 425). Default 2 minutes, as the venue. */
+  postOnlyWindowMs?: number;
   /** The dead-man switch: once a key has sent a heartbeat, this long without one cancels its orders. Default 10 s, as the venue. */
   heartbeatTimeoutMs?: number;
 }
@@ -156,11 +158,14 @@ export class LocalClob {
   readonly orders = new Map<string, BookedOrder>();
   readonly trades: TradeRecord[] = [];
   /** Every POST /order the server examined, including refused ones (body + verdict). */
-  readonly orderPosts: { at: number; status: number; error?: string; orderId?: string }[] = [];
+  readonly orderPosts: { at: number; status: number; error?: string; orderId?: string; postOnly?: boolean }[] = [];
+  /** After a served 425 (engine restart) the engine takes post-only orders only, until this time (ms). */
+  postOnlyUntil = 0;
   readonly heartbeats: { id: string; at: number }[] = [];
   /** Orders the dead-man switch cancelled (heartbeats stopped). */
   readonly deadManCancels: string[] = [];
   readonly heartbeatTimeoutMs: number;
+  readonly postOnlyWindowMs: number;
   private readonly deadMen = new Map<string, NodeJS.Timeout>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly fillPlans: FillPlan[] = [];
@@ -178,6 +183,7 @@ export class LocalClob {
     this.balanceMicro = opts.balanceMicro ?? 1_000_000_000;
     this.books = opts.books ?? new Map();
     this.heartbeatTimeoutMs = opts.heartbeatTimeoutMs ?? 10_000;
+    this.postOnlyWindowMs = opts.postOnlyWindowMs ?? 120_000;
   }
 
   async start(): Promise<string> {
@@ -344,7 +350,10 @@ export class LocalClob {
 
     const q = this.failures.get(`${method} ${path}`);
     const failure = q?.shift();
-    if (failure?.kind === "425") return this.send(res, log, 425, { error: "service not ready" });
+    if (failure?.kind === "425") {
+      this.postOnlyUntil = Date.now() + this.postOnlyWindowMs;
+      return this.send(res, log, 425, { error: "service not ready" });
+    }
     if (failure?.kind === "429") return this.send(res, log, 429, { error: "Too Many Requests" }, { "retry-after": String(failure.retryAfterSec) });
     if (failure?.kind === "geoblock") return this.send(res, log, 403, GEOBLOCK_HTML);
 
@@ -493,6 +502,8 @@ export class LocalClob {
       signatureType: number; timestamp: string; expiration: string; metadata: string; builder: string; signature: string;
     };
     if (body.owner !== rec.apiKey) return refuse(400, "the order owner has to be the owner of the API KEY");
+    // Our wording: the venue's own message for this case is not documented.
+    if (at < this.postOnlyUntil && !body.postOnly) return refuse(400, "the matching engine is in post-only mode after a restart: only post-only orders are accepted");
     if (String(o.signer).toLowerCase() !== rec.address.toLowerCase()) return refuse(400, "the order signer address has to be the address of the API KEY");
     const domain = { name: "Polymarket CTF Exchange", version: "2", chainId: this.chainId, verifyingContract: this.negRisk ? NEG_RISK_EXCHANGE_V2 : EXCHANGE_V2 };
     const message = {
@@ -519,7 +530,7 @@ export class LocalClob {
       status: "LIVE", orderType: body.orderType, createdAt: at, expiration: String(o.expiration ?? "0"), hmacVerified: log.l2Verified === true,
     };
     this.orders.set(id.toLowerCase(), booked);
-    this.orderPosts.push({ at, status: 200, orderId: id });
+    this.orderPosts.push({ at, status: 200, orderId: id, postOnly: body.postOnly === true });
     this.emitOrder(booked, "PLACEMENT");
 
     const immediate = body.orderType === "FOK" || body.orderType === "FAK";

@@ -147,6 +147,38 @@ describe("LiveExecutor against LocalClob", () => {
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(30);
     expect(posts[2]!.at - posts[1]!.at).toBeGreaterThanOrEqual(60);
     expect(clob.orders.size).toBe(1);
+    // Back from its restart, the engine is post-only: the limit order went as post-only.
+    expect(clob.orderPosts.at(-1)).toMatchObject({ status: 200, postOnly: true });
+  });
+
+  it("after a 425 the post-only window is respected: a FAK caught in the restart is not re-sent, later FAK/FOK are refused here, limits go post-only", async () => {
+    await clob.stop();
+    clob = new LocalClob({ postOnlyWindowMs: 400 });
+    await clob.start();
+    const ex = await executor({ backoffInitialMs: 10, postOnlyWindowMs: 400 });
+    clob.failNext("POST", "/order", 1, { kind: "425" });
+    const fak = await ex.place(intent({ type: "FAK" }));
+    expect(fak.events).toEqual([expect.objectContaining({ type: "reject", reason: expect.stringMatching(/post-only after an engine restart until .*: FAK orders are not sent/) })]);
+    expect(clob.requestsTo("POST", "/order").map((p) => p.status)).toEqual([425]);
+    const fok = await ex.place(intent({ type: "FOK" }));
+    expect(fok.events[0]).toMatchObject({ type: "reject", reason: expect.stringMatching(/FOK orders are not sent/) });
+    expect(fok.postAttempts).toBe(0);
+    const gtc = await ex.place(intent());
+    expect(types(gtc.events)).toEqual(["ack"]);
+    expect(clob.orderPosts.at(-1)).toMatchObject({ status: 200, postOnly: true });
+    // The window passes: takers go again, as ordinary orders.
+    await new Promise((r) => setTimeout(r, 450));
+    const later = await ex.place(intent({ type: "FAK" }));
+    expect(types(later.events)).toEqual(["ack", "fill"]);
+    expect(clob.orderPosts.at(-1)).toMatchObject({ status: 200, postOnly: false });
+  });
+
+  it("the local CLOB refuses a taking order during its post-only window (what the executor avoids)", async () => {
+    const ex = await executor({ backoffInitialMs: 10, postOnlyWindowMs: 0 }); // an executor that ignores the window
+    clob.failNext("POST", "/order", 1, { kind: "425" });
+    const r = await ex.place(intent({ type: "FAK" }));
+    expect(r.events.at(-1)).toMatchObject({ type: "reject", reason: expect.stringMatching(/post-only mode/) });
+    expect(clob.orders.size).toBe(0);
   });
 
   it("429 with Retry-After: the server sees the retry no earlier than Retry-After", async () => {
