@@ -9,6 +9,7 @@ import { engineRate } from "./engineRate.ts";
 import { benchConfig, floorRun, type BusKind, type FloorRunResult, type FloorRunSkipped } from "./floorRate.ts";
 import { loadAvg1m, machineInfo } from "./machineInfo.ts";
 import { natsUrl } from "./natsSupport.ts";
+import { liveRate } from "./liveRate.ts";
 import { replayRate } from "./replayRate.ts";
 import { progress, secondsSince, sig, type CeilingResult } from "./stats.ts";
 
@@ -76,6 +77,10 @@ export async function main(): Promise<number> {
   const engine = await engineRate(SEED);
   progress(`  ${engine.ordersPerSec} orders/s`);
 
+  progress("live executor against the local CLOB…");
+  const live = await liveRate();
+  progress(`  ${live.ordersPerSec} orders/s, round trip p50 ${live.roundTripMs.p50} ms, signing p50 ${live.signMs.p50} ms`);
+
   const doc = {
     machine,
     ceilings: {
@@ -99,6 +104,7 @@ export async function main(): Promise<number> {
     },
     replay,
     engine,
+    live,
     benchSeconds: sig(secondsSince(started), 3),
     /** The bench itself keeps about one core busy, so up to ~1 is its own load; more means contention. */
     loadAvg1mAtEnd: loadAvg1m(),
