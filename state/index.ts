@@ -3,7 +3,7 @@ export { openDb, migrate } from "./openDb.ts";
 export type { Db } from "./openDb.ts";
 export { MIGRATIONS } from "./migrations.ts";
 export { setMeta, getMeta } from "./meta.ts";
-export { recordMarketOpen, recordMarketClose, recordMarketResolved } from "./markets.ts";
+export { recordMarketOpen, recordMarketClose, recordMarketResolved, marketFee } from "./markets.ts";
 export { recordOrder, setOrderStatus, recordFill, addCash, transferCash, cashOf, allocatedOf, openCostOf, depositsOf } from "./ledger.ts";
 export type { OrderRow, FillRow } from "./ledger.ts";
 export { settleMarket } from "./settleMarket.ts";

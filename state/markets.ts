@@ -23,3 +23,13 @@ export function recordMarketResolved(db: Db, marketId: string, outcome: Outcome,
   ).run(outcome, derived ? 1 : 0, ts, marketId);
   return r.changes === 1;
 }
+
+/**
+ * A market's fee schedule as the ledger recorded it at the open (rate and exponent; Polymarket's
+ * crypto markets charge takers only; rebates are not recorded). For fills booked before the feed
+ * re-announces the market after a restart.
+ */
+export function marketFee(db: Db, marketId: string): { rate: number; exponent: number; takerOnly: true } | undefined {
+  const r = stmt(db, "SELECT fee_rate AS rate, fee_exponent AS exponent FROM markets WHERE market_id = ?").get(marketId) as { rate: number; exponent: number } | undefined;
+  return r && { rate: r.rate, exponent: r.exponent, takerOnly: true };
+}

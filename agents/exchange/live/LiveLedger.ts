@@ -1,5 +1,5 @@
 import { subjects, type FeeSchedule, type Outcome } from "../../../protocols/index.ts";
-import { hasFill, orderById, recordFill, recordOrder, reverseFill, setOrderStatus, type Db } from "../../../state/index.ts";
+import { hasFill, marketFee, orderById, recordFill, recordOrder, reverseFill, setOrderStatus, type Db } from "../../../state/index.ts";
 import type { LiveEvent } from "./events.ts";
 import { liveFillAmounts } from "./liveFillAmounts.ts";
 
@@ -62,8 +62,10 @@ export class LiveLedger {
         this.announce(o, { type: "cancel", orderId: e.orderId, remaining: e.remaining, reason: e.reason });
       } else if (e.type === "fill") {
         const fillId = `${e.fillId}@${e.orderId}`;
-        const fee = this.feeOf(o.marketId);
-        if (hasFill(this.db, fillId) || !fee) continue;
+        if (hasFill(this.db, fillId)) continue;
+        // After a restart the feed may not have re-announced the market yet: the ledger recorded its fees at the open.
+        const fee = this.feeOf(o.marketId) ?? marketFee(this.db, o.marketId);
+        if (!fee) throw new Error(`fill ${fillId} of market ${o.marketId}: no fee schedule known for the market; not booked`);
         const a = liveFillAmounts(e.side, e.price, e.size, e.liquidity, fee);
         recordFill(this.db, { fillId, orderId: e.orderId, agentId: o.agentId, marketId: o.marketId, outcome: o.outcome, side: e.side, price: e.price, size: e.size, ...a, liquidity: e.liquidity, ts: now });
         if (!e.partial) setOrderStatus(this.db, e.orderId, "filled", now);

@@ -5,7 +5,7 @@ import { LocalBus } from "../../../floor/bus/index.ts";
 import { SimClock } from "../../../floor/clock/index.ts";
 import { AgentHost } from "../../../floor/host/index.ts";
 import { createLogger } from "../../../floor/log/createLogger.ts";
-import { openDb, recordOrder, type Db } from "../../../state/index.ts";
+import { openDb, recordMarketOpen, recordOrder, type Db } from "../../../state/index.ts";
 import { waitFor } from "../../feed/live/waitFor.ts";
 import { LocalClob } from "./LocalClob.ts";
 
@@ -20,7 +20,13 @@ const intent = (n: number, extra: object = {}) => ({
 });
 const decide = (n: number, extra: object = {}) => send("order.decision.t1", { intent: intent(n, extra), approved: true }, "boss");
 
-function startExchange(): AgentHost {
+const MARKET = () => ({
+  phase: "open", marketId: "m1", slug: "m1", symbol: "BTCUSD", upTokenId: clob.tokens[0]!, downTokenId: clob.tokens[1]!, startTs: T0, endTs: T0 + 900_000,
+  strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5 * M, conditionId: clob.conditionId,
+}) as const;
+
+/** Start the exchange; the feed announces the market at once unless `announce` is false (a restart before the feed caught up). */
+function startExchange(announce = true): AgentHost {
   const h = new AgentHost(
     liveExchangeAgent("exchange", {
       executor: (beforePost) => new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey), beforePost, httpTimeoutMs: 2000, backoffInitialMs: 10 }),
@@ -30,10 +36,7 @@ function startExchange(): AgentHost {
     { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 },
   );
   h.start();
-  send("md.market.m1.open", {
-    phase: "open", marketId: "m1", slug: "m1", symbol: "BTCUSD", upTokenId: clob.tokens[0], downTokenId: clob.tokens[1], startTs: T0, endTs: T0 + 900_000,
-    strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5 * M, conditionId: clob.conditionId,
-  }, "feed");
+  if (announce) send("md.market.m1.open", MARKET(), "feed");
   return h;
 }
 /** Start-up is done (connected, reconciled) once heartbeats begin. */
@@ -145,7 +148,8 @@ describe("live exchange agent against the local CLOB", () => {
     const done = await first.place({ intentId: "t1-9", tokenId: clob.tokens[0]!, side: "BUY", type: "FAK", price: 520_000, size: 10 * M });
     first.close();
     recordOrder(db, { agentId: "t1", marketId: "m1", tokenId: clob.tokens[0]!, outcome: "Up", side: "BUY", type: "FAK", size: 10 * M, status: "pending", ts: T0, orderId: done.orderId!, intentId: "t1-9", price: 520_000 });
-    host = startExchange();
+    recordMarketOpen(db, { v: 1, id: "x", ts: T0, src: "feed", ...MARKET() });
+    host = startExchange(false); // the feed has not re-announced the market yet: its fees come from the ledger
     await connected();
     await settle();
     expect(orderRows()[0]).toMatchObject({ status: "filled", filled: 10 * M });
