@@ -42,5 +42,8 @@ describe("orderMachine", () => {
     const retry = after({ found: false });
     expect(retry.value).toBe("new");
     expect(transition(orderMachine, retry, { type: "SEND" })[0].context.attempts).toBe(2);
+    // Or, still unknown after its rechecks, it is given up for good (never sent again).
+    const unknown = run([{ type: "SEND" }, { type: "TIMEOUT" }]);
+    expect(transition(orderMachine, unknown, { type: "ABANDON", reason: "not at the venue" })[0]).toMatchObject({ value: "rejected", context: { reason: "not at the venue" } });
   });
 });

@@ -21,6 +21,8 @@ export type OrderEvent =
   | { type: "TIMEOUT" }
   /** The venue definitely did not book it (425 engine restarting, 429 rate limited): it may be sent again. */
   | { type: "REFUSED" }
+  /** Never found at the venue after its timeouts: given up, not sent again. */
+  | { type: "ABANDON"; reason: string }
   | { type: "RECONCILED"; venue: VenueView };
 
 /**
@@ -78,6 +80,7 @@ export const orderMachine = setup({
     unknown: {
       // No SEND here: a retry before reconciliation could double the order.
       on: {
+        ABANDON: { target: "rejected", actions: assign({ reason: ({ event }) => event.reason }) },
         RECONCILED: [
           { guard: "notFound", target: "new" },
           { guard: { type: "venueIs", params: "filled" }, target: "filled", actions: "fillAll" },

@@ -101,6 +101,8 @@ export interface PlaceResult {
   /** True when the outcome was learned through GET /data/orders|/data/trades after a timeout. */
   reconciled: boolean;
   postAttempts: number;
+  /** Timed out, never found at the venue, not re-sent: `recheckDoubtful()` settles it later (found, or given up). */
+  unresolved?: boolean;
 }
 
 export interface Balances {
@@ -125,6 +127,8 @@ export class LiveExecutor {
   private client: ClobClient | undefined;
   private creds: ApiKeyCreds | undefined;
   private readonly intents = new Map<string, IntentEntry>();
+  /** Intents whose orders timed out and were not found yet, with the number of rechecks so far. */
+  private readonly doubtful = new Map<string, number>();
   private readonly byOrderId = new Map<string, IntentEntry>();
   private halted: GeoblockedError | undefined;
   private lastRetryAfterMs: number | undefined;
@@ -293,8 +297,11 @@ export class LiveExecutor {
   private async resume(entry: IntentEntry): Promise<PlaceResult> {
     const out: LiveEvent[] = [];
     if (entry.life.matches("unknown") || entry.life.matches("new")) {
-      const found = await this.reconcile(entry, out);
+      const found = await this.reconcile(entry, out, !this.doubtful.has(entry.intent.intentId));
+      if (found) this.doubtful.delete(entry.intent.intentId);
       if (found) return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled: true, postAttempts: entry.postAttempts };
+      // Timed out before and still not found: it may yet be booked, so it is not sent again.
+      if (this.doubtful.has(entry.intent.intentId)) return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled: true, postAttempts: entry.postAttempts, unresolved: true };
       return this.postEntry(entry, out);
     }
     return { intentId: entry.intent.intentId, orderId: entry.orderId, events: [...entry.events], reconciled: false, postAttempts: entry.postAttempts };
@@ -352,11 +359,16 @@ export class LiveExecutor {
         case "unknown_outcome": {
           step(entry, { type: "TIMEOUT" });
           this.log("order post outcome unknown; reconciling", { intentId: entry.intent.intentId, orderId: entry.orderId, error: err.message });
-          const found = await this.reconcile(entry, out);
-          reconciled = true; // not found: the machine is back at new, so the same signed order may go again
+          const mayResend = ++unknown <= (this.opts.maxUnknownOutcomeRetries ?? 2);
+          // Not found and resendable: the machine goes back to new, and the same signed order goes again. Otherwise it stays unknown.
+          const found = await this.reconcile(entry, out, mayResend);
+          reconciled = true;
           if (found) return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled, postAttempts: entry.postAttempts };
-          if (++unknown > (this.opts.maxUnknownOutcomeRetries ?? 2)) {
-            throw new VenueError(`order ${entry.orderId} outcome still unknown after ${unknown} attempts; not retrying`, err.status, "unknown_outcome");
+          if (!mayResend) {
+            // Not sent again: a request stuck in the venue's queue may still be booked. recheckDoubtful() looks again later.
+            this.doubtful.set(entry.intent.intentId, 0);
+            this.log("order outcome still unknown; not re-sent, rechecking later", { intentId: entry.intent.intentId, orderId: entry.orderId, attempts: unknown });
+            return { intentId: entry.intent.intentId, orderId: entry.orderId, events: out, reconciled, postAttempts: entry.postAttempts, unresolved: true };
           }
           continue; // same signed order, same salt: the venue cannot book it twice
         }
@@ -405,13 +417,13 @@ export class LiveExecutor {
   }
 
   /** Look the order up by its hash in open orders and trades. True if the venue has it. */
-  private async reconcile(entry: IntentEntry, out: LiveEvent[]): Promise<boolean> {
+  private async reconcile(entry: IntentEntry, out: LiveEvent[], mayResend = true): Promise<boolean> {
     const open = await this.withRetries("GET /data/orders", () => this.c.getOpenOrders({ id: entry.orderId }));
     const trades = await this.withRetries("GET /data/trades", () => this.c.getTrades({ asset_id: entry.intent.tokenId }));
     const mine = tradesForOrder(trades, entry.orderId);
     const o = openOrderForId(open, entry.orderId);
     if (!o && mine.length === 0) {
-      step(entry, { type: "RECONCILED", venue: { found: false } });
+      if (mayResend) step(entry, { type: "RECONCILED", venue: { found: false } });
       return false;
     }
     // Found: whatever it did, the venue has it (its fills and cancels follow below).
@@ -532,6 +544,32 @@ export class LiveExecutor {
   /** Our trades in one token, as the venue reports them. */
   async tradesOf(tokenId: string): Promise<Trade[]> {
     return this.withRetries("GET /data/trades", () => this.c.getTrades({ asset_id: tokenId }));
+  }
+
+  /**
+   * Look again for orders whose post timed out and that the venue did not show (a request can sit
+   * in its queue): found ones report their ack and fills; after `maxChecks` misses an order is given
+   * up (the order machine's ABANDON) and reported rejected. Never re-sends.
+   */
+  async recheckDoubtful(maxChecks = 3): Promise<LiveEvent[]> {
+    const out: LiveEvent[] = [];
+    for (const [intentId, checks] of [...this.doubtful]) {
+      const entry = this.intents.get(intentId)!;
+      if (await this.reconcile(entry, out, false)) {
+        this.doubtful.delete(intentId);
+      } else if (checks + 1 >= maxChecks) {
+        this.doubtful.delete(intentId);
+        const reason = `not found at the venue after its post timed out (${checks + 1} checks); not re-sent`;
+        step(entry, { type: "ABANDON", reason });
+        this.emit(entry, { type: "reject", intentId, reason }, out);
+      } else this.doubtful.set(intentId, checks + 1);
+    }
+    return out;
+  }
+
+  /** How many timed-out orders are still being looked for. */
+  get doubtfulCount(): number {
+    return this.doubtful.size;
   }
 
   /** Where an intent's order is in its lifecycle (an orderMachine state), if we know the intent. */

@@ -22,6 +22,8 @@ export interface LiveExchangeOptions {
   pollMs?: number;
   /** Floor time between attempts to connect when start-up failed. Default 30 s. */
   retryStartMs?: number;
+  /** Floor time between looks for orders whose post timed out and were not found yet. Default 30 s. */
+  recheckMs?: number;
   /** The CLOB user channel (our fills and cancels as they happen); without it, the poll alone. */
   userWsUrl?: string;
 }
@@ -45,6 +47,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
       let ready = false;
       let lastTry = -Infinity;
       let lastPoll = -Infinity;
+      let lastRecheck = -Infinity;
       let chain: Promise<void> = Promise.resolve();
       let user: UserSocket | undefined;
       const followMarkets = () => user?.setMarkets([...markets.values()].flatMap((m) => (m.conditionId ? [m.conditionId] : [])));
@@ -138,6 +141,10 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
           if (ready && now - lastPoll >= (opts.pollMs ?? 2000)) {
             lastPoll = now;
             void work("poll trades", async () => void ledger.apply(await ex.pollTrades(), ctx.clock.now()));
+          }
+          if (ready && ex.doubtfulCount > 0 && now - lastRecheck >= (opts.recheckMs ?? 30_000)) {
+            lastRecheck = now;
+            void work("recheck timed-out orders", async () => void ledger.apply(await ex.recheckDoubtful(), ctx.clock.now()));
           }
         },
         async onStop() {

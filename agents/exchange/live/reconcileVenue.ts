@@ -37,9 +37,11 @@ export async function reconcileVenue(venue: Venue, ledger: LiveLedger, db: Db, n
   };
   for (const v of open) {
     const known = orderById(db, v.id);
-    if (known) continue;
+    if (known && (known.status === "pending" || known.status === "live")) continue;
+    // Unknown to the ledger, or closed there (e.g. given up after a timeout, then booked late): it must not rest unwatched.
+    const reason = known ? `open at the venue but ${known.status} in the ledger` : "open at the venue but not in the ledger";
     book(await venue.cancel(v.id));
-    report("cancelled", { orderId: v.id, tokenId: v.asset_id, side: v.side, price: v.price, remaining: remainingOf(v), reason: "open at the venue but not in the ledger" }, true);
+    report("cancelled", { orderId: v.id, tokenId: v.asset_id, side: v.side, price: v.price, remaining: remainingOf(v), reason }, true);
   }
   const tokens = new Set<string>();
   for (const w of working) {

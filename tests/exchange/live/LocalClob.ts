@@ -58,7 +58,9 @@ export type Failure =
   | { kind: "429"; retryAfterSec: number }
   | { kind: "geoblock" }
   /** Process the request (order booked, fills made) but hold the reply for holdMs. */
-  | { kind: "timeout"; holdMs: number };
+  | { kind: "timeout"; holdMs: number }
+  /** Sit in the venue's queue for delayMs, then process the request (books the order) and reply. */
+  | { kind: "late"; delayMs: number };
 
 export interface ApiKeyRecord { apiKey: string; secret: string; passphrase: string; address: string }
 
@@ -357,6 +359,14 @@ export class LocalClob {
     if (failure?.kind === "429") return this.send(res, log, 429, { error: "Too Many Requests" }, { "retry-after": String(failure.retryAfterSec) });
     if (failure?.kind === "geoblock") return this.send(res, log, 403, GEOBLOCK_HTML);
 
+    if (failure?.kind === "late") {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        this.reply(res, log, method, path, u.searchParams, raw, req);
+      }, failure.delayMs);
+      this.timers.add(t);
+      return;
+    }
     let reply: { status: number; body: unknown };
     try {
       reply = this.route(method, path, u.searchParams, raw, req, log);
@@ -370,6 +380,16 @@ export class LocalClob {
       }, failure.holdMs);
       this.timers.add(t);
       return;
+    }
+    this.send(res, log, reply.status, reply.body);
+  }
+
+  private reply(res: ServerResponse, log: RequestLog, method: string, path: string, qs: URLSearchParams, raw: string, req: IncomingMessage): void {
+    let reply: { status: number; body: unknown };
+    try {
+      reply = this.route(method, path, qs, raw, req, log);
+    } catch (e) {
+      reply = { status: 500, body: { error: `could not run the execution: ${(e as Error).message}` } };
     }
     this.send(res, log, reply.status, reply.body);
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Wallet } from "ethers";
-import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "../../../agents/exchange/live/index.ts";
+import { EthersV6Signer, LiveExecutor, liveExchangeAgent, type LiveExecutorOptions } from "../../../agents/exchange/live/index.ts";
 import { LocalBus } from "../../../floor/bus/index.ts";
 import { SimClock } from "../../../floor/clock/index.ts";
 import { AgentHost } from "../../../floor/host/index.ts";
@@ -26,10 +26,11 @@ const MARKET = () => ({
 }) as const;
 
 /** Start the exchange; the feed announces the market at once unless `announce` is false (a restart before the feed caught up). */
-function startExchange(announce = true): AgentHost {
+function startExchange(announce = true, venue: Partial<LiveExecutorOptions> = {}): AgentHost {
   const h = new AgentHost(
     liveExchangeAgent("exchange", {
-      executor: (beforePost) => new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey), beforePost, httpTimeoutMs: 2000, backoffInitialMs: 10 }),
+      executor: (beforePost) => new LiveExecutor({ host: clob.url, signer: new EthersV6Signer(wallet.privateKey), beforePost, httpTimeoutMs: 2000, backoffInitialMs: 10, ...venue }),
+      recheckMs: 1000,
       pollMs: 1000,
       userWsUrl: clob.wsUrl,
     }),
@@ -114,10 +115,13 @@ describe("live exchange agent against the local CLOB", () => {
     const lost = await first.place({ intentId: "t1-7", tokenId: clob.tokens[0]!, side: "BUY", type: "GTC", price: 450_000, size: 10 * M });
     hash = lost.orderId!;
     const stray = await first.place({ intentId: "elsewhere", tokenId: clob.tokens[0]!, side: "BUY", type: "GTC", price: 400_000, size: 5 * M });
+    const late = await first.place({ intentId: "t1-6", tokenId: clob.tokens[0]!, side: "BUY", type: "GTC", price: 410_000, size: 5 * M });
     first.close();
     const row = { agentId: "t1", marketId: "m1", tokenId: clob.tokens[0]!, outcome: "Up" as const, side: "BUY" as const, type: "GTC", size: 10 * M, status: "pending" as const, ts: T0 };
     recordOrder(db, { ...row, orderId: hash, intentId: "t1-7", price: 450_000 });
     recordOrder(db, { ...row, orderId: "0x" + "0".repeat(64), intentId: "t1-8", price: 440_000 });
+    // Given up after a timeout, then booked late by the venue: it must not rest unwatched.
+    recordOrder(db, { ...row, orderId: late.orderId!, intentId: "t1-6", price: 410_000, status: "rejected" });
 
     host = startExchange();
     await connected();
@@ -126,6 +130,8 @@ describe("live exchange agent against the local CLOB", () => {
     expect(byIntent["t1-7"]).toMatchObject({ status: "live", reason: "adopted at restart" });
     expect(byIntent["t1-8"]).toMatchObject({ status: "cancelled", reason: "never reached the venue" });
     expect(clob.orders.get(stray.orderId!.toLowerCase())!.status).toBe("CANCELED");
+    expect(clob.orders.get(late.orderId!.toLowerCase())!.status).toBe("CANCELED");
+    expect(audits.find((a) => a.detail.orderId === late.orderId)).toMatchObject({ severity: "violation", detail: { action: "cancelled", reason: "open at the venue but rejected in the ledger" } });
     expect(clob.orders.get(hash.toLowerCase())!.status).toBe("LIVE");
     const actions = audits.filter((a) => a.kind === "reconcile").map((a) => [a.detail.action, a.severity]);
     expect(actions).toEqual(expect.arrayContaining([["balance", "info"], ["cancelled", "violation"], ["adopted", "violation"], ["cancelled", "info"]]));
@@ -208,6 +214,22 @@ describe("live exchange agent against the local CLOB", () => {
     await waitFor(() => events.some((e) => e.type === "cancel"), "the venue's cancel");
     expect(events.find((e) => e.type === "cancel")).toMatchObject({ intentId: "t1-13", remaining: 10 * M, reason: "cancelled at the venue" });
     expect(orderRows()[0]).toMatchObject({ status: "cancelled" });
+  });
+
+  it("an order whose post timed out stays pending, is not re-sent, and is adopted when a recheck finds it booked late", async () => {
+    host = startExchange(true, { httpTimeoutMs: 200, maxUnknownOutcomeRetries: 0 });
+    await connected();
+    clob.failNext("POST", "/order", 1, { kind: "late", delayMs: 600 });
+    decide(14, { price: 450_000 });
+    await settle();
+    expect(orderRows()[0]).toMatchObject({ intent: "t1-14", status: "pending" });
+    await waitFor(() => clob.orders.size === 1, "the venue to book it late", 3000);
+    clock.advanceTo(T0 + 5_000);
+    host.tick(T0 + 5_000);
+    await waitFor(() => events.some((e) => e.type === "ack"), "the recheck to find it");
+    await settle();
+    expect(orderRows()[0]).toMatchObject({ status: "live" });
+    expect(clob.requestsTo("POST", "/order")).toHaveLength(1);
   });
 
   it("cancels what rests at shutdown, and records it", async () => {

@@ -304,6 +304,37 @@ describe("LiveExecutor against LocalClob", () => {
     expect(clob.requestsTo("POST", "/v1/heartbeats").length).toBe(count);
   });
 
+  it("a post stuck in the venue's queue past our timeout is not re-sent, and a later recheck finds it booked", async () => {
+    const ex = await executor({ httpTimeoutMs: 200, maxUnknownOutcomeRetries: 0 });
+    clob.failNext("POST", "/order", 1, { kind: "late", delayMs: 500 });
+    const i = intent();
+    const r = await ex.place(i);
+    expect(r).toMatchObject({ unresolved: true, events: [] });
+    expect(ex.doubtfulCount).toBe(1);
+    expect((await ex.place(i)).unresolved).toBe(true); // asking again re-checks, never re-sends
+    await new Promise((res) => setTimeout(res, 600));
+    expect(clob.orders.size).toBe(1); // the venue got to it in the end
+    const later = await ex.recheckDoubtful();
+    expect(types(later)).toEqual(["ack"]);
+    expect(ex.orderState(i.intentId)).toBe("live");
+    expect(ex.doubtfulCount).toBe(0);
+    expect(clob.requestsTo("POST", "/order")).toHaveLength(1);
+  });
+
+  it("a timed-out order never found is given up after three rechecks, reported rejected, and never re-sent", async () => {
+    const ex = await executor({ httpTimeoutMs: 200, maxUnknownOutcomeRetries: 0 });
+    clob.failNext("POST", "/order", 1, { kind: "late", delayMs: 60_000 });
+    const i = intent();
+    expect((await ex.place(i)).unresolved).toBe(true);
+    expect(await ex.recheckDoubtful()).toEqual([]);
+    expect(await ex.recheckDoubtful()).toEqual([]);
+    const last = await ex.recheckDoubtful();
+    expect(last).toEqual([expect.objectContaining({ type: "reject", intentId: i.intentId, reason: expect.stringMatching(/not found at the venue .*3 checks.*not re-sent/) })]);
+    expect(ex.orderState(i.intentId)).toBe("rejected");
+    expect(clob.requestsTo("POST", "/order")).toHaveLength(1);
+    expect(clob.orders.size).toBe(0);
+  });
+
   it("the dead-man switch: orders live while heartbeats flow, and the venue cancels them when heartbeats stop", async () => {
     await clob.stop();
     clob = new LocalClob({ heartbeatTimeoutMs: 150 });
