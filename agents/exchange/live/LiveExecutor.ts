@@ -17,7 +17,7 @@ import { classifyError, GeoblockedError, VenueError, type ClassifiedError } from
 import { isAccepted, tradesForOrder, venueMicro, type LiveEvent, type LiveIntent } from "./events.ts";
 import { Heartbeat } from "./Heartbeat.ts";
 import type { Balances, LiveExecutorOptions, PlaceResult } from "./liveExecutorTypes.ts";
-import { orderV2Hash, type SignedOrderV2Like } from "./orderHash.ts";
+import { exchangeV2Domain, orderV2Hash, type SignedOrderV2Like } from "./orderHash.ts";
 import { atVenue, newEntry, newLife, step, type IntentEntry } from "./orderLife.ts";
 import { collectFills, reconcile, type VenueReads } from "./orderOutcome.ts";
 import { PostOnlyWindow } from "./PostOnlyWindow.ts";
@@ -103,9 +103,29 @@ export class LiveExecutor {
   async refreshBalances(): Promise<Balances> {
     const raw = await this.call("GET /balance-allowance", () => this.c.getBalanceAllowance({ asset_type: AssetType.COLLATERAL }));
     // The venue reports collateral in base units of the 6-decimal token, i.e. already micro-USD.
-    const b = String(raw?.balance ?? "0").trim();
-    const collateral = /^\d+$/.test(b) ? Number(BigInt(b)) : venueMicro(b);
-    return { collateral, raw };
+    return { collateral: baseUnits(raw?.balance), raw };
+  }
+
+  /**
+   * Balance and allowance, fresh before each order: a BUY needs the collateral and the exchange's
+   * allowance to cover price × size; a SELL needs the shares. Why it cannot go, or undefined.
+   */
+  private async fundsShortfall(intent: LiveIntent, negRisk: boolean): Promise<string | undefined> {
+    if (intent.side === "SELL") {
+      const raw = await this.call("GET /balance-allowance", () => this.c.getBalanceAllowance({ asset_type: AssetType.CONDITIONAL, token_id: intent.tokenId }));
+      const shares = baseUnits(raw?.balance);
+      return shares < intent.size ? `insufficient shares: need ${intent.size}, have ${shares}` : undefined;
+    }
+    const bal = await this.refreshBalances();
+    const cost = Math.ceil((intent.price * intent.size) / 1_000_000);
+    if (cost > bal.collateral) return `insufficient collateral: need ${cost}, have ${bal.collateral}`;
+    // The venue lists an allowance per spender; a listed one too small means the exchange cannot take the collateral.
+    const spender = exchangeV2Domain(this.chainId, negRisk).verifyingContract.toLowerCase();
+    const listed = Object.entries(bal.raw.allowances ?? {}).find(([k]) => k.toLowerCase() === spender);
+    if (listed && BigInt(/^\d+$/.test(listed[1]) ? listed[1] : "0") < BigInt(cost)) {
+      return `allowance too small: the exchange ${spender} may spend ${listed[1]} of the ${cost} needed; approve the collateral for it`;
+    }
+    return undefined;
   }
 
   // ---------------------------------------------------------------- orders
@@ -124,13 +144,12 @@ export class LiveExecutor {
     if (!Number.isSafeInteger(intent.size) || intent.size <= 0) return refuse(`invalid size ${intent.size}`);
     const window = this.postOnly.refusal(intent);
     if (window) return refuse(window);
-    if (intent.side === "BUY" && (this.opts.refreshBalanceBeforeOrder ?? true)) {
-      const bal = await this.refreshBalances();
-      const cost = Math.ceil((intent.price * intent.size) / 1_000_000);
-      if (cost > bal.collateral) return refuse(`insufficient collateral: need ${cost}, have ${bal.collateral}`);
+    const negRisk = intent.negRisk ?? (await this.call("GET /neg-risk", () => this.c.getNegRisk(intent.tokenId)));
+    if (this.opts.refreshBalanceBeforeOrder ?? true) {
+      const short = await this.fundsShortfall(intent, negRisk);
+      if (short) return refuse(short);
     }
 
-    const negRisk = intent.negRisk ?? (await this.call("GET /neg-risk", () => this.c.getNegRisk(intent.tokenId)));
     const tickSize = intent.tickSize ?? (await this.call("GET /tick-size", () => this.c.getTickSize(intent.tokenId)));
     let signed: SignedOrder;
     try {
@@ -351,4 +370,10 @@ export class LiveExecutor {
     this.stopHeartbeat();
     this.axiosHooks.eject();
   }
+}
+
+/** A balance as the venue reports it: base units of a 6-decimal token (so micro-units already), or a decimal. */
+function baseUnits(v: unknown): number {
+  const b = String(v ?? "0").trim();
+  return /^\d+$/.test(b) ? Number(BigInt(b)) : venueMicro(b);
 }

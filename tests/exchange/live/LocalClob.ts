@@ -148,6 +148,10 @@ export class LocalClob {
   tickSize: string;
   negRisk: boolean;
   balanceMicro: number;
+  /** The exchanges' allowance over our collateral (micro); unlimited when undefined. */
+  allowanceMicro: number | undefined;
+  /** Shares held per token (micro), as GET /balance-allowance?asset_type=CONDITIONAL reports them; 1e12 when unset. */
+  readonly tokenBalanceMicro = new Map<string, number>();
   private server: Server | undefined;
   url = "";
   /** ws://127.0.0.1:port/ws/user, after start(). */
@@ -505,7 +509,10 @@ export class LocalClob {
       return ok({ heartbeat_id: id });
     }
     if (method === "GET" && path === "/balance-allowance") {
-      return ok({ balance: String(this.balanceMicro), allowances: { [EXCHANGE_V2]: "115792089237316195423570985008687907853269984665640564039457584007913129639935" } });
+      // CONDITIONAL: one outcome token's balance; COLLATERAL: pUSD, with the exchanges' allowances.
+      if (qs.get("asset_type") === "CONDITIONAL") return ok({ balance: String(this.tokenBalanceMicro.get(qs.get("token_id") ?? "") ?? 1e12), allowances: {} });
+      const allowance = String(this.allowanceMicro ?? "115792089237316195423570985008687907853269984665640564039457584007913129639935");
+      return ok({ balance: String(this.balanceMicro), allowances: { [EXCHANGE_V2]: allowance, [NEG_RISK_EXCHANGE_V2]: allowance } });
     }
     return { status: 404, body: { error: `no route ${method} ${path}` } };
   }

@@ -335,6 +335,26 @@ describe("LiveExecutor against LocalClob", () => {
     expect(clob.orders.size).toBe(0);
   });
 
+  it("checks balance and allowance before each order: collateral and the exchange's allowance for a BUY, the shares for a SELL", async () => {
+    const ex = await executor();
+    clob.balanceMicro = 4_000_000; // $4 for a $5.20 order
+    const poor = await ex.place(intent());
+    expect(poor.events).toEqual([expect.objectContaining({ type: "reject", reason: "insufficient collateral: need 5200000, have 4000000" })]);
+    clob.balanceMicro = 1_000_000_000;
+    clob.allowanceMicro = 1_000_000; // approved only $1 for the exchange
+    const unapproved = await ex.place(intent());
+    expect(unapproved.events[0]).toMatchObject({ type: "reject", reason: expect.stringMatching(/^allowance too small: the exchange 0x[0-9a-f]{40} may spend 1000000 of the 5200000 needed/) });
+    clob.allowanceMicro = undefined;
+    clob.tokenBalanceMicro.set(clob.tokens[0]!, 3_000_000);
+    const naked = await ex.place(intent({ side: "SELL", size: 10_000_000 }));
+    expect(naked.events).toEqual([expect.objectContaining({ type: "reject", reason: "insufficient shares: need 10000000, have 3000000" })]);
+    expect(clob.orderPosts).toHaveLength(0); // nothing was sent
+    const held = await ex.place(intent({ side: "SELL", size: 3_000_000 }));
+    expect(types(held.events)).toEqual(["ack"]);
+    const asked = clob.requests.filter((r) => r.path === "/balance-allowance");
+    expect(asked.length).toBeGreaterThanOrEqual(4); // fresh before every order
+  });
+
   it("the dead-man switch: orders live while heartbeats flow, and the venue cancels them when heartbeats stop", async () => {
     await clob.stop();
     clob = new LocalClob({ heartbeatTimeoutMs: 150 });
