@@ -36,3 +36,14 @@ export function clobCheck(o: EngineOrder, market: { tickSize: number; minSize: n
   if (o.type === "GTD" && (o.expiresAt === undefined || o.expiresAt <= now)) return clobMessages.expiration;
   return undefined;
 }
+
+/**
+ * The CLOB's answer once it has looked at the book, given the size that crosses the order's price
+ * (`crossingSize`): undefined when the order may trade and rest.
+ */
+export function matchCheck(o: EngineOrder, crossing: number): string | undefined {
+  if (o.postOnly && crossing > 0) return clobMessages.postOnlyCrosses;
+  if (o.type === "FOK" && crossing < o.size) return clobMessages.fokNotFilled;
+  if (o.type === "FAK" && crossing === 0) return clobMessages.fakNoMatch;
+  return undefined;
+}

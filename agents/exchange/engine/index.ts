@@ -1,4 +1,5 @@
-export { MarketEngine, toUp } from "./MarketEngine.ts";
+export { MarketEngine } from "./MarketEngine.ts";
+export { toUp } from "./upBook.ts";
 export { EngineAccount } from "./EngineAccount.ts";
 export { clobCheck, clobMessages, decimal } from "./clobMessages.ts";
 export type { CancelReason, EngineConfig, EngineEvent, EngineOrder, EngineOrderType, FillCause, FillEvent, Print, RestingView, Snapshot, UpBookView } from "./types.ts";
