@@ -94,7 +94,8 @@ it("refuses what is not a dataset, and an existing database, with exit 2", async
     [["backtest", "--data", tmp.path("missing")], /cannot read the folder/],
     [["backtest", "--data", notData], /not a replay dataset/],
     [["backtest", "--data", notData, "--from", "yesterday"], /invalid --from/],
-    [["backtest", "--data", DECEMBER_WEEK, "--db", tmp.path("exists.db")], /exists: a backtest writes a fresh database/],
+    // Checked before the data is read (so this holds whether or not the recorded data is present).
+    [["backtest", "--data", notData, "--db", tmp.path("exists.db")], /exists: a backtest writes a fresh database/],
   ] as const;
   for (const [args, why] of cases) {
     const r = await floor([...args]);

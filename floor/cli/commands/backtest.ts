@@ -33,6 +33,8 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   const from = parseTime("--from", v.from);
   const to = parseTime("--to", v.to);
   const config = loadFloorConfig(v.config);
+  // Refuse before reading the data: a week of it takes a moment to load.
+  if (v.db && existsSync(v.db)) throw new UsageError(`${v.db} exists: a backtest writes a fresh database (choose another --db)`);
   let plan;
   try {
     plan = planReplay(loadDataset(v.data, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }));
@@ -41,7 +43,6 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   }
   if (plan.markets.length === 0) throw new UsageError(`${v.data}: no window can be replayed (${plan.skipped.length} skipped: ${plan.skipped[0]?.reason})`);
   const dbPath = v.db ?? join("data", "backtests", `${basename(v.data)}-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
-  if (v.db && existsSync(v.db)) throw new UsageError(`${v.db} exists: a backtest writes a fresh database (choose another --db)`);
   const bus = new LocalBus();
   const t0 = performance.now();
   let steps = 0;
