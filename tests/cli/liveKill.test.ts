@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Wallet } from "ethers";
 import { createBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
@@ -29,7 +29,7 @@ await describeNats("floor start --mode live: killed between 'order sent' and 'ac
   const prefix = uniquePrefix("kill");
   let venue: FakeVenue, clob: LocalClob, bus: Bus, config: string;
   const wallet = Wallet.createRandom();
-  const env = { POLYMARKET_PRIVATE_KEY: wallet.privateKey, POLYFLOOR_BUS_PREFIX: prefix, LOG_LEVEL: "warn" };
+  const env = { POLYMARKET_PRIVATE_KEY: wallet.privateKey, POLYFLOOR_BUS_PREFIX: prefix, LOG_LEVEL: "debug" }; // every log line, for the secrets check
   const db = tmp.path("live.db");
   const args = ["start", "--mode", "live", "--live", "--config", "", "--db", db, "--bus", natsUrl(), "--dashboard", "off"];
 
@@ -101,7 +101,13 @@ await describeNats("floor start --mode live: killed between 'order sent' and 'ac
       expect(query(db, "SELECT order_id, intent_id, status, reason FROM orders")).toEqual([{ order_id: venueId, intent_id: "t1-kill-1", status: "cancelled", reason: "cancel-all" }]);
       const adopted = query<{ severity: string; detail_json: string }>(db, "SELECT severity, detail_json FROM audit_log WHERE kind = 'reconcile'");
       expect(adopted.map((a) => JSON.parse(a.detail_json).action)).toEqual(expect.arrayContaining(["balance", "adopted"]));
-      expect(query(db, "SELECT 1 FROM audit_log WHERE detail_json LIKE '%" + wallet.privateKey.slice(2, 20) + "%'")).toEqual([]);
+      // Secrets: the wallet key and the L2 credentials appear in no output and nowhere in the state file.
+      const creds = [...clob.keys.values()][0]!;
+      const secrets = [wallet.privateKey.slice(2), creds.secret, creds.passphrase];
+      const files = [db, `${db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString("latin1"));
+      for (const text of [first.output.stdout, first.output.stderr, second.output.stdout, second.output.stderr, ...files]) {
+        for (const secret of secrets) expect(text.includes(secret)).toBe(false);
+      }
     } finally {
       first.kill("SIGKILL");
     }
