@@ -14,6 +14,10 @@ export interface OrderRow {
   size: number;
   status: "pending" | "live" | "filled" | "partial" | "cancelled" | "expired" | "rejected";
   reason?: string | undefined;
+  /** Rest only: refused if it would take liquidity. */
+  postOnly?: boolean | undefined;
+  /** GTD only: floor time (ms) at which the order expires; ignored for other types. */
+  expiresAt?: number | undefined;
   ts: number;
 }
 
@@ -45,9 +49,12 @@ export function recordOrder(db: Db, o: OrderRow): { orderId: string; created: bo
   if (existing) return { orderId: existing.order_id, created: false };
   stmt(
     db,
-    `INSERT INTO orders (order_id, intent_id, agent_id, market_id, token_id, outcome, side, type, price_micro, size_micro, status, reason, created_ts, updated_ts)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(o.orderId, o.intentId, o.agentId, o.marketId, o.tokenId, o.outcome, o.side, o.type, o.price, o.size, o.status, o.reason ?? null, o.ts, o.ts);
+    `INSERT INTO orders (order_id, intent_id, agent_id, market_id, token_id, outcome, side, type, price_micro, size_micro, status, reason, post_only, expires_ts, created_ts, updated_ts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    o.orderId, o.intentId, o.agentId, o.marketId, o.tokenId, o.outcome, o.side, o.type, o.price, o.size, o.status, o.reason ?? null,
+    o.postOnly ? 1 : 0, o.type === "GTD" ? o.expiresAt ?? null : null, o.ts, o.ts,
+  );
   return { orderId: o.orderId, created: true };
 }
 

@@ -78,4 +78,12 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE UNIQUE INDEX fills_reverses ON fills(reverses) WHERE reverses IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: "orders keep what a restart needs to re-enter them: the post-only flag and a GTD order's expiry",
+    sql: `
+      ALTER TABLE orders ADD COLUMN post_only INTEGER NOT NULL DEFAULT 0 CHECK (post_only IN (0, 1));
+      ALTER TABLE orders ADD COLUMN expires_ts INTEGER;
+    `,
+  },
 ];

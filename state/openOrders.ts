@@ -3,8 +3,11 @@ import type { Db } from "./openDb.ts";
 import { stmt } from "./stmt.ts";
 
 /** An order the ledger still counts as working (pending or live), with what has filled of it. */
-export interface OpenOrder extends Omit<OrderRow, "reason" | "ts" | "status"> {
+export interface OpenOrder extends Omit<OrderRow, "reason" | "ts" | "status" | "postOnly" | "expiresAt"> {
   status: "pending" | "live";
+  postOnly: boolean;
+  /** A GTD order's expiry (floor ms); absent for other types, and for GTD orders recorded before the ledger kept it. */
+  expiresAt?: number;
   filled: number;
   createdTs: number;
 }
@@ -12,6 +15,7 @@ export interface OpenOrder extends Omit<OrderRow, "reason" | "ts" | "status"> {
 interface Raw {
   order_id: string; intent_id: string; agent_id: string; market_id: string; token_id: string; outcome: "Up" | "Down";
   side: "BUY" | "SELL"; type: string; price_micro: number; size_micro: number; filled_micro: number; status: "pending" | "live"; created_ts: number;
+  post_only: number; expires_ts: number | null;
 }
 
 /** Working orders in the order they were placed, optionally of one market: what a restart must adopt or cancel. */
@@ -24,6 +28,7 @@ export function listOpenOrders(db: Db, marketId?: string): OpenOrder[] {
   return rows.map((r) => ({
     orderId: r.order_id, intentId: r.intent_id, agentId: r.agent_id, marketId: r.market_id, tokenId: r.token_id, outcome: r.outcome,
     side: r.side, type: r.type, price: r.price_micro, size: r.size_micro, filled: r.filled_micro, status: r.status, createdTs: r.created_ts,
+    postOnly: r.post_only === 1, ...(r.expires_ts !== null ? { expiresAt: r.expires_ts } : {}),
   }));
 }
 

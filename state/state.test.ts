@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MarketOpen } from "../protocols/index.ts";
 import {
-  addCash, appendAudit, cashOf, ledgerHash, loadSnapshot, MIGRATIONS, openDb, readStatus, recordFill, recordMarketOpen,
+  addCash, appendAudit, cashOf, ledgerHash, listOpenOrders, loadSnapshot, MIGRATIONS, openDb, readStatus, recordFill, recordMarketOpen,
   recordMarketResolved, recordOrder, registerAgent, saveSnapshot, settleMarket, transferCash, verifyAudit, type Db,
 } from "./index.ts";
 
@@ -45,6 +46,36 @@ describe("state", () => {
     expect(recordOrder(db, o)).toEqual({ orderId: "o1", created: true });
     expect(recordOrder(db, { ...o, orderId: "o2" })).toEqual({ orderId: "o1", created: false });
     expect(readStatus(db).orders).toBe(1);
+  });
+
+  it("keeps an order's post-only flag and a GTD order's expiry (only a GTD's) for a restart to re-enter it", () => {
+    const o = { intentId: "i1", agentId: "a", marketId: "m1", tokenId: "1", outcome: "Up" as const, side: "BUY" as const, price: 500_000, size: 10 * M, status: "live" as const, ts: 1 };
+    recordOrder(db, { ...o, orderId: "gtd", type: "GTD", postOnly: true, expiresAt: 60_000 });
+    recordOrder(db, { ...o, orderId: "gtc", intentId: "i2", type: "GTC", expiresAt: 60_000 });
+    expect(listOpenOrders(db).map((r) => [r.orderId, r.postOnly, r.expiresAt])).toEqual([["gtd", true, 60_000], ["gtc", false, undefined]]);
+    expect(listOpenOrders(db)[1]).not.toHaveProperty("expiresAt");
+  });
+
+  it("upgrades a v3 file: its orders are not post-only and have no expiry, and its ledger hash is unchanged", () => {
+    const path = join(dir, "v3.db");
+    const old = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      old.exec(m.sql);
+      old.pragma(`user_version = ${m.version}`);
+    }
+    old.prepare(`INSERT INTO orders (order_id, intent_id, agent_id, market_id, token_id, outcome, side, type, price_micro, size_micro, status, created_ts, updated_ts)
+      VALUES ('o1', 'i1', 'a', 'm1', '1', 'Up', 'BUY', 'GTD', 500000, 10000000, 'live', 1, 1)`).run();
+    const before = ledgerHash(old);
+    old.close();
+    const upgraded = openDb(path);
+    try {
+      expect(upgraded.pragma("user_version", { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+      expect(listOpenOrders(upgraded)).toEqual([expect.objectContaining({ orderId: "o1", type: "GTD", postOnly: false })]);
+      expect(listOpenOrders(upgraded)[0]).not.toHaveProperty("expiresAt");
+      expect(ledgerHash(upgraded)).toBe(before);
+    } finally {
+      upgraded.close();
+    }
   });
 
   it("settles winners at 1 and losers at 0, once, and cash equals deposits plus realized PnL", () => {

@@ -6,13 +6,14 @@ import {
   recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus,
 } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
-import { MarketEngine, type EngineEvent } from "./engine/index.ts";
+import { MarketEngine, type EngineEvent, type EngineOrder } from "./engine/index.ts";
 import { exchangeMachine } from "./exchangeMachine.ts";
 import { settleResolved } from "./settleResolved.ts";
 import { CLOSED_UNADOPTED, type Adoptable } from "./reconcileOpenOrders.ts";
 import { restartReconciler } from "./restartReconciler.ts";
 
 type Intent = OrderDecision["intent"];
+type OrderTerms = Pick<Intent, "side" | "outcome" | "price" | "type" | "postOnly" | "expiresAt">;
 /** An order the engine works for us: what its events are booked against. */
 interface Working extends Pick<Intent, "agentId" | "intentId" | "marketId" | "tokenId" | "size"> {
   filled: number;
@@ -94,23 +95,24 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         if (ctx.state() !== "open") return reject(i, orderId, "exchange halted");
         if (!m || now >= m.open.endTs) return reject(i, orderId, "market not open for trading");
         if (i.tokenId !== (i.outcome === "Up" ? m.open.upTokenId : m.open.downTokenId)) return reject(i, orderId, "token id does not match outcome");
+        // The ledger keeps postOnly and a GTD's expiresAt (from `i`), so a restart can re-enter the order as it was.
         const { created } = recordOrder(db, { ...i, orderId, status: "pending", ts: now });
         if (!created) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");
         orders.set(orderId, { ...i, filled: 0, acked: false });
-        const order = { orderId, side: i.side, outcome: i.outcome, price: i.price, size: i.size, type: i.type, ...(i.postOnly ? { postOnly: true } : {}), ...(i.expiresAt !== undefined ? { expiresAt: i.expiresAt } : {}) };
-        apply(m.engine.submit(order, now, opts.latencyMs ?? 0));
+        apply(m.engine.submit(engineOrder(orderId, i, i.size), now, opts.latencyMs ?? 0));
       }
 
       /**
        * Re-enter an order the last run left working, for what is left of it, under its own id and at
        * once (no latency: it was placed long ago). Its queue position died with the old engine, so it
-       * joins the back of its level. What the engine refuses now (a remainder under the minimum size,
-       * a price off a new tick) is cancelled instead.
+       * joins the back of its level. A GTD keeps its expiry (the engine expires it on time), a
+       * post-only order stays post-only. What the engine refuses now (a remainder under the minimum
+       * size, a price off a new tick, a post-only order the book now crosses) is cancelled instead.
        */
       function adopt(o: Adoptable, engine: MarketEngine): void {
         const now = ctx.clock.now();
         orders.set(o.orderId, { ...o, acked: o.status === "live", adoptedAt: now });
-        const events = engine.submit({ orderId: o.orderId, side: o.side, outcome: o.outcome, price: o.price, size: o.size - o.filled, type: o.type }, now, 0);
+        const events = engine.submit(engineOrder(o.orderId, o, o.size - o.filled), now, 0);
         const refused = events.find((e) => e.type === "reject" && e.request === "submit" && e.orderId === o.orderId);
         if (refused?.type === "reject") {
           orders.delete(o.orderId); // so `apply` skips the engine's reject: the order is cancelled, not rejected
@@ -177,4 +179,9 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
       };
     },
   };
+}
+
+/** The engine's order for `size` of an intent or an adopted order, post-only and expiry included when set. */
+function engineOrder(orderId: string, o: OrderTerms, size: number): EngineOrder {
+  return { orderId, side: o.side, outcome: o.outcome, price: o.price, size, type: o.type, ...(o.postOnly ? { postOnly: true } : {}), ...(o.expiresAt !== undefined ? { expiresAt: o.expiresAt } : {}) };
 }

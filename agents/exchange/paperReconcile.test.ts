@@ -7,7 +7,7 @@ import type { AuditFact, MarketOpen, OrderEvent } from "../../protocols/index.ts
 import { openDb, recordFill, recordMarketOpen, recordOrder, type Db } from "../../state/index.ts";
 import { tmpDir } from "../../tests/helpers/tmp.ts";
 import { paperExchangeAgent } from "./paperExchangeAgent.ts";
-import { MARKET_OVER } from "./reconcileOpenOrders.ts";
+import { EXPIRED_DOWN, EXPIRED_UNADOPTED, MARKET_OVER } from "./reconcileOpenOrders.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const M = 1_000_000;
@@ -23,10 +23,12 @@ const open = (marketId: string, startTs: number): MarketOpen => ({
   startTs, endTs: startTs + 900_000, strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true, rebateRate: 0.2 }, tickSize: 10_000, minSize: 5 * M,
 });
 /** What the last run left in the ledger: a working order, `filled` of it booked already. */
-function working(n: number, marketId: string, o: { status?: "pending" | "live"; type?: string; size?: number; filled?: number } = {}): string {
+interface Left { status?: "pending" | "live"; type?: string; price?: number; size?: number; filled?: number; postOnly?: boolean; expiresAt?: number }
+function working(n: number, marketId: string, o: Left = {}): string {
   const orderId = `o-t1-${n}`;
   const size = o.size ?? 50 * M;
-  recordOrder(db, { orderId, intentId: `t1-${n}`, agentId: "t1", marketId, tokenId: UP, outcome: "Up", side: "BUY", type: o.type ?? "GTC", price: 480_000, size, status: o.status ?? "live", ts: T0 + 1_000 });
+  const terms = { type: o.type ?? "GTC", price: o.price ?? 480_000, size, postOnly: o.postOnly, expiresAt: o.expiresAt };
+  recordOrder(db, { orderId, intentId: `t1-${n}`, agentId: "t1", marketId, tokenId: UP, outcome: "Up", side: "BUY", ...terms, status: o.status ?? "live", ts: T0 + 1_000 });
   // The old engine numbered this fill #1: the adopted order's first fill in the new engine is #1 too.
   if (o.filled) recordFill(db, { fillId: `${orderId}#1`, orderId, agentId: "t1", marketId, outcome: "Up", side: "BUY", price: 480_000, size: o.filled, feeShares: 0, feeUsd: 0, cashDelta: -(0.48 * o.filled), sharesDelta: o.filled, ts: T0 + 2_000 });
   return orderId;
@@ -107,9 +109,9 @@ describe("paper exchange restart reconciliation", () => {
     ]);
   });
 
-  it("cancels what cannot re-enter (a market that closes first, a GTD, a remainder under the minimum size) and acks an adopted pending order", async () => {
+  it("cancels what cannot re-enter (a market that closes first, a GTD recorded without its expiry, a remainder under the minimum size) and acks an adopted pending order", async () => {
     const closes = working(1, "m1");
-    const gtd = working(2, "m1", { type: "GTD" });
+    const gtd = working(2, "m1", { type: "GTD" }); // as the ledger held GTD orders before it kept their expiry
     await restart();
     send("md.market.m1.close", { phase: "close", marketId: "m1", endPrice: 95_100 * M });
     await bus.idle();
@@ -130,6 +132,76 @@ describe("paper exchange restart reconciliation", () => {
     expect(order(pending)).toMatchObject({ status: "live" });
     expect(events.filter((e) => e.intentId === "t1-4").map((e) => e.type)).toEqual(["ack"]);
     expect(decisions().map((d) => [d.orderId, d.action])).toEqual([[gtd, "cancelled"], [closes, "cancelled"], [tiny, "cancelled"], [pending, "adopted"]]);
+  });
+
+  it("adopts a GTD whose expiry is still ahead, with that expiry: the engine expires it on time", async () => {
+    const expiresAt = RESTART + 60_000;
+    const id = working(1, "m1", { type: "GTD", expiresAt, filled: 10 * M });
+    await restart();
+    await step(RESTART);
+    send("md.market.m1.open", open("m1", T0));
+    send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 480_000, size: 100 * M }], asks: [{ price: 520_000, size: 100 * M }], tickSize: 10_000, minSize: 5 * M });
+    await bus.idle();
+    expect(decisions()).toEqual([expect.objectContaining({ action: "adopted", orderId: id, type: "GTD", expiresAt, remaining: 40 * M })]);
+    await step(expiresAt - 1);
+    expect(order(id)).toEqual({ status: "live", reason: null, filled: 10 * M });
+    expect(events).toEqual([]);
+    await step(expiresAt);
+    expect(order(id)).toEqual({ status: "expired", reason: "expired", filled: 10 * M });
+    expect(events).toEqual([expect.objectContaining({ type: "cancel", intentId: "t1-1", orderId: id, remaining: 40 * M, reason: "expired" })]);
+  });
+
+  it("expires a GTD whose expiry passed while the floor was down, or passes before its market trades again; one its market outlived is cancelled", async () => {
+    const down = working(1, "m1", { type: "GTD", expiresAt: RESTART - 1_000, filled: 10 * M });
+    const beforeEnd = working(2, "m0", { type: "GTD", expiresAt: T0 - 60_000 }); // m0 ended at T0: the expiry came first
+    const outlived = working(3, "m0", { type: "GTD", expiresAt: T0 + 60_000 }); // m0 ended first
+    const onTick = working(4, "m1", { type: "GTD", expiresAt: RESTART + 30_000 });
+    const atBook = working(5, "m1", { type: "GTD", expiresAt: RESTART + 40_000 });
+    await restart();
+    expect(order(down)).toEqual({ status: "expired", reason: EXPIRED_DOWN, filled: 10 * M });
+    expect(order(beforeEnd)).toMatchObject({ status: "expired", reason: EXPIRED_DOWN });
+    expect(order(outlived)).toMatchObject({ status: "cancelled", reason: MARKET_OVER });
+    expect([order(onTick).status, order(atBook).status]).toEqual(["live", "live"]);
+    await step(RESTART + 30_000); // m1 has not traded again yet
+    expect(order(onTick)).toMatchObject({ status: "expired", reason: EXPIRED_UNADOPTED });
+    // The market is back before the next step, with the last one's expiry already passed: expired, not re-entered.
+    clock.advanceTo(RESTART + 40_000);
+    send("md.market.m1.open", open("m1", T0));
+    send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 480_000, size: 100 * M }], asks: [], tickSize: 10_000, minSize: 5 * M });
+    await bus.idle();
+    expect(order(atBook)).toMatchObject({ status: "expired", reason: EXPIRED_UNADOPTED });
+    expect(decisions().map((d) => [d.orderId, d.action, d.reason])).toEqual([
+      [down, "expired", EXPIRED_DOWN], [beforeEnd, "expired", EXPIRED_DOWN], [outlived, "cancelled", MARKET_OVER],
+      [onTick, "expired", EXPIRED_UNADOPTED], [atBook, "expired", EXPIRED_UNADOPTED],
+    ]);
+    // The trader hears of each as a cancel with its reason (those decided at start once it is up).
+    expect(events.map((e) => [e.intentId, e.type, e.type === "cancel" ? [e.remaining, e.reason] : undefined])).toEqual([
+      ["t1-1", "cancel", [40 * M, EXPIRED_DOWN]], ["t1-2", "cancel", [50 * M, EXPIRED_DOWN]], ["t1-3", "cancel", [50 * M, MARKET_OVER]],
+      ["t1-4", "cancel", [50 * M, EXPIRED_UNADOPTED]], ["t1-5", "cancel", [50 * M, EXPIRED_UNADOPTED]],
+    ]);
+  });
+
+  it("re-enters a post-only order as post-only: one the book now crosses is refused by the engine and cancelled, one that does not rests", async () => {
+    const crosses = working(1, "m1", { postOnly: true }); // a bid at 0.48
+    const rests = working(2, "m1", { postOnly: true, price: 460_000 });
+    const taker = working(3, "m1"); // the same bid as the first, not post-only
+    await restart();
+    await step(RESTART);
+    send("md.market.m1.open", open("m1", T0));
+    // The ask has come down to 0.47 while the floor was down: a bid at 0.48 would take it.
+    send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 450_000, size: 100 * M }], asks: [{ price: 470_000, size: 100 * M }], tickSize: 10_000, minSize: 5 * M });
+    await bus.idle();
+    const refused = "cancelled at restart: invalid post-only order: order crosses book";
+    expect(order(crosses)).toEqual({ status: "cancelled", reason: refused, filled: 0 });
+    expect(events.filter((e) => e.intentId === "t1-1")).toEqual([expect.objectContaining({ type: "cancel", orderId: crosses, remaining: 50 * M, reason: refused })]);
+    expect(order(rests)).toEqual({ status: "live", reason: null, filled: 0 });
+    expect(order(taker)).toMatchObject({ status: "filled", filled: 50 * M });
+    expect(decisions().map((d) => [d.orderId, d.action, d.postOnly])).toEqual([[crosses, "cancelled", true], [rests, "adopted", true], [taker, "adopted", undefined]]);
+    // The resting post-only bid fills as a maker when a print reaches it.
+    send("md.trade.m1", { marketId: "m1", tokenId: UP, price: 450_000, size: 500 * M, side: "SELL" });
+    await bus.idle();
+    expect(order(rests)).toMatchObject({ status: "filled", filled: 50 * M });
+    expect(db.prepare("SELECT order_id AS id, liquidity FROM fills ORDER BY seq").all()).toEqual([{ id: taker, liquidity: "taker" }, { id: rests, liquidity: "maker" }]);
   });
 
   it("cancels an adoptable order whose market ends without ever reopening", async () => {

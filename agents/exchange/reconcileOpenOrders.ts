@@ -5,10 +5,12 @@ import { stmt } from "../../state/stmt.ts";
 export const MARKET_OVER = "cancelled at restart: market over while the floor was down";
 export const ENDED_UNOPENED = "cancelled after restart: the market ended before the feed reopened it";
 export const CLOSED_UNADOPTED = "cancelled after restart: the market closed before it traded again";
+export const EXPIRED_DOWN = "expired while the floor was down";
+export const EXPIRED_UNADOPTED = "expired after restart, before its market traded again";
 
 /** A working order the restart keeps, to re-enter the engine once its market is trading again. */
 export interface Adoptable extends OpenOrder {
-  type: "GTC" | "FAK" | "FOK";
+  type: OrderType;
   /** The market's end (floor ms): past it, the order is cancelled if it was never adopted. */
   endTs: number;
 }
@@ -16,31 +18,37 @@ export interface Adoptable extends OpenOrder {
 export interface RestartPlan {
   adopt: Adoptable[];
   cancel: Array<{ order: OpenOrder; reason: string }>;
+  /** GTD orders whose expiry passed while the floor was down (before their market ended). */
+  expire: OpenOrder[];
 }
 
 interface MarketRow { end_ts: number; end_price_micro: number | null; outcome: string | null }
 
 /**
  * What a restart does with the orders the ledger still counts as working (pending or live), which
- * the new, empty matching engine does not know: cancel those whose market is over (ended, closed,
- * resolved or unknown) and keep the rest for adoption. GTD orders are cancelled too: the ledger
- * does not hold their expiry, and re-entering one without it could outlive what the trader asked.
+ * the new, empty matching engine does not know: expire the GTD orders whose expiry passed while the
+ * floor was down (before their market ended), cancel those whose market is over (ended, closed,
+ * resolved or unknown) and keep the rest for adoption: GTD orders with their expiry, post-only ones
+ * still post-only. A GTD order recorded before the ledger kept expiries is cancelled: re-entering
+ * it without one could outlive what the trader asked.
  */
 export function planRestart(db: Db, now: number): RestartPlan {
-  const plan: RestartPlan = { adopt: [], cancel: [] };
+  const plan: RestartPlan = { adopt: [], cancel: [], expire: [] };
   for (const order of listOpenOrders(db)) {
     const m = stmt(db, "SELECT end_ts, end_price_micro, outcome FROM markets WHERE market_id = ?").get(order.marketId) as MarketRow | undefined;
     const type = OrderType.safeParse(order.type);
-    if (!m || m.end_ts <= now || m.end_price_micro !== null || m.outcome !== null) plan.cancel.push({ order, reason: MARKET_OVER });
+    const expiry = type.data === "GTD" ? order.expiresAt : undefined;
+    if (expiry !== undefined && expiry <= Math.min(now, m?.end_ts ?? now)) plan.expire.push(order);
+    else if (!m || m.end_ts <= now || m.end_price_micro !== null || m.outcome !== null) plan.cancel.push({ order, reason: MARKET_OVER });
     else if (!type.success) plan.cancel.push({ order, reason: `cancelled at restart: unknown order type ${order.type}` });
-    else if (type.data === "GTD") plan.cancel.push({ order, reason: "cancelled at restart: a GTD order's expiry is not in the ledger" });
+    else if (type.data === "GTD" && expiry === undefined) plan.cancel.push({ order, reason: "cancelled at restart: a GTD order's expiry is not in the ledger" });
     else plan.adopt.push({ ...order, type: type.data, endTs: m.end_ts });
   }
   return plan;
 }
 
 /** The audit body of one restart decision (`subjects.audit("reconcile")`). */
-export function reconcileRecord(action: "adopted" | "cancelled", o: OpenOrder, reason: string): Record<string, unknown> {
+export function reconcileRecord(action: "adopted" | "cancelled" | "expired", o: OpenOrder, reason: string): Record<string, unknown> {
   return {
     kind: "reconcile",
     severity: "info",
@@ -48,6 +56,7 @@ export function reconcileRecord(action: "adopted" | "cancelled", o: OpenOrder, r
       action, orderId: o.orderId, intentId: o.intentId, agentId: o.agentId, marketId: o.marketId, remaining: o.size - o.filled, reason,
       // What the order was, so a reader (or the auditor's fill checks) need not look it up.
       side: o.side, outcome: o.outcome, type: o.type, price: o.price, size: o.size, filled: o.filled,
+      ...(o.postOnly ? { postOnly: true } : {}), ...(o.expiresAt !== undefined ? { expiresAt: o.expiresAt } : {}),
     },
   };
 }

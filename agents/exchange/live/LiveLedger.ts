@@ -14,6 +14,9 @@ export interface LiveOrder {
   type: string;
   price: number;
   size: number;
+  postOnly?: boolean;
+  /** GTD only: floor time (ms) at which the order expires. */
+  expiresAt?: number;
   orderId?: string;
 }
 

@@ -88,7 +88,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
 
       async function submit(i: Intent): Promise<void> {
         const now = ctx.clock.now();
-        const o: LiveOrder = { intentId: i.intentId, agentId: i.agentId, marketId: i.marketId, tokenId: i.tokenId, outcome: i.outcome, side: i.side, type: i.type, price: i.price, size: i.size };
+        const o: LiveOrder = { intentId: i.intentId, agentId: i.agentId, marketId: i.marketId, tokenId: i.tokenId, outcome: i.outcome, side: i.side, type: i.type, price: i.price, size: i.size, postOnly: i.postOnly, expiresAt: i.expiresAt };
         if (intentKnown(ctx.db, i.intentId)) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");
         const m = markets.get(i.marketId);
         if (ctx.state() !== "open" || ex.isHalted) return ledger.reject(o, "exchange halted", now);
