@@ -61,7 +61,7 @@ export class LiveLedger {
         setOrderStatus(this.db, e.orderId, "live", now);
         this.announce(o, { type: "ack", orderId: e.orderId });
       } else if (e.type === "cancel") {
-        setOrderStatus(this.db, e.orderId, e.remaining < o.size ? "partial" : "cancelled", now, e.reason);
+        setOrderStatus(this.db, e.orderId, e.reason === "expired" ? "expired" : e.remaining < o.size ? "partial" : "cancelled", now, e.reason);
         this.announce(o, { type: "cancel", orderId: e.orderId, remaining: e.remaining, reason: e.reason });
       } else if (e.type === "fill") {
         const fillId = `${e.fillId}@${e.orderId}`;

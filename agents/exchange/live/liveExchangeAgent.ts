@@ -12,6 +12,7 @@ import { LiveLedger, type LiveOrder } from "./LiveLedger.ts";
 import { tickSizeText } from "./liveFillAmounts.ts";
 import { reconcileVenue } from "./reconcileVenue.ts";
 import { UserSocket } from "./UserSocket.ts";
+import { venueCancelReason } from "./venueCancelReason.ts";
 
 type Intent = OrderDecision["intent"];
 
@@ -76,7 +77,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
           creds,
           onTrade: (t) => void work("user trade", async () => void ledger.apply(ex.ingestTrades([t]), ctx.clock.now())),
           onOrder: (o) => {
-            if (o.type === "CANCELLATION" || o.status === "CANCELED") void work("user cancel", async () => void ledger.apply(ex.venueCancelled(o.id, "cancelled at the venue"), ctx.clock.now()));
+            if (o.type === "CANCELLATION" || o.status === "CANCELED") void work("user cancel", async () => void ledger.apply(ex.venueCancelled(o.id, venueCancelReason(o, Date.now())), ctx.clock.now()));
           },
           onStatus: (up, detail) => ctx.log[up ? "info" : "warn"]({ detail }, up ? "user channel subscribed" : "user channel down; polling trades meanwhile"),
           onError: (reason) => ctx.log.warn({ reason }, "user channel error"),

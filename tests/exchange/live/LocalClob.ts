@@ -292,6 +292,19 @@ export class LocalClob {
   }
 
   /** The user-channel `order` event (reference §2.2 shape) to the owner's subscriptions. */
+  /** A GTD order still resting at its expiration (unix seconds) is cancelled by the venue, which tells the user channel. */
+  private expireAt(o: BookedOrder): void {
+    const exp = Number(o.expiration);
+    if (o.orderType !== "GTD" || !(exp > 0)) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      if (o.status !== "LIVE") return;
+      o.status = "CANCELED";
+      this.emitOrder(o, "CANCELLATION");
+    }, Math.max(0, exp * 1000 - Date.now()));
+    this.timers.add(t);
+  }
+
   /** Cancel every LIVE order of a key, telling its user channel; the ids cancelled. */
   private cancelAllOf(apiKey: string): string[] {
     const canceled: string[] = [];
@@ -559,6 +572,7 @@ export class LocalClob {
     this.orders.set(id.toLowerCase(), booked);
     this.orderPosts.push({ at, status: 200, orderId: id, postOnly: body.postOnly === true });
     this.emitOrder(booked, "PLACEMENT");
+    this.expireAt(booked);
 
     const immediate = body.orderType === "FOK" || body.orderType === "FAK";
     const plan = this.fillPlans.shift() ?? {};

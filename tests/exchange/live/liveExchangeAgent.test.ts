@@ -232,6 +232,18 @@ describe("live exchange agent against the local CLOB", () => {
     expect(clob.requestsTo("POST", "/order")).toHaveLength(1);
   });
 
+  it("a GTD order the venue expires is booked as expired, told by the user channel", async () => {
+    host = startExchange();
+    await connected();
+    await waitFor(() => clob.user.open() > 0, "the user channel");
+    decide(15, { type: "GTD", price: 450_000, expiresAt: Math.ceil((Date.now() + 1000) / 1000) * 1000 });
+    await settle();
+    expect(orderRows()[0]).toMatchObject({ intent: "t1-15", status: "live" });
+    await waitFor(() => events.some((e) => e.type === "cancel"), "the venue to expire it", 4000);
+    expect(events.find((e) => e.type === "cancel")).toMatchObject({ intentId: "t1-15", reason: "expired", remaining: 10 * M });
+    expect(orderRows()[0]).toMatchObject({ status: "expired" });
+  });
+
   it("cancels what rests at shutdown, and records it", async () => {
     host = startExchange();
     await connected();
