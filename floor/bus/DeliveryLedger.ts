@@ -5,12 +5,14 @@ export type Expectation = readonly [seq: number, key: string];
  * Counts the deliveries a bus instance owes its own subscribers, for `idle()`. A publish records
  * the subscription keys it will reach (`expect`); each arrival moves one from "in transit" to
  * "in a handler" (`arrive`), and `done` retires it. Deliveries that will never arrive (server
- * restart, unsubscribed member, remote queue member) are removed with `forget`.
+ * restart, unsubscribed member, remote queue member) are removed with `forget`. Publishes the
+ * instance still has to get out (its JetStream outbox) are counted with `hold`/`release`.
  */
 export class DeliveryLedger {
   private expected = new Map<number, { keys: Set<string>; at: number }>();
   private transit = 0;
   private handling = 0;
+  private held = 0;
   private waiters: Array<() => void> = [];
 
   get inTransit(): number {
@@ -18,7 +20,7 @@ export class DeliveryLedger {
   }
 
   get pending(): number {
-    return this.transit + this.handling;
+    return this.transit + this.handling + this.held;
   }
 
   /** Publish time of the oldest delivery still in transit, or undefined. */
@@ -31,6 +33,25 @@ export class DeliveryLedger {
     if (keys.size === 0) return;
     this.expected.set(seq, { keys, at: Date.now() });
     this.transit += keys.size;
+  }
+
+  /** Message `seq` is sent again under a new seq: its remaining deliveries are superseded (not lost). */
+  supersede(seq: number): void {
+    const e = this.expected.get(seq);
+    if (!e) return;
+    this.expected.delete(seq);
+    this.transit -= e.keys.size;
+    this.wake();
+  }
+
+  /** A publish is waiting to get out (e.g. for a JetStream ack); idle() waits for its `release`. */
+  hold(): void {
+    this.held++;
+  }
+
+  release(): void {
+    if (this.held > 0) this.held--;
+    this.wake();
   }
 
   /** A tracked message arrived at `key`. False when it was not expected there (so not counted). */
@@ -99,6 +120,7 @@ export class DeliveryLedger {
     this.expected.clear();
     this.transit = 0;
     this.handling = 0;
+    this.held = 0;
     this.wake();
   }
 

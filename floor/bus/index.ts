@@ -2,8 +2,8 @@ export { BusClosedError, NoRespondersError, RequestTimeoutError } from "./Bus.ts
 export type { Bus, BusMsg, Handler, SubscribeOptions, Subscription } from "./Bus.ts";
 export { LocalBus } from "./LocalBus.ts";
 export type { LocalBusOptions } from "./LocalBus.ts";
-export { NatsBus } from "./NatsBus.ts";
-export type { NatsBusOptions, NatsBusStatus } from "./NatsBus.ts";
+export { NatsBus, UnackedPublishesError } from "./NatsBus.ts";
+export type { NatsBusOptions, NatsBusStatus, OutboxStats } from "./NatsBus.ts";
 export { streamNameFor } from "./natsStream.ts";
 export type { StoredMessage } from "./natsStream.ts";
 export { createBus, resolveBusUrl } from "./createBus.ts";

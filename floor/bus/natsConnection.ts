@@ -8,6 +8,7 @@ import {
 } from "@nats-io/transport-node";
 import { BusClosedError, NoRespondersError, RequestTimeoutError } from "./Bus.ts";
 import { ensureStream, STORED_SUBJECTS, streamNameFor } from "./natsStream.ts";
+import type { OutboxStats } from "./natsOutbox.ts";
 
 export interface ConnectionCounters {
   connected: boolean;
@@ -18,6 +19,8 @@ export interface ConnectionCounters {
 export interface NatsBusStatus extends ConnectionCounters {
   /** Own deliveries written off (dropped around a server restart, or taken by a remote queue member). */
   lost: number;
+  /** Publishes on `order.>`/`audit.>` waiting for, or retried until, the stream's ack. */
+  outbox: OutboxStats;
 }
 
 /** Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists. */
@@ -37,12 +40,17 @@ export async function openNats(url: string, prefix: string, name: string | undef
     throw new Error(`cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
   }
   try {
-    await ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url);
+    await ensureFloorStream(nc, prefix, url);
   } catch (err) {
     await nc.close().catch(() => undefined);
     throw err;
   }
   return nc;
+}
+
+/** Make sure the floor's stream for `prefix` exists (again, e.g. after a server came back with an empty store). */
+export function ensureFloorStream(nc: NatsConnection, prefix: string, url: string): Promise<void> {
+  return ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url);
 }
 
 /** Keep `status` up to date from the client's status events; `onReconnect` runs after each reconnect. */

@@ -3,6 +3,7 @@ import {
   jetstreamManager,
   JetStreamApiCodes,
   JetStreamApiError,
+  PubHeaders,
   RetentionPolicy,
   StorageType,
 } from "@nats-io/jetstream";
@@ -14,10 +15,20 @@ export const STREAM_LIMITS = { max_age: nanos(14 * 24 * 3600 * 1000), max_bytes:
 /** Subject families the floor keeps durably (relative to the bus prefix). */
 export const STORED_SUBJECTS = ["order.>", "audit.>"] as const;
 
+/** The leading tokens of STORED_SUBJECTS ("order.", "audit."): a subject is stored when it starts with one and goes on. */
+const STORED_STEMS = STORED_SUBJECTS.map((s) => s.slice(0, -1));
+
+/** True when the stream captures `subject` (relative to the bus prefix), i.e. it matches one of STORED_SUBJECTS. */
+export function isStoredSubject(subject: string): boolean {
+  return STORED_STEMS.some((stem) => subject.length > stem.length && subject.startsWith(stem));
+}
+
 export interface StoredMessage {
   subject: string;
   data: string;
   seq: number;
+  /** The `Nats-Msg-Id` it was published with (the stream de-duplicates on it), if any. */
+  msgId?: string;
 }
 
 /** `FLOOR` without a prefix, else `FLOOR_<prefix with anything but [A-Za-z0-9_-] as _>`. */
@@ -61,7 +72,8 @@ export async function readStream(nc: NatsConnection, name: string, filter: strin
       const batch = await consumer.fetch({ max_messages: Math.min(remaining, 1000), expires: 5000 });
       let got = 0;
       for await (const m of batch) {
-        out.push({ subject: m.subject, data: m.string(), seq: m.seq });
+        const msgId = m.headers?.get(PubHeaders.MsgIdHdr);
+        out.push({ subject: m.subject, data: m.string(), seq: m.seq, ...(msgId ? { msgId } : {}) });
         got++;
       }
       if (got === 0) break;

@@ -16,6 +16,15 @@ export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Poll `cond` every 20 ms until it holds; fail naming `what` after `ms`. */
+export async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
 /**
  * Wait until everything published before this call has been delivered: idle, then a round trip
  * through a fresh subscription (messages from one publisher arrive in order), then idle again.

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { accessSync, constants } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -108,6 +108,10 @@ export interface NatsServerHandle {
   stop(): Promise<void>;
   /** Kill the server and start it again on the same port with the same JetStream store. */
   restart(): Promise<void>;
+  /** Kill the server, keeping its store, until `up()`. */
+  down(): Promise<void>;
+  /** Start it again on the same port: with the same store, or with an empty one (`emptyStore`). */
+  up(opts?: { emptyStore?: boolean }): Promise<void>;
 }
 
 /** Spawn a private nats-server with JetStream (`-js -sd <tmpdir>`) on a free port. */
@@ -121,7 +125,7 @@ export async function startNatsServer(): Promise<NatsServerHandle> {
   let proc = await spawnServer(bin, args, url);
   const onExit = () => proc.kill("SIGKILL");
   process.once("exit", onExit);
-  return {
+  const handle: NatsServerHandle = {
     url,
     port,
     async stop() {
@@ -130,10 +134,21 @@ export async function startNatsServer(): Promise<NatsServerHandle> {
       await rm(dir, { recursive: true, force: true });
     },
     async restart() {
+      await handle.down();
+      await handle.up();
+    },
+    async down() {
       await killServer(proc);
+    },
+    async up(opts = {}) {
+      if (opts.emptyStore) {
+        await rm(dir, { recursive: true, force: true });
+        await mkdir(dir);
+      }
       proc = await spawnServer(bin, args, url);
     },
   };
+  return handle;
 }
 
 async function spawnServer(bin: string, args: string[], url: string): Promise<ChildProcess> {

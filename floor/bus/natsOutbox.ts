@@ -1,0 +1,192 @@
+import { JetStreamApiError, type JetStreamClient, type PubAck } from "@nats-io/jetstream";
+import { InvalidArgumentError, InvalidSubjectError, type MsgHdrs } from "@nats-io/transport-node";
+
+/** Wait before sending a publish again after a failed or missing ack: doubling from the first to the cap. */
+const RETRY_FIRST_MS = 50;
+const RETRY_CAP_MS = 2000;
+
+/** Order/audit publishes still unacknowledged when drain() gave up waiting (they are not stored, maybe not delivered). */
+export class UnackedPublishesError extends Error {
+  readonly code = "UNACKED" as const;
+  constructor(
+    readonly unacked: number,
+    where: string,
+    waitedMs: number,
+  ) {
+    super(`${where}: ${unacked} order/audit publish(es) still unacknowledged by JetStream after ${waitedMs} ms; closed without them`);
+  }
+}
+
+export interface OutboxStats {
+  /** Publishes not yet acknowledged by the stream: queued, in flight, or waiting to be sent again. */
+  pending: number;
+  /** Sends after the first one (after a reconnect, a missing ack or a refused one). */
+  retried: number;
+  /** Publishes the stream acknowledged. */
+  acked: number;
+  /** Publishes the server refused for good (each one logged). */
+  failed: number;
+  /** Publishes whose msgID the stream already held from another message, stored again under `uniqueID`. */
+  renamed: number;
+}
+
+export interface OutboxItem {
+  /** Full subject (prefix included). */
+  readonly full: string;
+  readonly data: string;
+  /** Sent with every attempt; `beforeSend` may change them. */
+  readonly hdrs: MsgHdrs;
+  /** For the stream's de-duplication: the envelope id, else `uniqueID`. */
+  msgID: string;
+  /** Unique to this publish (bus instance and publish number). */
+  readonly uniqueID: string;
+}
+
+export interface OutboxOptions {
+  /** How long to wait for the stream's ack before sending again. */
+  ackTimeoutMs: number;
+  connected(): boolean;
+  /** Runs before every send; `first` is false for a retry. */
+  beforeSend(item: OutboxItem, first: boolean): void;
+  /** Runs once per item when it leaves the outbox (acknowledged or refused for good). */
+  settled(): void;
+  warn(message: string): void;
+}
+
+interface Entry extends OutboxItem {
+  attempts: number;
+  done: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * JetStream publishes on the stored subjects, each kept until the stream acknowledges it. The
+ * core client drops what is published while it is disconnected; this outbox sends it again
+ * once the connection is back, and after a lost or refused ack (capped backoff). One queue per
+ * subject with one publish in flight, so a subject's messages reach the stream and every
+ * subscriber in publish order; a repeat is absorbed by the stream's duplicate window (msgID)
+ * and, at subscribers, by the bus's repeat filter.
+ */
+export class JetStreamOutbox {
+  private readonly queues = new Map<string, Entry[]>();
+  private count = 0;
+  private retried = 0;
+  private acked = 0;
+  private failed = 0;
+  private renamed = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly o: OutboxOptions,
+  ) {}
+
+  get pending(): number {
+    return this.count;
+  }
+
+  get stats(): OutboxStats {
+    return { pending: this.count, retried: this.retried, acked: this.acked, failed: this.failed, renamed: this.renamed };
+  }
+
+  push(item: OutboxItem): void {
+    if (this.stopped) return;
+    const e: Entry = { ...item, attempts: 0, done: false };
+    const q = this.queues.get(e.full);
+    this.count++;
+    if (q) q.push(e);
+    else {
+      this.queues.set(e.full, [e]);
+      this.send(e);
+    }
+  }
+
+  /**
+   * Send every subject's head again now (after a reconnect): what was in flight on the old
+   * connection is either stored already or lost, and what waited for the connection can go.
+   */
+  resend(): void {
+    for (const q of this.queues.values()) this.send(q[0]!);
+  }
+
+  /** Stop sending; returns how many publishes were still unacknowledged. */
+  stop(): number {
+    this.stopped = true;
+    const left = this.count;
+    for (const q of this.queues.values()) for (const e of q) clearTimeout(e.timer);
+    this.queues.clear();
+    this.count = 0;
+    return left;
+  }
+
+  private send(e: Entry): void {
+    clearTimeout(e.timer);
+    e.timer = undefined;
+    if (this.stopped || e.done || !this.o.connected()) return; // resend() picks it up after the reconnect
+    const n = ++e.attempts;
+    if (n > 1) this.retried++;
+    this.o.beforeSend(e, n === 1);
+    this.js.publish(e.full, e.data, { msgID: e.msgID, headers: e.hdrs, timeout: this.o.ackTimeoutMs }).then(
+      (ack) => this.onAck(e, n, ack),
+      (err: unknown) => this.onError(e, n, err),
+    );
+  }
+
+  private onAck(e: Entry, n: number, ack: PubAck): void {
+    if (this.stopped || e.done) return;
+    if (ack.duplicate && n === 1 && e.attempts === 1 && e.msgID !== e.uniqueID) {
+      // Our first send, yet the stream already holds this msgID: another message carries the same
+      // id (another floor on this stream within the duplicate window, or the same envelope sent
+      // twice). Store this one under an id nobody else has; subscribers drop the repeat.
+      if (this.renamed++ === 0) {
+        this.o.warn(
+          `JetStream stream ${ack.stream} already holds msgID ${e.msgID} (seq ${ack.seq}) from another message (another floor on this stream?); ` +
+            `storing ${e.full} as ${e.uniqueID}. Further ones are only counted (status.outbox.renamed)`,
+        );
+      }
+      e.msgID = e.uniqueID;
+      this.send(e);
+      return;
+    }
+    this.acked++;
+    this.finish(e);
+  }
+
+  private onError(e: Entry, n: number, err: unknown): void {
+    if (this.stopped || e.done || n !== e.attempts) return; // a later send is under way
+    if (refusedForGood(err)) {
+      this.failed++;
+      this.o.warn(`JetStream refused ${e.full} (msgID ${e.msgID}) for good; it is not stored: ${(err as Error).message}`);
+      this.finish(e);
+      return;
+    }
+    e.timer = setTimeout(() => this.send(e), Math.min(RETRY_CAP_MS, RETRY_FIRST_MS * 2 ** (n - 1)));
+  }
+
+  private finish(e: Entry): void {
+    e.done = true;
+    const q = this.queues.get(e.full)!;
+    q.shift();
+    this.count--;
+    this.o.settled();
+    if (q.length === 0) this.queues.delete(e.full);
+    else this.send(q[0]!);
+  }
+}
+
+/** Errors a retry cannot fix: a bad subject or size, or a stream's 4xx answer. Timeouts, no responders and 5xx are retried. */
+function refusedForGood(err: unknown): boolean {
+  if (err instanceof InvalidArgumentError || err instanceof InvalidSubjectError) return true;
+  return err instanceof JetStreamApiError && err.status >= 400 && err.status < 500;
+}
+
+/** The `id` of a floor envelope (`{"v":…,"id":…}`), used as the JetStream msgID; undefined for anything else. */
+export function envelopeId(data: string): string | undefined {
+  if (!data.startsWith("{")) return undefined;
+  try {
+    const m = JSON.parse(data) as { v?: unknown; id?: unknown };
+    return typeof m.v === "number" && typeof m.id === "string" && /^[^\x00-\x1f]+$/.test(m.id) ? m.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
