@@ -14,9 +14,10 @@ import { installAxiosHooks, type AxiosHooks } from "./axiosHooks.ts";
 import { deriveApiKey, l2Client } from "./clobClient.ts";
 import { DoubtfulOrders } from "./DoubtfulOrders.ts";
 import { classifyError, GeoblockedError, VenueError, type ClassifiedError } from "./errors.ts";
-import { isAccepted, tradesForOrder, venueMicro, type LiveEvent, type LiveIntent } from "./events.ts";
+import { isAccepted, tradesForOrder, type LiveEvent, type LiveIntent } from "./events.ts";
 import { Heartbeat } from "./Heartbeat.ts";
 import type { Balances, LiveExecutorOptions, PlaceResult } from "./liveExecutorTypes.ts";
+import { baseUnits, fundsShortfall } from "./fundsShortfall.ts";
 import { exchangeV2Domain, orderV2Hash, type SignedOrderV2Like } from "./orderHash.ts";
 import { atVenue, newEntry, newLife, step, type IntentEntry } from "./orderLife.ts";
 import { collectFills, reconcile, type VenueReads } from "./orderOutcome.ts";
@@ -106,26 +107,15 @@ export class LiveExecutor {
     return { collateral: baseUnits(raw?.balance), raw };
   }
 
-  /**
-   * Balance and allowance, fresh before each order: a BUY needs the collateral and the exchange's
-   * allowance to cover price × size; a SELL needs the shares. Why it cannot go, or undefined.
-   */
+  /** Balance and allowance, fresh before each order: why it cannot be paid for, or undefined. */
   private async fundsShortfall(intent: LiveIntent, negRisk: boolean): Promise<string | undefined> {
-    if (intent.side === "SELL") {
-      const raw = await this.call("GET /balance-allowance", () => this.c.getBalanceAllowance({ asset_type: AssetType.CONDITIONAL, token_id: intent.tokenId }));
-      const shares = baseUnits(raw?.balance);
-      return shares < intent.size ? `insufficient shares: need ${intent.size}, have ${shares}` : undefined;
+    const spender = exchangeV2Domain(this.chainId, negRisk).verifyingContract;
+    if (intent.side === "BUY") {
+      const { collateral, raw } = await this.refreshBalances();
+      return fundsShortfall(intent, { collateral, allowances: raw.allowances ?? {} }, spender);
     }
-    const bal = await this.refreshBalances();
-    const cost = Math.ceil((intent.price * intent.size) / 1_000_000);
-    if (cost > bal.collateral) return `insufficient collateral: need ${cost}, have ${bal.collateral}`;
-    // The venue lists an allowance per spender; a listed one too small means the exchange cannot take the collateral.
-    const spender = exchangeV2Domain(this.chainId, negRisk).verifyingContract.toLowerCase();
-    const listed = Object.entries(bal.raw.allowances ?? {}).find(([k]) => k.toLowerCase() === spender);
-    if (listed && BigInt(/^\d+$/.test(listed[1]) ? listed[1] : "0") < BigInt(cost)) {
-      return `allowance too small: the exchange ${spender} may spend ${listed[1]} of the ${cost} needed; approve the collateral for it`;
-    }
-    return undefined;
+    const raw = await this.call("GET /balance-allowance", () => this.c.getBalanceAllowance({ asset_type: AssetType.CONDITIONAL, token_id: intent.tokenId }));
+    return fundsShortfall(intent, { collateral: 0, shares: baseUnits(raw?.balance) }, spender);
   }
 
   // ---------------------------------------------------------------- orders
@@ -370,10 +360,4 @@ export class LiveExecutor {
     this.stopHeartbeat();
     this.axiosHooks.eject();
   }
-}
-
-/** A balance as the venue reports it: base units of a 6-decimal token (so micro-units already), or a decimal. */
-function baseUnits(v: unknown): number {
-  const b = String(v ?? "0").trim();
-  return /^\d+$/.test(b) ? Number(BigInt(b)) : venueMicro(b);
 }
