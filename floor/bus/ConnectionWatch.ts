@@ -1,0 +1,63 @@
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { DeliveryLedger } from "./DeliveryLedger.ts";
+import { LossWatch } from "./LossWatch.ts";
+import { ensureFloorStream, watchStatus, type ConnectionCounters } from "./natsConnection.ts";
+import type { SubjectPrefix } from "./natsSubjects.ts";
+
+export interface ConnectionWatchOptions {
+  url: string;
+  /** Own deliveries in transit this long are checked against the server (see LossWatch). */
+  lostGraceMs: number;
+  /** Send the outbox's unacknowledged publishes again. */
+  resend(): void;
+  /** True once the bus is closed (a failure after that is not worth a warning). */
+  closed(): boolean;
+  warn(message: string): void;
+}
+
+/**
+ * Follows NatsBus's connection: counts disconnects and reconnects from the client's status
+ * events, writes off own deliveries that will never arrive (LossWatch), and recovers after
+ * each reconnect.
+ */
+export class ConnectionWatch {
+  readonly counters: ConnectionCounters = { connected: true, disconnects: 0, reconnects: 0 };
+  private readonly loss: LossWatch;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly subjects: SubjectPrefix,
+    ledger: DeliveryLedger,
+    private readonly o: ConnectionWatchOptions,
+  ) {
+    this.loss = new LossWatch(ledger, () => nc.flush(), () => this.counters.connected, o.lostGraceMs);
+    void watchStatus(nc, this.counters, () => void this.afterReconnect());
+  }
+
+  get connected(): boolean {
+    return this.counters.connected;
+  }
+
+  /** Own deliveries written off as never arriving. */
+  get lost(): number {
+    return this.loss.lost;
+  }
+
+  stop(): void {
+    this.loss.stop();
+  }
+
+  /**
+   * Send the outbox again, then write off own deliveries the restart dropped — in that order, at
+   * once: the resent messages must go out before the loss check's round trip, or their deliveries
+   * could be written off. Then re-create the stream if the server lost it (sends that got no ack
+   * meanwhile are retried).
+   */
+  private async afterReconnect(): Promise<void> {
+    this.o.resend();
+    void this.loss.check();
+    await ensureFloorStream(this.nc, this.subjects.prefix, this.o.url).catch((err: unknown) => {
+      if (!this.o.closed()) this.o.warn(`could not check the JetStream stream after reconnecting: ${(err as Error).message}`);
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { BusMsg } from "./Bus.ts";
+
+export interface NatsBusOptions {
+  /** `nats://host[:port]` */
+  url: string;
+  /** Subject namespace, e.g. "t8f3a." — added on the way out, stripped on the way in. */
+  prefix?: string;
+  /** Client name shown in the server's monitoring. */
+  name?: string;
+  onHandlerError?: (err: unknown, msg: BusMsg) => void;
+  /** Own deliveries in transit this long are checked against the server; gone ones count as lost. Default 2000. */
+  lostGraceMs?: number;
+  /** How long an `order.>`/`audit.>` publish waits for the stream's ack before it is sent again. Default 2000. */
+  ackTimeoutMs?: number;
+  /** How long drain() waits for what is in flight, unacknowledged publishes included, before it gives up. Default 10000. */
+  drainTimeoutMs?: number;
+  /** Where outbox trouble is reported (a refused or renamed publish, unacked ones at close). Default console.error. */
+  warn?: (message: string) => void;
+}
+
+/** The tunables of NatsBusOptions, defaults filled in. */
+export type NatsBusSettings = Required<Pick<NatsBusOptions, "onHandlerError" | "lostGraceMs" | "ackTimeoutMs" | "drainTimeoutMs" | "warn">>;
+
+/** `opts` with the defaults; the default reporters name the handler's subject or the bus (`description`). */
+export function withDefaults(opts: NatsBusOptions, description: string): NatsBusSettings {
+  return {
+    onHandlerError: opts.onHandlerError ?? ((err, msg) => console.error(`handler for ${msg.subject} failed:`, err)),
+    lostGraceMs: opts.lostGraceMs ?? 2000,
+    ackTimeoutMs: opts.ackTimeoutMs ?? 2000,
+    drainTimeoutMs: opts.drainTimeoutMs ?? 10_000,
+    warn: opts.warn ?? ((message) => console.error(`NatsBus ${description}: ${message}`)),
+  };
+}

@@ -1,0 +1,154 @@
+import type { Msg, NatsConnection, Subscription as NatsSubscription } from "@nats-io/transport-node";
+import type { BusMsg, Handler, SubscribeOptions, Subscription } from "./Bus.ts";
+import type { DeliveryLedger } from "./DeliveryLedger.ts";
+import { mapClosed } from "./natsConnection.ts";
+import { ORIGIN, PUB, SEQ } from "./natsHeaders.ts";
+import type { SubjectPrefix } from "./natsSubjects.ts";
+import { RepeatFilter } from "./RepeatFilter.ts";
+import { SerialQueue } from "./SerialQueue.ts";
+import { SubjectIndex } from "./SubjectIndex.ts";
+
+export interface NatsSubscriptionsOptions {
+  /** This bus instance's id: messages stamped with it are its own, counted by the ledger. */
+  origin: string;
+  onHandlerError(err: unknown, msg: BusMsg): void;
+  /** True once the bus is closed: replies are no longer sent, the ledger no longer kept. */
+  closed(): boolean;
+}
+
+interface NatsSub {
+  /** Ledger key: one per plain subscription, one per queue group. */
+  readonly key: string;
+  readonly full: string;
+  readonly queue: string | undefined;
+  active: boolean;
+  nats?: NatsSubscription;
+}
+
+interface Delivery {
+  readonly msg: BusMsg;
+  /** Published by this instance and counted by the ledger. */
+  readonly tracked: boolean;
+}
+
+/**
+ * NatsBus's receiving side: one NATS subscription per `subscribe`, its messages run through
+ * the handler one at a time (errors go to `onHandlerError`), repeats of outbox publishes dropped,
+ * and arrivals of the instance's own messages reported to the ledger.
+ */
+export class NatsSubscriptions {
+  private readonly subs = new Set<NatsSub>();
+  /** The same subscriptions, indexed for the per-publish match in `keysFor`. */
+  private readonly index = new SubjectIndex<NatsSub>((s) => s.full);
+  private readonly repeats = new RepeatFilter();
+  private subSeq = 0;
+  private busy = 0;
+  private busyWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly subjects: SubjectPrefix,
+    private readonly ledger: DeliveryLedger,
+    private readonly o: NatsSubscriptionsOptions,
+  ) {}
+
+  subscribe(subject: string, handler: Handler, opts: SubscribeOptions): Subscription {
+    const key = opts.queue === undefined ? `s:${++this.subSeq}` : `q:${opts.queue}`;
+    const sub: NatsSub = { key, full: this.subjects.full(subject), queue: opts.queue, active: true };
+    const queue = new SerialQueue<Delivery>(
+      (d) => (sub.active ? handler(d.msg) : undefined),
+      (err, d) => this.o.onHandlerError(err, d.msg),
+      (d) => this.settle(d),
+    );
+    try {
+      sub.nats = this.nc.subscribe(sub.full, {
+        queue: opts.queue,
+        callback: (err, m) => {
+          if (err) console.error(`subscription ${subject} failed:`, err);
+          else if (sub.active) this.receive(sub, queue, m);
+        },
+      });
+    } catch (err) {
+      throw mapClosed(err);
+    }
+    this.subs.add(sub);
+    this.index.add(sub);
+    return { subject, unsubscribe: () => this.unsubscribe(sub) };
+  }
+
+  /** Keys of the subscriptions (one per queue group) that will receive `full`. */
+  keysFor(full: string): Set<string> {
+    const keys = new Set<string>();
+    for (const s of this.index.match(full)) keys.add(s.key);
+    return keys;
+  }
+
+  toBusMsg(m: Msg, withReply = true): BusMsg {
+    const reply = withReply ? m.reply : undefined;
+    return {
+      subject: this.subjects.strip(m.subject),
+      data: m.string(),
+      reply,
+      respond: (answer: string) => {
+        if (reply && !this.o.closed()) m.respond(answer);
+      },
+    };
+  }
+
+  /** Resolves once no handler is running; undefined when none is. */
+  handlersDone(): Promise<void> | undefined {
+    if (this.busy === 0) return undefined;
+    return new Promise<void>((resolve) => this.busyWaiters.push(resolve));
+  }
+
+  /** Deactivate every subscription and release `handlersDone` waiters (the bus is closing). */
+  close(): void {
+    for (const s of this.subs) s.active = false;
+    this.subs.clear();
+    this.index.clear();
+    this.releaseBusy();
+  }
+
+  private receive(sub: NatsSub, queue: SerialQueue<Delivery>, m: Msg): void {
+    const h = m.headers;
+    const own = h?.get(ORIGIN) === this.o.origin;
+    const pub = h?.get(PUB);
+    if (pub && this.repeats.repeat(sub.key, h!.get(ORIGIN), m.subject, Number(pub))) {
+      if (own) this.ledger.forget([[Number(h!.get(SEQ)), sub.key]]);
+      return;
+    }
+    const tracked = own && this.ledger.arrive(Number(h!.get(SEQ)), sub.key);
+    this.busy++;
+    // An outbox publish's reply subject is the stream's ack inbox, not a request's.
+    queue.push({ msg: this.toBusMsg(m, !pub), tracked });
+  }
+
+  private settle(d: Delivery): void {
+    if (d.tracked) this.ledger.done();
+    if (--this.busy === 0) this.releaseBusy();
+  }
+
+  private unsubscribe(sub: NatsSub): void {
+    if (!sub.active) return;
+    sub.active = false;
+    this.subs.delete(sub);
+    this.index.remove(sub);
+    try {
+      sub.nats?.unsubscribe();
+    } catch {
+      // connection already closed
+    }
+    if (this.o.closed()) return;
+    // A plain subscription's in-flight messages are now dropped by the client; a queue member's
+    // may have gone to a sibling, which a round trip settles.
+    const shared = sub.queue !== undefined && [...this.subs].some((s) => s.key === sub.key);
+    if (shared) void this.ledger.reconcile(() => this.nc.flush(), sub.key);
+    else this.ledger.forget(this.ledger.snapshot(sub.key));
+  }
+
+  private releaseBusy(): void {
+    const waiters = this.busyWaiters;
+    this.busyWaiters = [];
+    for (const w of waiters) w();
+  }
+}
