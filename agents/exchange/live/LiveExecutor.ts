@@ -110,12 +110,29 @@ export class LiveExecutor {
   /** Balance and allowance, fresh before each order: why it cannot be paid for, or undefined. */
   private async fundsShortfall(intent: LiveIntent, negRisk: boolean): Promise<string | undefined> {
     const spender = exchangeV2Domain(this.chainId, negRisk).verifyingContract;
+    await this.syncBalance(intent);
     if (intent.side === "BUY") {
       const { collateral, raw } = await this.refreshBalances();
       return fundsShortfall(intent, { collateral, allowances: raw.allowances ?? {} }, spender);
     }
     const raw = await this.call("GET /balance-allowance", () => this.c.getBalanceAllowance({ asset_type: AssetType.CONDITIONAL, token_id: intent.tokenId }));
     return fundsShortfall(intent, { collateral: 0, shares: baseUnits(raw?.balance) }, spender);
+  }
+
+  /**
+   * Ask the venue to refresh its cached balance and allowance first (COLLATERAL before a BUY, the
+   * token before a SELL): its cache lags fills and deposits, the known cause of "not enough balance
+   * / allowance" right after a fill. Best effort: a failure is logged and the read goes ahead; a
+   * geoblock still halts.
+   */
+  private async syncBalance(intent: LiveIntent): Promise<void> {
+    const params = intent.side === "BUY" ? { asset_type: AssetType.COLLATERAL } : { asset_type: AssetType.CONDITIONAL, token_id: intent.tokenId };
+    try {
+      await this.call("GET /balance-allowance/update", () => this.c.updateBalanceAllowance(params));
+    } catch (e) {
+      if (e instanceof GeoblockedError) throw e;
+      this.log("balance refresh failed; reading the venue's cached balance", { error: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   // ---------------------------------------------------------------- orders

@@ -152,6 +152,8 @@ export class LocalClob {
   allowanceMicro: number | undefined;
   /** Shares held per token (micro), as GET /balance-allowance?asset_type=CONDITIONAL reports them; 1e12 when unset. */
   readonly tokenBalanceMicro = new Map<string, number>();
+  /** GET /balance-allowance/update calls: the client asking the venue to refresh its cached balance. */
+  readonly balanceUpdates: { at: number; assetType: string; tokenId?: string | undefined }[] = [];
   private server: Server | undefined;
   url = "";
   /** ws://127.0.0.1:port/ws/user, after start(). */
@@ -520,6 +522,10 @@ export class LocalClob {
       this.heartbeats.push({ id, at: Date.now() });
       this.armDeadMan(rec.apiKey);
       return ok({ heartbeat_id: id });
+    }
+    if (method === "GET" && path === "/balance-allowance/update") {
+      this.balanceUpdates.push({ at: Date.now(), assetType: qs.get("asset_type") ?? "", tokenId: qs.get("token_id") ?? undefined });
+      return ok("");
     }
     if (method === "GET" && path === "/balance-allowance") {
       // CONDITIONAL: one outcome token's balance; COLLATERAL: pUSD, with the exchanges' allowances.

@@ -351,8 +351,22 @@ describe("LiveExecutor against LocalClob", () => {
     expect(clob.orderPosts).toHaveLength(0); // nothing was sent
     const held = await ex.place(intent({ side: "SELL", size: 3_000_000 }));
     expect(types(held.events)).toEqual(["ack"]);
-    const asked = clob.requests.filter((r) => r.path === "/balance-allowance");
-    expect(asked.length).toBeGreaterThanOrEqual(4); // fresh before every order
+    // Before every order: the venue is asked to refresh its cached balance (collateral for a BUY, the token for a SELL), then read.
+    expect(clob.balanceUpdates.map((u) => u.assetType)).toEqual(["COLLATERAL", "COLLATERAL", "CONDITIONAL", "CONDITIONAL"]);
+    expect(clob.balanceUpdates.slice(2).every((u) => u.tokenId === clob.tokens[0])).toBe(true);
+    const calls = clob.requests.filter((r) => r.path.startsWith("/balance-allowance")).map((r) => r.path);
+    expect(calls).toEqual(Array(4).fill(["/balance-allowance/update", "/balance-allowance"]).flat());
+    expect(clob.requests.filter((r) => r.path === "/balance-allowance/update").every((r) => r.l2Verified)).toBe(true);
+  });
+
+  it("a failed balance refresh does not stop the order: the cached balance is read and the order goes", async () => {
+    const logs: string[] = [];
+    const ex = await executor({ maxNotReadyRetries: 1, backoffInitialMs: 5, log: (msg) => void logs.push(msg) });
+    clob.failNext("GET", "/balance-allowance/update", 2, { kind: "425" });
+    const r = await ex.place(intent());
+    expect(types(r.events)).toEqual(["ack"]);
+    expect(clob.requestsTo("GET", "/balance-allowance/update").map((q) => q.status)).toEqual([425, 425]);
+    expect(logs).toContain("balance refresh failed; reading the venue's cached balance");
   });
 
   it("the dead-man switch: orders live while heartbeats flow, and the venue cancels them when heartbeats stop", async () => {
