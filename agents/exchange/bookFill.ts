@@ -12,3 +12,14 @@ export function bookFill(side: "BUY" | "SELL", price: number, size: number, fee:
     ? { ...f, cashDelta: -notional, sharesDelta: size - f.feeShares }
     : { ...f, cashDelta: notional - f.feeUsd, sharesDelta: -size };
 }
+
+/**
+ * Cash and share movements of one maker fill (our resting order was hit at its own price): no
+ * fee; a rebate accrues from the taker's fee at that price (paid by the venue later, so not in cash).
+ */
+export function makerFill(side: "BUY" | "SELL", price: number, size: number, fee: FeeSchedule, rebateRate: number): { feeShares: 0; feeUsd: 0; rebate: number; cashDelta: number; sharesDelta: number } {
+  const notional = mulMicro(price, size);
+  // The counterparty's taker fee at this price: the fee formula's amount, taken as USD for the rebate pool.
+  const rebate = Math.round(takerFee("SELL", size, price, fee).feeUsd * rebateRate);
+  return { feeShares: 0, feeUsd: 0, rebate, cashDelta: side === "BUY" ? -notional : notional, sharesDelta: side === "BUY" ? size : -size };
+}

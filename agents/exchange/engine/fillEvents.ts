@@ -1,6 +1,5 @@
-import { MICRO, mulMicro, type FeeSchedule } from "../../../protocols/index.ts";
-import { takerFee } from "../../../floor/pricing/index.ts";
-import { bookFill } from "../bookFill.ts";
+import { MICRO, type FeeSchedule } from "../../../protocols/index.ts";
+import { bookFill, makerFill } from "../bookFill.ts";
 import type { EngineConfig, EngineOrder, FillCause, FillEvent } from "./types.ts";
 
 /** Our order took `size` from the Up level at `upLevelPrice`: reported in the order's own outcome and price. */
@@ -15,13 +14,9 @@ export function takerFillEvent(o: EngineOrder, upLevelPrice: number, size: numbe
 
 /** Our resting order was hit for `size` at its own price: no fee, and a rebate from the taker's fee. */
 export function makerFillEvent(o: EngineOrder, size: number, cause: FillCause, at: number, fillId: string, cfg: Pick<EngineConfig, "fee" | "rebateRate">): FillEvent {
-  const notional = mulMicro(o.price, size);
-  // The counterparty's taker fee at this price: the fee formula's amount, taken as USD for the rebate pool.
-  const theirFee = takerFee("SELL", size, o.price, cfg.fee).feeUsd;
-  const rebate = Math.round(theirFee * cfg.rebateRate);
+  const f = makerFill(o.side, o.price, size, cfg.fee, cfg.rebateRate);
   return {
     type: "fill", at, orderId: o.orderId, fillId, outcome: o.outcome, side: o.side, price: o.price, size,
-    liquidity: "maker", cause, feeShares: 0, feeUsd: 0, rebate,
-    cashDelta: o.side === "BUY" ? -notional : notional, sharesDelta: o.side === "BUY" ? size : -size,
+    liquidity: "maker", cause, feeShares: f.feeShares, feeUsd: f.feeUsd, rebate: f.rebate, cashDelta: f.cashDelta, sharesDelta: f.sharesDelta,
   };
 }

@@ -1,6 +1,5 @@
-import { mulMicro, type FeeSchedule } from "../../../protocols/index.ts";
-import { takerFee } from "../../../floor/pricing/index.ts";
-import { bookFill } from "../bookFill.ts";
+import type { FeeSchedule } from "../../../protocols/index.ts";
+import { bookFill, makerFill } from "../bookFill.ts";
 
 export interface FillAmounts {
   feeShares: number;
@@ -11,15 +10,13 @@ export interface FillAmounts {
 }
 
 /**
- * What a venue fill does to our cash and shares, by the market's fee schedule: a taker pays the
- * fee (buys in shares, sells in USD), exactly as the paper engine books it; a maker pays none and
- * accrues its share of the taker's fee as a rebate (paid by the venue later, so not in cash).
+ * What a venue fill does to our cash and shares, by the market's fee schedule, with the same
+ * functions the paper engine books by: a taker pays the fee (buys in shares, sells in USD); a
+ * maker pays none and accrues its share of the taker's fee as a rebate.
  */
 export function liveFillAmounts(side: "BUY" | "SELL", price: number, size: number, liquidity: "taker" | "maker", fee: FeeSchedule): FillAmounts {
   if (liquidity === "taker") return { ...bookFill(side, price, size, fee), rebate: 0 };
-  const notional = mulMicro(price, size);
-  const rebate = Math.round(takerFee("SELL", size, price, fee).feeUsd * (fee.rebateRate ?? 0));
-  return { feeShares: 0, feeUsd: 0, rebate, cashDelta: side === "BUY" ? -notional : notional, sharesDelta: side === "BUY" ? size : -size };
+  return makerFill(side, price, size, fee, fee.rebateRate ?? 0);
 }
 
 const TICKS = ["0.1", "0.01", "0.005", "0.0025", "0.001", "0.0001"] as const;
