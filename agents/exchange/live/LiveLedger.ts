@@ -22,6 +22,12 @@ export interface LiveOrder {
 
 type Publish = (subject: string, body: Record<string, unknown>) => void;
 
+/** A venue trade can hold several of our orders (as taker and maker legs): the ledger's fill is one trade's leg of one order. */
+export const ledgerFillId = (tradeId: string, orderId: string): string => `${tradeId}@${orderId}`;
+
+/** The venue trade id a ledger fill id was made from. */
+export const tradeIdOf = (fillId: string): string => fillId.slice(0, fillId.lastIndexOf("@"));
+
 /**
  * Books the executor's events in the ledger, then announces them on the bus (ledger first, so
  * nothing announced is missing from the record after a crash). A venue trade seen twice (socket
@@ -64,7 +70,7 @@ export class LiveLedger {
         setOrderStatus(this.db, e.orderId, e.reason === "expired" ? "expired" : e.remaining < o.size ? "partial" : "cancelled", now, e.reason);
         this.announce(o, { type: "cancel", orderId: e.orderId, remaining: e.remaining, reason: e.reason });
       } else if (e.type === "fill") {
-        const fillId = `${e.fillId}@${e.orderId}`;
+        const fillId = ledgerFillId(e.fillId, e.orderId);
         if (hasFill(this.db, fillId)) continue;
         // After a restart the feed may not have re-announced the market yet: the ledger recorded its fees at the open.
         const fee = this.feeOf(o.marketId) ?? marketFee(this.db, o.marketId);
@@ -74,12 +80,13 @@ export class LiveLedger {
         if (!e.partial) setOrderStatus(this.db, e.orderId, "filled", now);
         this.announce(o, { type: "fill", orderId: e.orderId, fillId, marketId: o.marketId, tokenId: o.tokenId, outcome: o.outcome, side: e.side, price: e.price, size: e.size, liquidity: e.liquidity, ...a });
       } else {
-        const r = reverseFill(this.db, `${e.fillId}@${e.orderId}`, now);
+        const fillId = ledgerFillId(e.fillId, e.orderId);
+        const r = reverseFill(this.db, fillId, now);
         if (!r) continue;
         // A filled order is no longer filled once its trade failed; a resting one rests on.
         const after = orderById(this.db, e.orderId);
         if (after?.status === "filled") setOrderStatus(this.db, e.orderId, after.filled > 0 ? "partial" : "cancelled", now, `trade ${e.fillId} failed: ${e.reason}`);
-        this.announce(o, { type: "reversal", orderId: e.orderId, fillId: `${e.fillId}@${e.orderId}`, marketId: r.marketId, outcome: r.outcome, size: r.size, cashDelta: r.cashDelta, sharesDelta: r.sharesDelta, reason: e.reason });
+        this.announce(o, { type: "reversal", orderId: e.orderId, fillId, marketId: r.marketId, outcome: r.outcome, size: r.size, cashDelta: r.cashDelta, sharesDelta: r.sharesDelta, reason: e.reason });
       }
       booked++;
     }

@@ -3,7 +3,7 @@ import { listOpenOrders, orderById, setOrderStatus, type Db } from "../../../sta
 import { scalar } from "../../../state/stmt.ts";
 import type { LiveEvent, LiveIntent } from "./events.ts";
 import type { LiveExecutor } from "./LiveExecutor.ts";
-import type { LiveLedger, LiveOrder } from "./LiveLedger.ts";
+import { tradeIdOf, type LiveLedger, type LiveOrder } from "./LiveLedger.ts";
 import { normTradeStatus, tradeSizeForOrder, venueMicro } from "./events.ts";
 
 export type Report = (action: string, detail: Record<string, unknown>, discrepancy: boolean) => void;
@@ -103,5 +103,5 @@ function remainingOf(v: VenueOrder): number {
 /** Venue trades the ledger has booked for an order, by trade id, with their sizes. */
 function knownFills(db: Db, orderId: string): Map<string, number> {
   const rows = db.prepare("SELECT fill_id AS id, size_micro AS size FROM fills WHERE order_id = ? AND reverses IS NULL AND fill_id NOT IN (SELECT reverses FROM fills WHERE reverses IS NOT NULL)").all(orderId) as Array<{ id: string; size: number }>;
-  return new Map(rows.map((r) => [r.id.split("@")[0]!, r.size]));
+  return new Map(rows.map((r) => [tradeIdOf(r.id), r.size]));
 }
