@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tmpDir } from "../tests/helpers/tmp.ts";
 import type { MarketOpen } from "../protocols/index.ts";
 import {
   addCash, openDb, recordFill, recordMarketOpen, recordMarketResolved, recordOrder, reconcileLedger, reverseFill, settleMarket, transferCash, type Db,
 } from "./index.ts";
 
 const M = 1_000_000;
-let dir: string;
+let tmp: ReturnType<typeof tmpDir>;
 let db: Db;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pf-reconcile-"));
-  db = openDb(join(dir, "floor.db"));
+  tmp = tmpDir("reconcile");
+  db = openDb(tmp.path("floor.db"));
   addCash(db, "floor", 10_000 * M, "deposit", null, 0);
   transferCash(db, "floor", "a", 1_000 * M, "alloc-a", 0);
   for (const id of ["m1", "m2"]) recordMarketOpen(db, market(id));
@@ -21,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   db.close();
-  rmSync(dir, { recursive: true, force: true });
+  tmp.remove();
 });
 
 function market(id: string): MarketOpen {

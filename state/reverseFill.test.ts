@@ -1,22 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { tmpDir } from "../tests/helpers/tmp.ts";
 import { addCash, cashOf, hasFill, openDb, readStatus, recordFill, recordOrder, reverseFill, settleMarket, type Db } from "./index.ts";
 
 const M = 1_000_000;
-let dir: string;
+let tmp: ReturnType<typeof tmpDir>;
 let db: Db;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pf-reverse-"));
-  db = openDb(join(dir, "floor.db"));
+  tmp = tmpDir("reverse");
+  db = openDb(tmp.path("floor.db"));
   addCash(db, "a", 100 * M, "deposit", null, 0);
   recordOrder(db, { orderId: "o1", intentId: "i1", agentId: "a", marketId: "m1", tokenId: "1".repeat(77), outcome: "Up", side: "BUY", type: "FAK", price: 500_000, size: 10 * M, status: "live", ts: 1 });
   recordFill(db, { fillId: "t1", orderId: "o1", agentId: "a", marketId: "m1", outcome: "Up", side: "BUY", price: 500_000, size: 10 * M, feeShares: 175_000, feeUsd: 0, cashDelta: -5 * M, sharesDelta: 10 * M - 175_000, ts: 2 });
 });
 afterEach(() => {
   db.close();
-  rmSync(dir, { recursive: true, force: true });
+  tmp.remove();
 });
 
 const position = () => db.prepare("SELECT shares_micro AS s, cost_micro AS c FROM positions WHERE agent_id = 'a'").get() as { s: number; c: number };

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tmpDir } from "../tests/helpers/tmp.ts";
 import type { MarketOpen } from "../protocols/index.ts";
 import {
   addCash, appendAudit, cashOf, ledgerHash, listOpenOrders, loadSnapshot, MIGRATIONS, openDb, readStatus, recordFill, recordMarketOpen,
@@ -10,15 +8,15 @@ import {
 } from "./index.ts";
 
 const M = 1_000_000;
-let dir: string;
+let tmp: ReturnType<typeof tmpDir>;
 let db: Db;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "pf-state-"));
-  db = openDb(join(dir, "floor.db"));
+  tmp = tmpDir("state");
+  db = openDb(tmp.path("floor.db"));
 });
 afterEach(() => {
   db.close();
-  rmSync(dir, { recursive: true, force: true });
+  tmp.remove();
 });
 
 const market: MarketOpen = {
@@ -37,7 +35,7 @@ describe("state", () => {
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     db.close();
-    db = openDb(join(dir, "floor.db"));
+    db = openDb(tmp.path("floor.db"));
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
   });
 
@@ -57,7 +55,7 @@ describe("state", () => {
   });
 
   it("upgrades a v3 file: its orders are not post-only and have no expiry, and its ledger hash is unchanged", () => {
-    const path = join(dir, "v3.db");
+    const path = tmp.path("v3.db");
     const old = new Database(path);
     for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
       old.exec(m.sql);
