@@ -40,6 +40,8 @@ export class LiveLedger {
     private readonly db: Db,
     private readonly publish: Publish,
     private readonly feeOf: (marketId: string) => FeeSchedule | undefined,
+    /** Told of each order acknowledged, fill booked and rejection, whichever path it came by (the exchange machine counts them). */
+    private readonly noted: (kind: "ORDER" | "FILL" | "REJECTED") => void = () => {},
   ) {}
 
   /** Write the order ahead of posting: a crash after this leaves a record to reconcile. */
@@ -53,6 +55,7 @@ export class LiveLedger {
   reject(o: LiveOrder, reason: string, now: number): void {
     if (o.orderId) setOrderStatus(this.db, o.orderId, "rejected", now, reason);
     else recordOrder(this.db, { ...o, orderId: `rejected:${o.intentId}`, status: "rejected", reason, ts: now });
+    this.noted("REJECTED");
     this.announce(o, { type: "reject", reason });
   }
 
@@ -65,6 +68,7 @@ export class LiveLedger {
       if (e.type === "reject") this.reject(o, e.reason, now);
       else if (e.type === "ack") {
         setOrderStatus(this.db, e.orderId, "live", now);
+        this.noted("ORDER");
         this.announce(o, { type: "ack", orderId: e.orderId });
       } else if (e.type === "cancel") {
         setOrderStatus(this.db, e.orderId, e.reason === "expired" ? "expired" : e.remaining < o.size ? "partial" : "cancelled", now, e.reason);
@@ -78,6 +82,7 @@ export class LiveLedger {
         const a = liveFillAmounts(e.side, e.price, e.size, e.liquidity, fee);
         recordFill(this.db, { fillId, orderId: e.orderId, agentId: o.agentId, marketId: o.marketId, outcome: o.outcome, side: e.side, price: e.price, size: e.size, ...a, liquidity: e.liquidity, ts: now });
         if (!e.partial) setOrderStatus(this.db, e.orderId, "filled", now);
+        this.noted("FILL");
         this.announce(o, { type: "fill", orderId: e.orderId, fillId, marketId: o.marketId, tokenId: o.tokenId, outcome: o.outcome, side: e.side, price: e.price, size: e.size, liquidity: e.liquidity, ...a });
       } else {
         const fillId = ledgerFillId(e.fillId, e.orderId);

@@ -43,7 +43,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
     config: { mode: "live", pollMs: opts.pollMs ?? 2000 },
     create(ctx) {
       const markets = new Map<string, MarketOpen>();
-      const ledger = new LiveLedger(ctx.db, (s, b) => ctx.publish(s, b), (m) => markets.get(m)?.fee);
+      const ledger = new LiveLedger(ctx.db, (s, b) => ctx.publish(s, b), (m) => markets.get(m)?.fee, (type) => ctx.send({ type }));
       const ex = opts.executor((intentId, orderId) => ledger.writeAhead(ledger.orders.get(intentId)!, orderId, ctx.clock.now()));
       let ready = false;
       let lastTry = -Infinity;
@@ -98,7 +98,6 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         if (i.tokenId !== (i.outcome === "Up" ? m.upTokenId : m.downTokenId)) return ledger.reject(o, "token id does not match outcome", now);
         ledger.orders.set(i.intentId, o);
         const r = await ex.place(toLiveIntent(i, m));
-        if (r.orderId && r.events.some((e) => e.type === "ack")) ctx.send({ type: "ORDER" });
         ledger.apply(r.events, ctx.clock.now());
       }
 

@@ -84,6 +84,9 @@ describe("live exchange agent against the local CLOB", () => {
     // 10 shares at 0.52, rate 0.07: fee 10 × 0.07 × 0.52 × 0.48 = 0.17472 shares.
     expect(events[1]).toMatchObject({ liquidity: "taker", price: 520_000, size: 10 * M, feeShares: 174_720, cashDelta: -5_200_000, sharesDelta: 10 * M - 174_720 });
     expect(cash()).toBe(-5_200_000);
+    // The exchange machine counted them (its checkpoint is what the visualiser shows).
+    const snap = JSON.parse((db.prepare("SELECT snapshot_json AS j FROM snapshots WHERE agent_id = 'exchange'").get() as { j: string }).j) as { context: Record<string, number> };
+    expect(snap.context).toEqual({ orders: 1, fills: 1, rejects: 0 });
     // The same intent again (a replay, a retry): nothing new at the venue or in the ledger.
     decide(1, { type: "FAK" });
     await settle();
