@@ -33,3 +33,11 @@ export function marketFee(db: Db, marketId: string): { rate: number; exponent: n
   const r = stmt(db, "SELECT fee_rate AS rate, fee_exponent AS exponent FROM markets WHERE market_id = ?").get(marketId) as { rate: number; exponent: number } | undefined;
   return r && { rate: r.rate, exponent: r.exponent, takerOnly: true };
 }
+
+/** Where a market stands in the ledger: its end, and whether it has closed (an end price) or resolved (an outcome). */
+export function marketProgress(db: Db, marketId: string): { endTs: number; closed: boolean; resolved: boolean } | undefined {
+  const r = stmt(db, "SELECT end_ts, end_price_micro, outcome FROM markets WHERE market_id = ?").get(marketId) as
+    | { end_ts: number; end_price_micro: number | null; outcome: string | null }
+    | undefined;
+  return r && { endTs: r.end_ts, closed: r.end_price_micro !== null, resolved: r.outcome !== null };
+}

@@ -1,6 +1,5 @@
 import { OrderType } from "../../protocols/index.ts";
-import { listOpenOrders, type Db, type OpenOrder } from "../../state/index.ts";
-import { stmt } from "../../state/stmt.ts";
+import { listOpenOrders, marketProgress, type Db, type OpenOrder } from "../../state/index.ts";
 
 export const MARKET_OVER = "cancelled at restart: market over while the floor was down";
 export const ENDED_UNOPENED = "cancelled after restart: the market ended before the feed reopened it";
@@ -22,8 +21,6 @@ export interface RestartPlan {
   expire: OpenOrder[];
 }
 
-interface MarketRow { end_ts: number; end_price_micro: number | null; outcome: string | null }
-
 /**
  * What a restart does with the orders the ledger still counts as working (pending or live), which
  * the new, empty matching engine does not know: expire the GTD orders whose expiry passed while the
@@ -35,14 +32,14 @@ interface MarketRow { end_ts: number; end_price_micro: number | null; outcome: s
 export function planRestart(db: Db, now: number): RestartPlan {
   const plan: RestartPlan = { adopt: [], cancel: [], expire: [] };
   for (const order of listOpenOrders(db)) {
-    const m = stmt(db, "SELECT end_ts, end_price_micro, outcome FROM markets WHERE market_id = ?").get(order.marketId) as MarketRow | undefined;
+    const m = marketProgress(db, order.marketId);
     const type = OrderType.safeParse(order.type);
     const expiry = type.data === "GTD" ? order.expiresAt : undefined;
-    if (expiry !== undefined && expiry <= Math.min(now, m?.end_ts ?? now)) plan.expire.push(order);
-    else if (!m || m.end_ts <= now || m.end_price_micro !== null || m.outcome !== null) plan.cancel.push({ order, reason: MARKET_OVER });
+    if (expiry !== undefined && expiry <= Math.min(now, m?.endTs ?? now)) plan.expire.push(order);
+    else if (!m || m.endTs <= now || m.closed || m.resolved) plan.cancel.push({ order, reason: MARKET_OVER });
     else if (!type.success) plan.cancel.push({ order, reason: `cancelled at restart: unknown order type ${order.type}` });
     else if (type.data === "GTD" && expiry === undefined) plan.cancel.push({ order, reason: "cancelled at restart: a GTD order's expiry is not in the ledger" });
-    else plan.adopt.push({ ...order, type: type.data, endTs: m.end_ts });
+    else plan.adopt.push({ ...order, type: type.data, endTs: m.endTs });
   }
   return plan;
 }

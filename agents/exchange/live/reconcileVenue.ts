@@ -1,10 +1,10 @@
 import type { OpenOrder as VenueOrder, Trade } from "@polymarket/clob-client-v2";
-import { listOpenOrders, orderById, setOrderStatus, type Db } from "../../../state/index.ts";
-import { scalar } from "../../../state/stmt.ts";
-import type { LiveEvent, LiveIntent } from "./events.ts";
+import {
+  ledgerCash, listOpenOrders, netSharesOfToken, orderById, setOrderStatus, standingFills, unsettledTokens, type Db,
+} from "../../../state/index.ts";
+import { normTradeStatus, tradeSizeForOrder, venueMicro, type LiveEvent, type LiveIntent } from "./events.ts";
 import type { LiveExecutor } from "./LiveExecutor.ts";
 import { tradeIdOf, type LiveLedger, type LiveOrder } from "./LiveLedger.ts";
-import { normTradeStatus, tradeSizeForOrder, venueMicro } from "./events.ts";
 
 export type Report = (action: string, detail: Record<string, unknown>, discrepancy: boolean) => void;
 
@@ -24,7 +24,7 @@ const toIntent = (o: LiveOrder): LiveIntent => ({ intentId: o.intentId, tokenId:
 export async function reconcileVenue(venue: Venue, ledger: LiveLedger, db: Db, now: number, report: Report): Promise<void> {
   const book = (events: LiveEvent[]) => ledger.apply(events, now);
   const bal = await venue.refreshBalances();
-  const cash = scalar(db, "SELECT SUM(delta_micro) AS n FROM cash");
+  const cash = ledgerCash(db);
   report("balance", { venueCollateral: bal.collateral, ledgerCash: cash }, bal.collateral < cash);
 
   const open = await venue.openOrders();
@@ -63,21 +63,15 @@ export async function reconcileVenue(venue: Venue, ledger: LiveLedger, db: Db, n
       continue;
     }
     const reason = row.filled > 0 ? "not open at the venue after restart" : w.status === "pending" ? "never reached the venue" : "gone from the venue while the floor was down";
-    ledger.apply([{ type: "cancel", intentId: w.intentId, orderId: w.orderId, remaining: w.size - row.filled, reason }], now);
+    book([{ type: "cancel", intentId: w.intentId, orderId: w.orderId, remaining: w.size - row.filled, reason }]);
     report("cancelled", { orderId: w.orderId, intentId: w.intentId, agentId: w.agentId, filled: row.filled, reason }, false);
   }
   // Positions: the venue's net shares per token (our legs of trades not FAILED) against the ledger's fills.
   for (const [token, trades] of tradesByToken) {
     const venueShares = netShares(trades, (id) => orderById(db, id) !== undefined);
-    const ledgerShares = scalar(db, "SELECT SUM(CASE f.side WHEN 'BUY' THEN f.size_micro ELSE -f.size_micro END) AS n FROM fills f JOIN orders o ON o.order_id = f.order_id WHERE o.token_id = ?", token);
+    const ledgerShares = netSharesOfToken(db, token);
     if (venueShares !== ledgerShares) report("position", { tokenId: token, venueShares, ledgerShares }, true);
   }
-}
-
-/** Tokens of markets the ledger holds orders in that have not been settled. */
-function unsettledTokens(db: Db): string[] {
-  const rows = db.prepare("SELECT DISTINCT token_id AS t FROM orders WHERE market_id NOT IN (SELECT market_id FROM settlements) AND status != 'rejected'").all() as Array<{ t: string }>;
-  return rows.map((r) => r.t);
 }
 
 /** Net shares bought minus sold in our legs of `trades`, counting only orders `ours` recognises. */
@@ -102,6 +96,5 @@ function remainingOf(v: VenueOrder): number {
 
 /** Venue trades the ledger has booked for an order, by trade id, with their sizes. */
 function knownFills(db: Db, orderId: string): Map<string, number> {
-  const rows = db.prepare("SELECT fill_id AS id, size_micro AS size FROM fills WHERE order_id = ? AND reverses IS NULL AND fill_id NOT IN (SELECT reverses FROM fills WHERE reverses IS NOT NULL)").all(orderId) as Array<{ id: string; size: number }>;
-  return new Map(rows.map((r) => [tradeIdOf(r.id), r.size]));
+  return new Map(standingFills(db, orderId).map((f) => [tradeIdOf(f.fillId), f.size]));
 }
