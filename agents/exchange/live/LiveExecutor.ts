@@ -19,7 +19,7 @@ import { Heartbeat } from "./Heartbeat.ts";
 import type { Balances, LiveExecutorOptions, PlaceResult } from "./liveExecutorTypes.ts";
 import { baseUnits, fundsShortfall } from "./fundsShortfall.ts";
 import { exchangeV2Domain, orderV2Hash, type SignedOrderV2Like } from "./orderHash.ts";
-import { atVenue, newEntry, newLife, step, type IntentEntry } from "./orderLife.ts";
+import { inPlay, newEntry, newLife, step, type IntentEntry } from "./orderLife.ts";
 import { collectFills, reconcile, type VenueReads } from "./orderOutcome.ts";
 import { PostOnlyWindow } from "./PostOnlyWindow.ts";
 import { RetryPolicy } from "./RetryPolicy.ts";
@@ -275,10 +275,10 @@ export class LiveExecutor {
   /** Poll /data/trades for every posted intent on a token set; emits new fills and FAILED reversals. */
   async pollTrades(): Promise<LiveEvent[]> {
     const out: LiveEvent[] = [];
-    const tokens = new Set([...this.orders.values()].filter(atVenue).map((e) => e.intent.tokenId));
+    const tokens = new Set([...this.orders.values()].filter(inPlay).map((e) => e.intent.tokenId));
     for (const token of tokens) {
       const trades = await this.call("GET /data/trades", () => this.c.getTrades({ asset_id: token }));
-      for (const e of this.orders.values()) if (e.intent.tokenId === token && atVenue(e)) applyTrades(e, tradesForOrder(trades, e.orderId), this.orders.sink(e, out));
+      for (const e of this.orders.values()) if (e.intent.tokenId === token && inPlay(e)) applyTrades(e, tradesForOrder(trades, e.orderId), this.orders.sink(e, out));
     }
     return out;
   }

@@ -32,6 +32,16 @@ export const ackedLife = (size: number): Life =>
 export const step = (e: IntentEntry, ev: OrderMachineEvent): void => void (e.life = transition(orderMachine, e.life, ev)[0]);
 export const atVenue = (e: IntentEntry): boolean => AT_VENUE.some((s) => e.life.matches(s));
 
+/** Trade statuses after which nothing more happens to a trade. */
+const FINAL_TRADE = new Set(["CONFIRMED", "FAILED"]);
+/**
+ * Still worth asking the venue about: resting (it may fill), or holding a trade that is not final
+ * (a MATCHED one may yet fail). A filled order whose trades are confirmed, or a closed one without
+ * trades, is done: polling it forever would grow the poll with every order of the day.
+ */
+export const inPlay = (e: IntentEntry): boolean =>
+  atVenue(e) && (e.life.matches("live") || e.life.matches("partiallyFilled") || [...e.trades.values()].some((t) => !FINAL_TRADE.has(t.status)));
+
 /** A tracked order with no fills or events yet; `signed` only for orders signed here. */
 export function newEntry(intent: LiveIntent, orderId: string, life: Life, signed?: SignedOrder): IntentEntry {
   return { intent, ...(signed ? { signed } : {}), orderId, life, trades: new Map(), filled: 0, events: [], postAttempts: 0 };

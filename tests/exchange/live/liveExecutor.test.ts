@@ -369,6 +369,30 @@ describe("LiveExecutor against LocalClob", () => {
     expect(logs).toContain("balance refresh failed; reading the venue's cached balance");
   });
 
+  it("polls only orders still in play: resting ones and those with a trade not yet final", async () => {
+    const ex = await executor();
+    const polls = () => clob.requestsTo("GET", "/data/trades").length;
+    await ex.place(intent({ type: "FAK" })); // filled, its trade CONFIRMED: done
+    const before = polls();
+    expect(await ex.pollTrades()).toEqual([]);
+    expect(polls()).toBe(before); // nothing left to ask about
+    clob.planNextFill({ fillShares: 10_000_000, tradeStatus: "MATCHED" });
+    await ex.place(intent({ type: "FAK", tokenId: clob.tokens[1]! })); // filled, but MATCHED may still fail
+    const mid = polls();
+    await ex.pollTrades();
+    expect(clob.requests.filter((r) => r.path === "/data/trades").length).toBe(mid + 1);
+    const trade = clob.trades.at(-1)!;
+    clob.advanceTrade(trade.id, "CONFIRMED");
+    await ex.pollTrades(); // sees it confirmed
+    const after = polls();
+    await ex.pollTrades();
+    expect(polls()).toBe(after); // now done too
+    await ex.place(intent()); // a resting GTC is always followed
+    const resting = polls();
+    await ex.pollTrades();
+    expect(polls()).toBe(resting + 1);
+  });
+
   it("the dead-man switch: orders live while heartbeats flow, and the venue cancels them when heartbeats stop", async () => {
     await clob.stop();
     clob = new LocalClob({ heartbeatTimeoutMs: 150 });
