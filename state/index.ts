@@ -24,3 +24,5 @@ export { reverseFill, hasFill } from "./reverseFill.ts";
 export type { Reversal } from "./reverseFill.ts";
 export { reconcileLedger, type LedgerDiscrepancy } from "./reconcileLedger.ts";
 export { ledgerCash, netSharesOfToken, unsettledTokens, standingFills } from "./venueFigures.ts";
+export { acquireLock, lockPathOf, LockHeldError, type DbLock } from "./lock/index.ts";
+export { LedgerWriteError, asLedgerFailure } from "./LedgerWriteError.ts";

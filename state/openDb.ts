@@ -2,18 +2,20 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations.ts";
+import { openReadonly } from "./openReadonly.ts";
 
 export type Db = Database.Database;
 
 /**
  * Open (creating if needed) the floor's SQLite file in WAL mode and bring its schema up to date.
  * WAL with synchronous=NORMAL survives a killed process without losing a committed row.
+ * Read-only opens never write, not even the schema (openReadonly.ts).
  */
 export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
-  if (path !== ":memory:" && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  if (opts.readonly) return openReadonly(path);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
   db.pragma("busy_timeout = 5000");
-  if (opts.readonly) return db;
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");

@@ -1,3 +1,4 @@
+import { LockHeldError } from "../../state/index.ts";
 import { ConfigError } from "../config/index.ts";
 import { agents } from "./commands/agents.ts";
 import { audit } from "./commands/audit.ts";
@@ -49,7 +50,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await command(rest, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || isParseArgsError(e)) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof LockHeldError || isParseArgsError(e)) {
       io.err(`floor ${name}: ${(e as Error).message}`);
       return 2;
     }

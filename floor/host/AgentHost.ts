@@ -1,7 +1,7 @@
 import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
 import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
 import { decodeShared } from "./decodeShared.ts";
-import { loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db } from "../../state/index.ts";
+import { asLedgerFailure, loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -18,6 +18,8 @@ export interface HostOptions {
   runId: number;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   heartbeatMs?: number;
+  /** A ledger write failed: the agent stops handling anything, and the floor must stop (runFloor does). */
+  fatal?: (err: LedgerWriteError) => void;
 }
 
 export interface HostCounters {
@@ -43,6 +45,7 @@ export class AgentHost {
   private lastState = "";
   private lastHb = -Infinity;
   private failed = false;
+  private halted = false;
   private readonly restarts = new RestartPolicy({ intensity: 1, periodMs: 5000 });
   private readonly ctx: AgentContext;
 
@@ -80,8 +83,12 @@ export class AgentHost {
 
   /** Drive the agent's clock hooks and heartbeat. */
   tick(now: number): void {
-    if (this.failed) return;
-    this.behaviour?.onTick?.(now);
+    if (this.failed || this.halted) return;
+    try {
+      this.behaviour?.onTick?.(now);
+    } catch (err) {
+      if (!this.ledgerFailed(err, "clock tick")) throw err;
+    }
     if (now - this.lastHb >= (this.opts.heartbeatMs ?? 10_000)) {
       this.lastHb = now;
       this.publish(subjects.hb(this.spec.id), { state: this.state, seq: this.seq });
@@ -106,6 +113,7 @@ export class AgentHost {
   }
 
   private receive(handle: (msg: unknown, subject: string) => void | Promise<void>, subject: string, data: string): void | Promise<void> {
+    if (this.halted) return;
     this.counters.received++;
     const d = decodeShared(subject, data);
     if (!d.ok) return this.rejectInvalid(subject, data, d.error);
@@ -126,9 +134,23 @@ export class AgentHost {
   }
 
   private handlerFailed(subject: string, err: unknown): void {
+    if (this.ledgerFailed(err, subject)) return;
     this.counters.handlerErrors++;
     this.ctx.log.error({ subject, err }, "handler failed");
     this.publish(subjects.audit("agent_error"), { kind: "agent_error", severity: "error", subject, detail: { error: String(err) } });
+  }
+
+  /** A failed ledger write is never dropped: audited, then fatal to the floor (when it gave a `fatal`). */
+  private ledgerFailed(err: unknown, during: string): boolean {
+    const { fatal } = this.opts;
+    const failure = fatal ? asLedgerFailure(err, this.spec.id, during) : undefined;
+    if (!fatal || !failure) return false;
+    this.counters.handlerErrors++;
+    this.halted = true;
+    this.ctx.log.error({ during, err }, "ledger write failed: stopping the floor");
+    this.publish(subjects.audit("agent_error"), { kind: "agent_error", severity: "error", subject: during, detail: { error: failure.message } });
+    fatal(failure);
+    return true;
   }
 
   private startActor(snapshot: unknown): void {
@@ -166,6 +188,7 @@ export class AgentHost {
 
   private actorFailed(err: unknown): void {
     const now = this.opts.clock.now();
+    if (this.ledgerFailed(err, "actor")) return;
     this.ctx.log.error({ err }, "agent actor failed");
     if (this.restarts.allow(now)) {
       this.counters.restarts++;

@@ -1,11 +1,12 @@
 import type { InspectionEvent, Observer } from "xstate";
-import { getMeta, openDb, readFigures, readStatus, setMeta, type FloorStatus, type LedgerFigures } from "../../state/index.ts";
+import { getMeta, readFigures, readStatus, setMeta, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { AgentHost } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
+import { openLedger } from "./openLedger.ts";
 import { pace } from "./pace.ts";
 import { simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
 
@@ -13,6 +14,8 @@ export interface RunOptions {
   config: LoadedConfig;
   bus: Bus;
   dbPath: string;
+  /** The caller's lock on dbPath (taken early, to refuse before printing anything); else runFloor takes one. */
+  lock?: DbLock;
   seed: number;
   /** Floor-time multiple of wall time, or "max" to run as fast as the machine allows. */
   speed: number | "max";
@@ -46,7 +49,8 @@ export interface LiveStatus extends LedgerFigures {
  * any speed, and stop cleanly on abort, at `untilMs`, or when the source ends. Returns the final status.
  */
 export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus> {
-  const db = openDb(o.dbPath);
+  const { db, close } = openLedger(o.dbPath, o.lock, o.log);
+  let fatal: LedgerWriteError | undefined;
   try {
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
@@ -57,7 +61,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
     const clock = new SimClock(start);
     const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
-      (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, ...(o.inspect ? { inspect: o.inspect } : {}) }),
+      (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
     let steps = 0;
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
@@ -72,7 +76,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const pacer = pace(o.speed, start);
     let lastStatus = Date.now();
     for (const t of source.steps(start)) {
-      if (t > end || o.signal?.aborted) break;
+      if (t > end || o.signal?.aborted || fatal) break;
       clock.advanceTo(t);
       for (const h of hosts) h.tick(t);
       await o.bus.idle();
@@ -92,10 +96,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     }
     setMeta(db, "floorTime", String(clock.now()));
     await source.close?.();
+    if (fatal) throw fatal; // after the clean stop: every agent checkpointed
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     return final;
   } finally {
-    db.close();
+    close();
   }
 }

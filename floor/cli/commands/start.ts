@@ -8,6 +8,7 @@ import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner
 import { statusLine } from "../formatStatus.ts";
 import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
+import { lockFloor } from "../lockFloor.ts";
 import { stopSignals } from "../stopSignals.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { UsageError } from "../UsageError.ts";
@@ -65,7 +66,11 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
   // POLYFLOOR_BUS_PREFIX namespaces every subject, so several floors can share one NATS server.
   const prefix = io.env.POLYFLOOR_BUS_PREFIX;
-  const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) });
+  const lock = lockFloor(dbPath, io); // one writer per ledger: a second floor is refused here (exit 2)
+  const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) }).catch((e: unknown) => {
+    lock.release();
+    throw e;
+  });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
   let dashboard: Dashboard | undefined;
   let inspector: InspectorHandle | undefined;
@@ -80,7 +85,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     if (inspector) io.out(`  inspector  ${inspector.url} (the Stately inspector; the viewing browser needs internet)`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await runFloor({
-      config, bus, dbPath, seed, speed, log, signal: stop.signal,
+      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
       ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
       ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
       ...(inspector ? { inspect: inspector.inspect } : {}),
@@ -108,5 +113,6 @@ export async function start(argv: string[], io: Io): Promise<number> {
     await dashboard?.close();
     inspector?.stop();
     await bus.drain().catch(() => bus.close());
+    lock.release();
   }
 }
