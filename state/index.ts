@@ -26,3 +26,4 @@ export { reconcileLedger, type LedgerDiscrepancy } from "./reconcileLedger.ts";
 export { ledgerCash, netSharesOfToken, unsettledTokens, standingFills } from "./venueFigures.ts";
 export { acquireLock, lockPathOf, LockHeldError, type DbLock } from "./lock/index.ts";
 export { LedgerWriteError, asLedgerFailure } from "./LedgerWriteError.ts";
+export { resolvedUnsettled } from "./resolvedUnsettled.ts";

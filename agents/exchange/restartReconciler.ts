@@ -1,6 +1,7 @@
 import { subjects } from "../../protocols/index.ts";
 import { reconcileLedger, setOrderStatus, type OpenOrder } from "../../state/index.ts";
 import type { AgentContext } from "../../floor/host/index.ts";
+import { settleLeftovers } from "./settleResolved.ts";
 import { ENDED_UNOPENED, EXPIRED_DOWN, EXPIRED_UNADOPTED, planRestart, reconcileRecord, type Adoptable } from "./reconcileOpenOrders.ts";
 
 export interface RestartReconciler {
@@ -19,7 +20,8 @@ export interface RestartReconciler {
 }
 
 /**
- * Start-up reconciliation of the paper exchange. Its matching engine lives in memory, so after a
+ * Start-up reconciliation of the paper exchange. Positions left in resolved markets are settled
+ * first (settleLeftovers), so the ledger check finds only what start-up cannot mend. Its matching engine lives in memory, so after a
  * restart on the same state file the orders the ledger counts as working are unknown to it: each
  * is cancelled or adopted, every decision is audited (kind "reconcile"), and the ledger's running
  * figures are checked against its rows (a difference is a "violation"). A floor that never
@@ -36,6 +38,7 @@ export function restartReconciler(ctx: Pick<AgentContext, "db" | "clock" | "log"
   const self: RestartReconciler = {
     start() {
       const now = ctx.clock.now();
+      settleLeftovers(ctx.db, now, (...e) => tell(e), audit);
       for (const d of reconcileLedger(ctx.db)) audit({ kind: "reconcile", severity: "violation", detail: { action: "ledger-check", ...d } });
       const plan = planRestart(ctx.db, now);
       for (const o of plan.expire) end(o, "expired", EXPIRED_DOWN);
@@ -71,13 +74,17 @@ export function restartReconciler(ctx: Pick<AgentContext, "db" | "clock" | "log"
     },
   };
 
+  /** An order event for the traders: held until the first step, when they are subscribed. */
+  function tell(event: [string, Record<string, unknown>]): void {
+    if (held) held.push(event);
+    else ctx.publish(...event);
+  }
+
   /** End a working order the engine will never hold: the ledger (an expiry is "expired" as the engine books it), the trader and the audit log. */
   function end(o: OpenOrder, action: "cancelled" | "expired", reason: string): void {
     const status = action === "expired" ? "expired" : o.filled > 0 ? "partial" : "cancelled";
     setOrderStatus(ctx.db, o.orderId, status, ctx.clock.now(), reason);
-    const event: [string, Record<string, unknown>] = [subjects.orderEvent(o.agentId), { type: "cancel", agentId: o.agentId, intentId: o.intentId, orderId: o.orderId, remaining: o.size - o.filled, reason }];
-    if (held) held.push(event);
-    else ctx.publish(...event);
+    tell([subjects.orderEvent(o.agentId), { type: "cancel", agentId: o.agentId, intentId: o.intentId, orderId: o.orderId, remaining: o.size - o.filled, reason }]);
     audit(reconcileRecord(action, o, reason));
   }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -11,14 +11,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Where and as whom the CLI runs: the repository and this user unless told. */
+export type CliSpawn = Pick<SpawnOptions, "cwd" | "uid" | "gid">;
+
 /** Run `floor ...args` as a user would, to completion. */
-export function floor(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<CliResult> {
-  return finished(startFloor(args, env), timeoutMs);
+export function floor(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000, how: CliSpawn = {}): Promise<CliResult> {
+  return finished(startFloor(args, env, how), timeoutMs);
 }
 
 /** Start `floor ...args` and leave it running. */
-export function startFloor(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { output: { stdout: string; stderr: string } } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export function startFloor(args: string[], env: NodeJS.ProcessEnv = {}, how: CliSpawn = {}): ChildProcess & { output: { stdout: string; stderr: string } } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, ...how, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const output = { stdout: "", stderr: "" };
   child.stdout!.on("data", (d: Buffer) => (output.stdout += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output.stderr += d.toString()));

@@ -4,7 +4,7 @@ import {
 import { intentKnown, listOpenOrders, recordMarketClose, recordMarketOpen } from "../../../state/index.ts";
 import { route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
 import { exchangeMachine } from "../exchangeMachine.ts";
-import { settleResolved } from "../settleResolved.ts";
+import { settleLeftovers, settleResolved } from "../settleResolved.ts";
 import { GeoblockedError } from "./errors.ts";
 import type { LiveIntent } from "./events.ts";
 import type { LiveExecutor } from "./LiveExecutor.ts";
@@ -49,6 +49,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
       let lastTry = -Infinity;
       let lastPoll = -Infinity;
       let lastRecheck = -Infinity;
+      let leftoversSettled = false;
       let chain: Promise<void> = Promise.resolve();
       let user: UserSocket | undefined;
       const followMarkets = () => user?.setMarkets([...markets.values()].flatMap((m) => (m.conditionId ? [m.conditionId] : [])));
@@ -137,6 +138,11 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         ],
         onStart: () => void startUp(),
         onTick(now) {
+          // On the first step, when the traders hear it: what the last run resolved but never settled.
+          if (!leftoversSettled) {
+            leftoversSettled = true;
+            settleLeftovers(ctx.db, now, (s, b) => ctx.publish(s, b), (b) => ctx.publish(subjects.audit("reconcile"), b));
+          }
           if (!ready && now - lastTry >= (opts.retryStartMs ?? 30_000)) void startUp();
           if (ready && now - lastPoll >= (opts.pollMs ?? 2000)) {
             lastPoll = now;
