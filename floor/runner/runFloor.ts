@@ -1,5 +1,5 @@
 import type { InspectionEvent, Observer } from "xstate";
-import { getMeta, openDb, readFigures, readStatus, setMeta, type FloorStatus, type LedgerFigures } from "../../state/index.ts";
+import { anchorAtStart, getMeta, openDb, readFigures, readStatus, setMeta, writeAnchor, type FloorStatus, type LedgerFigures } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
@@ -51,6 +51,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
     const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
+    anchorAtStart(db, o.dbPath, start);
     const runId = Number(getMeta(db, "runs") ?? 0) + 1;
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);
@@ -78,9 +79,10 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await o.bus.idle();
       steps++;
       if (steps % 60 === 0) setMeta(db, "floorTime", String(t));
-      if (o.onStatus && Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
+      if (Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
         lastStatus = Date.now();
-        o.onStatus(live());
+        writeAnchor(db, o.dbPath, { floorTime: t, running: true }); // the status line prints this head: a copy outside the files
+        o.onStatus?.(live());
       }
       await pacer(t + STEP_MS, o.signal);
     }
@@ -91,6 +93,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await o.bus.idle();
     }
     setMeta(db, "floorTime", String(clock.now()));
+    writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
