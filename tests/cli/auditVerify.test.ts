@@ -79,6 +79,15 @@ describe("floor audit verify", () => {
     expect(r.code).toBe(1);
   });
 
+  it("a floor refuses to carry on from a log that lost its tail (re-anchoring would hide it), exit 1", async () => {
+    const path = copyWith(DROP_TAIL);
+    const r = await floor(["start", "--until", "10m", "--speed", "max", "--db", path, "--dashboard", "off"]);
+    expect(r.stderr).toMatch(/13 entries after \d+ are missing; the floor will not write to an audit log that lost its tail/);
+    noStack(r.stderr);
+    expect(r.code).toBe(1);
+    expect((await verify(path)).stdout).toMatch(/FAILED anchor/); // the anchors were left as they were
+  });
+
   it("catches a fill whose price was changed", async () => {
     const r = await verify(copyWith("UPDATE fills SET price_micro = price_micro + 10000 WHERE seq = 1"));
     expect(r.stdout).toMatch(/FAILED reconcile/);
