@@ -11,7 +11,8 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-const GENESIS = "0".repeat(64);
+/** The link of the first entry (and the head of an empty log). */
+export const GENESIS = "0".repeat(64);
 
 function entryHash(prev: string, seq: number, e: { ts: number; kind: string; severity: string; src: string; subject: string | null; detailJson: string }): string {
   return createHash("sha256")

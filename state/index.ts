@@ -12,6 +12,10 @@ export { registerAgent, setAgentState, recordDeath, listAgents } from "./registr
 export type { AgentRecord } from "./registry.ts";
 export { saveSnapshot, loadSnapshot } from "./snapshots.ts";
 export { appendAudit, verifyAudit } from "./auditLog.ts";
+export { writeAnchor } from "./auditAnchor.ts";
+export { anchorAtStart } from "./anchorAtStart.ts";
+export { verifyFloor, type FloorVerdict } from "./verifyFloor.ts";
+export { describeDiscrepancy } from "./describeDiscrepancy.ts";
 export type { AuditEntry, AuditVerdict } from "./auditLog.ts";
 export { ledgerHash } from "./ledgerHash.ts";
 export { readStatus, readFigures } from "./readStatus.ts";

@@ -5,6 +5,7 @@ import { getMeta } from "./meta.ts";
 import type { Db } from "./openDb.ts";
 import { allocatedOf, cashOf, depositsOf, openCostOf } from "./ledger.ts";
 import { scalar as one } from "./stmt.ts";
+import { auditHead, type AuditHead } from "./auditAnchor.ts";
 
 export interface AgentStatus {
   id: string;
@@ -40,6 +41,8 @@ export interface FloorStatus {
   rebates: number;
   openPositionCost: number;
   auditEntries: number;
+  /** The audit chain's last entry and hash (what the anchor records). */
+  auditHead: AuditHead;
   agents: AgentStatus[];
   ledgerHash: string;
 }
@@ -85,6 +88,7 @@ export function readFigures(db: Db): LedgerFigures {
     rebates: toUnits(one(db, "SELECT SUM(rebate_micro) AS n FROM fills")),
     openPositionCost: toUnits(openCostOf(db)),
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
+    auditHead: auditHead(db),
     agents,
   };
 }

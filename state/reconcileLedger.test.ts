@@ -62,6 +62,7 @@ describe("reconcileLedger", () => {
       ["position", "cost", "m1", 40 * M, 0],
       ["position", "shares", "m2", 0, 50 * M],
       ["position", "cost", "m2", 0, 30 * M],
+      ["cash", "floor cash", undefined, 9_930 * M, 9_960 * M], // the open cost the missing row held is missing too
     ]);
   });
 
@@ -73,11 +74,21 @@ describe("reconcileLedger", () => {
       { check: "cash", figure: "fill cash", agentId: "a", recorded: -65 * M, expected: -70 * M },
       { check: "cash", figure: "settle cash", agentId: "a", recorded: 2 * M, expected: 0 },
       { check: "cash", figure: "allocations", agentId: "*", recorded: 1 * M, expected: 0 },
+      { check: "cash", figure: "floor cash", agentId: "*", recorded: 9_938 * M, expected: 9_930 * M },
     ]);
   });
 
   it("reports an order whose filled size is not the sum of its fills", () => {
     run("UPDATE orders SET filled_micro = 0 WHERE order_id = 'o-a-2'");
     expect(reconcileLedger(db)).toEqual([{ check: "order", figure: "filled", agentId: "a", marketId: "m2", orderId: "o-a-2", recorded: 0, expected: 50 * M }]);
+  });
+
+  it("reports floor cash that is not deposits + realized PnL − open cost (a settlement's PnL that its cash does not bear out)", () => {
+    recordMarketResolved(db, "m1", "Up", true, 900_000);
+    settleMarket(db, "m1", "Up", 900_000);
+    expect(reconcileLedger(db)).toEqual([]);
+    run("UPDATE settlements SET pnl_micro = pnl_micro + 3 WHERE market_id = 'm1'");
+    const cash = 10_000 * M - 70 * M + (100 * M - 1_680_000);
+    expect(reconcileLedger(db)).toEqual([{ check: "cash", figure: "floor cash", agentId: "*", recorded: cash, expected: cash + 3 }]);
   });
 });

@@ -8,7 +8,7 @@ import { stmt } from "./stmt.ts";
  */
 export interface LedgerDiscrepancy {
   check: "position" | "cash" | "order";
-  /** "shares" | "cost" (positions), "fill cash" | "settle cash" | "allocations" (cash), "filled" (orders). */
+  /** "shares" | "cost" (positions), "fill cash" | "settle cash" | "allocations" | "floor cash" (cash), "filled" (orders). */
   figure: string;
   agentId: string;
   marketId?: string;
@@ -54,14 +54,21 @@ const ORDERS = `
   FROM orders o LEFT JOIN fills f ON f.order_id = o.order_id
   GROUP BY o.order_id HAVING o.filled_micro != fills ORDER BY o.seq`;
 
+/** The floor's books close: all cash is what was deposited, plus realized PnL, less what open positions cost. */
+const FLOOR_CASH = `
+  SELECT (SELECT COALESCE(SUM(delta_micro), 0) FROM cash) AS cash,
+    (SELECT COALESCE(SUM(delta_micro), 0) FROM cash WHERE reason = 'deposit') + (SELECT COALESCE(SUM(pnl_micro), 0) FROM settlements)
+      - (SELECT COALESCE(SUM(cost_micro), 0) FROM positions) AS expected`;
+
 interface PositionRaw { agent_id: string; market_id: string; outcome: string; p_shares: number; p_cost: number; f_shares: number; f_cost: number }
 interface CashRaw { agent_id: string; j_fill: number; fills: number; j_settle: number; payouts: number }
 interface OrderRaw { order_id: string; agent_id: string; market_id: string; filled_micro: number; fills: number }
 
 /**
  * Check the ledger's summaries against its journal rows (what a restart should trust before it
- * carries on): positions of unsettled markets, each agent's cash from fills and settlements,
- * allocations netting to zero across the floor, and each order's filled size. Empty when it adds up.
+ * carries on, and what `audit verify` and `status` check): positions of unsettled markets, each
+ * agent's cash from fills and settlements, allocations netting to zero across the floor, the
+ * floor's cash = deposits + realized PnL − open cost, and each order's filled size. Empty when it adds up.
  */
 export function reconcileLedger(db: Db): LedgerDiscrepancy[] {
   const out: LedgerDiscrepancy[] = [];
@@ -77,6 +84,8 @@ export function reconcileLedger(db: Db): LedgerDiscrepancy[] {
   // Allocations move capital between accounts, two rows each: across the floor they sum to zero.
   const alloc = Number((stmt(db, "SELECT COALESCE(SUM(delta_micro), 0) AS n FROM cash WHERE reason = 'allocate'").get() as { n: number }).n);
   if (alloc !== 0) out.push({ check: "cash", figure: "allocations", agentId: "*", recorded: alloc, expected: 0 });
+  const floor = stmt(db, FLOOR_CASH).get() as { cash: number; expected: number };
+  if (floor.cash !== floor.expected) out.push({ check: "cash", figure: "floor cash", agentId: "*", recorded: floor.cash, expected: floor.expected });
   for (const r of stmt(db, ORDERS).all() as OrderRaw[]) {
     out.push({ check: "order", figure: "filled", agentId: r.agent_id, marketId: r.market_id, orderId: r.order_id, recorded: r.filled_micro, expected: r.fills });
   }

@@ -3,13 +3,13 @@ import { LocalBus } from "../../floor/bus/index.ts";
 import { SimClock } from "../../floor/clock/index.ts";
 import { AgentHost } from "../../floor/host/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
-import { RiskConfig, type OrderDecision } from "../../protocols/index.ts";
+import { RiskConfig, type AuditFact, type OrderDecision } from "../../protocols/index.ts";
 import { openDb, type Db } from "../../state/index.ts";
 import { bossAgent } from "./bossAgent.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const UP = "1".repeat(77);
-let db: Db, bus: LocalBus, clock: SimClock, boss: AgentHost, decisions: OrderDecision[], seq: number;
+let db: Db, bus: LocalBus, clock: SimClock, boss: AgentHost, decisions: OrderDecision[], audits: AuditFact[], seq: number;
 
 const send = (subject: string, body: object) => bus.publish(subject, JSON.stringify({ v: 1, id: `test.${++seq}`, ts: clock.now(), src: "test", ...body }));
 const book = () => send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 490_000, size: 100_000_000 }], asks: [{ price: 510_000, size: 100_000_000 }], tickSize: 10_000, minSize: 5_000_000 });
@@ -24,6 +24,8 @@ beforeEach(async () => {
   seq = 0;
   decisions = [];
   bus.subscribe("order.decision.*", (m) => void decisions.push(JSON.parse(m.data) as OrderDecision));
+  audits = [];
+  bus.subscribe("audit.*", (m) => void audits.push(JSON.parse(m.data) as AuditFact));
   boss = new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}) }), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
   boss.start();
   send("floor.agent.spawn", { verb: "spawn", agentId: "t1", kind: "trader" });
@@ -33,6 +35,23 @@ afterEach(async () => {
   boss.stop();
   await bus.close();
   db.close();
+});
+
+describe("boss moving money", () => {
+  it("audits the deposit and each transfer with the amounts the ledger booked, once", async () => {
+    send("floor.agent.restarted", { verb: "restarted", agentId: "t1", kind: "trader" }); // re-announced, not moved again
+    await bus.idle();
+    const cash = db.prepare("SELECT agent_id AS agentId, delta_micro AS amount, reason FROM cash ORDER BY seq").all();
+    expect(cash).toEqual([
+      { agentId: "floor", amount: 10_000_000_000, reason: "deposit" },
+      { agentId: "floor", amount: -1_000_000_000, reason: "allocate" },
+      { agentId: "t1", amount: 1_000_000_000, reason: "allocate" },
+    ]);
+    expect(audits.map((a) => [a.kind, a.detail])).toEqual([
+      ["deposit", { agentId: "floor", amount: 10_000_000_000, ref: "initial capital" }],
+      ["transfer", { from: "floor", to: "t1", amount: 1_000_000_000, ref: "allocate-t1" }],
+    ]);
+  });
 });
 
 describe("boss on stale data", () => {

@@ -10,7 +10,7 @@ import { Freshness } from "./Freshness.ts";
 
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
- * allocation (a ledger transfer, then `ctl.<id>.allocate`), and gates every intent, including
+ * allocation (a ledger transfer, then `ctl.<id>.allocate`), audits both, and gates every intent, including
  * on the age of the market data it has seen.
  */
 export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
@@ -32,7 +32,10 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
             ctx.publish(subjects.audit("allocation"), { kind: "allocation", severity: "info", detail: { agentId, allocated: 0, reason: "no unallocated capital left on the floor" } });
             return;
           }
-          transferCash(ctx.db, "floor", agentId, amount, `allocate-${agentId}`, ctx.clock.now());
+          const ref = `allocate-${agentId}`;
+          transferCash(ctx.db, "floor", agentId, amount, ref, ctx.clock.now());
+          // Every movement of money is audited, as the ledger booked it (audit verify matches the two).
+          ctx.publish(subjects.audit("transfer"), { kind: "transfer", severity: "info", detail: { from: "floor", to: agentId, amount, ref } });
         }
         // Re-announced on every birth or restart, so an agent that lost its memory learns its capital again.
         ctx.publish(subjects.ctl(agentId, "allocate"), { verb: "allocate", capital: amount });
@@ -57,7 +60,9 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
           route<FeedHealth>(patterns.health, (h) => fresh.cadence(h.expectedIntervalMs)),
         ],
         onStart() {
-          if (depositsOf(ctx.db) === 0) addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());
+          if (depositsOf(ctx.db) !== 0) return;
+          addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());
+          ctx.publish(subjects.audit("deposit"), { kind: "deposit", severity: "info", detail: { agentId: "floor", amount: capital, ref: "initial capital" } });
         },
       };
     },

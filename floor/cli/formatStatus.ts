@@ -12,12 +12,13 @@ export function statusLine(s: LedgerFigures & { live?: Record<string, { state: s
     `fills ${s.fills}`,
     `cash ${usd(s.cash)}`,
     `pnl ${usd(s.realizedPnl)}`,
+    `audit ${s.auditHead.count}#${s.auditHead.hash.slice(0, 8)}`,
     traders.join(", ") || "no traders",
   ].join(" · ");
 }
 
-/** `floor status` for people. */
-export function statusReport(s: FloorStatus): string {
+/** `floor status` for people; `broken` lists the ledger invariants that do not hold. */
+export function statusReport(s: FloorStatus, broken: readonly string[] = []): string {
   const rows = s.agents.map((a) => `  ${a.id.padEnd(20)} ${a.kind.padEnd(9)} ${a.state.padEnd(11)} capital ${usd(a.capital).padStart(11)}  cash ${usd(a.cash).padStart(11)}  pnl ${usd(a.pnl).padStart(10)}  fills ${a.fills}`);
   return [
     `floor time   ${when(s.floorTime)} (${s.mode ?? "?"}, seed ${s.seed ?? "?"})`,
@@ -25,9 +26,10 @@ export function statusReport(s: FloorStatus): string {
     `orders       ${s.orders}, fills ${s.fills}, settlements ${s.settlements}`,
     `cash         ${usd(s.cash)} (deposits ${usd(s.deposits)}, realized pnl ${usd(s.realizedPnl)}, open positions ${usd(s.openPositionCost)})`,
     `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees are taken in shares); maker rebates accrued ${usd(s.rebates)}`,
-    `audit log    ${s.auditEntries} entries`,
+    `audit log    ${s.auditEntries} entries, head ${s.auditHead.count}#${s.auditHead.hash}`,
     `ledger hash  ${s.ledgerHash}`,
     "agents",
     ...rows,
+    ...broken.map((b) => `BROKEN invariant: ${b}`),
   ].join("\n");
 }

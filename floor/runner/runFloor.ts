@@ -1,5 +1,5 @@
 import type { InspectionEvent, Observer } from "xstate";
-import { getMeta, readFigures, readStatus, setMeta, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
+import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
@@ -55,6 +55,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
     const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
+    anchorAtStart(db, o.dbPath, start);
     const runId = Number(getMeta(db, "runs") ?? 0) + 1;
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);
@@ -82,9 +83,10 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await o.bus.idle();
       steps++;
       if (steps % 60 === 0) setMeta(db, "floorTime", String(t));
-      if (o.onStatus && Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
+      if (Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
         lastStatus = Date.now();
-        o.onStatus(live());
+        writeAnchor(db, o.dbPath, { floorTime: t, running: true }); // the status line prints this head: a copy outside the files
+        o.onStatus?.(live());
       }
       await pacer(t + STEP_MS, o.signal);
     }
@@ -95,6 +97,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await o.bus.idle();
     }
     setMeta(db, "floorTime", String(clock.now()));
+    writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };

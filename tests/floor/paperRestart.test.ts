@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { EXPIRED_DOWN, MARKET_OVER } from "../../agents/exchange/reconcileOpenOrders.ts";
-import { openDb, recordOrder } from "../../state/index.ts";
+import { appendAudit, openDb, recordOrder } from "../../state/index.ts";
 import { floor } from "../helpers/floorCli.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -27,6 +27,8 @@ describe("sim floor stopped mid-window with working orders, then restarted", () 
       // A bid at 0.01 for 10 shares: it rests without filling, so its end shows where it was.
       const terms = expiresAt !== undefined ? { type: "GTD", expiresAt, postOnly: true } : { type: "GTC" };
       recordOrder(db, { orderId: `o-left-${n}`, intentId: `left-${n}`, agentId: "momentum-1", marketId: m.id, tokenId: m.up, outcome: "Up", side: "BUY", ...terms, price: 10_000, size: 10_000_000, status: "live", ts: m.endTs - 900_000 + 1_000 });
+      // As the boss's approval was audited (audit verify matches every order to it).
+      appendAudit(db, { ts: m.endTs - 900_000 + 1_000, kind: "approved", severity: "info", src: "boss", detail: { intentId: `left-${n}`, agentId: "momentum-1", price: 10_000, size: 10_000_000 } });
     }
     db.close();
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openDb, readStatus } from "../../../state/index.ts";
+import { describeDiscrepancy, openDb, readStatus, reconcileLedger } from "../../../state/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { statusReport } from "../formatStatus.ts";
 import type { Io } from "../Io.ts";
@@ -15,13 +15,15 @@ export function dbPathFrom(db: string | undefined, config?: string): string {
   return db ?? loadFloorConfig(config).floor.db;
 }
 
-/** `floor status`: agents, states, capital, PnL and the ledger hash, from the ledger. */
+/** `floor status`: agents, states, capital, PnL and the ledger hash, from the ledger, and any invariant broken. */
 export async function status(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseArgs({ args: argv, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
   const db = openExisting(dbPathFrom(v.db));
   try {
     const s = readStatus(db);
-    io.out(v.json ? JSON.stringify(s, null, 2) : statusReport(s));
+    // The ledger's own invariants, checked as at every start: each one that does not hold is flagged.
+    const invariants = reconcileLedger(db).map(describeDiscrepancy);
+    io.out(v.json ? JSON.stringify({ ...s, invariants }, null, 2) : statusReport(s, invariants));
     return 0;
   } finally {
     db.close();
