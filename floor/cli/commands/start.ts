@@ -9,6 +9,7 @@ import { statusLine } from "../formatStatus.ts";
 import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
 import { stopSignals } from "../stopSignals.ts";
+import { watchBus } from "../watchBus.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
@@ -67,6 +68,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const prefix = io.env.POLYFLOOR_BUS_PREFIX;
   const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
+  const busWatch = watchBus(bus, io.err);
   let dashboard: Dashboard | undefined;
   let inspector: InspectorHandle | undefined;
   try {
@@ -83,6 +85,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
       config, bus, dbPath, seed, speed, log, signal: stop.signal,
       ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
       ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
+      ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
       ...(inspector ? { inspect: inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
@@ -105,6 +108,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     return 0;
   } finally {
     stop.dispose();
+    busWatch.stop();
     await dashboard?.close();
     inspector?.stop();
     await bus.drain().catch(() => bus.close());
