@@ -1,18 +1,8 @@
-import { createServer } from "node:net";
 import axios from "axios";
 import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
+import { closedPort } from "../../tests/helpers/closedPort.ts";
 import { describeNetError, netErrorText } from "./describeNetError.ts";
-
-/** A port nothing listens on (bound, then released). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe("describeNetError", () => {
   it("says connection refused to HOST:PORT for fetch, axios and ws alike", async () => {

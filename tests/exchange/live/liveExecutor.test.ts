@@ -58,8 +58,7 @@ describe("LiveExecutor against LocalClob", () => {
   it("reports a closed port as connection refused, not as L1 auth refused", async () => {
     const url = clob.url;
     await clob.stop();
-    const failure = executor({ host: url }).catch((e: unknown) => e as Error);
-    const err = await failure;
+    const err = await executor({ host: url }).then(() => new Error("init succeeded"), (e: unknown) => e as Error);
     expect(err.message).toMatch(new RegExp(`could not reach the CLOB at ${url}: connection refused to 127\\.0\\.0\\.1:\\d+`));
     expect(err.message).not.toMatch(/L1 auth/);
     clob = new LocalClob(); // for afterEach
@@ -70,7 +69,7 @@ describe("LiveExecutor against LocalClob", () => {
     const wrongChain = new LocalClob({ chainId: 80002 }); // our ClobAuth signature is for 137: it does not verify
     await wrongChain.start();
     try {
-      const err = await executor({ host: wrongChain.url }).catch((e: unknown) => e as Error);
+      const err = await executor({ host: wrongChain.url }).then(() => new Error("init succeeded"), (e: unknown) => e as Error);
       expect(err.message).toMatch(/^L1 auth refused: HTTP 401 from \/auth\/(api-key|derive-api-key): Invalid L1 Request headers$/);
     } finally {
       await wrongChain.stop();
