@@ -1,12 +1,13 @@
 import type { BusHealth } from "../bus/index.ts";
-import { feedSummary, type FeedHealthView } from "../runner/index.ts";
-
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+import { clock, feedSummary, type FeedHealthView } from "../runner/index.ts";
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** The bus's state for a status line: "bus connected", "bus DOWN since 22:01:07 (lost the connection to ...; 1 disconnect)". */
+/** "1 disconnect, 0 reconnects". */
+export const busCounts = (b: BusHealth) => `${plural(b.disconnects, "disconnect")}, ${plural(b.reconnects, "reconnect")}`;
+
+/** The bus's state for a status line: "bus connected", "bus DOWN since 22:01:07 (lost the connection to ...; 1 disconnect, 0 reconnects)". */
 export function busSummary(b: BusHealth): string {
-  const counts = b.disconnects > 0 ? `${plural(b.disconnects, "disconnect")}, ${plural(b.reconnects, "reconnect")}` : "";
+  const counts = b.disconnects > 0 ? busCounts(b) : "";
   if (b.state === "connected") return `bus connected${counts ? ` (${counts})` : ""}`;
   return `bus DOWN since ${clock(b.since)} (${[b.lastError, counts].filter(Boolean).join("; ")})`;
 }

@@ -1,6 +1,6 @@
 import type { Bus, BusHealth } from "../bus/index.ts";
-
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+import { clock } from "../runner/index.ts";
+import { busCounts } from "./formatHealth.ts";
 
 /** What to say when the bus's state changed from `was` to `now`, if it did. */
 export function busNotice(was: BusHealth["state"], now: Readonly<BusHealth>, downSince: number): string | undefined {
@@ -8,7 +8,7 @@ export function busNotice(was: BusHealth["state"], now: Readonly<BusHealth>, dow
   if (now.state === "reconnecting") {
     return `bus DOWN at ${clock(now.since)}${now.lastError ? `: ${now.lastError}` : ""}; the floor waits for it (order and audit messages are kept and resent)`;
   }
-  return `bus back at ${clock(now.since)} after ${((now.since - downSince) / 1000).toFixed(1)} s down (${now.disconnects} disconnects, ${now.reconnects} reconnects); the floor resumes from now`;
+  return `bus back at ${clock(now.since)} after ${((now.since - downSince) / 1000).toFixed(1)} s down (${busCounts(now)}); the floor resumes from now`;
 }
 
 /**

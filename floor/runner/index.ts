@@ -6,6 +6,6 @@ export { liveOptions } from "./liveOptions.ts";
 export type { MarketSource } from "./MarketSource.ts";
 export type { RunOptions, LiveStatus } from "./runFloor.ts";
 export type { FeedHealthView } from "./FeedWatch.ts";
-export { feedSummary } from "./feedSummary.ts";
+export { feedSummary, clock } from "./feedSummary.ts";
 export { floorAgents, ROLES } from "./floorAgents.ts";
 export type { Role } from "./floorAgents.ts";
