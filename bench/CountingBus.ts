@@ -25,6 +25,10 @@ export class CountingBus implements Bus {
     return this.inner.description;
   }
 
+  get health(): Bus["health"] {
+    return this.inner.health;
+  }
+
   publish(subject: string, data: string): void {
     this.published++;
     if (subject.startsWith("md.") && MARKET_DATA.some((p) => subject.startsWith(p))) this.marketData++;

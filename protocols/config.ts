@@ -170,6 +170,8 @@ export const LiveConfig = z
     rtdsUrl: WsUrl.default("wss://ws-live-data.polymarket.com"),
     /** Binance trade stream used while RTDS is down; none by default. */
     binanceUrl: WsUrl.optional(),
+    /** Paper, live and `floor record` stop with exit 1 when no market opened in this many seconds (the feeds' errors say why). */
+    noMarketTimeoutSec: z.number().positive().max(86_400).default(300),
     /** The CLOB's user channel (our orders and trades), for live trading. */
     clobUserWsUrl: WsUrl.default("wss://ws-subscriptions-clob.polymarket.com/ws/user"),
     /** The most the floor may have deployed in live trading, USD. No default: live trading needs it set. */

@@ -21,6 +21,17 @@ export interface Subscription {
   unsubscribe(): void;
 }
 
+/** The bus's link to its server, for status lines and the dashboard. */
+export interface BusHealth {
+  /** The in-process bus is always connected. */
+  state: "connected" | "reconnecting";
+  /** Wall ms of the last change of state (of the connection, when none). */
+  since: number;
+  disconnects: number;
+  reconnects: number;
+  lastError?: string;
+}
+
 /**
  * The floor's message bus. Subjects use NATS syntax: `.`-separated tokens, `*` matches one
  * token and `>` one or more (last token only). Messages on one subject reach a subscriber in
@@ -30,6 +41,8 @@ export interface Bus {
   readonly kind: "local" | "nats";
   /** Human-readable description for the start banner, e.g. "in-process" or "nats://127.0.0.1:4222". */
   readonly description: string;
+  /** Connected or reconnecting, since when, with counts. */
+  readonly health: Readonly<BusHealth>;
   publish(subject: string, data: string): void;
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription;
   /** Send and wait for one reply. Rejects at once with `NoRespondersError` when nobody listens, `TimeoutError` on timeout. */

@@ -21,7 +21,7 @@ export interface ConnectionWatchOptions {
  * each reconnect.
  */
 export class ConnectionWatch {
-  readonly counters: ConnectionCounters = { connected: true, disconnects: 0, reconnects: 0 };
+  readonly counters: ConnectionCounters = { connected: true, since: Date.now(), disconnects: 0, reconnects: 0 };
   private readonly loss: LossWatch;
 
   constructor(

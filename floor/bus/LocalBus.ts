@@ -3,6 +3,7 @@ import {
   NoRespondersError,
   RequestTimeoutError,
   type Bus,
+  type BusHealth,
   type BusMsg,
   type Handler,
   type SubscribeOptions,
@@ -31,6 +32,7 @@ export interface LocalBusOptions {
 export class LocalBus implements Bus {
   readonly kind = "local" as const;
   readonly description = "in-process";
+  readonly health: Readonly<BusHealth> = { state: "connected", since: Date.now(), disconnects: 0, reconnects: 0 };
   private subs = new SubjectIndex<LocalSub>((s) => s.pattern);
   /** Deliveries in order; `head` is the next one (an index, so taking one is O(1)). */
   private queue: Array<{ sub: LocalSub; msg: BusMsg }> = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { BusClosedError, type Bus, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "./Bus.ts";
+import { BusClosedError, type Bus, type BusHealth, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "./Bus.ts";
 import { ConnectionWatch } from "./ConnectionWatch.ts";
 import { DeliveryLedger } from "./DeliveryLedger.ts";
 import { withDefaults, type NatsBusOptions, type NatsBusSettings } from "./NatsBusOptions.ts";
@@ -70,6 +70,11 @@ export class NatsBus implements Bus {
 
   get status(): Readonly<NatsBusStatus> {
     return { ...this.connection.counters, lost: this.connection.lost, outbox: this.outbox.stats };
+  }
+
+  get health(): Readonly<BusHealth> {
+    const { connected, since, disconnects, reconnects, lastError } = this.connection.counters;
+    return { state: connected ? "connected" : "reconnecting", since, disconnects, reconnects, ...(lastError ? { lastError } : {}) };
   }
 
   /** Own deliveries written off as never arriving (see LossWatch). */

@@ -1,5 +1,5 @@
 export { BusClosedError, NoRespondersError, RequestTimeoutError } from "./Bus.ts";
-export type { Bus, BusMsg, Handler, SubscribeOptions, Subscription } from "./Bus.ts";
+export type { Bus, BusHealth, BusMsg, Handler, SubscribeOptions, Subscription } from "./Bus.ts";
 export { LocalBus } from "./LocalBus.ts";
 export type { LocalBusOptions } from "./LocalBus.ts";
 export { NatsBus, UnackedPublishesError } from "./NatsBus.ts";

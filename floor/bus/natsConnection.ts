@@ -12,8 +12,11 @@ import type { OutboxStats } from "./natsOutbox.ts";
 
 export interface ConnectionCounters {
   connected: boolean;
+  /** Wall ms of the last disconnect or reconnect (of the connection, before either). */
+  since: number;
   disconnects: number;
   reconnects: number;
+  lastError?: string;
 }
 
 export interface NatsBusStatus extends ConnectionCounters {
@@ -58,12 +61,15 @@ export async function watchStatus(nc: NatsConnection, status: ConnectionCounters
   for await (const s of nc.status()) {
     if (s.type === "disconnect") {
       status.connected = false;
+      status.since = Date.now();
       status.disconnects++;
+      status.lastError = `lost the connection to ${s.server}`;
     } else if (s.type === "reconnect") {
       status.connected = true;
+      status.since = Date.now();
       status.reconnects++;
       onReconnect();
-    }
+    } else if (s.type === "error") status.lastError = s.error.message;
   }
 }
 

@@ -1,10 +1,11 @@
 import type { FloorStatus, LedgerFigures } from "../../state/index.ts";
+import { healthParts } from "./formatHealth.ts";
 
 const usd = (x: number) => `${x < 0 ? "-" : ""}$${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const when = (ms: number | null) => (ms === null ? "—" : new Date(ms).toISOString().replace("T", " ").slice(0, 19));
 
 /** The one-line status printed while the floor runs. */
-export function statusLine(s: LedgerFigures & { live?: Record<string, { state: string }> }): string {
+export function statusLine(s: LedgerFigures & { live?: Record<string, { state: string }> } & Parameters<typeof healthParts>[0]): string {
   const traders = s.agents.filter((a) => a.kind === "trader").map((a) => `${a.id} ${s.live?.[a.id]?.state ?? a.state} ${usd(a.pnl)}`);
   return `[${when(s.floorTime)}] ` + [
     `markets ${s.marketsSettled} settled`,
@@ -14,6 +15,7 @@ export function statusLine(s: LedgerFigures & { live?: Record<string, { state: s
     `pnl ${usd(s.realizedPnl)}`,
     `audit ${s.auditHead.count}#${s.auditHead.hash.slice(0, 8)}`,
     traders.join(", ") || "no traders",
+    ...healthParts(s),
   ].join(" · ");
 }
 

@@ -13,19 +13,31 @@ export const DASHBOARD_HTML = `<!doctype html>
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   .state { font-weight: 600; }
   .neg { color: #b3261e; } .pos { color: #1a7f37; }
-  #error { color: #b3261e; }
+  #error, .down { color: #b3261e; }
+  #health { margin-bottom: 1rem; } #health span { margin-right: 1.2rem; }
 </style>
 </head>
 <body>
 <h1>polyfloor</h1>
 <div id="summary">connecting…</div>
 <div id="error"></div>
+<div id="health"></div>
 <table>
   <thead><tr><th>agent</th><th>kind</th><th>state</th><th>capital</th><th>cash</th><th>pnl</th><th>fills</th><th>msgs in</th><th>invalid</th></tr></thead>
   <tbody id="agents"></tbody>
 </table>
 <script>
 const usd = (x) => (x < 0 ? "-$" : "$") + Math.abs(x).toFixed(2);
+const clock = (ms) => new Date(ms).toISOString().slice(11, 19);
+const span = (key, text, down) => { const s = document.createElement("span"); s.dataset.health = key; s.textContent = text; if (down) s.className = "down"; return s; };
+function health(s) {
+  const feeds = Object.entries(s.feeds || {}).map(([src, f]) => span(src, src + " " + f.status +
+    (f.status === "ok" ? "" : " since " + clock(f.since) + (f.lastError ? " (" + f.lastError + ")" : "")), f.status !== "ok"));
+  const b = s.bus;
+  const bus = b ? [span("bus", "bus " + (b.state === "connected" ? "connected" : "DOWN since " + clock(b.since) + (b.lastError ? " (" + b.lastError + ")" : "")) +
+    " · " + b.disconnects + " disconnects, " + b.reconnects + " reconnects", b.state !== "connected")] : [];
+  document.getElementById("health").replaceChildren(...feeds, ...bus);
+}
 const cell = (text, cls) => { const td = document.createElement("td"); td.textContent = text; if (cls) td.className = cls; return td; };
 async function refresh() {
   try {
@@ -36,6 +48,7 @@ async function refresh() {
     document.getElementById("summary").textContent =
       "floor time " + t + " · markets settled " + s.marketsSettled + " · orders " + s.orders + " · fills " + s.fills +
       " · cash " + usd(s.cash) + " · realized pnl " + usd(s.realizedPnl);
+    health(s);
     const body = document.getElementById("agents");
     body.replaceChildren(...s.agents.map((a) => {
       const live = (s.live && s.live[a.id]) || {};

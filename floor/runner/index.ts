@@ -5,5 +5,7 @@ export { liveSource } from "./liveSource.ts";
 export { liveOptions } from "./liveOptions.ts";
 export type { MarketSource } from "./MarketSource.ts";
 export type { RunOptions, LiveStatus } from "./runFloor.ts";
+export type { FeedHealthView } from "./FeedWatch.ts";
+export { feedSummary, clock } from "./feedSummary.ts";
 export { floorAgents, ROLES } from "./floorAgents.ts";
 export type { Role } from "./floorAgents.ts";

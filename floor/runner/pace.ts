@@ -1,20 +1,31 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { maxLagMs, paceStep, type PaceAnchor } from "./paceStep.ts";
+
+export interface PaceOptions {
+  /** Make up for a stall by racing (the floor clock is the wall clock), instead of resuming from now. */
+  catchUp: boolean;
+  stepMs: number;
+  /** Told the wall ms the floor was stalled, each time pacing resumes from now. */
+  onStall?: (stalledMs: number) => void;
+}
 
 /**
- * Keeps floor time at `speed` × wall time. At "max" it never sleeps but yields to the event
- * loop every 200 steps, so signals, sockets and the dashboard are still served.
+ * Keeps floor time at `speed` × wall time (see paceStep: after a stall it resumes from now).
+ * At "max" it never sleeps but yields to the event loop every 200 steps, so signals, sockets
+ * and the dashboard are still served.
  */
-export function pace(speed: number | "max", floorStart: number): (nextFloorTime: number, signal?: AbortSignal) => Promise<void> {
-  const wallStart = Date.now();
+export function pace(speed: number | "max", floorStart: number, o: PaceOptions): (nextFloorTime: number, signal?: AbortSignal) => Promise<void> {
+  let anchor: PaceAnchor = { wall: Date.now(), floor: floorStart };
   let n = 0;
   return async (next, signal) => {
     if (speed === "max") {
       if (++n % 200 === 0) await yieldToLoop();
       return;
     }
-    const due = wallStart + (next - floorStart) / speed;
-    const wait = due - Date.now();
-    if (wait > 0) await sleep(wait, signal);
+    const d = paceStep(anchor, next, Date.now(), speed, maxLagMs(speed, o.stepMs), o.catchUp);
+    anchor = d.anchor;
+    if (d.stalledMs > 0) o.onStall?.(d.stalledMs);
+    if (d.waitMs > 0) await sleep(d.waitMs, signal);
     else if (++n % 200 === 0) await yieldToLoop();
   };
 }

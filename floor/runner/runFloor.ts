@@ -1,14 +1,15 @@
 import type { InspectionEvent, Observer } from "xstate";
 import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
-import type { Bus } from "../bus/Bus.ts";
+import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { AgentHost } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
+import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pace } from "./pace.ts";
-import { simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
+import { FOLLOWS_WALL_CLOCK, simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -32,6 +33,8 @@ export interface RunOptions {
   statusEveryMs?: number;
   /** Called once the floor is up, with the live view (the dashboard serves it). */
   onReady?: (live: () => LiveStatus) => void;
+  /** Stop and throw (exit 1) when no market opened within this much floor time (live data). */
+  noMarketTimeoutMs?: number;
 }
 
 /** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
@@ -40,6 +43,9 @@ export interface LiveStatus extends LedgerFigures {
   /** Live actor states by agent id (the registry's copy lags by one checkpoint). */
   live: Record<string, { state: string; received: number; invalid: number; published: number }>;
   steps: number;
+  /** Each market-data source's last md.health report, and the bus's connection. */
+  feeds: Record<string, FeedHealthView>;
+  bus: BusHealth;
 }
 
 /**
@@ -64,9 +70,10 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
+    const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
     let steps = 0;
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
-    const live = (): LiveStatus => ({ ...readFigures(db), floorTime: clock.now(), steps, live: actors() });
+    const live = (): LiveStatus => ({ ...readFigures(db), floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health });
     for (const h of hosts) {
       h.start();
       await o.bus.idle();
@@ -74,10 +81,13 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     o.log.info({ start: new Date(start).toISOString(), runId, agents: hosts.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
     o.onReady?.(live);
     const end = o.untilMs === undefined ? Infinity : start + o.untilMs;
-    const pacer = pace(o.speed, start);
+    const onStall = (ms: number) => o.log.warn({ stalledMs: Math.round(ms) }, "the floor was stalled: pacing resumes from now");
+    const pacer = pace(o.speed, start, { catchUp: FOLLOWS_WALL_CLOCK[source.mode], stepMs: STEP_MS, onStall });
+    let gaveUp: string | undefined;
     let lastStatus = Date.now();
     for (const t of source.steps(start)) {
-      if (t > end || o.signal?.aborted || fatal) break;
+      gaveUp = feeds.giveUp(t, start);
+      if (t > end || o.signal?.aborted || fatal || gaveUp) break;
       clock.advanceTo(t);
       for (const h of hosts) h.tick(t);
       await o.bus.idle();
@@ -90,6 +100,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       }
       await pacer(t + STEP_MS, o.signal);
     }
+    feeds.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     for (const h of [...hosts].reverse()) {
@@ -100,8 +111,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed
-    const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };
+    const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen, feeds: feeds.feeds, bus: o.bus.health };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
+    if (gaveUp) throw new Error(gaveUp);
     return final;
   } finally {
     close();

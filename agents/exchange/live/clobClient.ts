@@ -3,19 +3,22 @@
  * ethers-v6 adapter) for the API key, then the L2 client the executor trades through.
  */
 import { ClobClient, type ApiKeyCreds } from "@polymarket/clob-client-v2";
-import { VenueError } from "./errors.ts";
+import { l1Failure, watchFailures } from "./l1Failure.ts";
 import type { LiveExecutorOptions } from "./liveExecutorTypes.ts";
 
 type ClientOptions = Pick<LiveExecutorOptions, "signer" | "signatureType" | "funderAddress">;
 
-/** Derive (or create) the API key of `signer`. */
+/** Derive (or create) the API key of `signer`; a failure says why (see l1Failure). */
 export async function deriveApiKey(host: string, chain: number, signer: LiveExecutorOptions["signer"]): Promise<ApiKeyCreds> {
   const l1 = new ClobClient({ host, chain, signer: signer as never });
-  const creds = await l1.createOrDeriveApiKey();
-  if (!creds?.key || !creds.secret || !creds.passphrase) {
-    throw new VenueError("could not create or derive a Polymarket API key (L1 auth refused)", undefined, "rejected");
+  const failures = watchFailures(host);
+  try {
+    const creds = await l1.createOrDeriveApiKey();
+    if (!creds?.key || !creds.secret || !creds.passphrase) throw l1Failure(host, failures.last());
+    return creds;
+  } finally {
+    failures.eject();
   }
-  return creds;
 }
 
 /** The L2 client: errors thrown (never returned as bodies), no retries of its own — the executor decides those. */

@@ -1,4 +1,5 @@
 import WebSocket from "ws";
+import { netErrorText } from "../../../floor/net/index.ts";
 import { backoffDelay, type BackoffOptions } from "./backoff.ts";
 
 /** What a frame was, as judged by the owner: data resets the staleness watchdog, keepalives do not. */
@@ -41,6 +42,8 @@ export class ReconnectingSocket {
   private retryTimer: NodeJS.Timeout | undefined;
   private closing = false;
   private started = false;
+  /** Why the last connection failed (connection refused, DNS, TLS, HTTP status), for the health report. */
+  private lastError: string | undefined;
 
   constructor(private readonly opts: ReconnectingSocketOptions) {}
 
@@ -94,19 +97,21 @@ export class ReconnectingSocket {
     this.ws = ws;
     ws.on("open", () => {
       this.counters.opens++;
+      this.lastError = undefined;
       this.lastDataAt = Date.now();
       if (this.opts.pingMs > 0) this.pingTimer = setInterval(() => this.send(this.opts.pingText ?? "PING"), this.opts.pingMs);
       this.opts.onOpen((text) => void this.send(text));
     });
     ws.on("message", (data, isBinary) => this.frame(data, isBinary));
-    ws.on("error", () => {}); // a close event always follows
+    ws.on("error", (err) => (this.lastError = netErrorText(err))); // a close event always follows
     ws.on("close", () => {
       clearInterval(this.pingTimer);
       this.pingTimer = undefined;
       if (this.ws !== ws) return;
       this.ws = undefined;
       if (this.closing) return;
-      this.setStatus("reconnecting", "connection closed");
+      this.setStatus("reconnecting", this.lastError ? `${this.opts.url}: ${this.lastError}` : "connection closed");
+      this.lastError = undefined;
       this.scheduleRetry();
     });
   }

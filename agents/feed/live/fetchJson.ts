@@ -1,3 +1,4 @@
+import { netErrorText } from "../../../floor/net/index.ts";
 import { backoffDelay, retryAfterMs } from "./backoff.ts";
 
 export interface FetchJsonOptions {
@@ -68,7 +69,7 @@ export async function fetchJson(url: string, opts: FetchJsonOptions = {}): Promi
     } catch (err) {
       if (err instanceof HttpError) throw err;
       if (opts.signal?.aborted) throw new HttpError(url, undefined, `GET ${url}: aborted`);
-      last = `GET ${url}: ${(err as Error).message}`;
+      last = `GET ${url}: ${netErrorText(err)}`;
     }
     if (i < attempts - 1) await sleep(wait, opts.signal);
   }

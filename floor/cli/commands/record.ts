@@ -7,6 +7,7 @@ import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { Recorder } from "../../record/index.ts";
 import { liveOptions, liveSource, runFloor } from "../../runner/index.ts";
+import { healthParts } from "../formatHealth.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { stopSignals } from "../stopSignals.ts";
 import { UsageError } from "../UsageError.ts";
@@ -28,7 +29,14 @@ export async function record(argv: string[], io: Io): Promise<number> {
   try {
     await runFloor({
       config, bus, dbPath: join(scratch, "record.db"), seed: 0, speed: 1, role: "feed", signal: stop.signal,
-      log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: liveSource(liveOptions(live)), ...(untilMs !== undefined ? { untilMs } : {}),
+      log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: liveSource(liveOptions(live)), noMarketTimeoutMs: live.noMarketTimeoutSec * 1000,
+      statusEveryMs: config.floor.statusEverySec * 1000,
+      onStatus: (s) => {
+        const c = rec.counters;
+        const at = s.floorTime === null ? "" : new Date(s.floorTime).toISOString().replace("T", " ").slice(0, 19);
+        io.out([`[${at}] recording: ${c.spot} spot ticks, ${c.books} Up-price points, ${c.markets} window(s)`, ...healthParts(s)].join(" · "));
+      },
+      ...(untilMs !== undefined ? { untilMs } : {}),
     });
     await bus.idle();
   } finally {

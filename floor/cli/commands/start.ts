@@ -10,6 +10,7 @@ import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
 import { lockFloor } from "../lockFloor.ts";
 import { stopSignals } from "../stopSignals.ts";
+import { watchBus } from "../watchBus.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
@@ -72,6 +73,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     throw e;
   });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
+  const busWatch = watchBus(bus, io.err);
   let dashboard: Dashboard | undefined;
   let inspector: InspectorHandle | undefined;
   try {
@@ -88,6 +90,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
       config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
       ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
       ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
+      ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
       ...(inspector ? { inspect: inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
@@ -110,6 +113,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     return 0;
   } finally {
     stop.dispose();
+    busWatch.stop();
     await dashboard?.close();
     inspector?.stop();
     await bus.drain().catch(() => bus.close());

@@ -55,6 +55,27 @@ describe("LiveExecutor against LocalClob", () => {
     expect(derive[0]!.l1Verified).toBe(wallet.address);
   });
 
+  it("reports a closed port as connection refused, not as L1 auth refused", async () => {
+    const url = clob.url;
+    await clob.stop();
+    const err = await executor({ host: url }).then(() => new Error("init succeeded"), (e: unknown) => e as Error);
+    expect(err.message).toMatch(new RegExp(`could not reach the CLOB at ${url}: connection refused to 127\\.0\\.0\\.1:\\d+`));
+    expect(err.message).not.toMatch(/L1 auth/);
+    clob = new LocalClob(); // for afterEach
+    await clob.start();
+  });
+
+  it("says L1 auth refused only when the auth endpoint answers 401, with the venue's reason", async () => {
+    const wrongChain = new LocalClob({ chainId: 80002 }); // our ClobAuth signature is for 137: it does not verify
+    await wrongChain.start();
+    try {
+      const err = await executor({ host: wrongChain.url }).then(() => new Error("init succeeded"), (e: unknown) => e as Error);
+      expect(err.message).toMatch(/^L1 auth refused: HTTP 401 from \/auth\/(api-key|derive-api-key): Invalid L1 Request headers$/);
+    } finally {
+      await wrongChain.stop();
+    }
+  });
+
   it("places a GTC order whose EIP-712 signature recovers to our address, with a valid L2 HMAC", async () => {
     const { wallet, s } = signer();
     const ex = await executor({}, s);

@@ -1,0 +1,1 @@
+export { describeNetError, netErrorText } from "./describeNetError.ts";
