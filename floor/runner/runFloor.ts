@@ -5,6 +5,7 @@ import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { AgentHost } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
+import { auditBusViolations } from "./auditBusViolations.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
 import { pace } from "./pace.ts";
 import { simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
@@ -47,6 +48,7 @@ export interface LiveStatus extends LedgerFigures {
  */
 export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus> {
   const db = openDb(o.dbPath);
+  let unwatchBus = () => undefined as void;
   try {
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
@@ -56,6 +58,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     setMeta(db, "mode", source.mode);
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
     const clock = new SimClock(start);
+    unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
     const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
@@ -96,6 +99,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     return final;
   } finally {
+    unwatchBus();
     db.close();
   }
 }
