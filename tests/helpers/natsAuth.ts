@@ -15,9 +15,9 @@ export interface AuthServer extends NatsServerHandle {
   readonly env: Record<string, string>;
 }
 
-/** A private nats-server running AUTH_CONFIG, a fresh random password per user. */
+/** A private nats-server running AUTH_CONFIG, a fresh random password per user (starting with letters: nats-server parses a variable's value, and one starting with a digit would be a number). */
 export async function startAuthServer(): Promise<AuthServer> {
-  const env = Object.fromEntries(AUTH_USERS.map((u) => [passwordVarOf(u), randomBytes(9).toString("hex")]));
+  const env = Object.fromEntries(AUTH_USERS.map((u) => [passwordVarOf(u), `pw${randomBytes(9).toString("hex")}`]));
   const server = await startNatsServer({ config: AUTH_CONFIG, env });
   const hostPort = server.url.slice("nats://".length);
   return Object.assign(server, {
