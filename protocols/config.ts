@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BusConfig } from "./busConfig.ts";
 
 const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
 const Fraction = z.number().gt(0).lte(1);
@@ -197,6 +198,7 @@ export const FloorConfig = z
     sim: SimConfig.prefault({}),
     risk: RiskConfig.prefault({}),
     live: LiveConfig.prefault({}),
+    bus: BusConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

@@ -11,3 +11,6 @@ export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentConfig, TraderConfig, MomentumParams } from "./config.ts";
+export { BusConfig } from "./busConfig.ts";
+export { BOSS_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
+export type { PublisherKind } from "./publishRights.ts";

@@ -5,7 +5,7 @@ import {
 import {
   recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus,
 } from "../../state/index.ts";
-import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { MarketEngine, type EngineEvent, type EngineOrder } from "./engine/index.ts";
 import { exchangeMachine } from "./exchangeMachine.ts";
 import { settleResolved } from "./settleResolved.ts";
@@ -165,11 +165,11 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             const outcome = t.tokenId === m.open.downTokenId ? "Down" : "Up";
             apply(m.engine.trade({ price: t.price, size: t.size, side: t.side, outcome }, ctx.clock.now()));
           }),
-          route<OrderDecision>(patterns.decision, (d) => (d.approved ? submit(d.intent) : undefined)),
-          route<Control>(patterns.ctlOf(id), (c) => {
+          route<OrderDecision>(patterns.decision, fromBoss(ctx, (d) => (d.approved ? submit(d.intent) : undefined))),
+          route<Control>(patterns.ctlOf(id), fromBoss(ctx, (c) => {
             if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
-          }),
+          })),
         ],
         onStart: () => restart.start(),
         onTick(now) {

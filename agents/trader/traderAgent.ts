@@ -2,7 +2,7 @@ import {
   MICRO, patterns, subjects,
   type BookSnapshot, type Control, type MarketEvent, type OrderDecision, type OrderEvent, type SpotTick, type TraderConfig,
 } from "../../protocols/index.ts";
-import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { fairValue } from "./strategies/fairValue.ts";
 import { momentum } from "./strategies/momentum.ts";
 import type { Strategy } from "./strategies/Strategy.ts";
@@ -46,13 +46,13 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             const signal = strategy.decide(ctx.clock.now(), cash());
             if (signal) ctx.send({ type: "SIGNAL", signal });
           }),
-          route<Control>(patterns.ctlOf(cfg.id), (c) => {
+          route<Control>(patterns.ctlOf(cfg.id), fromBoss(ctx, (c) => {
             if (c.verb === "allocate") ctx.send({ type: "ALLOCATE", capital: c.capital ?? 0 });
             else ctx.send({ type: CTL_EVENTS[c.verb], reason: c.reason });
-          }),
-          route<OrderDecision>(subjects.decision(cfg.id), (d) => {
+          })),
+          route<OrderDecision>(subjects.decision(cfg.id), fromBoss(ctx, (d) => {
             if (!d.approved) ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });
-          }),
+          })),
           route<OrderEvent>(subjects.orderEvent(cfg.id), (e) => {
             if (e.type === "fill" || e.type === "reversal") ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
             else if (e.type === "settle") ctx.send({ type: "SETTLED", payout: e.payout, pnl: e.pnl, marketId: e.marketId });

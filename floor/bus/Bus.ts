@@ -37,6 +37,13 @@ export interface BusHealth {
  * token and `>` one or more (last token only). Messages on one subject reach a subscriber in
  * publish order. Two implementations: `LocalBus` (in-process, deterministic) and `NatsBus`.
  */
+/** An operation the NATS server refused this connection: a publish or subscribe outside its user's permissions. */
+export interface BusViolation {
+  operation: "publish" | "subscription";
+  /** Relative to the bus prefix. */
+  subject: string;
+}
+
 export interface Bus {
   readonly kind: "local" | "nats";
   /** Human-readable description for the start banner, e.g. "in-process" or "nats://127.0.0.1:4222". */
@@ -57,6 +64,8 @@ export interface Bus {
   drain(): Promise<void>;
   /** Close at once; pending messages may be dropped. Idempotent. */
   close(): Promise<void>;
+  /** NATS only: `fn` hears every operation the server refuses, those before it was set included. Returns the unsubscribe. */
+  onViolation?(fn: (v: BusViolation) => void): () => void;
 }
 
 export class NoRespondersError extends Error {

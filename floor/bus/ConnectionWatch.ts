@@ -1,7 +1,7 @@
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { LossWatch } from "./LossWatch.ts";
-import { ensureFloorStream, watchStatus, type ConnectionCounters } from "./natsConnection.ts";
+import { ensureFloorStream, watchStatus, type BusViolation, type ConnectionCounters } from "./natsConnection.ts";
 import type { SubjectPrefix } from "./natsSubjects.ts";
 
 export interface ConnectionWatchOptions {
@@ -13,6 +13,8 @@ export interface ConnectionWatchOptions {
   /** True once the bus is closed (a failure after that is not worth a warning). */
   closed(): boolean;
   warn(message: string): void;
+  /** The server refused an operation for lack of permission. */
+  onViolation(v: BusViolation): void;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ConnectionWatchOptions {
  * each reconnect.
  */
 export class ConnectionWatch {
-  readonly counters: ConnectionCounters = { connected: true, since: Date.now(), disconnects: 0, reconnects: 0 };
+  readonly counters: ConnectionCounters = { connected: true, since: Date.now(), disconnects: 0, reconnects: 0, violations: 0 };
   private readonly loss: LossWatch;
 
   constructor(
@@ -31,7 +33,8 @@ export class ConnectionWatch {
     private readonly o: ConnectionWatchOptions,
   ) {
     this.loss = new LossWatch(ledger, () => nc.flush(), () => this.counters.connected, o.lostGraceMs);
-    void watchStatus(nc, this.counters, () => void this.afterReconnect());
+    const violation = (e: { operation: BusViolation["operation"]; subject: string }) => o.onViolation({ operation: e.operation, subject: subjects.strip(e.subject) });
+    void watchStatus(nc, this.counters, () => void this.afterReconnect(), violation);
   }
 
   get connected(): boolean {

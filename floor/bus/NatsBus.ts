@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { BusClosedError, type Bus, type BusHealth, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "./Bus.ts";
+import { BusClosedError, type Bus, type BusHealth, type BusViolation, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "./Bus.ts";
 import { ConnectionWatch } from "./ConnectionWatch.ts";
 import { DeliveryLedger } from "./DeliveryLedger.ts";
 import { withDefaults, type NatsBusOptions, type NatsBusSettings } from "./NatsBusOptions.ts";
-import { mapRequestError, openNats, type NatsBusStatus } from "./natsConnection.ts";
+import { busAuth, type BusAuth } from "./auth/busAuth.ts";
+import { parseBusUrl } from "./auth/busEndpoint.ts";
+import { mapRequestError, openNats, type BusIdentity, type NatsBusStatus } from "./natsConnection.ts";
 import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
@@ -12,7 +14,7 @@ import { readStream, streamMessageCount, streamNameFor, type StoredMessage } fro
 import { SubjectPrefix } from "./natsSubjects.ts";
 
 export type { NatsBusOptions } from "./NatsBusOptions.ts";
-export type { NatsBusStatus } from "./natsConnection.ts";
+export type { BusViolation, NatsBusStatus } from "./natsConnection.ts";
 export { UnackedPublishesError } from "./natsOutbox.ts";
 export type { OutboxStats } from "./natsOutbox.ts";
 
@@ -36,6 +38,9 @@ export class NatsBus implements Bus {
   private readonly publisher: NatsPublisher;
   private readonly outbox: JetStreamOutbox;
   private readonly settings: NatsBusSettings;
+  private readonly identity: BusIdentity;
+  private readonly violationListeners = new Set<(v: BusViolation) => void>();
+  private readonly earlyViolations: BusViolation[] = [];
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -44,8 +49,10 @@ export class NatsBus implements Bus {
     private readonly subjects: SubjectPrefix,
     url: string,
     opts: NatsBusOptions,
+    auth: BusAuth,
   ) {
     const { prefix } = subjects;
+    this.identity = { auth: auth.method, authRequired: nc.info?.auth_required === true, tls: auth.tls };
     this.description = prefix ? `${url} prefix=${prefix}` : url;
     this.streamName = streamNameFor(prefix);
     const o = withDefaults(opts, this.description);
@@ -53,7 +60,7 @@ export class NatsBus implements Bus {
     const origin = randomUUID();
     const closed = () => this.closed;
     const resend = () => this.outbox.resend();
-    this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn });
+    this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v) });
     this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, { origin, onHandlerError: o.onHandlerError, closed });
     const keysFor = (full: string) => this.subscriptions.keysFor(full);
     const connected = () => this.connection.connected;
@@ -64,12 +71,14 @@ export class NatsBus implements Bus {
 
   static async connect(opts: NatsBusOptions): Promise<NatsBus> {
     const subjects = new SubjectPrefix(opts.prefix);
-    const nc = await openNats(opts.url, subjects.prefix, opts.name);
-    return new NatsBus(nc, subjects, opts.url, opts);
+    const endpoint = parseBusUrl(opts.url, "bus url");
+    const auth = opts.auth ?? busAuth(endpoint, {});
+    const nc = await openNats(endpoint, auth, subjects.prefix, opts.name);
+    return new NatsBus(nc, subjects, endpoint.display, opts, auth);
   }
 
   get status(): Readonly<NatsBusStatus> {
-    return { ...this.connection.counters, lost: this.connection.lost, outbox: this.outbox.stats };
+    return { ...this.connection.counters, ...this.identity, lost: this.connection.lost, outbox: this.outbox.stats };
   }
 
   get health(): Readonly<BusHealth> {
@@ -143,6 +152,19 @@ export class NatsBus implements Bus {
   async streamMessages(subjectFilter: string): Promise<StoredMessage[]> {
     const msgs = await readStream(this.nc, this.streamName, this.subjects.full(subjectFilter));
     return msgs.map((m) => ({ ...m, subject: this.subjects.strip(m.subject) }));
+  }
+
+  /** Each refused operation goes to `fn`; the ones from before any listener (up to 100) are replayed to the first. */
+  onViolation(fn: (v: BusViolation) => void): () => void {
+    this.violationListeners.add(fn);
+    for (const v of this.earlyViolations.splice(0)) fn(v);
+    return () => void this.violationListeners.delete(fn);
+  }
+
+  private violated(v: BusViolation): void {
+    this.settings.onViolation(v);
+    if (this.violationListeners.size === 0 && this.earlyViolations.length < 100) this.earlyViolations.push(v);
+    for (const fn of this.violationListeners) fn(v);
   }
 
   private assertOpen(): void {

@@ -1,8 +1,12 @@
+import type { BusAuth } from "./auth/busAuth.ts";
 import type { BusMsg } from "./Bus.ts";
+import type { BusViolation } from "./natsConnection.ts";
 
 export interface NatsBusOptions {
-  /** `nats://host[:port]` */
+  /** `nats://[user:password@|token@]host[:port]` or `tls://…` */
   url: string;
+  /** Credentials and TLS (see busAuth); default: only what the URL carries. */
+  auth?: BusAuth;
   /** Subject namespace, e.g. "t8f3a." — added on the way out, stripped on the way in. */
   prefix?: string;
   /** Client name shown in the server's monitoring. */
@@ -16,18 +20,22 @@ export interface NatsBusOptions {
   drainTimeoutMs?: number;
   /** Where outbox trouble is reported (a refused or renamed publish, unacked ones at close). Default console.error. */
   warn?: (message: string) => void;
+  /** The server refused an operation of this connection for lack of permission. Default: `warn`. */
+  onViolation?: (v: BusViolation) => void;
 }
 
 /** The tunables of NatsBusOptions, defaults filled in. */
-export type NatsBusSettings = Required<Pick<NatsBusOptions, "onHandlerError" | "lostGraceMs" | "ackTimeoutMs" | "drainTimeoutMs" | "warn">>;
+export type NatsBusSettings = Required<Pick<NatsBusOptions, "onHandlerError" | "lostGraceMs" | "ackTimeoutMs" | "drainTimeoutMs" | "warn" | "onViolation">>;
 
 /** `opts` with the defaults; the default reporters name the handler's subject or the bus (`description`). */
 export function withDefaults(opts: NatsBusOptions, description: string): NatsBusSettings {
+  const warn = opts.warn ?? ((message: string) => console.error(`NatsBus ${description}: ${message}`));
   return {
     onHandlerError: opts.onHandlerError ?? ((err, msg) => console.error(`handler for ${msg.subject} failed:`, err)),
     lostGraceMs: opts.lostGraceMs ?? 2000,
     ackTimeoutMs: opts.ackTimeoutMs ?? 2000,
     drainTimeoutMs: opts.drainTimeoutMs ?? 10_000,
-    warn: opts.warn ?? ((message) => console.error(`NatsBus ${description}: ${message}`)),
+    warn,
+    onViolation: opts.onViolation ?? ((v) => warn(`the server refused ${v.operation} on ${v.subject}: permissions violation`)),
   };
 }

@@ -1,12 +1,17 @@
 import {
+  AuthorizationError,
   ClosedConnectionError,
   connect,
   DrainingConnectionError,
+  PermissionViolationError,
   RequestError,
   TimeoutError,
   type NatsConnection,
 } from "@nats-io/transport-node";
-import { BusClosedError, NoRespondersError, RequestTimeoutError } from "./Bus.ts";
+import { BusAuthError } from "./auth/BusAuthError.ts";
+import type { BusAuth, BusAuthMethod } from "./auth/busAuth.ts";
+import type { BusEndpoint } from "./auth/busEndpoint.ts";
+import { BusClosedError, NoRespondersError, RequestTimeoutError, type BusViolation } from "./Bus.ts";
 import { ensureStream, STORED_SUBJECTS, streamNameFor } from "./natsStream.ts";
 import type { OutboxStats } from "./natsOutbox.ts";
 
@@ -17,21 +22,39 @@ export interface ConnectionCounters {
   disconnects: number;
   reconnects: number;
   lastError?: string;
+  /** Operations the server refused for lack of permission (each reported through `onViolation`). */
+  violations: number;
 }
 
-export interface NatsBusStatus extends ConnectionCounters {
+export type { BusViolation } from "./Bus.ts";
+
+/** Who the bus is on the server, as the status line and `--mode live` need it. */
+export interface BusIdentity {
+  /** How this connection authenticated ("none": no credentials given). */
+  auth: BusAuthMethod;
+  /** The server asks every client for credentials (its INFO says auth_required). */
+  authRequired: boolean;
+  tls: boolean;
+}
+
+export interface NatsBusStatus extends ConnectionCounters, BusIdentity {
   /** Own deliveries written off (dropped around a server restart, or taken by a remote queue member). */
   lost: number;
   /** Publishes on `order.>`/`audit.>` waiting for, or retried until, the stream's ack. */
   outbox: OutboxStats;
 }
 
-/** Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists. */
-export async function openNats(url: string, prefix: string, name: string | undefined): Promise<NatsConnection> {
+/**
+ * Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists.
+ * Refused credentials, or none where the server wants some, are a BusAuthError naming the URL (without secrets).
+ */
+export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined): Promise<NatsConnection> {
+  const url = endpoint.display;
   let nc: NatsConnection;
   try {
     nc = await connect({
-      servers: url,
+      ...auth.options,
+      servers: endpoint.server,
       name,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
@@ -40,6 +63,10 @@ export async function openNats(url: string, prefix: string, name: string | undef
       timeout: 5000,
     });
   } catch (err) {
+    if (err instanceof AuthorizationError) {
+      const what = auth.method === "none" ? "no credentials were given (see docs/NATS.md: NATS_USER/NATS_PASSWORD, NATS_TOKEN, NATS_NKEY_SEED or NATS_CREDS)" : `the ${auth.method} credentials${auth.who ? ` of ${auth.who}` : ""} were refused`;
+      throw new BusAuthError(`NATS at ${url} refused the connection: ${what}`, { cause: err });
+    }
     throw new Error(`cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
   }
   try {
@@ -56,9 +83,13 @@ export function ensureFloorStream(nc: NatsConnection, prefix: string, url: strin
   return ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url);
 }
 
-/** Keep `status` up to date from the client's status events; `onReconnect` runs after each reconnect. */
-export async function watchStatus(nc: NatsConnection, status: ConnectionCounters, onReconnect: () => void): Promise<void> {
+/** Keep `status` up to date from the client's status events; `onReconnect` runs after each reconnect, `onViolation` on each permission error. */
+export async function watchStatus(nc: NatsConnection, status: ConnectionCounters, onReconnect: () => void, onViolation: (e: PermissionViolationError) => void): Promise<void> {
   for await (const s of nc.status()) {
+    if (s.type === "error" && s.error instanceof PermissionViolationError) {
+      status.violations++;
+      onViolation(s.error);
+    }
     if (s.type === "disconnect") {
       status.connected = false;
       status.since = Date.now();

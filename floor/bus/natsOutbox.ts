@@ -1,5 +1,5 @@
 import { JetStreamApiError, type JetStreamClient, type PubAck } from "@nats-io/jetstream";
-import { InvalidArgumentError, InvalidSubjectError, type MsgHdrs } from "@nats-io/transport-node";
+import { InvalidArgumentError, InvalidSubjectError, PermissionViolationError, type MsgHdrs } from "@nats-io/transport-node";
 
 /** Wait before sending a publish again after a failed or missing ack: doubling from the first to the cap. */
 const RETRY_FIRST_MS = 50;
@@ -174,9 +174,10 @@ export class JetStreamOutbox {
   }
 }
 
-/** Errors a retry cannot fix: a bad subject or size, or a stream's 4xx answer. Timeouts, no responders and 5xx are retried. */
+/** Errors a retry cannot fix: a bad subject or size, a subject the server does not let us publish, or a stream's 4xx answer. Timeouts, no responders and 5xx are retried. */
 function refusedForGood(err: unknown): boolean {
   if (err instanceof InvalidArgumentError || err instanceof InvalidSubjectError) return true;
+  if (err instanceof PermissionViolationError || (err as Error | undefined)?.cause instanceof PermissionViolationError) return true;
   return err instanceof JetStreamApiError && err.status >= 400 && err.status < 500;
 }
 

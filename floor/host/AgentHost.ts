@@ -1,6 +1,7 @@
 import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
 import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
 import { decodeShared } from "./decodeShared.ts";
+import { publishAllowed } from "./publishAllowed.ts";
 import { asLedgerFailure, loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
@@ -28,6 +29,8 @@ export interface HostCounters {
   handlerErrors: number;
   published: number;
   restarts: number;
+  /** Publishes refused because the subject is outside the agent's kind's rights (protocols/publishRights.ts). */
+  refused: number;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface HostCounters {
  * OTP-style restart (at most 1 restart per 5 s of floor time, then give up and report).
  */
 export class AgentHost {
-  readonly counters: HostCounters = { received: 0, invalid: 0, handlerErrors: 0, published: 0, restarts: 0 };
+  readonly counters: HostCounters = { received: 0, invalid: 0, handlerErrors: 0, published: 0, restarts: 0, refused: 0 };
   private actor: AnyActorRef | undefined;
   private behaviour: AgentBehaviour | undefined;
   private subs: Subscription[] = [];
@@ -107,9 +110,17 @@ export class AgentHost {
   }
 
   publish(subject: string, body: Record<string, unknown>): void {
+    if (!publishAllowed(this.spec.kind, this.spec.id, subject)) return this.refusePublish(subject);
     const msg = { v: PROTOCOL_VERSION, id: `${this.spec.id}.${this.opts.runId}.${++this.seq}`, ts: this.opts.clock.now(), src: this.spec.id, ...body };
     this.opts.bus.publish(subject, encode(subject, msg));
     this.counters.published++;
+  }
+
+  /** Not sent: counted, logged and audited (audit.* is every kind's, so this cannot loop). */
+  private refusePublish(subject: string): void {
+    this.counters.refused++;
+    this.ctx.log.warn({ subject, kind: this.spec.kind }, "publish outside the agent's rights refused");
+    this.publish(subjects.audit("violation"), { kind: "violation", severity: "violation", subject, detail: { rule: "publish_rights", operation: "publish", agentId: this.spec.id, agentKind: this.spec.kind } });
   }
 
   private receive(handle: (msg: unknown, subject: string) => void | Promise<void>, subject: string, data: string): void | Promise<void> {

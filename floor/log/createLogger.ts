@@ -6,6 +6,8 @@ export type { Logger };
 export const REDACT_PATHS = [
   "privateKey", "*.privateKey", "key", "*.key", "secret", "*.secret", "passphrase", "*.passphrase",
   "apiKey", "*.apiKey", "creds", "*.creds", "auth", "*.auth", "headers.authorization", "*.POLY_SIGNATURE", "*.POLY_PASSPHRASE",
+  // bus credentials (floor/bus/auth): a password, token or NKey seed, wherever a log line carries one
+  "pass", "*.pass", "password", "*.password", "token", "*.token", "seed", "*.seed", "nkeySeed", "*.nkeySeed",
 ];
 
 /** The floor's logger: JSON lines to stderr (stdout is kept for status lines and `--json`). */

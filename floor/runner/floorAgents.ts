@@ -3,6 +3,7 @@ import { bossAgent } from "../../agents/boss/index.ts";
 import { paperExchangeAgent } from "../../agents/exchange/index.ts";
 import { monitorAgent } from "../../agents/monitor/index.ts";
 import { traderAgent } from "../../agents/trader/index.ts";
+import { BOSS_ID } from "../../protocols/publishRights.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import type { AgentKind, AgentSpec } from "../host/index.ts";
 
@@ -25,7 +26,7 @@ export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "al
     auditorAgent("auditor"),
     monitorAgent("monitor"),
     exchange ?? paperExchangeAgent("exchange"),
-    bossAgent("boss", { capital: cfg.floor.capital, risk: cfg.floor.risk }),
+    bossAgent(BOSS_ID, { capital: cfg.floor.capital, risk: cfg.floor.risk }),
     ...cfg.agents.map((a) => traderAgent(a)),
     feed,
   ];

@@ -5,6 +5,7 @@ import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { AgentHost } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
+import { auditBusViolations } from "./auditBusViolations.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
@@ -57,6 +58,7 @@ export interface LiveStatus extends LedgerFigures {
 export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus> {
   const { db, close } = openLedger(o.dbPath, o.lock, o.log);
   let fatal: LedgerWriteError | undefined;
+  let unwatchBus = () => undefined as void;
   try {
     const source = o.source ?? simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
@@ -67,6 +69,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     setMeta(db, "mode", source.mode);
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
     const clock = new SimClock(start);
+    unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
     const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) }),
     );
@@ -116,6 +119,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (gaveUp) throw new Error(gaveUp);
     return final;
   } finally {
+    unwatchBus();
     close();
   }
 }

@@ -114,15 +114,25 @@ export interface NatsServerHandle {
   up(opts?: { emptyStore?: boolean }): Promise<void>;
 }
 
-/** Spawn a private nats-server with JetStream (`-js -sd <tmpdir>`) on a free port. */
-export async function startNatsServer(): Promise<NatsServerHandle> {
+export interface NatsServerOptions {
+  /** A nats-server config file (`-c`), e.g. config/nats/floor-auth.conf. */
+  config?: string;
+  /** Extra environment for the server (the config's `$VARIABLES`, e.g. passwords). */
+  env?: Record<string, string>;
+  /** Extra command-line arguments, e.g. `["--auth", token]`. */
+  args?: string[];
+}
+
+/** Spawn a private nats-server with JetStream (`-js -sd <tmpdir>`) on a free port, optionally with a config file. */
+export async function startNatsServer(opts: NatsServerOptions = {}): Promise<NatsServerHandle> {
   const bin = natsServerBinary();
   if (!bin) throw new Error("nats-server binary not found (/usr/sbin/nats-server or PATH)");
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), "polyfloor-nats-"));
   const url = `nats://127.0.0.1:${port}`;
-  const args = ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", dir];
-  let proc = await spawnServer(bin, args, url);
+  const args = [...(opts.config ? ["-c", opts.config] : []), "-a", "127.0.0.1", "-p", String(port), "-js", "-sd", dir, ...(opts.args ?? [])];
+  const env = { ...process.env, ...opts.env };
+  let proc = await spawnServer(bin, args, url, env);
   const onExit = () => proc.kill("SIGKILL");
   process.once("exit", onExit);
   const handle: NatsServerHandle = {
@@ -145,14 +155,14 @@ export async function startNatsServer(): Promise<NatsServerHandle> {
         await rm(dir, { recursive: true, force: true });
         await mkdir(dir);
       }
-      proc = await spawnServer(bin, args, url);
+      proc = await spawnServer(bin, args, url, env);
     },
   };
   return handle;
 }
 
-async function spawnServer(bin: string, args: string[], url: string): Promise<ChildProcess> {
-  const proc = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
+async function spawnServer(bin: string, args: string[], url: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const proc = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"], env });
   let log = "";
   proc.stderr?.on("data", (b: Buffer) => {
     log = (log + b.toString()).slice(-4000);

@@ -2,7 +2,7 @@ import {
   patterns, subjects, type Control, type MarketEvent, type MarketOpen, type OrderDecision,
 } from "../../../protocols/index.ts";
 import { intentKnown, listOpenOrders, recordMarketClose, recordMarketOpen } from "../../../state/index.ts";
-import { route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
+import { fromBoss, route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
 import { exchangeMachine } from "../exchangeMachine.ts";
 import { settleLeftovers, settleResolved } from "../settleResolved.ts";
 import { GeoblockedError } from "./errors.ts";
@@ -130,11 +130,11 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         machineVersion: "exchange@2",
         routes: [
           route<MarketEvent>(patterns.market, onMarket),
-          route<OrderDecision>(patterns.decision, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined)),
-          route<Control>(patterns.ctlOf(id), (c) => {
+          route<OrderDecision>(patterns.decision, fromBoss(ctx, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined))),
+          route<Control>(patterns.ctlOf(id), fromBoss(ctx, (c) => {
             if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
-          }),
+          })),
         ],
         onStart: () => void startUp(),
         onTick(now) {

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { createBus, resolveBusUrl } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { startDashboard, type Dashboard } from "../../dashboard/index.ts";
 import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
+import { connectBus } from "../connectBus.ts";
 import { statusLine } from "../formatStatus.ts";
 import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
@@ -29,15 +29,6 @@ const OPTIONS = {
   role: { type: "string" },
 } as const;
 
-/** Re-throw a validation failure as bad usage (exit 2). */
-function usage<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
 function parseSpeed(text: string): number | "max" {
   if (text === "max") return "max";
   const n = Number(text);
@@ -61,14 +52,11 @@ export async function start(argv: string[], io: Io): Promise<number> {
   // Live trading deploys at most the cap, whatever the configured capital.
   if (v.mode === "live") config.floor = { ...config.floor, capital: Math.min(config.floor.capital, capitalCapUsd) };
   const dbPath = v.db ?? config.floor.db;
-  const busUrl = usage(() => resolveBusUrl(v.bus, io.env));
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
 
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
-  // POLYFLOOR_BUS_PREFIX namespaces every subject, so several floors can share one NATS server.
-  const prefix = io.env.POLYFLOOR_BUS_PREFIX;
   const lock = lockFloor(dbPath, io); // one writer per ledger: a second floor is refused here (exit 2)
-  const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) }).catch((e: unknown) => {
+  const bus = await connectBus(v.bus, v.mode, io, config).catch((e: unknown) => {
     lock.release();
     throw e;
   });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { publishAllowed } from "./publishAllowed.ts";
+
+describe("publishAllowed", () => {
+  it("lets each kind publish its own subjects only", () => {
+    expect(publishAllowed("boss", "boss", "order.decision.t1")).toBe(true);
+    expect(publishAllowed("boss", "boss", "ctl.t1.allocate")).toBe(true);
+    expect(publishAllowed("trader", "t1", "order.intent.t1")).toBe(true);
+    expect(publishAllowed("trader", "t1", "order.intent.t2")).toBe(false);
+    expect(publishAllowed("trader", "t1", "order.decision.t1")).toBe(false);
+    expect(publishAllowed("trader", "t1", "ctl.t1.allocate")).toBe(false);
+    expect(publishAllowed("trader", "t1", "md.book.m1")).toBe(false);
+    expect(publishAllowed("exchange", "exchange", "md.trade.m1")).toBe(true);
+    expect(publishAllowed("exchange", "exchange", "md.book.m1")).toBe(false);
+    expect(publishAllowed("feed", "feed", "md.book.m1")).toBe(true);
+    expect(publishAllowed("monitor", "monitor", "metrics.t1")).toBe(true);
+  });
+
+  it("lets every kind publish its heartbeat, lifecycle and audit facts", () => {
+    for (const kind of ["feed", "exchange", "trader", "boss", "auditor", "monitor"] as const) {
+      expect(publishAllowed(kind, "a", "hb.a")).toBe(true);
+      expect(publishAllowed(kind, "a", "hb.b")).toBe(false);
+      expect(publishAllowed(kind, "a", "floor.agent.spawn")).toBe(true);
+      expect(publishAllowed(kind, "a", "audit.violation")).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Who may publish what: the one source of truth for the host's in-process check
+ * (floor/host/publishAllowed.ts) and for the NATS server's permissions (config/nats/, generated
+ * from this by `npm run nats-config`). Patterns are relative to the bus prefix; `{id}` stands for
+ * the publishing agent's own id.
+ */
+
+/** The boss's agent id: only messages from it may decide orders or control agents. */
+export const BOSS_ID = "boss";
+
+/** The agent kinds of the floor (floor/host AGENT_KINDS must list the same ones). */
+export type PublisherKind = "feed" | "exchange" | "trader" | "boss" | "auditor" | "monitor";
+
+/** What every agent's host publishes for it: heartbeats, lifecycle facts, audit facts (invalid input, errors, violations). */
+export const COMMON_RIGHTS = ["hb.{id}", "floor.agent.*", "audit.*"] as const;
+
+export const PUBLISH_RIGHTS: Record<PublisherKind, readonly string[]> = {
+  // Market data comes from the feed only.
+  feed: ["md.>"],
+  // The paper exchange prints its own taker fills as market trades.
+  exchange: ["order.event.*", "md.trade.*"],
+  // Only the boss decides orders and controls agents.
+  boss: ["order.decision.*", "ctl.>"],
+  // A trader asks for orders in its own name only.
+  trader: ["order.intent.{id}"],
+  auditor: [],
+  monitor: ["metrics.*"],
+};
+
+/** The subject patterns agent `id` of `kind` may publish on (prefix not included). */
+export function publishRightsOf(kind: PublisherKind, id: string): string[] {
+  return [...PUBLISH_RIGHTS[kind], ...COMMON_RIGHTS].map((p) => p.replaceAll("{id}", id));
+}

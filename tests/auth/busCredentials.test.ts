@@ -1,0 +1,125 @@
+// Bus credentials through the real CLI and NatsBus: user/password (URL or environment), token, NKey;
+// wrong or missing ones exit 2 with one clear line and never echo a secret; live refuses an open bus.
+import { writeFileSync } from "node:fs";
+import { nkeys } from "@nats-io/transport-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BusAuthError, busAuth, NatsBus, parseBusUrl } from "../../floor/bus/index.ts";
+import { openDb } from "../../state/index.ts";
+import { floor } from "../helpers/floorCli.ts";
+import { describeNatsServer, startNatsServer, type NatsServerHandle } from "../helpers/nats.ts";
+import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+
+const tmp = tmpDir("buscreds");
+afterAll(() => tmp.remove());
+let n = 0;
+const sim = (bus: string) => ["start", "--bus", bus, "--until", "20m", "--speed", "max", "--db", tmp.path(`f${++n}.db`), "--dashboard", "off"];
+const KEY = "ab".repeat(32);
+
+describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)", () => {
+  let server: AuthServer;
+  let hostPort: string;
+  beforeAll(async () => {
+    server = await startAuthServer();
+    hostPort = server.url.slice("nats://".length);
+  });
+  afterAll(() => server.stop());
+
+  it("runs with user and password in the URL, showing the user but never the password", async () => {
+    const url = server.urlAs("floor");
+    const pw = server.env.NATS_PW_FLOOR!;
+    const r = await floor(sim(url), { LOG_LEVEL: "debug" }, 90_000);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`bus        nats://floor@${hostPort}`);
+    expect(r.stdout + r.stderr).not.toContain(pw);
+  });
+
+  it("runs with NATS_USER/NATS_PASSWORD from the environment", async () => {
+    const r = await floor(sim(`nats://${hostPort}`), { NATS_USER: "floor", NATS_PASSWORD: server.env.NATS_PW_FLOOR! }, 90_000);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain(server.env.NATS_PW_FLOOR!);
+  });
+
+  it("exits 2 with one clear line on a wrong password, on no credentials, and on two kinds at once", async () => {
+    const wrong = await floor(sim(server.urlAs("floor", true)));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe(`floor start: NATS at nats://floor@${hostPort} refused the connection: the user credentials of floor were refused`);
+    const none = await floor(sim(`nats://${hostPort}`));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/refused the connection: no credentials were given/);
+    const both = await floor(sim(server.urlAs("floor")), { NATS_TOKEN: "t0ken" });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/bus credentials given more than one way \(a user in the URL, NATS_TOKEN\)/);
+    expect(both.stderr).not.toContain("t0ken");
+    const half = await floor(sim(`nats://${hostPort}`), { NATS_USER: "floor" });
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/NATS_USER is set but NATS_PASSWORD is not/);
+  });
+
+  it("a floor running as an identity without the boss's rights has every refused publish audited in its ledger", async () => {
+    const db = tmp.path("as-feed.db");
+    const r = await floor(["start", "--bus", server.urlAs("feed"), "--until", "20m", "--speed", "max", "--db", db, "--dashboard", "off"], {}, 90_000);
+    expect(r.code, r.stderr).toBe(0);
+    const d = openDb(db);
+    try {
+      const rows = d.prepare("SELECT src, subject, detail_json FROM audit_log WHERE kind = 'violation'").all() as Array<{ src: string; subject: string; detail_json: string }>;
+      const subjects = rows.map((x) => x.subject);
+      expect(subjects).toContain("ctl.momentum-1.allocate");
+      expect(subjects).toContain("hb.boss");
+      expect(new Set(subjects).size).toBe(subjects.length); // each subject once, however often refused
+      expect(rows.every((x) => x.src === "bus" && JSON.parse(x.detail_json).operation === "publish")).toBe(true);
+    } finally {
+      d.close();
+    }
+  });
+
+  it("--mode live refuses to start without bus credentials (exit 2)", async () => {
+    const cfg = tmp.path("live.yaml");
+    writeFileSync(cfg, "live:\n  capitalCapUsd: 50\n");
+    const r = await floor(["start", "--mode", "live", "--live", "--config", cfg, "--bus", `nats://${hostPort}`, "--db", tmp.path("live.db"), "--dashboard", "off"], { POLYMARKET_PRIVATE_KEY: KEY });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--mode live refuses an unauthenticated bus/);
+  });
+});
+
+describeNatsServer("bus credentials: token, NKey, and an open server", () => {
+  let token: NatsServerHandle, nkey: NatsServerHandle, open: NatsServerHandle;
+  const user = nkeys.createUser();
+  const seed = new TextDecoder().decode(user.getSeed());
+  beforeAll(async () => {
+    const conf = tmp.path("nkey.conf");
+    writeFileSync(conf, `authorization { users: [ { nkey: ${user.getPublicKey()} } ] }\n`);
+    [token, nkey, open] = await Promise.all([startNatsServer({ args: ["--auth", "s3cret-token"] }), startNatsServer({ config: conf }), startNatsServer()]);
+  });
+  afterAll(() => Promise.all([token.stop(), nkey.stop(), open.stop()]));
+  const connect = (url: string, env: NodeJS.ProcessEnv) => NatsBus.connect({ url, auth: busAuth(parseBusUrl(url, "test"), env), warn: () => undefined });
+
+  it("connects with a token from NATS_TOKEN or the URL, and names a wrong one as refused", async () => {
+    for (const bus of [await connect(token.url, { NATS_TOKEN: "s3cret-token" }), await connect(token.url.replace("//", "//s3cret-token@"), {})]) {
+      expect(bus.status).toMatchObject({ auth: "token", authRequired: true });
+      expect(bus.description).not.toContain("s3cret");
+      await bus.close();
+    }
+    const err = await connect(token.url, { NATS_TOKEN: "nope" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BusAuthError);
+    expect((err as Error).message).toMatch(/refused the connection: the token credentials were refused/);
+  });
+
+  it("connects with an NKey seed from NATS_NKEY_SEED, and refuses a seed that is not one", async () => {
+    const bus = await connect(nkey.url, { NATS_NKEY_SEED: seed });
+    expect(bus.status).toMatchObject({ auth: "nkey", authRequired: true });
+    await bus.close();
+    expect(() => busAuth(parseBusUrl(nkey.url, "test"), { NATS_NKEY_SEED: "SUnotaseed" })).toThrow(/NATS_NKEY_SEED is not an NKey seed/);
+    expect(() => busAuth(parseBusUrl(nkey.url, "test"), { NATS_CREDS: tmp.path("missing.creds") })).toThrow(/NATS_CREDS: cannot read the creds file .*missing\.creds: ENOENT/);
+  });
+
+  it("--mode live refuses a server that lets anyone connect, even with credentials given (exit 2)", async () => {
+    const cfg = tmp.path("live2.yaml");
+    writeFileSync(cfg, "live:\n  capitalCapUsd: 50\n");
+    const r = await floor(["start", "--mode", "live", "--live", "--config", cfg, "--bus", open.url, "--db", tmp.path("live2.db"), "--dashboard", "off"], {
+      POLYMARKET_PRIVATE_KEY: KEY, NATS_USER: "floor", NATS_PASSWORD: "pw",
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--mode live refuses nats:\/\/127\.0\.0\.1:\d+: the server lets anyone connect without credentials/);
+  });
+});

@@ -1,0 +1,33 @@
+// config/nats/floor-auth.conf is generated from protocols/publishRights.ts: this keeps the two in step.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { natsUsers, renderNatsAuthConfig } from "../../floor/bus/auth/natsAuthConfig.ts";
+import { loadFloorConfig } from "../../floor/config/index.ts";
+import { PUBLISH_RIGHTS, publishRightsOf, type PublisherKind } from "../../protocols/index.ts";
+
+describe("config/nats/floor-auth.conf", () => {
+  it("is what `npm run nats-config` makes of protocols/publishRights.ts and the configured traders", () => {
+    const traders = loadFloorConfig(undefined).agents.map((a) => a.id);
+    const expected = renderNatsAuthConfig(natsUsers(traders));
+    expect(readFileSync("config/nats/floor-auth.conf", "utf8"), "config/nats/floor-auth.conf is stale: run npm run nats-config > config/nats/floor-auth.conf").toBe(expected);
+  });
+
+  it("gives each role exactly its kind's rights, and a trader only its own intents", () => {
+    const users = new Map(natsUsers(["t1"]).map((u) => [u.user, u.publish.filter((p) => !p.startsWith("$JS."))]));
+    for (const kind of ["feed", "exchange", "boss", "auditor", "monitor"] as PublisherKind[]) expect(users.get(kind)).toEqual(publishRightsOf(kind, kind));
+    expect(users.get("trader-t1")).toEqual(["order.intent.t1", "hb.t1", "floor.agent.*", "audit.*"]);
+    const onlyBoss = [...users].filter(([, rights]) => rights.some((r) => r.startsWith("order.decision") || r.startsWith("ctl."))).map(([u]) => u);
+    expect(onlyBoss).toEqual(["floor", "boss"]);
+    const md = [...users].filter(([, rights]) => rights.includes("md.>")).map(([u]) => u);
+    expect(md).toEqual(["floor", "feed"]);
+    expect(Object.keys(PUBLISH_RIGHTS).sort()).toEqual(["auditor", "boss", "exchange", "feed", "monitor", "trader"]);
+  });
+
+  it("puts the bus prefix on every floor subject and names the prefixed stream", () => {
+    const [floor] = natsUsers(["t1"], "prod.");
+    expect(floor!.publish).toContain("prod.order.decision.*");
+    expect(floor!.publish.filter((p) => !p.startsWith("prod.") && !p.startsWith("$JS."))).toEqual([]);
+    const trader = natsUsers(["t1"], "prod").find((u) => u.user === "trader-t1")!;
+    expect(trader.publish).toContain("$JS.API.STREAM.INFO.FLOOR_prod");
+  });
+});
