@@ -11,3 +11,4 @@ export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentConfig, TraderConfig, MomentumParams } from "./config.ts";
+export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort } from "./configChecks.ts";
