@@ -1,10 +1,9 @@
 import { parseArgs } from "node:util";
 import { createBus, resolveBusUrl } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
-import { startDashboard, type Dashboard } from "../../dashboard/index.ts";
-import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
+import { serverPlans, startServers, type FloorServers } from "../floorServers.ts";
 import { statusLine } from "../formatStatus.ts";
 import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
@@ -61,42 +60,34 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const dbPath = v.db ?? config.floor.db;
   const busUrl = usage(() => resolveBusUrl(v.bus, io.env));
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
+  const plans = serverPlans(dashboardAt, v.inspect, io.env);
 
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
   // POLYFLOOR_BUS_PREFIX namespaces every subject, so several floors can share one NATS server.
   const prefix = io.env.POLYFLOOR_BUS_PREFIX;
   const bus = await createBus({ url: busUrl, ...(prefix ? { prefix } : {}) });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
-  let dashboard: Dashboard | undefined;
-  let inspector: InspectorHandle | undefined;
+  let servers: FloorServers | undefined;
   try {
-    if (v.inspect) inspector = await startInspector(Number(io.env.POLYFLOOR_INSPECT_PORT ?? 8080));
+    // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
+    servers = await startServers(plans);
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
     const live = config.floor.live;
     if (v.mode === "paper") io.out(`  market     live: ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl}; fills from the floor's matching engine, no money`);
     if (v.mode === "live") io.out(`  market     LIVE: ${live.asset} ${live.marketMinutes}m windows; orders to ${live.clobRestUrl} with real money, capital $${config.floor.capital}`);
     io.out(`  bus        ${bus.description}`);
     io.out(`  db         ${dbPath}`);
-    if (inspector) io.out(`  inspector  ${inspector.url} (the Stately inspector; the viewing browser needs internet)`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await runFloor({
       config, bus, dbPath, seed, speed, log, signal: stop.signal,
       ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
       ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
-      ...(inspector ? { inspect: inspector.inspect } : {}),
+      ...(servers.inspector ? { inspect: servers.inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => io.out(statusLine(s)),
       onReady: async (live) => {
-        if (dashboardAt === "off") io.out("  dashboard  off");
-        else {
-          try {
-            dashboard = await startDashboard(dashboardAt, live);
-            io.out(`  dashboard  ${dashboard.url}`);
-          } catch (e) {
-            io.err(`  dashboard  not started: ${(e as Error).message}`);
-          }
-        }
+        for (const line of servers!.ready(live)) io.out(line);
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
     });
@@ -105,8 +96,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     return 0;
   } finally {
     stop.dispose();
-    await dashboard?.close();
-    inspector?.stop();
+    await servers?.close();
     await bus.drain().catch(() => bus.close());
   }
 }
