@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BusConfig } from "./busConfig.ts";
+import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 
 const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
 const Fraction = z.number().gt(0).lte(1);
@@ -21,7 +22,8 @@ export const MomentumParams = z
     maxPrice: z.number().gt(0).lt(1).default(0.9),
     minPrice: z.number().gt(0).lt(1).default(0.1),
   })
-  .strict();
+  .strict()
+  .superRefine(ordered(["minPrice", "maxPrice"]));
 export type MomentumParams = z.infer<typeof MomentumParams>;
 
 /**
@@ -41,7 +43,8 @@ export const FairValueParams = z
     maxPrice: z.number().gt(0).lt(1).default(0.95),
     minPrice: z.number().gt(0).lt(1).default(0.05),
   })
-  .strict();
+  .strict()
+  .superRefine(ordered(["minPrice", "maxPrice"]));
 export type FairValueParams = z.infer<typeof FairValueParams>;
 
 const TraderFields = {
@@ -102,7 +105,8 @@ export const SimMaker = z
     minShares: z.number().int().min(1),
     maxShares: z.number().int().min(1),
   })
-  .strict();
+  .strict()
+  .superRefine(ordered(["minShares", "maxShares"]));
 export type SimMaker = z.infer<typeof SimMaker>;
 
 const DEFAULT_MAKERS: SimMaker[] = [
@@ -145,14 +149,15 @@ export const SimConfig = z
     halfSpreadTicks: z.number().int().min(1).max(50).default(1),
     minLevelShares: z.number().int().min(1).default(50),
     maxLevelShares: z.number().int().min(1).default(400),
-    tickSize: z.number().gt(0).lt(1).default(0.01),
+    tickSize: VenueTick.default(0.01),
     minOrderShares: z.number().min(0).default(5),
     fee: z
       .object({ rate: z.number().min(0).max(1).default(0.07), exponent: z.number().min(0).max(4).default(1), takerOnly: z.boolean().default(true) })
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine(ordered(["noiseMinShares", "noiseMaxShares"], ["whaleMinShares", "whaleMaxShares"], ["minLevelShares", "maxLevelShares"]));
 export type SimConfig = z.infer<typeof SimConfig>;
 
 /** config/floor.yaml. Every field has a default: an absent file runs the embedded defaults. */
@@ -184,7 +189,10 @@ export const LiveConfig = z
     /** The proxy or Safe holding the funds, when signatureType is 1 or 2. */
     funderAddress: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "a 0x address").optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    if (l.signatureType !== 0 && l.funderAddress === undefined) ctx.addIssue({ code: "custom", path: ["funderAddress"], message: `signatureType ${l.signatureType} needs funderAddress (the proxy or Safe holding the funds)` });
+  });
 export type LiveConfig = z.infer<typeof LiveConfig>;
 
 export const FloorConfig = z
@@ -192,7 +200,7 @@ export const FloorConfig = z
     /** Starting capital of the floor, USD. */
     capital: z.number().positive().max(1e9).default(10_000),
     db: z.string().min(1).default("data/floor.db"),
-    dashboard: z.string().regex(/^[^:]+:\d{1,5}$/, "HOST:PORT").default("127.0.0.1:7070"),
+    dashboard: DashboardSetting.default("127.0.0.1:7070"),
     /** Seconds of wall time between status lines while running. */
     statusEverySec: z.number().positive().default(10),
     sim: SimConfig.prefault({}),

@@ -14,3 +14,4 @@ export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentConfig, TraderConf
 export { BusConfig } from "./busConfig.ts";
 export { BOSS_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
+export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort } from "./configChecks.ts";

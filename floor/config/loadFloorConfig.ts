@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { AgentConfig, FloorConfig } from "../../protocols/index.ts";
 import { ConfigError } from "./ConfigError.ts";
-import { loadYaml } from "./loadYaml.ts";
+import { lineIn, loadYaml } from "./loadYaml.ts";
 
 export interface LoadedConfig {
   floor: FloorConfig;
@@ -26,17 +26,25 @@ export function loadFloorConfig(path: string | undefined, defaultPath = "config/
   }
   const floor = loadYaml(file, FloorConfig);
   const dir = join(dirname(file), "agents");
-  const agents = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-        .map((f) => loadYaml(join(dir, f), AgentConfig))
-    : [];
-  const seen = new Map<string, number>();
+  const files = agentFiles(dir);
+  const agents = files.map((f) => loadYaml(f, AgentConfig));
+  const seen = new Map<string, string>();
   agents.forEach((a, i) => {
-    if (seen.has(a.id)) throw new ConfigError(join(dir, `${a.id}`), undefined, "id", `duplicate agent id ${a.id}`);
-    seen.set(a.id, i);
+    const first = seen.get(a.id);
+    const here = files[i]!;
+    if (first !== undefined) throw new ConfigError(here, lineIn(here, ["id"]), "id", `duplicate agent id ${a.id} (also in ${first}:${lineIn(first, ["id"]) ?? "?"})`);
+    seen.set(a.id, here);
   });
   const enabled = agents.filter((a) => a.enabled);
   return { floor, agents: agents.length > 0 ? enabled : [...DEFAULT_AGENTS], source: file };
+}
+
+/** The `*.yaml` files of the agents folder, sorted; none when it is absent. */
+function agentFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) throw new ConfigError(dir, undefined, "", "is not a directory (config/agents/ holds one YAML file per agent)");
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
 }

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AgentConfig, FloorConfig } from "../../protocols/index.ts";
-import { ConfigError } from "./ConfigError.ts";
+import { configErrorOf as errorOf } from "../../tests/helpers/configErrorOf.ts";
 import { parseYaml } from "./loadYaml.ts";
-
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("parseYaml", () => {
   it("fills defaults for an empty floor file", () => {

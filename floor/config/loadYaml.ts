@@ -2,19 +2,32 @@ import { readFileSync } from "node:fs";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
 import { ConfigError } from "./ConfigError.ts";
+import { readableFile } from "./readableFile.ts";
 
 /**
- * Read a YAML file and validate it with `schema`. Any failure (missing file, bad YAML, a wrong
- * field) throws one ConfigError naming the file, the line and the field.
+ * Read a YAML file and validate it with `schema`. Any failure (missing file, not a file, an empty
+ * file, bad YAML, a wrong field) throws one ConfigError naming the file, the line and the field.
  */
 export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  let text: string;
+  const text = readText(file);
+  if (parseDocument(text).contents === null) throw new ConfigError(file, undefined, "", "the file is empty (no settings, only blanks or comments)");
+  return parseYaml(file, text, schema);
+}
+
+/** The line of `path` (keys from the top) in `file`, for messages about a value already loaded. */
+export function lineIn(file: string, path: string[]): number | undefined {
+  const lines = new LineCounter();
+  const node = parseDocument(readText(file), { lineCounter: lines }).getIn(path, true);
+  return isNode(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
+}
+
+function readText(file: string): string {
+  readableFile(file);
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (e) {
     throw new ConfigError(file, undefined, "", `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  return parseYaml(file, text, schema);
 }
 
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
@@ -35,4 +48,3 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   }
   throw new ConfigError(file, line, full.join("."), issue.message);
 }
-

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { hostPort } from "../../protocols/index.ts";
+import { listenOn, tokenGate, urlOf, type ListenPlan } from "../expose/index.ts";
 import { DASHBOARD_HTML } from "./page.ts";
 
 export interface Dashboard {
@@ -8,15 +9,15 @@ export interface Dashboard {
 }
 
 /**
- * Serve the dashboard: `/` is the page, `/api/status` the live floor as JSON. Binds to
- * `HOST:PORT` (port 0 picks a free one); a busy port rejects with a clear message.
+ * Serve the dashboard: `/` is the page, `/api/status` the live floor as JSON (503 while `status`
+ * throws, e.g. before the floor is ready). Binds to `HOST:PORT` (port 0 picks a free one); a
+ * failed bind rejects with one line. With a plan's token, every request must carry it (tokenGate).
  */
-export function startDashboard(at: string, status: () => unknown): Promise<Dashboard> {
-  const i = at.lastIndexOf(":");
-  const host = at.slice(0, i);
-  const port = Number(at.slice(i + 1));
-  if (i <= 0 || !Number.isInteger(port) || port < 0 || port > 65535) return Promise.reject(new Error(`invalid dashboard address ${at}: use HOST:PORT`));
+export async function startDashboard(at: string | ListenPlan, status: () => unknown): Promise<Dashboard> {
+  const { host, port, token }: ListenPlan = typeof at === "string" ? hostPort(at) : at;
+  const gate = tokenGate(token, "polyfloor_dashboard");
   const server = createServer((req, res) => {
+    if (!gate.admit(req, res)) return;
     const path = (req.url ?? "/").split("?")[0];
     if (req.method !== "GET") {
       res.writeHead(405, { allow: "GET" }).end();
@@ -35,14 +36,9 @@ export function startDashboard(at: string, status: () => unknown): Promise<Dashb
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", (e: NodeJS.ErrnoException) => reject(new Error(e.code === "EADDRINUSE" ? `${at} is already in use (pass --dashboard HOST:PORT or off)` : e.message)));
-    server.listen(port, host, () => {
-      const a = server.address() as AddressInfo;
-      resolve({
-        url: `http://${host.includes(":") ? `[${host}]` : host}:${a.port}/`,
-        close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
-      });
-    });
-  });
+  const a = await listenOn(server, "dashboard", host, port);
+  return {
+    url: urlOf(host, a.port),
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
 }

@@ -1,25 +1,17 @@
-import { createServer } from "node:net";
 import { createWebSocketReceiver, type StatelyInspectionEvent } from "@statelyai/inspect";
 import { afterAll, expect, it } from "vitest";
 import { finished, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { freePort } from "../helpers/freePort.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("inspect");
 afterAll(() => tmp.remove());
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 it("floor start --inspect relays every agent's inspection events to the Stately inspector server", async () => {
   const port = await freePort();
   const child = startFloor(["start", "--inspect", "--db", tmp.path("i.db"), "--speed", "60", "--dashboard", "off"], { POLYFLOOR_INSPECT_PORT: String(port) });
   try {
-    await waitForOutput(child, /inspector\s+http:\/\/localhost:\d+/);
+    await waitForOutput(child, /inspector\s+http:\/\/127\.0\.0\.1:\d+\//);
     await waitForOutput(child, /running/);
     const receiver = createWebSocketReceiver({ server: `ws://127.0.0.1:${port}` });
     const seen: StatelyInspectionEvent[] = [];

@@ -12,6 +12,8 @@ describeChromium("dashboard in Chromium", (executablePath) => {
   const tmp = tmpDir("dash");
   const stop = new AbortController();
   let dashboard: Dashboard | undefined;
+  let guarded: Dashboard | undefined;
+  const token = "a-token-only-the-owner-knows-42";
   let browser: Browser;
   let running: Promise<unknown>;
 
@@ -22,6 +24,7 @@ describeChromium("dashboard in Chromium", (executablePath) => {
         log: createLogger({ level: "silent" }),
         onReady: async (live) => {
           dashboard = await startDashboard("127.0.0.1:0", live);
+          guarded = await startDashboard({ host: "127.0.0.1", port: 0, token }, live);
           resolve();
         },
       });
@@ -35,6 +38,7 @@ describeChromium("dashboard in Chromium", (executablePath) => {
     stop.abort();
     await running;
     await dashboard?.close();
+    await guarded?.close();
     tmp.remove();
   });
 
@@ -52,5 +56,24 @@ describeChromium("dashboard in Chromium", (executablePath) => {
     await expect.poll(() => page.locator("#summary").textContent(), { timeout: 10_000, interval: 250 }).not.toBe(first);
     expect(await page.locator("#error").textContent()).toBe("");
     await page.screenshot({ path: tmp.path("dashboard.png") });
+  });
+
+  it("with a token: refuses a visit without it, and works in the browser after one visit with ?token=", async () => {
+    const page = await browser.newPage();
+    const refused = await page.goto(guarded!.url);
+    expect(refused?.status()).toBe(401);
+    await page.goto(`${guarded!.url}?token=${token}`);
+    // The token leaves the address bar at once; the cookie it set carries every later request.
+    expect(page.url()).toBe(guarded!.url);
+    await page.locator('tr[data-agent="momentum-1"]').waitFor({ timeout: 10_000 });
+    const first = await page.locator("#summary").textContent();
+    await expect.poll(() => page.locator("#summary").textContent(), { timeout: 10_000, interval: 250 }).not.toBe(first);
+    expect(await page.locator("#error").textContent()).toBe("");
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === "polyfloor_dashboard")).toMatchObject({ httpOnly: true, sameSite: "Strict" });
+    // Another browser, without the cookie, is still refused the API.
+    const stranger = await browser.newContext();
+    expect((await stranger.request.get(new URL("api/status", guarded!.url).href)).status()).toBe(401);
+    await stranger.close();
   });
 });

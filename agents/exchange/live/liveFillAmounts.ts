@@ -1,4 +1,4 @@
-import type { FeeSchedule } from "../../../protocols/index.ts";
+import { VENUE_TICK_SIZES, type FeeSchedule } from "../../../protocols/index.ts";
 import { bookFill, makerFill } from "../bookFill.ts";
 
 export interface FillAmounts {
@@ -19,10 +19,9 @@ export function liveFillAmounts(side: "BUY" | "SELL", price: number, size: numbe
   return makerFill(side, price, size, fee, fee.rebateRate ?? 0);
 }
 
-const TICKS = ["0.1", "0.01", "0.005", "0.0025", "0.001", "0.0001"] as const;
-export type TickSizeText = (typeof TICKS)[number];
+export type TickSizeText = (typeof VENUE_TICK_SIZES)[number];
 
 /** The client's tick-size string for a tick in micro-units; undefined (the executor asks the venue) if it is not one the CLOB uses. */
 export function tickSizeText(tickMicro: number): TickSizeText | undefined {
-  return TICKS.find((t) => Math.round(Number(t) * 1_000_000) === tickMicro);
+  return VENUE_TICK_SIZES.find((t) => Math.round(Number(t) * 1_000_000) === tickMicro);
 }

@@ -1,10 +1,9 @@
 import { parseArgs } from "node:util";
 import { loadFloorConfig } from "../../config/index.ts";
-import { startDashboard, type Dashboard } from "../../dashboard/index.ts";
-import { startInspector, type InspectorHandle } from "../../inspect/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
 import { connectBus } from "../connectBus.ts";
+import { serverPlans, startServers, type FloorServers } from "../floorServers.ts";
 import { statusLine } from "../formatStatus.ts";
 import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
@@ -53,6 +52,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   if (v.mode === "live") config.floor = { ...config.floor, capital: Math.min(config.floor.capital, capitalCapUsd) };
   const dbPath = v.db ?? config.floor.db;
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
+  const plans = serverPlans(dashboardAt, v.inspect, io.env);
 
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
   const lock = lockFloor(dbPath, io); // one writer per ledger: a second floor is refused here (exit 2)
@@ -62,37 +62,28 @@ export async function start(argv: string[], io: Io): Promise<number> {
   });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
   const busWatch = watchBus(bus, io.err);
-  let dashboard: Dashboard | undefined;
-  let inspector: InspectorHandle | undefined;
+  let servers: FloorServers | undefined;
   try {
-    if (v.inspect) inspector = await startInspector(Number(io.env.POLYFLOOR_INSPECT_PORT ?? 8080));
+    // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
+    servers = await startServers(plans);
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
     const live = config.floor.live;
     if (v.mode === "paper") io.out(`  market     live: ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl}; fills from the floor's matching engine, no money`);
     if (v.mode === "live") io.out(`  market     LIVE: ${live.asset} ${live.marketMinutes}m windows; orders to ${live.clobRestUrl} with real money, capital $${config.floor.capital}`);
     io.out(`  bus        ${bus.description}`);
     io.out(`  db         ${dbPath}`);
-    if (inspector) io.out(`  inspector  ${inspector.url} (the Stately inspector; the viewing browser needs internet)`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await runFloor({
       config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
       ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
       ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
-      ...(inspector ? { inspect: inspector.inspect } : {}),
+      ...(servers.inspector ? { inspect: servers.inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => io.out(statusLine(s)),
       onReady: async (live) => {
-        if (dashboardAt === "off") io.out("  dashboard  off");
-        else {
-          try {
-            dashboard = await startDashboard(dashboardAt, live);
-            io.out(`  dashboard  ${dashboard.url}`);
-          } catch (e) {
-            io.err(`  dashboard  not started: ${(e as Error).message}`);
-          }
-        }
+        for (const line of servers!.ready(live)) io.out(line);
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
     });
@@ -102,8 +93,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   } finally {
     stop.dispose();
     busWatch.stop();
-    await dashboard?.close();
-    inspector?.stop();
+    await servers?.close();
     await bus.drain().catch(() => bus.close());
     lock.release();
   }

@@ -1,0 +1,72 @@
+import { DashboardSetting, ListenAddress } from "../../protocols/index.ts";
+import { startDashboard, type Dashboard } from "../dashboard/index.ts";
+import { listenPlan, type ListenPlan } from "../expose/index.ts";
+import { startInspector, type InspectorHandle } from "../inspect/index.ts";
+import { UsageError } from "./UsageError.ts";
+
+export interface ServerPlans {
+  dashboard?: ListenPlan;
+  inspector?: ListenPlan;
+}
+
+const DASHBOARD_TOKEN = "POLYFLOOR_DASHBOARD_TOKEN";
+const INSPECT_TOKEN = "POLYFLOOR_INSPECT_TOKEN";
+
+/**
+ * Where the dashboard and the inspector would listen, checked before anything starts: a value
+ * that is not an address, or a non-loopback address without a token, is bad usage (exit 2).
+ */
+export function serverPlans(dashboardAt: string, inspect: boolean, env: NodeJS.ProcessEnv): ServerPlans {
+  if (!DashboardSetting.safeParse(dashboardAt).success) throw new UsageError(`invalid --dashboard ${JSON.stringify(dashboardAt)}: HOST:PORT with a port of 1-65535 (0: any free port), or off`);
+  const inspectAt = `${env.POLYFLOOR_INSPECT_HOST || "127.0.0.1"}:${env.POLYFLOOR_INSPECT_PORT || 8080}`;
+  if (inspect && !ListenAddress.safeParse(inspectAt).success) throw new UsageError(`invalid inspector address ${JSON.stringify(inspectAt)} (POLYFLOOR_INSPECT_HOST, POLYFLOOR_INSPECT_PORT): HOST and a port of 1-65535`);
+  try {
+    return {
+      ...(dashboardAt !== "off" ? { dashboard: listenPlan("dashboard", dashboardAt, env, DASHBOARD_TOKEN) } : {}),
+      ...(inspect ? { inspector: listenPlan("inspector", inspectAt, env, INSPECT_TOKEN) } : {}),
+    };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+const starting = () => {
+  throw new Error("the floor is starting");
+};
+
+export interface FloorServers {
+  dashboard?: Dashboard;
+  inspector?: InspectorHandle;
+  /** Serve the running floor's status; returns the lines that say where they are (never the token). */
+  ready(status: () => unknown): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Start what `plans` asks for, before the floor runs (the dashboard answers 503 until `ready`);
+ * a bind that fails closes what started and rejects with one line (exit 1).
+ */
+export async function startServers(plans: ServerPlans): Promise<FloorServers> {
+  let status: (() => unknown) | undefined;
+  const s: FloorServers = {
+    ready(live) {
+      status = live;
+      return [
+        ...(s.inspector ? [`  inspector  ${s.inspector.url}${plans.inspector?.token ? ` (token from ${INSPECT_TOKEN})` : ""} (the Stately inspector; the viewing browser needs internet)`] : []),
+        `  dashboard  ${s.dashboard ? `${s.dashboard.url}${plans.dashboard?.token ? ` (token from ${DASHBOARD_TOKEN}: open ?token=... once, or send Authorization: Bearer)` : ""}` : "off"}`,
+      ];
+    },
+    close: async () => {
+      await s.dashboard?.close();
+      s.inspector?.stop();
+    },
+  };
+  try {
+    if (plans.inspector) s.inspector = await startInspector(plans.inspector);
+    if (plans.dashboard) s.dashboard = await startDashboard(plans.dashboard, () => (status ?? starting)());
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+  return s;
+}
