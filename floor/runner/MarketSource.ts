@@ -22,9 +22,6 @@ export interface MarketSource {
   close?(): Promise<void>;
 }
 
-/** Whether a mode's floor clock is the wall clock: it catches up after a stall instead of resuming from now. */
-export const FOLLOWS_WALL_CLOCK: Record<MarketSource["mode"], boolean> = { sim: false, replay: false, paper: true, live: true };
-
 /** The simulator: one step a second, forever (until `--until` or a stop). */
 export function simSource(sim: SimConfig, seed: number): MarketSource {
   return {

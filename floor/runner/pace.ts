@@ -1,5 +1,18 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
+import type { Logger } from "../log/createLogger.ts";
+import { STEP_MS, type MarketSource } from "./MarketSource.ts";
 import { maxLagMs, paceStep, type PaceAnchor } from "./paceStep.ts";
+
+/** Whether a mode's floor clock is the wall clock: it catches up after a stall instead of resuming from now. */
+const FOLLOWS_WALL_CLOCK: Record<MarketSource["mode"], boolean> = { sim: false, replay: false, paper: true, live: true };
+
+/** The runner's pacer for a source: a stall of a second or more is logged (at high speeds slow steps re-anchor every few tens of ms). */
+export function pacerFor(mode: MarketSource["mode"], speed: number | "max", floorStart: number, log: Logger): ReturnType<typeof pace> {
+  const onStall = (ms: number) => {
+    if (ms >= 1000) log.warn({ stalledMs: Math.round(ms) }, "the floor was stalled: pacing resumes from now");
+  };
+  return pace(speed, floorStart, { catchUp: FOLLOWS_WALL_CLOCK[mode], stepMs: STEP_MS, onStall });
+}
 
 export interface PaceOptions {
   /** Make up for a stall by racing (the floor clock is the wall clock), instead of resuming from now. */

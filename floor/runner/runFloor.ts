@@ -9,8 +9,8 @@ import { auditBusViolations } from "./auditBusViolations.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
-import { pace } from "./pace.ts";
-import { FOLLOWS_WALL_CLOCK, simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
+import { pacerFor } from "./pace.ts";
+import { simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -84,8 +84,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     o.log.info({ start: new Date(start).toISOString(), runId, agents: hosts.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
     o.onReady?.(live);
     const end = o.untilMs === undefined ? Infinity : start + o.untilMs;
-    const onStall = (ms: number) => o.log.warn({ stalledMs: Math.round(ms) }, "the floor was stalled: pacing resumes from now");
-    const pacer = pace(o.speed, start, { catchUp: FOLLOWS_WALL_CLOCK[source.mode], stepMs: STEP_MS, onStall });
+    const pacer = pacerFor(source.mode, o.speed, start, o.log);
     let gaveUp: string | undefined;
     let lastStatus = Date.now();
     for (const t of source.steps(start)) {

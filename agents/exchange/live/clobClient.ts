@@ -14,7 +14,7 @@ export async function deriveApiKey(host: string, chain: number, signer: LiveExec
   const failures = watchFailures(host);
   try {
     const creds = await l1.createOrDeriveApiKey();
-    if (!creds?.key || !creds.secret || !creds.passphrase) throw l1Failure(host, failures.last());
+    if (!creds?.key || !creds.secret || !creds.passphrase) throw l1Failure(host, failures.all);
     return creds;
   } finally {
     failures.eject();

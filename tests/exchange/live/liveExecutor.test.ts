@@ -76,6 +76,20 @@ describe("LiveExecutor against LocalClob", () => {
     }
   });
 
+  it("any other failed answer is reported with its HTTP status and body", async () => {
+    clob.failNext("POST", "/auth/api-key", 1, { kind: "425" });
+    clob.failNext("GET", "/auth/derive-api-key", 1, { kind: "425" });
+    const err = await executor().then(() => new Error("init succeeded"), (e: unknown) => e as Error);
+    expect(err.message).toBe(`could not create or derive a Polymarket API key: HTTP 425 from ${clob.url}/auth/derive-api-key: service not ready`);
+  });
+
+  it("a geoblocked auth endpoint is a geoblock, not an L1 refusal", async () => {
+    clob.failNext("POST", "/auth/api-key", 1, { kind: "geoblock" });
+    const err = await executor().then(() => new Error("init succeeded"), (e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(GeoblockedError);
+    expect(err.message).toMatch(/geoblocked this request \(HTTP 403 on \/auth\/api-key\)/);
+  });
+
   it("places a GTC order whose EIP-712 signature recovers to our address, with a valid L2 HMAC", async () => {
     const { wallet, s } = signer();
     const ex = await executor({}, s);
