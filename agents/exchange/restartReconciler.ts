@@ -21,11 +21,11 @@ export interface RestartReconciler {
 
 /**
  * Start-up reconciliation of the paper exchange. Positions left in resolved markets are settled
- * first (settleLeftovers), so the ledger check finds only what start-up cannot mend. Its matching engine lives in memory, so after a
- * restart on the same state file the orders the ledger counts as working are unknown to it: each
- * is cancelled or adopted, every decision is audited (kind "reconcile"), and the ledger's running
- * figures are checked against its rows (a difference is a "violation"). A floor that never
- * restarted has nothing to reconcile and publishes nothing here.
+ * first (settleLeftovers), so the ledger check finds only what start-up cannot mend. Its matching
+ * engine lives in memory, so after a restart on the same state file the orders the ledger counts
+ * as working are unknown to it: each is cancelled or adopted, every decision is audited (kind
+ * "reconcile"), and the ledger's running figures are checked against its rows (a difference is a
+ * "violation"). A floor that never restarted has nothing to reconcile and publishes nothing here.
  */
 export function restartReconciler(ctx: Pick<AgentContext, "db" | "clock" | "log" | "publish">): RestartReconciler {
   const waiting = new Map<string, Adoptable[]>();

@@ -121,4 +121,22 @@ describe("AgentHost", () => {
     expect(h.state).toBe("failed");
     expect(lifecycle).toEqual(["floor.agent.spawn", "floor.agent.restarted", "floor.agent.failed"]);
   });
+
+  it("stops handling and tells the floor when a ledger write fails, instead of dropping it", async () => {
+    db.exec("CREATE TABLE refused (x); CREATE TRIGGER refuse BEFORE INSERT ON refused BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+    let calls = 0;
+    const spec: AgentSpec = {
+      id: "t5", kind: "trader", config: {},
+      create: () => ({ machine, machineVersion: "toy@1", routes: [route(patterns.ctlOf("t5"), () => void (++calls, db.prepare("INSERT INTO refused VALUES (1)").run()))] }),
+    };
+    const fatal: Error[] = [];
+    const h = new AgentHost(spec, { bus, clock, db, log, runId: 1, fatal: (e) => void fatal.push(e) });
+    h.start();
+    bus.publish("ctl.t5.pause", ctl("t5", "pause"));
+    bus.publish("ctl.t5.pause", ctl("t5", "pause"));
+    await bus.idle();
+    expect(calls).toBe(1); // nothing more is handled on a ledger that refuses writes: the floor stops
+    expect(fatal.map((e) => e.message)).toEqual(["ledger write failed in t5 (ctl.t5.pause): disk says no [SQLITE_CONSTRAINT_TRIGGER]; the floor stopped"]);
+    h.stop();
+  });
 });

@@ -63,6 +63,7 @@ export class AgentHost {
       send: (event) => this.actor?.send(event),
       state: () => (this.actor ? stateString(this.actor.getSnapshot().value) : "stopped"),
       context: <T>() => this.actor?.getSnapshot().context as T | undefined,
+      fail: (err, during) => this.ledgerFailed(err, during),
     };
   }
 

@@ -21,6 +21,8 @@ export interface AgentContext {
   state(): string;
   /** The actor's current context (what its snapshot restores after a restart). */
   context<T>(): T | undefined;
+  /** An error the agent caught in its own async work: a failed ledger write stops the floor as a handler's does (returns true). */
+  fail(err: unknown, during: string): boolean;
 }
 
 /** A subscription of an agent: a subject pattern and a handler for messages that passed validation. */

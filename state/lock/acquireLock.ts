@@ -34,7 +34,12 @@ export function lockPathOf(dbPath: string): string {
 /** Create the lock file with its whole text or not at all: written aside, then hard-linked in (link never overwrites). */
 function tryCreate(path: string, text: string): boolean {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  writeFileSync(tmp, text, { flag: "wx" });
+  try {
+    writeFileSync(tmp, text, { flag: "wx" });
+  } catch (e) {
+    if (code(e) !== "EACCES" && code(e) !== "EROFS" && code(e) !== "EPERM") throw e;
+    throw new Error(`cannot write in ${dirname(path)} (${code(e)}): a floor keeps its ledger, its write-ahead log and its lock there`);
+  }
   try {
     linkSync(tmp, path);
     return true;

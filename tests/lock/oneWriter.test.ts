@@ -119,3 +119,24 @@ describe("one writer per ledger", () => {
     expect(count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'reconcile' AND detail_json LIKE '%\"action\":\"settled-at-start\"%'")).toBeGreaterThan(0);
   }, 240_000);
 });
+
+describe("the lock's life", () => {
+  it("is released by a clean stop on SIGINT; a SIGKILLed floor's lock is taken over by the next start, which says so", async () => {
+    const db = tmp.path("signals.db");
+    const args = ["start", "--speed", "600", "--seed", "3", "--db", db, "--dashboard", "off"];
+    const stopped = startFloor(args);
+    await waitForOutput(stopped, /running/);
+    stopped.kill("SIGINT");
+    expect((await finished(stopped)).code).toBe(0);
+    expect(existsSync(`${db}.lock`)).toBe(false);
+    const killed = startFloor(args);
+    await waitForOutput(killed, /running/);
+    killed.kill("SIGKILL");
+    await finished(killed);
+    expect(existsSync(`${db}.lock`)).toBe(true);
+    const next = await floor(sim(db, "1h"));
+    expect(next.stderr).toContain(`took over ${db}.lock from pid ${killed.pid} `);
+    expect(next.code).toBe(0);
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  }, 180_000);
+});

@@ -177,6 +177,7 @@ function toLiveIntent(i: Intent, m: MarketOpen): LiveIntent {
 
 /** A venue call that failed: a geoblock halts the exchange; anything else is logged and audited. */
 function failed(ctx: AgentContext, label: string, err: unknown): void {
+  if (ctx.fail(err, label)) return; // the ledger's, not the venue's: never dropped
   const halt = err instanceof GeoblockedError;
   if (halt) ctx.send({ type: "HALT", reason: err.message });
   ctx.log.error({ err: String(err), label }, halt ? "venue refuses this location: exchange halted" : "venue call failed");
