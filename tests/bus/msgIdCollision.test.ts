@@ -4,13 +4,13 @@
 // this bus connected is worth that warning.
 import { afterAll, afterEach, expect, it } from "vitest";
 import { NatsBus, type NatsBusOptions } from "../../floor/bus/index.ts";
-import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
+import { describeNats, dropStreams, natsTargets, uniquePrefix } from "../helpers/nats.ts";
 import { within } from "./busContract.ts";
 
 const envelope = (id: string, body = {}) => JSON.stringify({ v: 1, id, ts: 0, src: "boss", ...body });
 
-await describeNats("JetStream msgID collisions (shared server)", () => {
-  const url = natsUrl();
+for (const { label, url: target } of natsTargets()) await describeNats(`JetStream msgID collisions (${label})`, () => {
+  const url = target!;
   const streams = new Set<string>();
   const open: NatsBus[] = [];
   const natsBus = async (prefix: string, warnings: string[] = []) => {
@@ -65,4 +65,4 @@ await describeNats("JetStream msgID collisions (shared server)", () => {
     await publishAll(bus, ["dup.1.1"], "order.intent.b");
     expect(warnings).toEqual([expect.stringContaining("already holds msgID dup.1.1")]);
   });
-});
+}, target);
