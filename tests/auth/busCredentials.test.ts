@@ -40,6 +40,24 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
     expect(r.stdout + r.stderr).not.toContain(server.env.NATS_PW_FLOOR!);
   });
 
+  it("takes the URL and the names of the credential variables from the config's bus: section, and refuses a password in it", async () => {
+    const dir = tmpDir("buscfg");
+    try {
+      writeFileSync(dir.path("floor.yaml"), `bus:\n  url: nats://${hostPort}\n  userEnv: MY_BUS_USER\n  passwordEnv: MY_BUS_SECRET\n`);
+      const args = ["start", "--config", dir.path("floor.yaml"), "--until", "20m", "--speed", "max", "--db", dir.path("f.db"), "--dashboard", "off"];
+      const r = await floor(args, { MY_BUS_USER: "floor", MY_BUS_SECRET: server.env.NATS_PW_FLOOR! }, 90_000);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`bus        nats://${hostPort}`);
+      writeFileSync(dir.path("floor.yaml"), `bus:\n  url: nats://floor:hunter2@${hostPort}\n`);
+      const bad = await floor(args);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/bus.url in the config carries credentials/);
+      expect(bad.stderr).not.toContain("hunter2");
+    } finally {
+      dir.remove();
+    }
+  });
+
   it("exits 2 with one clear line on a wrong password, on no credentials, and on two kinds at once", async () => {
     const wrong = await floor(sim(server.urlAs("floor", true)));
     expect(wrong.code).toBe(2);
