@@ -20,8 +20,8 @@ export function natsUrl(): string {
  * (e.g. nats://admin:PASSWORD@127.0.0.1:4223, which .ci/run starts with config/nats/floor-auth.conf),
  * one with the documented authorization config. `label` never shows a password.
  */
-export function natsTargets(): Array<{ label: string; url: string | undefined }> {
-  const auth = process.env.NATS_AUTH_URL || undefined;
+export function natsTargets(): Array<{ label: string; url: string | null }> {
+  const auth = process.env.NATS_AUTH_URL || null;
   return [
     { label: parseBusUrl(natsUrl(), "NATS_URL").display, url: natsUrl() },
     { label: auth ? `${parseBusUrl(auth, "NATS_AUTH_URL").display}, authorization config` : "NATS_AUTH_URL (authorization config)", url: auth },
@@ -98,9 +98,9 @@ export async function requireNats(url: string = natsUrl()): Promise<string | und
   return (await natsAvailable(url)) ? undefined : `no NATS server reachable at ${url}`;
 }
 
-/** `describe` for tests that need the NATS server at `natsUrl()` (or `url`; undefined: not configured). Use with top-level await. */
-export async function describeNats(name: string, fn: () => void, url: string | undefined = natsUrl()): Promise<void> {
-  describeIf(name, url === undefined ? "NATS_AUTH_URL is not set" : await requireNats(url), fn);
+/** `describe` for tests that need the NATS server at `natsUrl()` (or `url`; null: not configured). Use with top-level await. */
+export async function describeNats(name: string, fn: () => void, url: string | null = natsUrl()): Promise<void> {
+  describeIf(name, url === null ? "NATS_AUTH_URL is not set" : await requireNats(url), fn);
 }
 
 /** `describe` for tests that spawn their own nats-server. */
