@@ -1,6 +1,6 @@
 import { patterns, type AgentLifecycle, type AuditFact, type FeedHealth, type OrderDecision, type OrderEvent, type OrderIntent } from "../../protocols/index.ts";
 import { appendAudit, listOpenOrders, type AuditEntry } from "../../state/index.ts";
-import { route, type AgentSpec } from "../../floor/host/index.ts";
+import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { auditorMachine } from "./auditorMachine.ts";
 import { checkFill, type ApprovedOrder } from "./checkFill.ts";
 
@@ -37,11 +37,12 @@ export function auditorAgent(id = "auditor"): AgentSpec {
           route<OrderIntent>(patterns.intent, (m, subject) => {
             write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);
           }),
-          route<OrderDecision>(patterns.decision, (m, subject) => {
+          // A decision from anyone but the boss is no approval: it becomes a violation, not an "approved" row to check fills against.
+          route<OrderDecision>(patterns.decision, fromBoss(ctx, (m, subject) => {
             const i = m.intent;
             if (m.approved) approved.set(i.intentId, { side: i.side, price: i.price, size: i.size, filled: 0, marketId: i.marketId });
             write({ kind: m.approved ? "approved" : "rejected", severity: "info", src: m.src, subject, detail: { intentId: i.intentId, agentId: i.agentId, price: i.price, size: i.size, ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
-          }),
+          })),
           route<OrderEvent>(patterns.orderEvent, (m, subject) => {
             const { v: _v, id: _id, ts, src, ...detail } = m;
             write({ kind: `order_${m.type}`, severity: "info", src, subject, detail }, ts);

@@ -13,6 +13,8 @@ export interface ConnectionWatchOptions {
   /** True once the bus is closed (a failure after that is not worth a warning). */
   closed(): boolean;
   warn(message: string): void;
+  /** The stream's last sequence after a reconnect's check (lower than before: the server lost its store). */
+  streamChecked(lastSeq: number): void;
   /** The server refused an operation for lack of permission. */
   onViolation(v: BusViolation): void;
 }
@@ -59,7 +61,7 @@ export class ConnectionWatch {
   private async afterReconnect(): Promise<void> {
     this.o.resend();
     void this.loss.check();
-    await ensureFloorStream(this.nc, this.subjects.prefix, this.o.url).catch((err: unknown) => {
+    await ensureFloorStream(this.nc, this.subjects.prefix, this.o.url).then((seq) => this.o.streamChecked(seq), (err: unknown) => {
       if (!this.o.closed()) this.o.warn(`could not check the JetStream stream after reconnecting: ${(err as Error).message}`);
     });
   }

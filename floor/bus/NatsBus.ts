@@ -50,6 +50,7 @@ export class NatsBus implements Bus {
     url: string,
     opts: NatsBusOptions,
     auth: BusAuth,
+    streamSeq: number,
   ) {
     const { prefix } = subjects;
     this.identity = { auth: auth.method, authRequired: nc.info?.auth_required === true, tls: auth.tls };
@@ -60,11 +61,11 @@ export class NatsBus implements Bus {
     const origin = randomUUID();
     const closed = () => this.closed;
     const resend = () => this.outbox.resend();
-    this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v) });
+    this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v), streamChecked: (seq) => this.publisher.streamChecked(seq) });
     this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, { origin, onHandlerError: o.onHandlerError, closed });
     const keysFor = (full: string) => this.subscriptions.keysFor(full);
     const connected = () => this.connection.connected;
-    this.publisher = new NatsPublisher(nc, subjects, this.ledger, { origin, keysFor, ackTimeoutMs: o.ackTimeoutMs, connected, warn: o.warn });
+    this.publisher = new NatsPublisher(nc, subjects, this.ledger, { origin, keysFor, ackTimeoutMs: o.ackTimeoutMs, connected, warn: o.warn, streamSeq });
     this.outbox = this.publisher.outbox;
     void nc.closed().then(() => this.shutdown());
   }
@@ -73,8 +74,8 @@ export class NatsBus implements Bus {
     const subjects = new SubjectPrefix(opts.prefix);
     const endpoint = parseBusUrl(opts.url, "bus url");
     const auth = opts.auth ?? busAuth(endpoint, {});
-    const nc = await openNats(endpoint, auth, subjects.prefix, opts.name);
-    return new NatsBus(nc, subjects, endpoint.display, opts, auth);
+    const { nc, streamSeq } = await openNats(endpoint, auth, subjects.prefix, opts.name);
+    return new NatsBus(nc, subjects, endpoint.display, opts, auth, streamSeq);
   }
 
   get status(): Readonly<NatsBusStatus> {

@@ -16,6 +16,8 @@ export interface NatsPublisherOptions {
   ackTimeoutMs: number;
   connected(): boolean;
   warn(message: string): void;
+  /** The stream's last sequence when the bus connected: what is at or below it was stored before (see OutboxOptions.storedBefore). */
+  streamSeq: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface NatsPublisherOptions {
 export class NatsPublisher {
   readonly outbox: JetStreamOutbox;
   private seq = 0;
+  private streamSeq: number;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -33,13 +36,20 @@ export class NatsPublisher {
     private readonly ledger: DeliveryLedger,
     private readonly o: NatsPublisherOptions,
   ) {
+    this.streamSeq = o.streamSeq;
     this.outbox = new JetStreamOutbox(jetstream(nc), {
       ackTimeoutMs: o.ackTimeoutMs,
       connected: () => o.connected(),
       beforeSend: (item, first) => this.beforeSend(item, first),
       settled: () => ledger.release(),
+      storedBefore: (seq) => seq <= this.streamSeq,
       warn: o.warn,
     });
+  }
+
+  /** After a reconnect: a stream that came back shorter lost its store, so everything in it now was stored since. */
+  streamChecked(lastSeq: number): void {
+    if (lastSeq < this.streamSeq) this.streamSeq = 0;
   }
 
   publish(subject: string, data: string): void {

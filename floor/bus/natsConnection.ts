@@ -48,7 +48,7 @@ export interface NatsBusStatus extends ConnectionCounters, BusIdentity {
  * Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists.
  * Refused credentials, or none where the server wants some, are a BusAuthError naming the URL (without secrets).
  */
-export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined): Promise<NatsConnection> {
+export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined): Promise<{ nc: NatsConnection; streamSeq: number }> {
   const url = endpoint.display;
   let nc: NatsConnection;
   try {
@@ -70,16 +70,15 @@ export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: str
     throw new Error(`cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
   }
   try {
-    await ensureFloorStream(nc, prefix, url);
+    return { nc, streamSeq: await ensureFloorStream(nc, prefix, url) };
   } catch (err) {
     await nc.close().catch(() => undefined);
     throw err;
   }
-  return nc;
 }
 
-/** Make sure the floor's stream for `prefix` exists (again, e.g. after a server came back with an empty store). */
-export function ensureFloorStream(nc: NatsConnection, prefix: string, url: string): Promise<void> {
+/** Make sure the floor's stream for `prefix` exists (again, e.g. after a server came back with an empty store); resolves to its last sequence. */
+export function ensureFloorStream(nc: NatsConnection, prefix: string, url: string): Promise<number> {
   return ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url);
 }
 

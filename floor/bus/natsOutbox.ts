@@ -50,6 +50,8 @@ export interface OutboxOptions {
   beforeSend(item: OutboxItem, first: boolean): void;
   /** Runs once per item when it leaves the outbox (acknowledged or refused for good). */
   settled(): void;
+  /** True when the stream stored sequence `seq` before this bus connected (e.g. a previous floor's message). */
+  storedBefore(seq: number): boolean;
   warn(message: string): void;
 }
 
@@ -74,6 +76,7 @@ export class JetStreamOutbox {
   private acked = 0;
   private failed = 0;
   private renamed = 0;
+  private collisions = 0;
   private stopped = false;
 
   constructor(
@@ -135,12 +138,16 @@ export class JetStreamOutbox {
   private onAck(e: Entry, n: number, ack: PubAck): void {
     if (this.stopped || e.done) return;
     if (ack.duplicate && n === 1 && e.attempts === 1 && e.msgID !== e.uniqueID) {
-      // Our first send, yet the stream already holds this msgID: another message carries the same
-      // id (another floor on this stream within the duplicate window, or the same envelope sent
-      // twice). Store this one under an id nobody else has; subscribers drop the repeat.
-      if (this.renamed++ === 0) {
+      // Our first send, yet the stream already holds this msgID from another message. Envelope ids
+      // restart at <agent>.1.1 with every new database, so a message stored before this bus
+      // connected (an earlier floor's, within the duplicate window) is expected and not worth a
+      // word; one stored since is another floor publishing on this stream now, or this floor
+      // sending two messages under one id. Either way store this one under an id nobody else has;
+      // subscribers drop the repeat.
+      this.renamed++;
+      if (!this.o.storedBefore(ack.seq) && this.collisions++ === 0) {
         this.o.warn(
-          `JetStream stream ${ack.stream} already holds msgID ${e.msgID} (seq ${ack.seq}) from another message (another floor on this stream?); ` +
+          `JetStream stream ${ack.stream} already holds msgID ${e.msgID} (seq ${ack.seq}) from another message stored since this bus connected (another floor on this stream, or one envelope id sent twice?); ` +
             `storing ${e.full} as ${e.uniqueID}. Further ones are only counted (status.outbox.renamed)`,
         );
       }

@@ -37,8 +37,8 @@ export function streamNameFor(prefix: string): string {
   return p === "" ? "FLOOR" : `FLOOR_${p.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-/** Create the stream if missing; if it exists, add any of `subjects` it lacks and apply the limits. */
-export async function ensureStream(nc: NatsConnection, name: string, subjects: string[], url: string): Promise<void> {
+/** Create the stream if missing; if it exists, add any of `subjects` it lacks and apply the limits. Returns its last sequence (0 when created). */
+export async function ensureStream(nc: NatsConnection, name: string, subjects: string[], url: string): Promise<number> {
   let jsm;
   try {
     jsm = await jetstreamManager(nc);
@@ -51,9 +51,11 @@ export async function ensureStream(nc: NatsConnection, name: string, subjects: s
     const missing = subjects.filter((s) => !have.includes(s));
     const unbounded = si.config.max_age !== STREAM_LIMITS.max_age || si.config.max_bytes !== STREAM_LIMITS.max_bytes;
     if (missing.length > 0 || unbounded) await jsm.streams.update(name, { ...si.config, ...STREAM_LIMITS, subjects: [...have, ...missing] });
+    return si.state.last_seq;
   } catch (err) {
     if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound)) throw err;
     await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits, ...STREAM_LIMITS });
+    return 0;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
 import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
 import { decodeShared } from "./decodeShared.ts";
-import { publishAllowed } from "./publishAllowed.ts";
+import { publishCheck } from "./publishAllowed.ts";
 import { asLedgerFailure, loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
@@ -51,8 +51,10 @@ export class AgentHost {
   private halted = false;
   private readonly restarts = new RestartPolicy({ intensity: 1, periodMs: 5000 });
   private readonly ctx: AgentContext;
+  private readonly mayPublish: (subject: string) => boolean;
 
   constructor(readonly spec: AgentSpec, private readonly opts: HostOptions) {
+    this.mayPublish = publishCheck(spec.kind, spec.id);
     this.ctx = {
       id: spec.id,
       kind: spec.kind,
@@ -111,7 +113,7 @@ export class AgentHost {
   }
 
   publish(subject: string, body: Record<string, unknown>): void {
-    if (!publishAllowed(this.spec.kind, this.spec.id, subject)) return this.refusePublish(subject);
+    if (!this.mayPublish(subject)) return this.refusePublish(subject);
     const msg = { v: PROTOCOL_VERSION, id: `${this.spec.id}.${this.opts.runId}.${++this.seq}`, ts: this.opts.clock.now(), src: this.spec.id, ...body };
     this.opts.bus.publish(subject, encode(subject, msg));
     this.counters.published++;

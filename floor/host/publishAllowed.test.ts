@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publishAllowed } from "./publishAllowed.ts";
+import { publishAllowed, publishCheck } from "./publishAllowed.ts";
 
 describe("publishAllowed", () => {
   it("lets each kind publish its own subjects only", () => {
@@ -22,6 +22,16 @@ describe("publishAllowed", () => {
       expect(publishAllowed(kind, "a", "hb.b")).toBe(false);
       expect(publishAllowed(kind, "a", "floor.agent.spawn")).toBe(true);
       expect(publishAllowed(kind, "a", "audit.violation")).toBe(true);
+    }
+  });
+});
+
+describe("publishCheck", () => {
+  it("answers as publishAllowed does, again and again", () => {
+    const may = publishCheck("trader", "t1");
+    for (let i = 0; i < 3; i++) {
+      expect(may("order.intent.t1")).toBe(true);
+      expect(may("order.decision.t1")).toBe(false);
     }
   });
 });

@@ -1,6 +1,7 @@
 // Bus credentials through the real CLI and NatsBus: user/password (URL or environment), token, NKey;
 // wrong or missing ones exit 2 with one clear line and never echo a secret; live refuses an open bus.
-import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
 import { nkeys } from "@nats-io/transport-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BusAuthError, busAuth, NatsBus, parseBusUrl } from "../../floor/bus/index.ts";
@@ -38,6 +39,24 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
     const r = await floor(sim(`nats://${hostPort}`), { NATS_USER: "floor", NATS_PASSWORD: server.env.NATS_PW_FLOOR! }, 90_000);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(server.env.NATS_PW_FLOOR!);
+  });
+
+  it("takes the URL and the names of the credential variables from the config's bus: section, and refuses a password in it", async () => {
+    const dir = tmpDir("buscfg");
+    try {
+      writeFileSync(dir.path("floor.yaml"), `bus:\n  url: nats://${hostPort}\n  userEnv: MY_BUS_USER\n  passwordEnv: MY_BUS_SECRET\n`);
+      const args = ["start", "--config", dir.path("floor.yaml"), "--until", "20m", "--speed", "max", "--db", dir.path("f.db"), "--dashboard", "off"];
+      const r = await floor(args, { MY_BUS_USER: "floor", MY_BUS_SECRET: server.env.NATS_PW_FLOOR! }, 90_000);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`bus        nats://${hostPort}`);
+      writeFileSync(dir.path("floor.yaml"), `bus:\n  url: nats://floor:hunter2@${hostPort}\n`);
+      const bad = await floor(args);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/bus.url in the config carries credentials/);
+      expect(bad.stderr).not.toContain("hunter2");
+    } finally {
+      dir.remove();
+    }
   });
 
   it("exits 2 with one clear line on a wrong password, on no credentials, and on two kinds at once", async () => {
@@ -111,6 +130,27 @@ describeNatsServer("bus credentials: token, NKey, and an open server", () => {
     await bus.close();
     expect(() => busAuth(parseBusUrl(nkey.url, "test"), { NATS_NKEY_SEED: "SUnotaseed" })).toThrow(/NATS_NKEY_SEED is not an NKey seed/);
     expect(() => busAuth(parseBusUrl(nkey.url, "test"), { NATS_CREDS: tmp.path("missing.creds") })).toThrow(/NATS_CREDS: cannot read the creds file .*missing\.creds: ENOENT/);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/openssl"))("connects over TLS (tls:// and a CA from NATS_TLS_CA), and says why without the CA", async () => {
+    const ssl = (...args: string[]) => execFileSync("/usr/bin/openssl", args, { cwd: tmp.dir, stdio: "ignore" });
+    ssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=test-ca");
+    ssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
+    writeFileSync(tmp.path("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    ssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf");
+    writeFileSync(tmp.path("tls.conf"), `tls { cert_file: "${tmp.path("server.pem")}", key_file: "${tmp.path("server.key")}" }\n`);
+    const server = await startNatsServer({ config: tmp.path("tls.conf") });
+    try {
+      const url = server.url.replace("nats://", "tls://");
+      const bus = await connect(url, { NATS_TLS_CA: tmp.path("ca.pem") });
+      expect(bus.status.tls).toBe(true);
+      expect(bus.description).toBe(url);
+      await bus.close();
+      await expect(connect(url, {})).rejects.toThrow(/cannot connect to NATS at tls:\/\/127\.0\.0\.1:\d+: unable to verify the first certificate/);
+      expect(() => busAuth(parseBusUrl(url, "test"), { NATS_TLS_CA: tmp.path("nope.pem") })).toThrow(/bus TLS file not found: .*nope\.pem/);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("--mode live refuses a server that lets anyone connect, even with credentials given (exit 2)", async () => {

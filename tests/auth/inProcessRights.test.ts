@@ -83,7 +83,10 @@ describe("messages only the boss may send", () => {
     expect(v).toEqual(expect.arrayContaining([
       ["exchange", "order.decision.t1", "boss_only", "mallory"],
       ["t1", "order.decision.t1", "boss_only", "mallory"],
+      ["auditor", "order.decision.t1", "boss_only", "mallory"],
     ]));
+    // Not recorded as an approval (the forged decision was "audited as approved by the boss").
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE kind = 'approved'").get()).toEqual({ n: 0 });
     // The same decision from the boss is executed: the check is on the sender, not the content.
     send("order.decision.t1", { intent: { ...forged, intentId: "t1-y", size: 10 * M }, approved: true }, "boss");
     await bus.idle();

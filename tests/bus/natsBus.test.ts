@@ -1,14 +1,15 @@
-import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { BusClosedError, NatsBus, type NatsBusOptions } from "../../floor/bus/index.ts";
-import { describeNats, describeNatsServer, dropStreams, natsUrl, startNatsServer, uniquePrefix } from "../helpers/nats.ts";
+import { BusClosedError, NatsBus, parseBusUrl, type NatsBusOptions } from "../../floor/bus/index.ts";
+import { connectRaw, describeNats, describeNatsServer, dropStreams, natsTargets, startNatsServer, uniquePrefix } from "../helpers/nats.ts";
 import { busContract, settle, waitFor, within } from "./busContract.ts";
 
-const url = natsUrl();
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
-await describeNats(`NatsBus (${url})`, () => {
+// The same suite on the open server and on the one running config/nats/floor-auth.conf (as its admin user).
+for (const { label, url: target } of natsTargets()) await describeNats(`NatsBus (${label})`, () => {
+  const url = target!;
   const streams = new Set<string>();
   const open: Array<NatsBus | NatsConnection> = [];
   const natsBus = async (opts: Partial<NatsBusOptions> = {}) => {
@@ -18,7 +19,7 @@ await describeNats(`NatsBus (${url})`, () => {
     return bus;
   };
   const raw = async () => {
-    const nc = await connect({ servers: url });
+    const nc = await connectRaw(url);
     open.push(nc);
     return nc;
   };
@@ -38,7 +39,7 @@ await describeNats(`NatsBus (${url})`, () => {
       const prefix = uniquePrefix();
       const bus = await natsBus({ prefix });
       expect(bus.kind).toBe("nats");
-      expect(bus.description).toBe(`${url} prefix=${prefix}`);
+      expect(bus.description).toBe(`${parseBusUrl(url, "url").display} prefix=${prefix}`);
       const nc = await raw();
       const wire: string[] = [];
       nc.subscribe(`${prefix}>`, { callback: (_e, m) => void wire.push(m.subject) });
@@ -123,7 +124,7 @@ await describeNats(`NatsBus (${url})`, () => {
       expect(await bus.streamMessages("order.cancel")).toEqual([]);
     });
   });
-});
+}, target);
 
 describeNatsServer("NatsBus across a nats-server restart", () => {
   it("reconnects by itself; order.* loses nothing (outbox), md.* losses are written off; idle() resolves; stored messages survive", async () => {

@@ -1,8 +1,7 @@
 import { jetstreamManager } from "@nats-io/jetstream";
-import { connect } from "@nats-io/transport-node";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { NatsBus, UnackedPublishesError, type NatsBusOptions } from "../../floor/bus/index.ts";
-import { describeNats, describeNatsServer, dropStreams, natsUrl, startNatsServer, uniquePrefix, type NatsServerHandle } from "../helpers/nats.ts";
+import { connectRaw, describeNats, describeNatsServer, dropStreams, natsTargets, startNatsServer, uniquePrefix, type NatsServerHandle } from "../helpers/nats.ts";
 import { settle, waitFor, within } from "./busContract.ts";
 
 // `order.>` and `audit.>` go out through NatsBus's JetStream outbox: kept until the stream acks,
@@ -131,8 +130,8 @@ describeNatsServer("NatsBus outbox across a nats-server outage", () => {
   });
 });
 
-await describeNats("NatsBus outbox (shared server)", () => {
-  const url = natsUrl();
+for (const { label, url: target } of natsTargets()) await describeNats(`NatsBus outbox (${label})`, () => {
+  const url = target!;
   const streams = new Set<string>();
   const open: NatsBus[] = [];
   const natsBus = async (opts: Partial<NatsBusOptions> = {}) => {
@@ -155,7 +154,7 @@ await describeNats("NatsBus outbox (shared server)", () => {
       const remote = record(other);
       await settle(other); // its subscriptions are on the server
       // Without its stream nobody acks: every send times out and is retried.
-      const nc = await connect({ servers: url });
+      const nc = await connectRaw(url);
       try {
         const jsm = await jetstreamManager(nc);
         await jsm.streams.delete(bus.streamName);
@@ -226,4 +225,4 @@ await describeNats("NatsBus outbox (shared server)", () => {
     expect(bus.status.outbox.pending).toBe(0);
     await within(bus.idle(), 1000, "idle()");
   });
-});
+}, target);

@@ -6,12 +6,32 @@ import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { jetstreamManager } from "@nats-io/jetstream";
-import { connect } from "@nats-io/transport-node";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { busAuth, parseBusUrl } from "../../floor/bus/index.ts";
 import { describe, it } from "vitest";
 
 /** The NATS server the tests use: `NATS_URL` or the local default. */
 export function natsUrl(): string {
   return process.env.NATS_URL || "nats://127.0.0.1:4222";
+}
+
+/**
+ * The servers the NATS suites run against: the open one (`natsUrl()`) and, from `NATS_AUTH_URL`
+ * (e.g. nats://admin:PASSWORD@127.0.0.1:4223, which .ci/run starts with config/nats/floor-auth.conf),
+ * one with the documented authorization config. `label` never shows a password.
+ */
+export function natsTargets(): Array<{ label: string; url: string | null }> {
+  const auth = process.env.NATS_AUTH_URL || null;
+  return [
+    { label: parseBusUrl(natsUrl(), "NATS_URL").display, url: natsUrl() },
+    { label: auth ? `${parseBusUrl(auth, "NATS_AUTH_URL").display}, authorization config` : "NATS_AUTH_URL (authorization config)", url: auth },
+  ];
+}
+
+/** A plain client connection to `url`, with the credentials it carries. */
+export function connectRaw(url: string): Promise<NatsConnection> {
+  const endpoint = parseBusUrl(url, "url");
+  return connect({ servers: endpoint.server, ...busAuth(endpoint, {}).options });
 }
 
 /** With `POLYFLOOR_REQUIRE_NATS=1` a missing server or binary fails the run instead of skipping. */
@@ -78,9 +98,9 @@ export async function requireNats(url: string = natsUrl()): Promise<string | und
   return (await natsAvailable(url)) ? undefined : `no NATS server reachable at ${url}`;
 }
 
-/** `describe` for tests that need the NATS server at `natsUrl()`. Use with top-level await. */
-export async function describeNats(name: string, fn: () => void, url: string = natsUrl()): Promise<void> {
-  describeIf(name, await requireNats(url), fn);
+/** `describe` for tests that need the NATS server at `natsUrl()` (or `url`; null: not configured). Use with top-level await. */
+export async function describeNats(name: string, fn: () => void, url: string | null = natsUrl()): Promise<void> {
+  describeIf(name, url === null ? "NATS_AUTH_URL is not set" : await requireNats(url), fn);
 }
 
 /** `describe` for tests that spawn their own nats-server. */
@@ -92,7 +112,7 @@ export function describeNatsServer(name: string, fn: () => void): void {
 export async function dropStreams(url: string, names: Iterable<string>): Promise<void> {
   const list = [...new Set(names)];
   if (list.length === 0) return;
-  const nc = await connect({ servers: url });
+  const nc = await connectRaw(url);
   try {
     const jsm = await jetstreamManager(nc);
     for (const name of list) await jsm.streams.delete(name).catch(() => false);
