@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseOptions } from "../parseOptions.ts";
 import { verifyAudit } from "../../../state/index.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
@@ -8,7 +8,7 @@ import { dbPathFrom, openExisting } from "./status.ts";
 export async function audit(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "verify") throw new UsageError("usage: floor audit verify [--db PATH]");
-  const { values: v } = parseArgs({ args: rest, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
+  const { values: v } = parseOptions({ args: rest, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
   const db = openExisting(dbPathFrom(v.db));
   try {
     const r = verifyAudit(db);
