@@ -1,5 +1,6 @@
 import { LockHeldError } from "../../state/index.ts";
 import { ConfigError } from "../config/index.ts";
+import { commandUsage } from "./commandUsage.ts";
 import { agents } from "./commands/agents.ts";
 import { audit } from "./commands/audit.ts";
 import { backtest } from "./commands/backtest.ts";
@@ -37,6 +38,15 @@ export const USAGE = `usage: floor <command> [options]
 
 /** Run one CLI command; returns the exit status (0 ok, 1 runtime failure, 2 bad usage or config). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const code = await dispatch(argv, io);
+  // Output that could not be written is a failure, said once (a closed pipe, a full disk).
+  const lost = await io.flush?.();
+  if (lost === undefined) return code;
+  io.err(`floor${argv[0] && COMMANDS[argv[0]] ? ` ${argv[0]}` : ""}: ${lost}; output was lost`);
+  return code === 0 ? 1 : code;
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.out(USAGE);
@@ -47,6 +57,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`floor: unknown command ${JSON.stringify(name)}\n${USAGE}`);
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(commandUsage(USAGE, name) ?? USAGE);
+    return 0;
+  }
+  return run(name, command, rest, io);
+}
+
+async function run(name: string, command: (argv: string[], io: Io) => Promise<number>, rest: string[], io: Io): Promise<number> {
   try {
     return await command(rest, io);
   } catch (e) {

@@ -1,8 +1,8 @@
 import type { Io } from "./Io.ts";
 
 /**
- * SIGINT/SIGTERM abort the returned signal (the floor then stops cleanly); a second one exits
- * at once. `dispose` removes the handlers.
+ * SIGINT/SIGTERM, or stdout closing, abort the returned signal (the floor then stops cleanly); a
+ * second signal exits at once. `dispose` removes the handlers.
  */
 export function stopSignals(io: Io, what: string): { signal: AbortSignal; dispose(): void } {
   const stop = new AbortController();
@@ -18,11 +18,15 @@ export function stopSignals(io: Io, what: string): { signal: AbortSignal; dispos
   const sigterm = on("SIGTERM");
   process.on("SIGINT", sigint);
   process.on("SIGTERM", sigterm);
+  // Nobody reads the output any more: stop cleanly (main says why, once).
+  const closed = () => stop.abort();
+  io.closed?.addEventListener("abort", closed, { once: true });
   return {
     signal: stop.signal,
     dispose() {
       process.off("SIGINT", sigint);
       process.off("SIGTERM", sigterm);
+      io.closed?.removeEventListener("abort", closed);
     },
   };
 }

@@ -1,11 +1,11 @@
-import { parseArgs } from "node:util";
+import { parseOptions } from "../parseOptions.ts";
 import { listAgents } from "../../../state/index.ts";
 import type { Io } from "../Io.ts";
 import { dbPathFrom, openExisting } from "./status.ts";
 
 /** `floor agents`: the registry, with lineage, births, deaths and reasons. */
 export async function agents(argv: string[], io: Io): Promise<number> {
-  const { values: v } = parseArgs({ args: argv, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
+  const { values: v } = parseOptions({ args: argv, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
   const db = openExisting(dbPathFrom(v.db));
   try {
     const rows = listAgents(db);

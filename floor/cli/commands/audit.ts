@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseOptions } from "../parseOptions.ts";
 import { verifyFloor, type FloorVerdict } from "../../../state/index.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
@@ -22,7 +22,7 @@ function report(v: FloorVerdict): string[] {
 export async function audit(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "verify") throw new UsageError("usage: floor audit verify [--db PATH] [--json]");
-  const { values: v } = parseArgs({ args: rest, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
+  const { values: v } = parseOptions({ args: rest, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
   const path = dbPathFrom(v.db);
   let db;
   try {

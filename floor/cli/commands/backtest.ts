@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions } from "../parseOptions.ts";
 import { DatasetError, loadDataset, planReplay } from "../../../agents/feed/replay/index.ts";
 import { openDb } from "../../../state/index.ts";
 import { backtestReport, formatBacktestReport } from "../../backtest/index.ts";
@@ -8,6 +8,7 @@ import { LocalBus } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { replaySource, runFloor } from "../../runner/index.ts";
+import { checkWritableDb, onFile } from "../paths/index.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
 
@@ -22,7 +23,7 @@ function parseTime(flag: string, text: string | undefined): number | undefined {
 
 /** `floor backtest --data DIR`: run the whole floor over recorded data as fast as possible and report. */
 export async function backtest(argv: string[], io: Io): Promise<number> {
-  const { values: v } = parseArgs({
+  const { values: v } = parseOptions({
     args: argv,
     options: { data: { type: "string" }, from: { type: "string" }, to: { type: "string" }, config: { type: "string" }, db: { type: "string" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false } },
     strict: true,
@@ -35,6 +36,7 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   const config = loadFloorConfig(v.config);
   // Refuse before reading the data: a week of it takes a moment to load.
   if (v.db && existsSync(v.db)) throw new UsageError(`${v.db} exists: a backtest writes a fresh database (choose another --db)`);
+  if (v.db) checkWritableDb(v.db);
   let plan;
   try {
     plan = planReplay(loadDataset(v.data, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }));
@@ -47,7 +49,7 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   const t0 = performance.now();
   let steps = 0;
   try {
-    const status = await runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: replaySource(plan, config.floor.sim, seed) });
+    const status = await onFile(dbPath, runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: replaySource(plan, config.floor.sim, seed) }));
     steps = status.steps;
   } finally {
     await bus.close();

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseOptions } from "../parseOptions.ts";
 import { LocalBus } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
@@ -10,13 +10,15 @@ import { liveOptions, liveSource, runFloor } from "../../runner/index.ts";
 import { healthParts } from "../formatHealth.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { stopSignals } from "../stopSignals.ts";
+import { checkOutputDir } from "../paths/index.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
 
 /** `floor record --out DIR [--duration D]`: record the live feeds in the replay format (docs/DATA.md). */
 export async function record(argv: string[], io: Io): Promise<number> {
-  const { values: v } = parseArgs({ args: argv, options: { out: { type: "string" }, duration: { type: "string" }, config: { type: "string" } }, strict: true });
+  const { values: v } = parseOptions({ args: argv, options: { out: { type: "string" }, duration: { type: "string" }, config: { type: "string" } }, strict: true });
   if (!v.out) throw new UsageError("usage: floor record --out DIR [--duration D] [--config F]");
+  checkOutputDir(v.out, "--out");
   if (existsSync(v.out) && readdirSync(v.out).length > 0) throw new UsageError(`${v.out} is not empty: a recording goes to a new folder`);
   const untilMs = v.duration === undefined ? undefined : parseDuration(v.duration);
   const config = loadFloorConfig(v.config);

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseOptions } from "../parseOptions.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
@@ -11,6 +11,7 @@ import { lockFloor } from "../lockFloor.ts";
 import { stopSignals } from "../stopSignals.ts";
 import { watchBus } from "../watchBus.ts";
 import { parseDuration } from "../parseDuration.ts";
+import { checkWritableDb, onFile } from "../paths/index.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
 
@@ -37,7 +38,7 @@ function parseSpeed(text: string): number | "max" {
 
 /** `floor start`: run the floor until Ctrl-C (or `--until` floor time), printing a status line every 10 s. */
 export async function start(argv: string[], io: Io): Promise<number> {
-  const { values: v } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
+  const { values: v } = parseOptions({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
   if (v.mode !== "sim" && v.mode !== "paper" && v.mode !== "live") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
   if (v.mode === "paper" && v.speed !== "1") throw new UsageError("--speed is for sim: paper trading runs in real time");
   if (v.role !== undefined && v.role !== "all") throw new UsageError("--role is not available yet: every part of the floor runs in this one process");
@@ -51,6 +52,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   // Live trading deploys at most the cap, whatever the configured capital.
   if (v.mode === "live") config.floor = { ...config.floor, capital: Math.min(config.floor.capital, capitalCapUsd) };
   const dbPath = v.db ?? config.floor.db;
+  checkWritableDb(dbPath);
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
   const plans = serverPlans(dashboardAt, v.inspect, io.env);
 
@@ -73,7 +75,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`  bus        ${bus.description}`);
     io.out(`  db         ${dbPath}`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
-    const final: LiveStatus = await runFloor({
+    const final: LiveStatus = await onFile(dbPath, runFloor({
       config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
       ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
       ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
@@ -86,7 +88,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
         for (const line of servers!.ready(live)) io.out(line);
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
-    });
+    }));
     io.out(statusLine(final));
     io.out(`stopped cleanly: ${final.marketsSettled} markets settled, ${final.orders} orders, ${final.fills} fills. See: floor status --db ${dbPath}`);
     return 0;

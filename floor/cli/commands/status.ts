@@ -1,14 +1,13 @@
-import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { describeDiscrepancy, openDb, readStatus, reconcileLedger } from "../../../state/index.ts";
+import { parseOptions } from "../parseOptions.ts";
+import { describeDiscrepancy, readStatus, reconcileLedger } from "../../../state/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { statusReport } from "../formatStatus.ts";
+import { openFloorDb } from "../paths/index.ts";
 import type { Io } from "../Io.ts";
 
-/** Open the floor's database read-only; a missing file is a clear runtime error. */
+/** Open the floor's database read-only; a missing file is a clear runtime error, a wrong one bad usage. */
 export function openExisting(path: string) {
-  if (!existsSync(path)) throw new Error(`no floor database at ${path} (start a floor first, or pass --db PATH)`);
-  return openDb(path, { readonly: true });
+  return openFloorDb(path);
 }
 
 export function dbPathFrom(db: string | undefined, config?: string): string {
@@ -17,7 +16,7 @@ export function dbPathFrom(db: string | undefined, config?: string): string {
 
 /** `floor status`: agents, states, capital, PnL and the ledger hash, from the ledger, and any invariant broken. */
 export async function status(argv: string[], io: Io): Promise<number> {
-  const { values: v } = parseArgs({ args: argv, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
+  const { values: v } = parseOptions({ args: argv, options: { db: { type: "string" }, json: { type: "boolean", default: false } }, strict: true });
   const db = openExisting(dbPathFrom(v.db));
   try {
     const s = readStatus(db);

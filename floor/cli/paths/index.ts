@@ -1,0 +1,3 @@
+export { openFloorDb, checkWritableDb } from "./floorDb.ts";
+export { checkOutputDir } from "./outputDir.ts";
+export { onFile, storageFailure } from "./onFile.ts";
