@@ -48,7 +48,7 @@ export function verifyFloor(db: Db, dbPath: string): FloorVerdict {
   db.exec("BEGIN");
   try {
     checks.push(guarded("integrity", () => {
-      const rows = (db.pragma("integrity_check(20)") as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      const rows = (db.pragma("integrity_check(20)") as Array<{ integrity_check: string }>).flatMap((r) => r.integrity_check.split("\n"));
       return rows.join() === "ok" ? { summary: "SQLite's integrity check passed", problems: [] } : { summary: "SQLite's integrity check failed", problems: rows };
     }));
     checks.push(guarded("chain", () => {
