@@ -1,4 +1,5 @@
-import { auditFacts, ledgerFacts, RECOVERED } from "./auditedFacts.ts";
+import { auditFacts, RECOVERED } from "./auditFacts.ts";
+import { ledgerFacts } from "./ledgerFacts.ts";
 import { appendAudit } from "./auditLog.ts";
 import { matchFacts, type Fact } from "./matchFacts.ts";
 import type { Db } from "./openDb.ts";

@@ -1,5 +1,6 @@
 import { anchorPath, auditHead, metaAnchor, sidecarAnchor, storedHashAt } from "./auditAnchor.ts";
-import { auditFacts, ledgerFacts } from "./auditedFacts.ts";
+import { auditFacts } from "./auditFacts.ts";
+import { ledgerFacts } from "./ledgerFacts.ts";
 import { verifyAudit } from "./auditLog.ts";
 import { checkAnchors } from "./checkAnchors.ts";
 import { describeDiscrepancy } from "./describeDiscrepancy.ts";
