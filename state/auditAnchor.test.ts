@@ -4,7 +4,9 @@ import { tmpDir } from "../tests/helpers/tmp.ts";
 import { anchorAtStart } from "./anchorAtStart.ts";
 import { anchorPath, auditHead, metaAnchor, sidecarAnchor, writeAnchor } from "./auditAnchor.ts";
 import { appendAudit } from "./auditLog.ts";
+import { addCash, recordOrder } from "./ledger.ts";
 import { openDb, type Db } from "./openDb.ts";
+import { verifyFloor } from "./verifyFloor.ts";
 
 let tmp: ReturnType<typeof tmpDir>;
 let db: Db;
@@ -50,5 +52,20 @@ describe("the audit anchor", () => {
     expect(sidecarAnchor(path)).toEqual({ state: "missing" });
     anchorAtStart(db, path, 0);
     expect(sidecarAnchor(path)).toMatchObject({ state: "ok", anchor: { count: 2 } });
+  });
+
+  it("after an unclean stop, records as recovered what the crash kept off one side since the last anchor, and only that", () => {
+    const order = { agentId: "a", marketId: "m1", tokenId: "1", outcome: "Up" as const, side: "BUY" as const, type: "FAK", price: 500_000, size: 10_000_000, status: "filled" as const };
+    recordOrder(db, { ...order, orderId: "o-old", intentId: "old", ts: 10 }); // before the anchor: never audited, not the crash's
+    writeAnchor(db, path, { floorTime: 100, running: true });
+    addCash(db, "floor", 5_000_000, "deposit", "initial capital", 100); // booked, then killed before the auditor wrote it
+    appendAudit(db, { ts: 120, kind: "approved", severity: "info", src: "boss", detail: { intentId: "late", agentId: "a", price: 500_000, size: 10_000_000 } }); // audited, never booked
+    const broken = () => verifyFloor(db, path).checks.find((c) => c.name === "reconcile")?.problems;
+    anchorAtStart(db, path, 130);
+    const recovered = db.prepare("SELECT severity, detail_json FROM audit_log WHERE kind = 'audit_recovered' ORDER BY seq").all() as Array<{ severity: string; detail_json: string }>;
+    expect(recovered.map((r) => [r.severity, JSON.parse(r.detail_json).fact, JSON.parse(r.detail_json).key])).toEqual([["error", "deposit", "floor#1"], ["error", "order", "late"]]);
+    expect(broken()).toEqual(["order old is in the ledger (orders row 1) but not in the audit log"]);
+    anchorAtStart(db, path, 140); // a clean start now: nothing more is recovered
+    expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'audit_recovered'").get()).toEqual({ n: 2 });
   });
 });

@@ -8,7 +8,7 @@ const fill = (at: string, price: number, ts = 0): Fact => ({ kind: "fill", key: 
 describe("matchFacts", () => {
   it("finds nothing when every ledger fact has its audit record with the same figures, and counts them", () => {
     const r = matchFacts([deposit("cash row 1", 10_000 * M), fill("fills row 1", 450_000)], [fill("audit entry 9", 450_000), deposit("audit entry 2", 10_000 * M)]);
-    expect(r).toEqual({ problems: [], pending: 0, counts: { order: 0, fill: 1, reversal: 0, settlement: 0, transfer: 0, deposit: 1 } });
+    expect(r).toEqual({ problems: [], pending: 0, counts: { order: 0, fill: 1, reversal: 0, settlement: 0, transfer: 0, deposit: 1 }, ledgerOnly: [], auditOnly: [] });
   });
 
   it("compares amounts, not just existence: names the record, the field and both figures", () => {

@@ -21,6 +21,9 @@ export interface FactMatch {
   counts: Record<FactKind, number>;
   /** Unmatched facts at or after `inFlightFrom`: a running floor's, not yet on both sides. */
   pending: number;
+  /** Every fact found on one side only, pending or not. */
+  ledgerOnly: Fact[];
+  auditOnly: Fact[];
 }
 
 const shown = (v: string | number | undefined) => (v === undefined ? "(none)" : typeof v === "number" ? String(toUnits(v)) : v);
@@ -47,9 +50,11 @@ export function matchFacts(ledger: readonly Fact[], audit: readonly Fact[], inFl
   for (const f of ledger) counts[f.kind]++;
   const problems: string[] = [];
   let pending = 0;
+  const only: Record<string, Fact[]> = { ledger: [], "audit log": [] };
   const l = byKey(ledger, false);
   const a = byKey(audit, true);
   const alone = (f: Fact, side: string, other: string) => {
+    only[side]!.push(f);
     if (inFlightFrom !== undefined && f.ts >= inFlightFrom) pending++;
     else problems.push(`${f.kind} ${f.key} is in the ${side} (${f.at}) but not in the ${other}`);
   };
@@ -66,5 +71,5 @@ export function matchFacts(ledger: readonly Fact[], audit: readonly Fact[], inFl
       }
     }
   }
-  return { problems, counts, pending };
+  return { problems, counts, pending, ledgerOnly: only.ledger!, auditOnly: only["audit log"]! };
 }

@@ -1,5 +1,6 @@
 import { anchorPath, auditHead, metaAnchor, sidecarAnchor, storedHashAt } from "./auditAnchor.ts";
-import { auditFacts, ledgerFacts } from "./auditedFacts.ts";
+import { auditFacts } from "./auditFacts.ts";
+import { ledgerFacts } from "./ledgerFacts.ts";
 import { verifyAudit } from "./auditLog.ts";
 import { checkAnchors } from "./checkAnchors.ts";
 import { describeDiscrepancy } from "./describeDiscrepancy.ts";
@@ -48,7 +49,7 @@ export function verifyFloor(db: Db, dbPath: string): FloorVerdict {
   db.exec("BEGIN");
   try {
     checks.push(guarded("integrity", () => {
-      const rows = (db.pragma("integrity_check(20)") as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      const rows = (db.pragma("integrity_check(20)") as Array<{ integrity_check: string }>).flatMap((r) => r.integrity_check.split("\n"));
       return rows.join() === "ok" ? { summary: "SQLite's integrity check passed", problems: [] } : { summary: "SQLite's integrity check failed", problems: rows };
     }));
     checks.push(guarded("chain", () => {

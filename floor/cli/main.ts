@@ -31,7 +31,7 @@ export const USAGE = `usage: floor <command> [options]
                                      replay recorded data through the whole floor and report
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json]      registry with lineage, births and deaths
-  audit verify [--db PATH]           check the audit log's hash chain
+  audit verify [--db PATH] [--json]  integrity, audit chain and its anchor, ledger invariants, ledger = audit log
   check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
   machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser
   record   --out DIR [--duration D] [--config F]   record the live feeds in the replay format`;

@@ -11,7 +11,7 @@ let n = 0;
 beforeAll(async () => {
   const r = await floor(["start", "--until", "2h", "--speed", "max", "--db", base, "--dashboard", "off"]);
   expect(r.code).toBe(0);
-}, 60_000);
+}, 120_000);
 afterAll(() => tmp.remove());
 
 /** A copy of the closed two-hour floor (its database and its anchor beside it), tampered with by `sql`. */
@@ -31,7 +31,8 @@ const verify = (path: string, ...more: string[]) => floor(["audit", "verify", "-
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
 const DROP_TAIL = `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq > (SELECT MAX(seq) - 13 FROM audit_log);`;
 
-describe("floor audit verify", () => {
+// Each test runs the CLI a few times: on a loaded machine that takes longer than the default allows.
+describe("floor audit verify", { timeout: 120_000 }, () => {
   it("passes an intact floor with every check, exit 0", async () => {
     const r = await verify(copyWith());
     expect(r.stdout).toMatch(/audit log intact: \d+ entries/);
@@ -109,7 +110,7 @@ describe("floor audit verify", () => {
   });
 });
 
-describe("floor status", () => {
+describe("floor status", { timeout: 120_000 }, () => {
   it("flags a ledger invariant that does not hold, in text and JSON", async () => {
     const intact = await floor(["status", "--db", copyWith()]);
     expect(intact.stdout).not.toMatch(/BROKEN/);
@@ -153,5 +154,5 @@ describe("the audit anchor", () => {
     } finally {
       dir.remove();
     }
-  }, 90_000);
+  }, 180_000);
 });
