@@ -20,6 +20,14 @@ export interface HostOptions {
   heartbeatMs?: number;
 }
 
+/** A host at a quiescent sim step: its message sequence, heartbeat phase and its agent's `save()`. */
+export interface HostCheckpoint {
+  machineVersion: string;
+  seq: number;
+  lastHb: number;
+  agent?: unknown;
+}
+
 export interface HostCounters {
   received: number;
   invalid: number;
@@ -68,14 +76,26 @@ export class AgentHost {
     return this.failed ? "failed" : this.ctx.state();
   }
 
-  start(): void {
+  /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version. */
+  start(resume?: HostCheckpoint): void {
     const b = (this.behaviour = this.spec.create(this.ctx));
+    if (resume && resume.machineVersion === b.machineVersion) {
+      this.seq = resume.seq;
+      this.lastHb = resume.lastHb;
+      b.restore?.(resume.agent);
+    }
     // Register first (a restart keeps its record), so the actor's first checkpoint records its state.
     registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: "starting", ts: this.opts.clock.now() });
     this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
     for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
     this.publish(subjects.floorAgent("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
     b.onStart?.();
+  }
+
+  /** The host and its agent as they stand (between two steps: see HostCheckpoint). */
+  checkpoint(): HostCheckpoint {
+    const b = this.behaviour!;
+    return { machineVersion: b.machineVersion, seq: this.seq, lastHb: this.lastHb, ...(b.save ? { agent: b.save() } : {}) };
   }
 
   /** Drive the agent's clock hooks and heartbeat. */

@@ -1,6 +1,7 @@
 import type { InspectionEvent, Observer } from "xstate";
 import { getMeta, openDb, readFigures, readStatus, setMeta, type FloorStatus, type LedgerFigures } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
+import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { AgentHost } from "../host/index.ts";
@@ -16,7 +17,7 @@ export interface RunOptions {
   seed: number;
   /** Floor-time multiple of wall time, or "max" to run as fast as the machine allows. */
   speed: number | "max";
-  /** Stop after this much floor time (ms); run until aborted when absent. */
+  /** Stop this much floor time (ms) after the simulation began (sim) or after this run's start (the others); run until aborted when absent. */
   untilMs?: number;
   log: Logger;
   role?: Role;
@@ -55,6 +56,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
+    // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint). The run
+    // counter above is committed first, so a run that is killed and re-simulated still gets message ids of its own.
+    const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
     const clock = new SimClock(start);
     const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
       (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, ...(o.inspect ? { inspect: o.inspect } : {}) }),
@@ -63,12 +67,13 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
     const live = (): LiveStatus => ({ ...readFigures(db), floorTime: clock.now(), steps, live: actors() });
     for (const h of hosts) {
-      h.start();
+      h.start(resume.forHost(h.id));
       await o.bus.idle();
     }
     o.log.info({ start: new Date(start).toISOString(), runId, agents: hosts.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
     o.onReady?.(live);
-    const end = o.untilMs === undefined ? Infinity : start + o.untilMs;
+    const end = resume.endAt(start, o.untilMs);
+    let lastStep: number | undefined;
     const pacer = pace(o.speed, start);
     let lastStatus = Date.now();
     for (const t of source.steps(start)) {
@@ -77,7 +82,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       for (const h of hosts) h.tick(t);
       await o.bus.idle();
       steps++;
-      if (steps % 60 === 0) setMeta(db, "floorTime", String(t));
+      lastStep = t;
+      resume.stepped(t, hosts);
       if (o.onStatus && Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
         lastStatus = Date.now();
         o.onStatus(live());
@@ -85,12 +91,13 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await pacer(t + STEP_MS, o.signal);
     }
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
+    resume.stopping(lastStep, hosts);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     for (const h of [...hosts].reverse()) {
       await h.stop();
       await o.bus.idle();
     }
-    setMeta(db, "floorTime", String(clock.now()));
+    resume.stopped(clock.now());
     await source.close?.();
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
