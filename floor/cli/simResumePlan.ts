@@ -22,7 +22,7 @@ const when = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(
  * A simulation continues with the seed it began with (another `--seed` is refused), and `--until`
  * is floor time since it began (docs/RESUME.md). Other modes run in real time: `--seed` or 1.
  */
-export function simResumePlan(o: { mode: string; dbPath: string; seed?: number; until?: string; untilMs?: number; simStart: number }): StartPlan {
+export function simResumePlan(o: { mode: string; dbPath: string; seed: number | undefined; until: string | undefined; untilMs: number | undefined; simStart: number }): StartPlan {
   if (o.mode !== "sim") return { seed: o.seed ?? 1, untilFrom: "from now" };
   const fresh: StartPlan = { seed: o.seed ?? 1, untilFrom: "since the simulation began" };
   if (o.dbPath === ":memory:" || !existsSync(o.dbPath)) return fresh;

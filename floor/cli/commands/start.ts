@@ -63,7 +63,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const busUrl = usage(() => resolveBusUrl(v.bus, io.env));
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
   // A simulation resumes with its own seed, and --until counts from its beginning.
-  const plan = simResumePlan({ mode: v.mode, dbPath, ...(seedArg !== undefined ? { seed: seedArg } : {}), ...(v.until !== undefined ? { until: v.until } : {}), ...(untilMs !== undefined ? { untilMs } : {}), simStart: Date.parse(config.floor.sim.start) });
+  const plan = simResumePlan({ mode: v.mode, dbPath, seed: seedArg, until: v.until, untilMs, simStart: Date.parse(config.floor.sim.start) });
   const seed = plan.seed;
   if (plan.done) {
     io.out(plan.done);
