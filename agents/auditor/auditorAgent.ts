@@ -14,7 +14,7 @@ export function auditorAgent(id = "auditor"): AgentSpec {
     kind: "auditor",
     config: {},
     create(ctx) {
-      const approved = new Map<string, ApprovedOrder & { filled: number; marketId: string }>();
+      let approved = new Map<string, ApprovedOrder & { filled: number; marketId: string }>();
 
       function write(e: Omit<AuditEntry, "ts">, ts: number): void {
         try {
@@ -30,8 +30,13 @@ export function auditorAgent(id = "auditor"): AgentSpec {
         machine: auditorMachine,
         machineVersion: "auditor@1",
         // Orders still working from a previous run were approved then: their later fills are checked against it.
+        // An exact sim resume brings back every approval it held, with what has filled since (docs/RESUME.md).
+        save: () => new Map([...approved].map(([k, a]) => [k, { ...a }])),
+        restore(state) {
+          approved = state as typeof approved;
+        },
         onStart() {
-          for (const o of listOpenOrders(ctx.db)) approved.set(o.intentId, { side: o.side, price: o.price, size: o.size, filled: o.filled, marketId: o.marketId });
+          for (const o of listOpenOrders(ctx.db)) if (!approved.has(o.intentId)) approved.set(o.intentId, { side: o.side, price: o.price, size: o.size, filled: o.filled, marketId: o.marketId });
         },
         routes: [
           route<OrderIntent>(patterns.intent, (m, subject) => {

@@ -1,3 +1,9 @@
+export interface FreshnessState {
+  lastSpot: number;
+  lastBook: Map<string, number>;
+  cadenceMs: number;
+}
+
 /**
  * What the boss knows of the market data's age: the floor time of the last spot tick and of
  * each market's last book, and the cadence each feed promised in its health events. The limit
@@ -6,10 +12,21 @@
  */
 export class Freshness {
   private lastSpot = -Infinity;
-  private readonly lastBook = new Map<string, number>();
+  private lastBook = new Map<string, number>();
   private cadenceMs = 1000;
 
   constructor(private readonly maxAgeMs: number) {}
+
+  /** What it has seen, for an exact sim resume (a -Infinity "never" survives checkpointJson). */
+  save(): FreshnessState {
+    return { lastSpot: this.lastSpot, lastBook: new Map(this.lastBook), cadenceMs: this.cadenceMs };
+  }
+
+  load(s: FreshnessState): void {
+    this.lastSpot = s.lastSpot;
+    this.lastBook = new Map(s.lastBook);
+    this.cadenceMs = s.cadenceMs;
+  }
 
   spot(ts: number): void {
     this.lastSpot = Math.max(this.lastSpot, ts);

@@ -6,7 +6,7 @@ import { addCash, allocatedOf, cashOf, depositsOf, transferCash } from "../../st
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
 import { exposureOf } from "./exposureOf.ts";
-import { Freshness } from "./Freshness.ts";
+import { Freshness, type FreshnessState } from "./Freshness.ts";
 
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
@@ -59,6 +59,8 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
           route<MarketEvent>(patterns.market, (e) => (e.phase === "resolved" ? fresh.forget(e.marketId) : undefined)),
           route<FeedHealth>(patterns.health, (h) => fresh.cadence(h.expectedIntervalMs)),
         ],
+        save: () => fresh.save(),
+        restore: (state) => fresh.load(state as FreshnessState),
         onStart() {
           if (depositsOf(ctx.db) !== 0) return;
           addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());

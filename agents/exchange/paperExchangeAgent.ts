@@ -6,7 +6,7 @@ import {
   recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus,
 } from "../../state/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
-import { MarketEngine, type EngineEvent, type EngineOrder } from "./engine/index.ts";
+import { MarketEngine, type EngineEvent, type EngineOrder, type EngineState } from "./engine/index.ts";
 import { exchangeMachine } from "./exchangeMachine.ts";
 import { settleResolved } from "./settleResolved.ts";
 import { CLOSED_UNADOPTED, type Adoptable } from "./reconcileOpenOrders.ts";
@@ -21,6 +21,12 @@ interface Working extends Pick<Intent, "agentId" | "intentId" | "marketId" | "to
   acked: boolean;
   /** Set when adopted after a restart (floor ms): its fill ids carry it (see `apply`). */
   adoptedAt?: number;
+}
+
+/** The exchange between two sim steps (an exact resume, docs/RESUME.md): every market's engine and its orders (a resolved market's can have no more events). */
+interface PaperExchangeState {
+  markets: Map<string, { open: MarketOpen; engine: EngineState }>;
+  orders: Map<string, Working>;
 }
 
 export interface PaperExchangeOptions {
@@ -171,7 +177,14 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
           })),
         ],
-        onStart: () => restart.start(),
+        // Restored exactly, the engines hold every order they worked in its place: only what the ledger has beyond them is reconciled.
+        onStart: () => restart.start((orderId) => orders.has(orderId)),
+        save: (): PaperExchangeState => ({ markets: new Map([...markets].map(([k, m]) => [k, { open: m.open, engine: m.engine.save() }])), orders: new Map([...orders].filter(([, o]) => markets.has(o.marketId)).map(([k, o]) => [k, { ...o }])) }),
+        restore(state) {
+          const st = state as PaperExchangeState;
+          for (const [k, m] of st.markets) markets.set(k, { open: m.open, engine: MarketEngine.restore(m.engine) });
+          for (const [k, o] of st.orders) orders.set(k, o);
+        },
         onTick(now) {
           restart.tick(now);
           for (const m of markets.values()) apply(m.engine.advance(now));

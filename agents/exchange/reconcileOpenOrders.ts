@@ -29,9 +29,10 @@ export interface RestartPlan {
  * still post-only. A GTD order recorded before the ledger kept expiries is cancelled: re-entering
  * it without one could outlive what the trader asked.
  */
-export function planRestart(db: Db, now: number): RestartPlan {
+export function planRestart(db: Db, now: number, holds: (orderId: string) => boolean = () => false): RestartPlan {
   const plan: RestartPlan = { adopt: [], cancel: [], expire: [] };
   for (const order of listOpenOrders(db)) {
+    if (holds(order.orderId)) continue; // restored with the engine (an exact sim resume): still working where it was
     const m = marketProgress(db, order.marketId);
     const type = OrderType.safeParse(order.type);
     const expiry = type.data === "GTD" ? order.expiresAt : undefined;

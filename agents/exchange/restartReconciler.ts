@@ -5,8 +5,8 @@ import { settleLeftovers } from "./settleResolved.ts";
 import { ENDED_UNOPENED, EXPIRED_DOWN, EXPIRED_UNADOPTED, planRestart, reconcileRecord, type Adoptable } from "./reconcileOpenOrders.ts";
 
 export interface RestartReconciler {
-  /** At start: check the ledger, expire GTD orders whose expiry passed meanwhile, cancel orphans whose market is over, keep the rest for adoption. */
-  start(): void;
+  /** At start: check the ledger, expire GTD orders whose expiry passed meanwhile, cancel orphans whose market is over, keep the rest for adoption; orders the engine `holds` (restored) are left alone. */
+  start(holds?: (orderId: string) => boolean): void;
   /** Orders waiting for `marketId` to trade again, handed over (and forgotten) for adoption; a GTD order already past its expiry is expired instead. */
   take(marketId: string): Adoptable[];
   /** Record an adoption the engine accepted. */
@@ -36,11 +36,11 @@ export function restartReconciler(ctx: Pick<AgentContext, "db" | "clock" | "log"
   const audit = (body: Record<string, unknown>) => ctx.publish(subjects.audit("reconcile"), body);
 
   const self: RestartReconciler = {
-    start() {
+    start(holds) {
       const now = ctx.clock.now();
       settleLeftovers(ctx.db, now, (...e) => tell(e), audit);
       for (const d of reconcileLedger(ctx.db)) audit({ kind: "reconcile", severity: "violation", detail: { action: "ledger-check", ...d } });
-      const plan = planRestart(ctx.db, now);
+      const plan = planRestart(ctx.db, now, holds);
       for (const o of plan.expire) end(o, "expired", EXPIRED_DOWN);
       for (const { order, reason } of plan.cancel) self.cancel(order, reason);
       for (const o of plan.adopt) waiting.set(o.marketId, [...(waiting.get(o.marketId) ?? []), o]);

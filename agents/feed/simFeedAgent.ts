@@ -8,6 +8,7 @@ import { marketSlug, simTokenId, windowStart } from "./marketWindow.ts";
 import { drawFlow } from "./sim/flow.ts";
 import { MakerBook } from "./sim/makerBook.ts";
 import { simFeedMachine, type SimFeedContext, type WalkCheckpoint } from "./sim/simFeedMachine.ts";
+import { restoreSimFeed, saveSimFeed, type SimFeedRun, type SimFeedState } from "./sim/simFeedState.ts";
 import { sigmaPerSecond, stepSpot, type SpotModel, type SpotState } from "./simSpot.ts";
 
 const CHECKPOINT_EVERY_MS = 10_000;
@@ -77,9 +78,7 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
       }));
       const byMarket = new Map<string, Series>();
       streams(seed);
-      let started = false;
-      let lastTs: number | undefined;
-      let lastCheckpoint = -Infinity;
+      const run: SimFeedRun = { started: false, lastTs: undefined, lastCheckpoint: -Infinity };
 
       function open(s: Series, now: number): void {
         const slug = marketSlug(s.cfg.asset, s.cfg.marketMinutes, now);
@@ -165,8 +164,8 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
           ctx.send({ type: "START" });
         },
         onTick(now) {
-          if (!started) {
-            started = true;
+          if (!run.started) {
+            run.started = true;
             const c = ctx.context<SimFeedContext>();
             const resumed = c !== undefined && Object.keys(c.walks).length > 0;
             for (const w of walks.values()) {
@@ -180,8 +179,8 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
               if (m) attach(s, m);
             }
           }
-          const dtSec = lastTs === undefined ? 1 : Math.max(0.001, (now - lastTs) / 1000);
-          lastTs = now;
+          const dtSec = run.lastTs === undefined ? 1 : Math.max(0.001, (now - run.lastTs) / 1000);
+          run.lastTs = now;
           for (const w of walks.values()) {
             w.state = stepSpot(w.state!, w.model, dtSec, w.rng);
             w.history.push(w.state.price);
@@ -198,13 +197,19 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
             }
             if (s.market && s.book) trade(s, s.market, s.book, now, dtSec, fresh || s.walk.history.length === 1);
           }
-          if (now - lastCheckpoint >= CHECKPOINT_EVERY_MS) {
-            lastCheckpoint = now;
+          if (now - run.lastCheckpoint >= CHECKPOINT_EVERY_MS) {
+            run.lastCheckpoint = now;
             checkpoint();
           }
         },
         onStop() {
-          if (started) checkpoint();
+          if (run.started) checkpoint();
+        },
+        // An exact resume (docs/RESUME.md): the walks, books and streams exactly where they were, nothing re-announced.
+        save: () => saveSimFeed(walks.values(), series, run),
+        restore(state) {
+          restoreSimFeed(state as SimFeedState, walks.values(), series, run, () => new MakerBook(sim.makers, tick));
+          for (const s of series) if (s.market) byMarket.set(s.market.marketId, s);
         },
       };
     },

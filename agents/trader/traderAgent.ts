@@ -29,6 +29,12 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
         machine: traderMachine,
         machineVersion: "trader@1",
         input: { agentId: cfg.id },
+        save: () => ({ symbol, strategy: strategy.save() }),
+        restore(state) {
+          const st = state as { symbol?: string; strategy: unknown };
+          symbol = st.symbol;
+          strategy.restore(st.strategy);
+        },
         routes: [
           route<SpotTick>(patterns.spot, (t) => {
             symbol ??= t.symbol;

@@ -23,6 +23,16 @@ export interface HostOptions {
   fatal?: (err: LedgerWriteError) => void;
 }
 
+/** A host at a quiescent sim step: its message sequence, heartbeat phase, restart record and its agent's `save()`. */
+export interface HostCheckpoint {
+  machineVersion: string;
+  seq: number;
+  lastHb: number;
+  restarts: number[];
+  failed: boolean;
+  agent?: unknown;
+}
+
 export interface HostCounters {
   received: number;
   invalid: number;
@@ -77,14 +87,32 @@ export class AgentHost {
     return this.failed ? "failed" : this.ctx.state();
   }
 
-  start(): void {
+  /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version. */
+  start(resume?: HostCheckpoint): void {
     const b = (this.behaviour = this.spec.create(this.ctx));
+    if (resume && resume.machineVersion === b.machineVersion) {
+      this.seq = resume.seq;
+      this.lastHb = resume.lastHb;
+      this.restarts.load(resume.restarts);
+      b.restore?.(resume.agent);
+    }
     // Register first (a restart keeps its record), so the actor's first checkpoint records its state.
     registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: "starting", ts: this.opts.clock.now() });
     this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
     for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
     this.publish(subjects.floorAgent("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
     b.onStart?.();
+    // An agent that had failed stays failed, its actor no longer taking events, as in the run that saved it.
+    if (resume?.failed) {
+      this.failed = true;
+      this.actor?.stop();
+    }
+  }
+
+  /** The host and its agent as they stand (between two steps: see HostCheckpoint). */
+  checkpoint(): HostCheckpoint {
+    const b = this.behaviour!;
+    return { machineVersion: b.machineVersion, seq: this.seq, lastHb: this.lastHb, restarts: this.restarts.save(), failed: this.failed, ...(b.save ? { agent: b.save() } : {}) };
   }
 
   /** Drive the agent's clock hooks and heartbeat. */
@@ -188,7 +216,7 @@ export class AgentHost {
 
   private persist(actor: AnyActorRef): void {
     const snap = actor.getSnapshot() as Snapshot<unknown> & { value?: unknown };
-    if (snap.status === "error") return;
+    if (snap.status === "error" || this.failed) return;
     const json = JSON.stringify(actor.getPersistedSnapshot());
     if (json === this.lastSaved) return;
     this.lastSaved = json;

@@ -52,6 +52,14 @@ export interface AgentBehaviour {
   onTick?(now: number): void;
   /** Before the actor stops; a promise holds the stop until it settles (e.g. cancelling orders at the venue). */
   onStop?(): void | Promise<void>;
+  /**
+   * What the agent keeps in memory beyond its actor's snapshot and the ledger (random streams,
+   * windows, books, queues), taken between two sim steps for an exact resume (docs/RESUME.md).
+   * It must change nothing; Maps, Sets and non-finite numbers survive (checkpointJson.ts).
+   */
+  save?(): unknown;
+  /** Put back what `save` returned, before `onStart`: the agent carries on as if it had never stopped. */
+  restore?(state: unknown): void;
 }
 
 export interface AgentSpec {

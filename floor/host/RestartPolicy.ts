@@ -3,9 +3,18 @@
  * beyond that the caller gives up and escalates (OTP's defaults are 1 in 5 s).
  */
 export class RestartPolicy {
-  private readonly times: number[] = [];
+  private times: number[] = [];
 
   constructor(private readonly opts: { intensity: number; periodMs: number }) {}
+
+  /** The restarts still inside the window, for a checkpoint; `load` puts them back. */
+  save(): number[] {
+    return [...this.times];
+  }
+
+  load(times: readonly number[]): void {
+    this.times = [...times];
+  }
 
   /** Record a restart at `now` if the window allows one; false means escalate. */
   allow(now: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRng } from "./createRng.ts";
+import { createRng, restoreRng } from "./createRng.ts";
 
 describe("createRng", () => {
   it("repeats a sequence for a seed and differs across seeds", () => {
@@ -19,5 +19,11 @@ describe("createRng", () => {
   it("forks independent but reproducible streams", () => {
     expect(createRng(3).fork("x").next()).toBe(createRng(3).fork("x").next());
     expect(createRng(3).fork("x").next()).not.toBe(createRng(3).fork("y").next());
+  });
+  it("continues a saved stream exactly, a pending normal and forks included, through JSON", () => {
+    const r = createRng(5).fork("walk");
+    r.normal(); // leaves a spare normal pending
+    const copy = restoreRng(JSON.parse(JSON.stringify(r.save())));
+    expect([copy.normal(), copy.next(), copy.int(1, 6), copy.fork("z").next()]).toEqual([r.normal(), r.next(), r.int(1, 6), r.fork("z").next()]);
   });
 });

@@ -8,6 +8,15 @@ export interface Rng {
   int(lo: number, hi: number): number;
   /** A child stream, independent of this one's later draws. */
   fork(label: string): Rng;
+  /** Where the stream stands, to continue it exactly (`restoreRng`) after a restart. */
+  save(): RngState;
+}
+
+/** A stream's position: its label (what forks derive from), its counter and a pending normal draw. */
+export interface RngState {
+  label: string;
+  a: number;
+  spare?: number;
 }
 
 function hashSeed(text: string): number {
@@ -18,9 +27,14 @@ function hashSeed(text: string): number {
 
 /** mulberry32: small, fast and good enough for simulation (not for cryptography). */
 export function createRng(seed: number | string): Rng {
-  let a = typeof seed === "number" ? seed >>> 0 : hashSeed(seed);
-  const label = String(seed);
-  let spare: number | undefined;
+  return restoreRng({ label: String(seed), a: typeof seed === "number" ? seed >>> 0 : hashSeed(seed) });
+}
+
+/** The stream `save()` described, continuing with the draw it would have made next. */
+export function restoreRng(state: RngState): Rng {
+  let a = state.a;
+  const label = state.label;
+  let spare: number | undefined = state.spare;
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -48,5 +62,6 @@ export function createRng(seed: number | string): Rng {
     fork(child) {
       return createRng(`${label}/${child}`);
     },
+    save: () => ({ label, a, ...(spare !== undefined ? { spare } : {}) }),
   };
 }

@@ -1,6 +1,7 @@
 import type { InspectionEvent, Observer } from "xstate";
 import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, BusHealth } from "../bus/Bus.ts";
+import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { AgentHost } from "../host/index.ts";
@@ -21,7 +22,7 @@ export interface RunOptions {
   seed: number;
   /** Floor-time multiple of wall time, or "max" to run as fast as the machine allows. */
   speed: number | "max";
-  /** Stop after this much floor time (ms); run until aborted when absent. */
+  /** Stop this much floor time (ms) after the simulation began (sim) or after this run's start (the others); run until aborted when absent. */
   untilMs?: number;
   log: Logger;
   role?: Role;
@@ -68,6 +69,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
+    // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint). The run
+    // counter above is committed first, so a run that is killed and re-simulated still gets message ids of its own.
+    const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
     const clock = new SimClock(start);
     unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
     const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
@@ -78,12 +82,13 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
     const live = (): LiveStatus => ({ ...readFigures(db), floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health });
     for (const h of hosts) {
-      h.start();
+      h.start(resume.forHost(h.id));
       await o.bus.idle();
     }
     o.log.info({ start: new Date(start).toISOString(), runId, agents: hosts.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
     o.onReady?.(live);
-    const end = o.untilMs === undefined ? Infinity : start + o.untilMs;
+    const end = resume.endAt(start, o.untilMs);
+    let lastStep: number | undefined;
     const pacer = pacerFor(source.mode, o.speed, start, o.log);
     let gaveUp: string | undefined;
     let lastStatus = Date.now();
@@ -94,7 +99,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       for (const h of hosts) h.tick(t);
       await o.bus.idle();
       steps++;
-      if (steps % 60 === 0) setMeta(db, "floorTime", String(t));
+      lastStep = t;
+      resume.stepped(t, hosts);
       if (Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
         lastStatus = Date.now();
         writeAnchor(db, o.dbPath, { floorTime: t, running: true }); // the status line prints this head: a copy outside the files
@@ -104,12 +110,13 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     }
     feeds.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
+    resume.stopping(lastStep, hosts);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     for (const h of [...hosts].reverse()) {
       await h.stop();
       await o.bus.idle();
     }
-    setMeta(db, "floorTime", String(clock.now()));
+    resume.stopped(clock.now());
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed

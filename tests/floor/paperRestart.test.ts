@@ -6,16 +6,17 @@ import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("restart");
 afterAll(() => tmp.remove());
-const twentyMinutes = (db: string) => ["start", "--mode", "sim", "--until", "20m", "--speed", "max", "--seed", "7", "--db", db, "--dashboard", "off"];
+const minutes = (db: string, until: string) => ["start", "--mode", "sim", "--until", until, "--speed", "max", "--seed", "7", "--db", db, "--dashboard", "off"];
 
 describe("sim floor stopped mid-window with working orders, then restarted", () => {
   it("cancels the order whose market ended, adopts the one whose market trades on, expires a GTD on time, and audits each", async () => {
     const path = tmp.path("restart.db");
-    const first = await floor(twentyMinutes(path));
+    const first = await floor(minutes(path, "20m"));
     expect(first.code).toBe(0);
 
     // The floor stopped 5 minutes into its second window. The sim's traders send FAK orders, which
-    // never outlive their step, so the orders a crash would leave working are written here.
+    // never outlive their step, and a resumed sim restores its engine exactly, so orders the ledger
+    // has beyond the engine's (as an older floor would leave them) are written here.
     let db = openDb(path);
     const markets = db.prepare("SELECT market_id AS id, up_token_id AS up, end_ts AS endTs, outcome FROM markets ORDER BY start_ts").all() as Array<{ id: string; up: string; endTs: number; outcome: string | null }>;
     expect(markets.map((m) => m.outcome === null)).toEqual([false, true]);
@@ -32,7 +33,7 @@ describe("sim floor stopped mid-window with working orders, then restarted", () 
     }
     db.close();
 
-    const second = await floor(twentyMinutes(path));
+    const second = await floor(minutes(path, "40m")); // --until counts from the beginning: 20 more minutes
     expect(second.code).toBe(0);
     const verify = await floor(["audit", "verify", "--db", path]);
     expect(verify.code).toBe(0);

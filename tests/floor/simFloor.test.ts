@@ -84,10 +84,11 @@ describe("sim floor on the in-process bus", () => {
   it("resumes where it stopped: a second run continues the floor clock and keeps the ledger", async () => {
     const db = tmp.path("resume.db");
     const first = await runFloor({ config: loadFloorConfig(undefined), bus: new LocalBus(), dbPath: db, seed: 3, speed: "max", untilMs: 3_600_000, log });
-    const second = await runFloor({ config: loadFloorConfig(undefined), bus: new LocalBus(), dbPath: db, seed: 3, speed: "max", untilMs: 3_600_000, log });
+    const second = await runFloor({ config: loadFloorConfig(undefined), bus: new LocalBus(), dbPath: db, seed: 3, speed: "max", untilMs: 2 * 3_600_000, log });
     expect(first.marketsSettled).toBe(4);
-    // The second run starts one step after the first stopped and runs an hour from there.
-    expect(second.floorTime! - first.floorTime!).toBe(3_601_000);
+    // --until counts from the simulation's beginning: the second run starts one step after the first stopped, and runs its second hour.
+    expect(second.floorTime! - first.floorTime!).toBe(3_600_000);
+    expect(second.steps).toBe(3_600);
     // The window open at the stop carries on: it is settled, and the next three with it.
     expect(second.marketsSettled).toBe(8);
     expect(second.marketsOpened).toBe(9);

@@ -31,6 +31,16 @@ export class LatencyQueue<T extends { at: number }> {
     return this.items.shift();
   }
 
+  /** Everything in flight, in arrival order (copies), for a checkpoint. */
+  save(): T[] {
+    return this.items.map((i) => ({ ...i }));
+  }
+
+  /** Put back what `save` returned. */
+  load(items: readonly T[]): void {
+    this.items = items.map((i) => ({ ...i }));
+  }
+
   /** Drops everything in flight (unanswered). */
   clear(): void {
     this.items = [];

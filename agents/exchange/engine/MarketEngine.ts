@@ -1,9 +1,8 @@
 import { LatencyQueue } from "./LatencyQueue.ts";
 import { Matcher } from "./Matcher.ts";
+import type { EngineState, InFlight } from "./EngineState.ts";
 import type { EngineConfig, EngineEvent, EngineOrder, Print, RestingView, Snapshot, UpBookView } from "./types.ts";
 import { copyBook } from "./upBook.ts";
-
-type InFlight = { at: number; kind: "submit"; order: EngineOrder } | { at: number; kind: "cancel"; orderId: string };
 
 /**
  * One market's matching engine: our orders against the external Up-token book we observe. Pure: no
@@ -22,6 +21,20 @@ export class MarketEngine {
 
   constructor(config: EngineConfig) {
     this.m = new Matcher(config);
+  }
+
+  /** The engine between two calls: the venue, what is in flight, and its clock (checkpointJson keeps a -Infinity clock). */
+  save(): EngineState {
+    return { matcher: this.m.save(), inFlight: this.pending.save(), clock: this.clock };
+  }
+
+  /** An engine exactly as `save` found one: resting orders keep their places in the queues. */
+  static restore(s: EngineState): MarketEngine {
+    const e = new MarketEngine(s.matcher.cfg);
+    e.m = Matcher.restore(s.matcher);
+    e.pending.load(s.inFlight);
+    e.clock = s.clock;
+    return e;
   }
 
   get tickSize(): number {

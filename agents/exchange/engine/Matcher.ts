@@ -2,6 +2,7 @@ import { clobCheck, clobMessages, matchCheck } from "./clobMessages.ts";
 import { Outbox } from "./Outbox.ts";
 import { RestingBook, type OwedFill, type Resting } from "./RestingBook.ts";
 import { crossingSize, takeLevels } from "./takeLevels.ts";
+import type { MatcherState } from "./EngineState.ts";
 import type { EngineConfig, EngineOrder, FillCause, Print, Snapshot, UpBookView } from "./types.ts";
 import { copyBook, flip, levelsOf, toUp } from "./upBook.ts";
 
@@ -22,6 +23,21 @@ export class Matcher {
   constructor(config: EngineConfig) {
     this.cfg = { ...config, fee: { ...config.fee } };
     this.out = new Outbox(this.cfg);
+  }
+
+  /** The venue's whole state between two calls (nothing is waiting in `out` then), for a checkpoint. */
+  save(): MatcherState {
+    return { cfg: { ...this.cfg, fee: { ...this.cfg.fee } }, ext: copyBook(this.ext), resting: this.resting.save(), known: [...this.known], fillsNumbered: this.out.fillsNumbered };
+  }
+
+  /** A matcher exactly as `save` found one. */
+  static restore(s: MatcherState): Matcher {
+    const m = new Matcher(s.cfg);
+    m.ext = copyBook(s.ext);
+    m.resting.load(s.resting);
+    m.known = new Set(s.known);
+    m.out.numberFrom(s.fillsNumbered);
+    return m;
   }
 
   /** Our current view of the external book (the live arrays: copy before handing out). */

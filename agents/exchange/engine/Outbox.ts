@@ -15,6 +15,16 @@ export class Outbox {
     this.cfg = cfg;
   }
 
+  /** How many fills this engine has numbered (the next is one more), for a checkpoint. */
+  get fillsNumbered(): number {
+    return this.fillSeq;
+  }
+
+  /** Continue numbering after `n` (a restored engine). */
+  numberFrom(n: number): void {
+    this.fillSeq = n;
+  }
+
   /** Hands over the events so far and starts afresh. */
   take(): EngineEvent[] {
     const e = this.events;

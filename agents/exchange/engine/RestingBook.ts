@@ -39,6 +39,16 @@ export class RestingBook {
     this.list.push(r);
   }
 
+  /** Every resting order with its queue position, in arrival order (copies), for a checkpoint. */
+  save(): Resting[] {
+    return this.list.map((r) => ({ ...r, order: { ...r.order } }));
+  }
+
+  /** Put back what `save` returned: the same orders in the same places of their queues. */
+  load(list: readonly Resting[]): void {
+    this.list = list.map((r) => ({ ...r, order: { ...r.order } }));
+  }
+
   find(orderId: string): Resting | undefined {
     return this.list.find((r) => r.order.orderId === orderId);
   }

@@ -3,7 +3,7 @@ import type { SimMaker } from "../../../protocols/config.ts";
 import type { Rng } from "../../../floor/random/createRng.ts";
 
 /** One maker's resting quotes on the Up token (bids best first, asks best first). */
-interface MakerQuotes {
+export interface MakerQuotes {
   bids: Level[];
   asks: Level[];
 }
@@ -25,6 +25,16 @@ export class MakerBook {
 
   constructor(private readonly makers: readonly SimMaker[], private readonly tick: number) {
     this.quotes = makers.map(() => ({ bids: [], asks: [] }));
+  }
+
+  /** Every maker's quotes as they stand (copies), for a checkpoint. */
+  save(): MakerQuotes[] {
+    return this.quotes.map((q) => ({ bids: q.bids.map((l) => ({ ...l })), asks: q.asks.map((l) => ({ ...l })) }));
+  }
+
+  /** Put back what `save` returned. */
+  load(quotes: readonly MakerQuotes[]): void {
+    quotes.forEach((q, i) => (this.quotes[i] = { bids: q.bids.map((l) => ({ ...l })), asks: q.asks.map((l) => ({ ...l })) }));
   }
 
   /** Does maker `i` requote at `nowSec` (seconds since the epoch)? Makers are phased by index. */

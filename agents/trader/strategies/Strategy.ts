@@ -31,6 +31,9 @@ export interface Strategy {
   decide(now: number, cashMicro: number): Signal | undefined;
   /** For diagnostics and the dashboard. */
   describe(): Record<string, unknown>;
+  /** Its running view, for an exact sim resume; `restore` puts it back. */
+  save(): unknown;
+  restore(state: unknown): void;
 }
 
 export type { Outcome };

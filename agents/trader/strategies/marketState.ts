@@ -14,8 +14,11 @@ export interface MarketState {
   ask: number | undefined;
   entered: string | undefined;
   lastSpot(): number;
-  feed: Pick<Strategy, "onSpot" | "onMarket" | "onBook" | "ready">;
+  feed: Pick<Strategy, "onSpot" | "onMarket" | "onBook" | "ready" | "save" | "restore">;
 }
+
+/** The data of a MarketState: what a checkpoint keeps. */
+type MarketData = Pick<MarketState, "prices" | "market" | "bid" | "ask" | "entered">;
 
 export function marketState(lookbackSec: number): MarketState {
   const s: MarketState = {
@@ -38,6 +41,15 @@ export function marketState(lookbackSec: number): MarketState {
         if (marketId !== s.market?.marketId) return;
         s.bid = b;
         s.ask = a;
+      },
+      save: (): MarketData => ({ prices: s.prices.map((p) => ({ ...p })), market: s.market, bid: s.bid, ask: s.ask, entered: s.entered }),
+      restore(state) {
+        const d = state as MarketData;
+        s.prices = d.prices.map((p) => ({ ...p }));
+        s.market = d.market;
+        s.bid = d.bid;
+        s.ask = d.ask;
+        s.entered = d.entered;
       },
       ready: () => s.prices.length >= MIN_POINTS && s.prices[s.prices.length - 1]!.ts - s.prices[0]!.ts >= lookbackSec * 500,
     },

@@ -12,6 +12,7 @@ import { stopSignals } from "../stopSignals.ts";
 import { watchBus } from "../watchBus.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { checkWritableDb, onFile } from "../paths/index.ts";
+import { simResumePlan } from "../simResumePlan.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
 
@@ -22,7 +23,7 @@ const OPTIONS = {
   db: { type: "string" },
   speed: { type: "string", default: "1" },
   until: { type: "string" },
-  seed: { type: "string", default: "1" },
+  seed: { type: "string" },
   dashboard: { type: "string" },
   inspect: { type: "boolean", default: false },
   live: { type: "boolean", default: false },
@@ -42,8 +43,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
   if (v.mode !== "sim" && v.mode !== "paper" && v.mode !== "live") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
   if (v.mode === "paper" && v.speed !== "1") throw new UsageError("--speed is for sim: paper trading runs in real time");
   if (v.role !== undefined && v.role !== "all") throw new UsageError("--role is not available yet: every part of the floor runs in this one process");
-  const seed = Number(v.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}: a non-negative integer`);
+  const seedArg = v.seed === undefined ? undefined : Number(v.seed);
+  if (seedArg !== undefined && (!Number.isSafeInteger(seedArg) || seedArg < 0)) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}: a non-negative integer`);
   const speed = parseSpeed(v.speed);
   const untilMs = v.until === undefined ? undefined : parseDuration(v.until);
   const config = loadFloorConfig(v.config);
@@ -54,6 +55,13 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const dbPath = v.db ?? config.floor.db;
   checkWritableDb(dbPath);
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
+  // A simulation resumes with its own seed, and --until counts from its beginning.
+  const plan = simResumePlan({ mode: v.mode, dbPath, seed: seedArg, until: v.until, untilMs, simStart: Date.parse(config.floor.sim.start) });
+  const seed = plan.seed;
+  if (plan.done) {
+    io.out(plan.done);
+    return 0;
+  }
   const plans = serverPlans(dashboardAt, v.inspect, io.env);
 
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
@@ -68,7 +76,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
   try {
     // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
     servers = await startServers(plans);
-    io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time` : ""}`);
+    io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time ${plan.untilFrom}` : ""}`);
+    if (plan.resuming) io.out(plan.resuming);
     const live = config.floor.live;
     if (v.mode === "paper") io.out(`  market     live: ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl}; fills from the floor's matching engine, no money`);
     if (v.mode === "live") io.out(`  market     LIVE: ${live.asset} ${live.marketMinutes}m windows; orders to ${live.clobRestUrl} with real money, capital $${config.floor.capital}`);

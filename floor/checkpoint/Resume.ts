@@ -1,0 +1,25 @@
+import type { HostCheckpoint } from "../host/index.ts";
+
+/** What a checkpoint needs of a running host. */
+export interface Checkpointed {
+  readonly id: string;
+  checkpoint(): HostCheckpoint;
+}
+
+/**
+ * How a floor's run is made resumable: where its agents start from, where `--until` counts from,
+ * and what is kept as it runs. Sim resumes exactly (exactResume.ts); paper, live and replay follow
+ * real or recorded time and keep only the floor time (periodicResume.ts). docs/RESUME.md.
+ */
+export interface Resume {
+  /** The checkpoint to start agent `id` from, for an exact resume. */
+  forHost(id: string): HostCheckpoint | undefined;
+  /** The floor time at which `--until` (floor time `untilMs`) stops the floor. */
+  endAt(start: number, untilMs: number | undefined): number;
+  /** After step `t`, with the bus idle (the floor is quiescent). */
+  stepped(t: number, hosts: readonly Checkpointed[]): void;
+  /** After the last step (`lastStep`, undefined when none ran), before the hosts stop. */
+  stopping(lastStep: number | undefined, hosts: readonly Checkpointed[]): void;
+  /** The hosts have stopped at floor time `now`: keep what the run did. */
+  stopped(now: number): void;
+}

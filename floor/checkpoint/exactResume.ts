@@ -1,0 +1,61 @@
+import { getMeta, setMeta, type Db } from "../../state/index.ts";
+import type { HostCheckpoint } from "../host/index.ts";
+import { fromCheckpointJson, toCheckpointJson } from "./checkpointJson.ts";
+import type { Checkpointed, Resume } from "./Resume.ts";
+
+/** Bump when what hosts save changes shape; an older checkpoint is then not restored. */
+const FORMAT = 1;
+/** Wall time between commits: a kill re-simulates at most this much, a reader of the file sees the floor this late. */
+export const COMMIT_EVERY_MS = 1000;
+
+/** Every agent at one quiescent step, written in the same transaction as the ledger rows up to that step. */
+interface SimCheckpoint {
+  format: number;
+  floorTime: number;
+  hosts: Record<string, HostCheckpoint>;
+}
+
+/**
+ * The sim resumes exactly: the run is one SQLite transaction from checkpoint to checkpoint. At the
+ * end of a step (the bus idle, so nothing is half done) every agent's in-memory state and the floor
+ * time are written beside the ledger rows, actor snapshots and audit entries of that step, and
+ * committed together. A clean stop commits at its last step; a kill loses the open transaction,
+ * so the file is exactly as it was at the last checkpoint, which the next run continues from, and
+ * the same seed re-simulates the same steps. docs/RESUME.md.
+ */
+export function exactResume(db: Db, opts: { seed: number; simStart: number }): Resume {
+  const resumed = getMeta(db, "floorTime") !== undefined;
+  const dbSeed = getMeta(db, "seed");
+  if (resumed && dbSeed !== undefined && dbSeed !== String(opts.seed)) throw new Error(`seed ${opts.seed} differs from seed ${dbSeed} of this database: a simulation continues with its own seed`);
+  const text = getMeta(db, "simCheckpoint");
+  const parsed = resumed && text !== undefined ? (fromCheckpointJson(text) as SimCheckpoint) : undefined;
+  const saved = parsed?.format === FORMAT ? parsed : undefined;
+  const origin = Number(getMeta(db, "origin") ?? opts.simStart);
+  db.exec("BEGIN IMMEDIATE");
+  if (!resumed) setMeta(db, "origin", String(origin));
+  let lastCommit = Date.now();
+
+  function write(t: number, hosts: readonly Checkpointed[]): void {
+    const cp: SimCheckpoint = { format: FORMAT, floorTime: t, hosts: Object.fromEntries(hosts.map((h) => [h.id, h.checkpoint()])) };
+    setMeta(db, "simCheckpoint", toCheckpointJson(cp));
+    setMeta(db, "floorTime", String(t));
+  }
+
+  return {
+    forHost: (id) => saved?.hosts[id],
+    endAt: (_start, untilMs) => (untilMs === undefined ? Infinity : origin + untilMs),
+    stepped(t, hosts) {
+      if (Date.now() - lastCommit < COMMIT_EVERY_MS) return;
+      write(t, hosts);
+      db.exec("COMMIT");
+      db.exec("BEGIN IMMEDIATE");
+      lastCommit = Date.now();
+    },
+    stopping(lastStep, hosts) {
+      if (lastStep !== undefined) write(lastStep, hosts);
+    },
+    stopped() {
+      db.exec("COMMIT");
+    },
+  };
+}

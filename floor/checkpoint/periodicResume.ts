@@ -1,0 +1,25 @@
+import { setMeta, type Db } from "../../state/index.ts";
+import type { Resume } from "./Resume.ts";
+
+/** How often (in steps) the floor time is noted while running, so a kill loses at most this much of it. */
+const NOTE_EVERY_STEPS = 60;
+
+/**
+ * Paper, live and replay: time is real (or recorded), so a restart does not re-run what was missed;
+ * it reconciles with what the ledger holds (restartReconciler.ts). Only the floor time is kept, and
+ * `--until` counts from this run's start.
+ */
+export function periodicResume(db: Db): Resume {
+  let steps = 0;
+  return {
+    forHost: () => undefined,
+    endAt: (start, untilMs) => (untilMs === undefined ? Infinity : start + untilMs),
+    stepped(t) {
+      if (++steps % NOTE_EVERY_STEPS === 0) setMeta(db, "floorTime", String(t));
+    },
+    stopping() {},
+    stopped(now) {
+      setMeta(db, "floorTime", String(now));
+    },
+  };
+}
