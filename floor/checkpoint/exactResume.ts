@@ -45,17 +45,21 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
     forHost: (id) => saved?.hosts[id],
     endAt: (_start, untilMs) => (untilMs === undefined ? Infinity : origin + untilMs),
     stepped(t, hosts) {
-      if (Date.now() - lastCommit < COMMIT_EVERY_MS) return;
+      if (Date.now() - lastCommit < COMMIT_EVERY_MS) return false;
       write(t, hosts);
       db.exec("COMMIT");
       db.exec("BEGIN IMMEDIATE");
       lastCommit = Date.now();
+      return true;
     },
     stopping(lastStep, hosts) {
       if (lastStep !== undefined) write(lastStep, hosts);
     },
     stopped() {
       db.exec("COMMIT");
+    },
+    abandon() {
+      if (db.inTransaction) db.exec("ROLLBACK");
     },
   };
 }

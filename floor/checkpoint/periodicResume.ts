@@ -16,10 +16,12 @@ export function periodicResume(db: Db): Resume {
     endAt: (start, untilMs) => (untilMs === undefined ? Infinity : start + untilMs),
     stepped(t) {
       if (++steps % NOTE_EVERY_STEPS === 0) setMeta(db, "floorTime", String(t));
+      return true; // every write commits as it is made
     },
     stopping() {},
     stopped(now) {
       setMeta(db, "floorTime", String(now));
     },
+    abandon() {},
   };
 }

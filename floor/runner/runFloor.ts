@@ -91,7 +91,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     let lastStep: number | undefined;
     const pacer = pacerFor(source.mode, o.speed, start, o.log);
     let gaveUp: string | undefined;
+    const statusEvery = o.statusEveryMs ?? 10_000;
     let lastStatus = Date.now();
+    let lastAnchor = -Infinity;
     for (const t of source.steps(start)) {
       gaveUp = feeds.giveUp(t, start);
       if (t > end || o.signal?.aborted || fatal || gaveUp) break;
@@ -100,23 +102,28 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await o.bus.idle();
       steps++;
       lastStep = t;
-      resume.stepped(t, hosts);
-      if (Date.now() - lastStatus >= (o.statusEveryMs ?? 10_000)) {
+      const committed = resume.stepped(t, hosts);
+      // The anchor records only a committed head: a sim killed between checkpoints rolls back to the last one.
+      if (committed && Date.now() - lastAnchor >= statusEvery) {
+        lastAnchor = Date.now();
+        writeAnchor(db, o.dbPath, { floorTime: t, running: true });
+      }
+      if (Date.now() - lastStatus >= statusEvery) {
         lastStatus = Date.now();
-        writeAnchor(db, o.dbPath, { floorTime: t, running: true }); // the status line prints this head: a copy outside the files
         o.onStatus?.(live());
       }
       await pacer(t + STEP_MS, o.signal);
     }
     feeds.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    resume.stopping(lastStep, hosts);
+    if (!fatal) resume.stopping(lastStep, hosts);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     for (const h of [...hosts].reverse()) {
       await h.stop();
       await o.bus.idle();
     }
-    resume.stopped(clock.now());
+    if (fatal) resume.abandon(); // a write failed: nothing after the last checkpoint is kept, so nothing is half kept
+    else resume.stopped(clock.now());
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed
