@@ -5,6 +5,9 @@ import { finished, floor, startFloor, waitForOutput } from "../helpers/floorCli.
 import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("lock");
+// Each CLI run compiles TypeScript and runs hours of floor time: generous on a busy machine.
+const SLOW = 300_000;
+const TEST = 900_000;
 afterAll(() => tmp.remove());
 const sim = (db: string, until = "6h") => ["start", "--until", until, "--speed", "max", "--seed", "3", "--db", db, "--dashboard", "off"];
 
@@ -39,21 +42,21 @@ const count = (path: string, sql: string): number => {
 describe("one writer per ledger", () => {
   it("refuses a second floor on the same database (exit 2, naming the file and the holder's pid); the first completes consistent, readers work beside it", async () => {
     const db = tmp.path("two.db");
-    const first = startFloor(sim(db));
-    await waitForOutput(first, /running/);
-    const second = await floor(sim(db));
+    const first = startFloor(sim(db, "3h"));
+    await waitForOutput(first, /running/, SLOW);
+    const second = await floor(sim(db, "3h"), {}, SLOW);
     expect(second.code).toBe(2);
     expect(second.stderr.trim().split("\n")).toHaveLength(1);
     expect(second.stderr).toContain(`${db} is in use by another floor: pid ${first.pid} `);
     expect(second.stdout).toBe(""); // refused before the banner
     // Read-only commands never take the lock and work while the floor writes.
-    for (const cmd of [["status"], ["agents"], ["audit", "verify"]]) expect((await floor([...cmd, "--db", db])).code).toBe(0);
-    const done = await finished(first, 120_000);
+    for (const cmd of [["status"], ["agents"], ["audit", "verify"]]) expect((await floor([...cmd, "--db", db], {}, SLOW)).code).toBe(0);
+    const done = await finished(first, SLOW);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain("stopped cleanly");
     expect(existsSync(`${db}.lock`)).toBe(false);
     expectConsistent(db);
-  }, 180_000);
+  }, TEST);
 
   it("refuses a second `npm start` in the same checkout (both on the default data/floor.db)", async () => {
     const checkout = { cwd: tmp.path("checkout") };
@@ -61,20 +64,20 @@ describe("one writer per ledger", () => {
     const args = ["start", "--until", "1h", "--speed", "600", "--dashboard", "off"]; // six seconds at least: the second starts meanwhile
     const first = startFloor(args, {}, checkout);
     try {
-      await waitForOutput(first, /running/);
-      const second = await floor(args, {}, 60_000, checkout);
+      await waitForOutput(first, /running/, SLOW);
+      const second = await floor(args, {}, SLOW, checkout);
       expect(second.code).toBe(2);
       expect(second.stderr).toContain(`data/floor.db is in use by another floor: pid ${first.pid} `);
     } finally {
-      expect((await finished(first, 120_000)).code).toBe(0);
+      expect((await finished(first, SLOW)).code).toBe(0);
     }
-  }, 180_000);
+  }, TEST);
 
   it("serves the read-only commands from a read-only file in a folder this user cannot write", async () => {
     const dir = tmp.path("readonly");
     mkdirSync(dir);
     const db = `${dir}/f.db`;
-    expect((await floor(sim(db, "1h"))).code).toBe(0);
+    expect((await floor(sim(db, "1h"), {}, SLOW)).code).toBe(0);
     // Root writes anywhere: the readers run as nobody then, as a user without rights would.
     const reader = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     chmodSync(tmp.dir, 0o755);
@@ -82,7 +85,7 @@ describe("one writer per ledger", () => {
     chmodSync(dir, 0o555);
     try {
       for (const [cmd, says] of [[["status"], /momentum-1/], [["agents"], /momentum-1/], [["audit", "verify"], /audit log intact/]] as const) {
-        const r = await floor([...cmd, "--db", db], {}, 60_000, reader);
+        const r = await floor([...cmd, "--db", db], {}, SLOW, reader);
         expect(r.stderr).toBe("");
         expect(r.stdout).toMatch(says);
         expect(r.code).toBe(0);
@@ -91,12 +94,12 @@ describe("one writer per ledger", () => {
     } finally {
       chmodSync(dir, 0o755);
     }
-  }, 120_000);
+  }, TEST);
 
   it("stops the floor with exit 1 and the reason when a ledger write fails, instead of dropping the write", async () => {
     const db = tmp.path("fails.db");
     refuseSettlements(db);
-    const r = await floor(sim(db), {}, 120_000);
+    const r = await floor(sim(db), {}, SLOW);
     expect(r.stderr).toMatch(/floor start: ledger write failed in exchange \(md\.market\.\S+\.resolved\): settlements refused \[SQLITE_CONSTRAINT_TRIGGER\]; the floor stopped/);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain("stopped cleanly");
@@ -104,20 +107,20 @@ describe("one writer per ledger", () => {
     // Audited, and the floor checkpointed where it stopped.
     expect(count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'agent_error' AND detail_json LIKE '%ledger write failed%'")).toBe(1);
     expect(count(db, "SELECT COUNT(*) AS n FROM floor_meta WHERE key = 'floorTime'")).toBe(1);
-  }, 180_000);
+  }, TEST);
 
   it("settles at start, each audited, the positions left in markets the ledger resolved but never settled", async () => {
     const db = tmp.path("leftovers.db");
     refuseSettlements(db);
-    await floor(sim(db), {}, 120_000); // fails at a settlement (today it drops them all and carries on)
+    await floor(sim(db), {}, SLOW); // fails at a settlement (today it drops them all and carries on)
     const left = count(db, "SELECT COUNT(*) AS n FROM positions p JOIN markets m USING (market_id) WHERE m.outcome IS NOT NULL");
     expect(left).toBeGreaterThan(0);
     refuseSettlements(db, false);
-    const r = await floor(sim(db, "7h"), {}, 120_000);
+    const r = await floor(sim(db, "7h"), {}, SLOW);
     expect(r.code).toBe(0);
     expectConsistent(db);
     expect(count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'reconcile' AND detail_json LIKE '%\"action\":\"settled-at-start\"%'")).toBeGreaterThan(0);
-  }, 240_000);
+  }, TEST);
 });
 
 describe("the lock's life", () => {
@@ -125,18 +128,18 @@ describe("the lock's life", () => {
     const db = tmp.path("signals.db");
     const args = ["start", "--speed", "600", "--seed", "3", "--db", db, "--dashboard", "off"];
     const stopped = startFloor(args);
-    await waitForOutput(stopped, /running/);
+    await waitForOutput(stopped, /running/, SLOW);
     stopped.kill("SIGINT");
-    expect((await finished(stopped)).code).toBe(0);
+    expect((await finished(stopped, SLOW)).code).toBe(0);
     expect(existsSync(`${db}.lock`)).toBe(false);
     const killed = startFloor(args);
-    await waitForOutput(killed, /running/);
+    await waitForOutput(killed, /running/, SLOW);
     killed.kill("SIGKILL");
-    await finished(killed);
+    await finished(killed, SLOW);
     expect(existsSync(`${db}.lock`)).toBe(true);
-    const next = await floor(sim(db, "1h"));
+    const next = await floor(sim(db, "1h"), {}, SLOW);
     expect(next.stderr).toContain(`took over ${db}.lock from pid ${killed.pid} `);
     expect(next.code).toBe(0);
     expect(existsSync(`${db}.lock`)).toBe(false);
-  }, 180_000);
+  }, TEST);
 });
