@@ -51,4 +51,14 @@ describe("loadFloorConfig", () => {
     writeFileSync(tmp.path("agentsfile/agents"), "id: x\n");
     expect(errorOf(() => loadFloorConfig(tmp.path("agentsfile/floor.yaml"))).message).toMatch(/agents: is not a directory/);
   });
+
+  it("refuses a trader whose entry delay and exit margin leave nothing of any window", () => {
+    const file = configDir("never", "sim:\n  series:\n    - { asset: BTC, symbol: BTCUSD, marketMinutes: 5, startPrice: 95000 }\nlive:\n  marketMinutes: 15\n", {
+      "late.yaml": "id: late\nkind: trader\nstrategy: momentum\nparams:\n  exitBeforeSec: 60\n  entryAfterSec: 840\n",
+    });
+    const e = errorOf(() => loadFloorConfig(file));
+    expect(e.message).toBe(`${tmp.path("never/agents/late.yaml")}:6: params.entryAfterSec: entryAfterSec 840 + exitBeforeSec 60 leave nothing of a 15-minute window: this trader would never trade`);
+    writeFileSync(tmp.path("never/agents/late.yaml"), "id: late\nkind: trader\nstrategy: momentum\nparams:\n  exitBeforeSec: 60\n  entryAfterSec: 839\n");
+    expect(loadFloorConfig(file).agents.map((a) => a.id)).toEqual(["late"]);
+  });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { AgentConfig, FloorConfig } from "../../protocols/index.ts";
+import { checkTradingWindow } from "./checkTradingWindow.ts";
 import { ConfigError } from "./ConfigError.ts";
 import { lineIn, loadYaml } from "./loadYaml.ts";
 
@@ -34,6 +35,7 @@ export function loadFloorConfig(path: string | undefined, defaultPath = "config/
     const here = files[i]!;
     if (first !== undefined) throw new ConfigError(here, lineIn(here, ["id"]), "id", `duplicate agent id ${a.id} (also in ${first}:${lineIn(first, ["id"]) ?? "?"})`);
     seen.set(a.id, here);
+    if (a.enabled) checkTradingWindow(floor, a, here);
   });
   const enabled = agents.filter((a) => a.enabled);
   return { floor, agents: agents.length > 0 ? enabled : [...DEFAULT_AGENTS], source: file };
