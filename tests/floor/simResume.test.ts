@@ -15,6 +15,8 @@ const startArgs = (db: string, until: string, extra: string[] = ["--seed", "7"])
 
 interface Outcome {
   ledgerHash: string;
+  /** Every window's strike, close and outcome: the spot walk itself, which the ledger hash sees only through trades. */
+  markets: unknown[];
   orders: number;
   fills: number;
   floorTime: number;
@@ -26,7 +28,8 @@ function statusOf(db: string): Outcome {
   const h = openDb(db, { readonly: true });
   try {
     const s = readStatus(h);
-    return { ledgerHash: s.ledgerHash, orders: s.orders, fills: s.fills, floorTime: s.floorTime!, seed: s.seed! };
+    const markets = h.prepare("SELECT market_id, strike_micro, end_price_micro, outcome FROM markets ORDER BY market_id").raw().all();
+    return { ledgerHash: s.ledgerHash, markets, orders: s.orders, fills: s.fills, floorTime: s.floorTime!, seed: s.seed! };
   } finally {
     h.close();
   }
@@ -45,7 +48,7 @@ async function run(db: string, until: string, extra?: string[]) {
 async function killedAfter(db: string, minute: number, jitterMs: number): Promise<number> {
   const child = startFloor(startArgs(db, UNTIL));
   const at = Date.parse("2026-01-01T00:00:00Z") + minute * 60_000;
-  await waitForOutput(child, /running/);
+  await waitForOutput(child, /running/, 120_000);
   const reachedNow = () => Math.max(0, ...[...child.output.stdout.matchAll(/\[2026-01-01 (\d\d:\d\d:\d\d)\]/g)].map((m) => Date.parse(`2026-01-01T${m[1]}Z`)));
   while (reachedNow() < at && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
   await new Promise((r) => setTimeout(r, jitterMs));
@@ -63,6 +66,7 @@ describe("a resumed sim continues the same simulation", () => {
     await run(tmp.path("whole.db"), UNTIL);
     reference = statusOf(tmp.path("whole.db"));
     expect(reference.orders).toBeGreaterThan(20);
+    expect(reference.markets.length).toBeGreaterThan(20);
     expect(reference.floorTime).toBe(Date.parse("2026-01-01T01:30:00Z"));
   }, LONG);
 
