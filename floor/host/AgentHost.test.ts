@@ -139,4 +139,42 @@ describe("AgentHost", () => {
     expect(fatal.map((e) => e.message)).toEqual(["ledger write failed in t5 (ctl.t5.pause): disk says no [SQLITE_CONSTRAINT_TRIGGER]; the floor stopped"]);
     h.stop();
   });
+
+  it("checkpoints its sequence, heartbeat phase, restarts and agent state, and starts from them: restore before onStart, a failed agent still failed", async () => {
+    const seen: string[] = [];
+    const counting = (id: string): AgentSpec => {
+      const base = toy(id);
+      return {
+        ...base,
+        create: (ctx) => {
+          let n = 0;
+          return { ...base.create(ctx), onTick: () => void n++, onStart: () => void seen.push(`start at ${n}`), save: () => ({ n }), restore: (st) => void (n = (st as { n: number }).n) };
+        },
+      };
+    };
+    const a = hostOf(counting("t5"));
+    a.start();
+    for (let t = 1; t <= 3; t++) {
+      clock.advanceTo(T0 + t * 1000);
+      a.tick(T0 + t * 1000);
+    }
+    bus.publish("ctl.t5.reduce", ctl("t5", "reduce")); // a crash: one restart on record
+    await bus.idle();
+    clock.advanceTo(T0 + 3500);
+    bus.publish("ctl.t5.reduce", ctl("t5", "reduce")); // a second within 5 s: failed
+    await bus.idle();
+    const cp = a.checkpoint();
+    await a.stop();
+    expect(cp).toMatchObject({ machineVersion: "toy@1", lastHb: T0 + 1000, restarts: [T0 + 3000], failed: true, agent: { n: 3 } });
+    const ids: string[] = [];
+    bus.subscribe("floor.agent.*", (m) => void ids.push((JSON.parse(m.data) as { id: string }).id));
+    const b = hostOf(counting("t5"));
+    b.start(cp);
+    await bus.idle();
+    expect(seen).toEqual(["start at 0", "start at 3"]);
+    expect(ids).toEqual([`t5.1.${cp.seq + 1}`]); // the sequence carries on
+    expect(b.state).toBe("failed");
+    expect(b.checkpoint()).toMatchObject({ seq: cp.seq + 1, lastHb: T0 + 1000, restarts: [T0 + 3000], failed: true, agent: { n: 3 } });
+    await b.stop();
+  });
 });
