@@ -42,8 +42,10 @@ const count = (path: string, sql: string): number => {
 describe("one writer per ledger", () => {
   it("refuses a second floor on the same database (exit 2, naming the file and the holder's pid); the first completes consistent, readers work beside it", async () => {
     const db = tmp.path("two.db");
-    const first = startFloor(sim(db, "3h"));
-    await waitForOutput(first, /running/, SLOW);
+    // The first runs until stopped (an hour of floor time a second), so it is surely running when the second starts.
+    const first = startFloor(["start", "--speed", "3600", "--seed", "3", "--db", db, "--dashboard", "off"]);
+    const firstDone = finished(first, TEST);
+    await waitForOutput(first, /markets [1-9]\d* settled/, SLOW);
     const second = await floor(sim(db, "3h"), {}, SLOW);
     expect(second.code).toBe(2);
     expect(second.stderr.trim().split("\n")).toHaveLength(1);
@@ -51,7 +53,8 @@ describe("one writer per ledger", () => {
     expect(second.stdout).toBe(""); // refused before the banner
     // Read-only commands never take the lock and work while the floor writes.
     for (const cmd of [["status"], ["agents"], ["audit", "verify"]]) expect((await floor([...cmd, "--db", db], {}, SLOW)).code).toBe(0);
-    const done = await finished(first, SLOW);
+    first.kill("SIGINT");
+    const done = await firstDone;
     expect(done.code).toBe(0);
     expect(done.stdout).toContain("stopped cleanly");
     expect(existsSync(`${db}.lock`)).toBe(false);
@@ -61,15 +64,17 @@ describe("one writer per ledger", () => {
   it("refuses a second `npm start` in the same checkout (both on the default data/floor.db)", async () => {
     const checkout = { cwd: tmp.path("checkout") };
     mkdirSync(checkout.cwd);
-    const args = ["start", "--until", "1h", "--speed", "600", "--dashboard", "off"]; // six seconds at least: the second starts meanwhile
+    const args = ["start", "--speed", "600", "--dashboard", "off"];
     const first = startFloor(args, {}, checkout);
+    const firstDone = finished(first, TEST);
     try {
       await waitForOutput(first, /running/, SLOW);
       const second = await floor(args, {}, SLOW, checkout);
       expect(second.code).toBe(2);
       expect(second.stderr).toContain(`data/floor.db is in use by another floor: pid ${first.pid} `);
     } finally {
-      expect((await finished(first, SLOW)).code).toBe(0);
+      first.kill("SIGINT");
+      expect((await firstDone).code).toBe(0);
     }
   }, TEST);
 
