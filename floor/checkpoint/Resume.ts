@@ -22,6 +22,4 @@ export interface Resume {
   stopping(lastStep: number | undefined, hosts: readonly Checkpointed[]): void;
   /** The hosts have stopped at floor time `now`: keep what the run did. */
   stopped(now: number): void;
-  /** The run failed (a ledger write): keep only what the last checkpoint holds, so the next run does the rest again. */
-  abandon(): void;
 }

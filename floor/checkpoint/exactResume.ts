@@ -58,8 +58,5 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
     stopped() {
       db.exec("COMMIT");
     },
-    abandon() {
-      if (db.inTransaction) db.exec("ROLLBACK");
-    },
   };
 }

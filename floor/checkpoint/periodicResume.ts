@@ -22,6 +22,5 @@ export function periodicResume(db: Db): Resume {
     stopped(now) {
       setMeta(db, "floorTime", String(now));
     },
-    abandon() {},
   };
 }

@@ -116,14 +116,14 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     }
     feeds.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    if (!fatal) resume.stopping(lastStep, hosts);
+    resume.stopping(lastStep, hosts);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     for (const h of [...hosts].reverse()) {
       await h.stop();
       await o.bus.idle();
     }
-    if (fatal) resume.abandon(); // a write failed: nothing after the last checkpoint is kept, so nothing is half kept
-    else resume.stopped(clock.now());
+    // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).
+    resume.stopped(clock.now());
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed

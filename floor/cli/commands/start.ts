@@ -37,6 +37,16 @@ function parseSpeed(text: string): number | "max" {
   return n;
 }
 
+/** Run `fn` under `lock`, releasing it if `fn` throws. */
+function held<T>(lock: { release(): void }, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
 /** `floor start`: run the floor until Ctrl-C (or `--until` floor time), printing a status line every 10 s. */
 export async function start(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseOptions({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
@@ -55,17 +65,17 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const dbPath = v.db ?? config.floor.db;
   checkWritableDb(dbPath);
   const dashboardAt = v.dashboard ?? config.floor.dashboard;
+  const plans = serverPlans(dashboardAt, v.inspect, io.env);
+  const lock = lockFloor(dbPath, io); // one writer per ledger: a second floor is refused here (exit 2), before it reads the db
   // A simulation resumes with its own seed, and --until counts from its beginning.
-  const plan = simResumePlan({ mode: v.mode, dbPath, seed: seedArg, until: v.until, untilMs, simStart: Date.parse(config.floor.sim.start) });
+  const plan = held(lock, () => simResumePlan({ mode: v.mode, dbPath, seed: seedArg, until: v.until, untilMs, simStart: Date.parse(config.floor.sim.start) }));
   const seed = plan.seed;
   if (plan.done) {
+    lock.release();
     io.out(plan.done);
     return 0;
   }
-  const plans = serverPlans(dashboardAt, v.inspect, io.env);
-
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
-  const lock = lockFloor(dbPath, io); // one writer per ledger: a second floor is refused here (exit 2)
   const bus = await connectBus(v.bus, v.mode, io, config).catch((e: unknown) => {
     lock.release();
     throw e;
