@@ -13,6 +13,7 @@ export type { AgentRecord } from "./registry.ts";
 export { saveSnapshot, loadSnapshot } from "./snapshots.ts";
 export { appendAudit, verifyAudit } from "./auditLog.ts";
 export { writeAnchor } from "./auditAnchor.ts";
+export type { AuditHead } from "./auditAnchor.ts";
 export { anchorAtStart } from "./anchorAtStart.ts";
 export { verifyFloor, type FloorVerdict } from "./verifyFloor.ts";
 export { describeDiscrepancy } from "./describeDiscrepancy.ts";

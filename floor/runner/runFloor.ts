@@ -1,5 +1,5 @@
 import type { InspectionEvent, Observer } from "xstate";
-import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
+import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
@@ -80,7 +80,12 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
     let steps = 0;
     const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
-    const live = (): LiveStatus => ({ ...readFigures(db), floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health });
+    // The status line prints the head last anchored (in the sidecar too), not the live one a sim may still roll back.
+    let anchored: AuditHead | undefined;
+    const live = (): LiveStatus => {
+      const figures = readFigures(db);
+      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health };
+    };
     for (const h of hosts) {
       h.start(resume.forHost(h.id));
       await o.bus.idle();
@@ -106,7 +111,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       // The anchor records only a committed head: a sim killed between checkpoints rolls back to the last one.
       if (committed && Date.now() - lastAnchor >= statusEvery) {
         lastAnchor = Date.now();
-        writeAnchor(db, o.dbPath, { floorTime: t, running: true });
+        anchored = writeAnchor(db, o.dbPath, { floorTime: t, running: true });
       }
       if (Date.now() - lastStatus >= statusEvery) {
         lastStatus = Date.now();

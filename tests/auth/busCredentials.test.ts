@@ -50,7 +50,7 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`bus        nats://${hostPort}`);
       writeFileSync(dir.path("floor.yaml"), `bus:\n  url: nats://floor:hunter2@${hostPort}\n`);
-      const bad = await floor(args);
+      const bad = await floor(args.map((a) => (a === dir.path("f.db") ? dir.path("g.db") : a))); // a fresh db: the first is already at --until
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/bus.url in the config carries credentials/);
       expect(bad.stderr).not.toContain("hunter2");
