@@ -18,11 +18,16 @@ function startTicksOf(pid: number): number | undefined {
   return Number.isSafeInteger(ticks) ? ticks : undefined;
 }
 
+/** A command line as a lock file may keep it: URL credentials (`--bus nats://user:password@…`) become `***`. */
+export function redactCommand(command: string): string {
+  return command.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^@\s/]+@/gi, "$1***@");
+}
+
 /** This process as a lock holder. */
 export function currentHolder(command: string): LockHolder {
   const bootId = readOr("/proc/sys/kernel/random/boot_id");
   const startTicks = startTicksOf(process.pid);
-  return { pid: process.pid, host: hostname(), ...(bootId ? { bootId } : {}), ...(startTicks !== undefined ? { startTicks } : {}), startedAt: new Date().toISOString(), command };
+  return { pid: process.pid, host: hostname(), ...(bootId ? { bootId } : {}), ...(startTicks !== undefined ? { startTicks } : {}), startedAt: new Date().toISOString(), command: redactCommand(command) };
 }
 
 /**

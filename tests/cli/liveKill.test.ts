@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Wallet } from "ethers";
-import { createBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
+import { createBus, type Bus } from "../../floor/bus/index.ts";
 import { openDb } from "../../state/index.ts";
 import { FakeVenue } from "../feed/live/FakeVenue.ts";
 import { LocalClob } from "../exchange/live/LocalClob.ts";
 import { waitFor } from "../feed/live/waitFor.ts";
 import { finished, startFloor } from "../helpers/floorCli.ts";
-import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
+import { describeNatsServer } from "../helpers/nats.ts";
+import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const M = 1_000_000;
@@ -24,16 +25,18 @@ function query<T>(dbPath: string, sql: string): T[] {
   }
 }
 
-await describeNats("floor start --mode live: killed between 'order sent' and 'ack'", () => {
+// Live trading needs an authenticated bus: a private nats-server with the documented config, the floor as `floor`, this test as the boss.
+describeNatsServer("floor start --mode live: killed between 'order sent' and 'ack'", () => {
   const tmp = tmpDir("live-kill");
-  const prefix = uniquePrefix("kill");
-  let venue: FakeVenue, clob: LocalClob, bus: Bus, config: string;
+  let venue: FakeVenue, clob: LocalClob, bus: Bus, config: string, nats: AuthServer;
   const wallet = Wallet.createRandom();
-  const env = { POLYMARKET_PRIVATE_KEY: wallet.privateKey, POLYFLOOR_BUS_PREFIX: prefix, LOG_LEVEL: "debug" }; // every log line, for the secrets check
+  const env = { POLYMARKET_PRIVATE_KEY: wallet.privateKey, LOG_LEVEL: "debug" }; // every log line, for the secrets check
   const db = tmp.path("live.db");
-  const args = ["start", "--mode", "live", "--live", "--config", "", "--db", db, "--bus", natsUrl(), "--dashboard", "off"];
+  const args = ["start", "--mode", "live", "--live", "--config", "", "--db", db, "--bus", "", "--dashboard", "off"];
 
   beforeAll(async () => {
+    nats = await startAuthServer();
+    args[9] = nats.urlAs("floor");
     venue = new FakeVenue(5);
     const market = [...venue.gamma.markets.values()][0]!;
     const restBooks = venue.clob.restBooks;
@@ -46,13 +49,13 @@ await describeNats("floor start --mode live: killed between 'order sent' and 'ac
     // No trader runs: the only order is the one this test sends, as the boss would.
     writeFileSync(tmp.path("config/agents/momentum-1.yaml"), "id: momentum-1\nkind: trader\nstrategy: momentum\nenabled: false\n");
     args[5] = config;
-    bus = await createBus({ url: natsUrl(), prefix });
+    bus = await createBus({ url: nats.urlAs("boss") });
   });
   afterAll(async () => {
     await bus?.close();
     await clob?.stop();
     await venue?.close();
-    await dropStreams(natsUrl(), [streamNameFor(prefix)]);
+    await nats?.stop();
     tmp.remove();
   });
 
@@ -103,10 +106,10 @@ await describeNats("floor start --mode live: killed between 'order sent' and 'ac
       expect(adopted.map((a) => JSON.parse(a.detail_json).action)).toEqual(expect.arrayContaining(["balance", "adopted"]));
       // Secrets: the wallet key and the L2 credentials appear in no output and nowhere in the state file.
       const creds = [...clob.keys.values()][0]!;
-      const secrets = [wallet.privateKey.slice(2), creds.secret, creds.passphrase];
+      const secrets = [wallet.privateKey.slice(2), creds.secret, creds.passphrase, nats.env.NATS_PW_FLOOR!];
       const files = [db, `${db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString("latin1"));
       for (const text of [first.output.stdout, first.output.stderr, second.output.stdout, second.output.stderr, ...files]) {
-        for (const secret of secrets) expect(text.includes(secret)).toBe(false);
+        for (const secret of secrets) expect(text.includes(secret), `${secrets.indexOf(secret)} in ${text.slice(Math.max(0, text.indexOf(secret) - 200), text.indexOf(secret) + 50)}`).toBe(false);
       }
     } finally {
       first.kill("SIGKILL");
