@@ -24,7 +24,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
 };
 
 export const USAGE = `usage: floor <command> [options]
-  start    [--mode sim|paper|live] [--config F] [--bus local|nats://HOST:PORT] [--db PATH] [--speed N|max]
+  start    [--mode sim|paper|live] [--config F] [--bus local|nats://[USER:PASSWORD@]HOST:PORT] [--db PATH] [--speed N|max]
            [--until DURATION] [--seed N] [--dashboard HOST:PORT|off] [--inspect] [--live]
                                      live: real money; needs --live, POLYMARKET_PRIVATE_KEY and live.capitalCapUsd
   backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--json]
