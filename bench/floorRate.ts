@@ -5,7 +5,7 @@ import { LocalBus, type Bus } from "../floor/bus/index.ts";
 import { loadFloorConfig, type LoadedConfig } from "../floor/config/index.ts";
 import type { Logger } from "../floor/log/createLogger.ts";
 import { runFloor } from "../floor/runner/index.ts";
-import { AgentConfig, TraderConfig } from "../protocols/index.ts";
+import { agentFileSchema } from "../floor/config/index.ts";
 import { CountingBus } from "./CountingBus.ts";
 import { closeAndDropStream, tryNatsBus, uniquePrefix } from "./natsSupport.ts";
 import { secondsSince, sig } from "./stats.ts";
@@ -61,7 +61,7 @@ export interface FloorRunSkipped {
 export function benchConfig(n: number): LoadedConfig {
   const base = loadFloorConfig(undefined);
   const agents = Array.from({ length: n }, (_, i) =>
-    AgentConfig.parse(TraderConfig.parse({ id: `momentum-${i + 1}`, kind: "trader", strategy: "momentum", params: { lookbackSec: 120 + 10 * i } })),
+    agentFileSchema().parse(({ id: `momentum-${i + 1}`, kind: "trader", strategy: "momentum", params: { lookbackSec: 120 + 10 * i } })),
   );
   return { ...base, agents };
 }

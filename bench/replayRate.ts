@@ -7,7 +7,8 @@ import { loadDataset, planReplay } from "../agents/feed/replay/index.ts";
 import { LocalBus } from "../floor/bus/index.ts";
 import { loadFloorConfig } from "../floor/config/index.ts";
 import type { Logger } from "../floor/log/createLogger.ts";
-import { replaySource, runFloor } from "../floor/runner/index.ts";
+import { replaySource } from "../agents/sources.ts";
+import { runFloor } from "../floor/runner/index.ts";
 import { CountingBus } from "./CountingBus.ts";
 import { secondsSince, sig } from "./stats.ts";
 

@@ -4,6 +4,8 @@
 import { register } from "tsx/esm/api";
 
 register();
+// The floor never imports agents/: the entry point hands it the agent catalog.
+await import("../agents/install.ts");
 const { main } = await import("../bench/main.ts");
 const code = await main();
 process.exitCode = code;

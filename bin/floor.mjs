@@ -13,6 +13,8 @@ process.on("uncaughtException", lastResort);
 process.on("unhandledRejection", lastResort);
 
 register();
+// The floor never imports agents/: the entry point hands it the agent catalog.
+await import("../agents/install.ts");
 const { main } = await import("../floor/cli/main.ts");
 const code = await main(process.argv.slice(2));
 process.exitCode = code;

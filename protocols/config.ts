@@ -2,67 +2,9 @@ import { z } from "zod";
 import { BusConfig } from "./busConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 
-const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
+/** An agent's id: it becomes a subject token, so NATS-safe characters only. */
+export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
 const Fraction = z.number().gt(0).lte(1);
-
-/** Parameters of the momentum trader: it extrapolates recent drift to the window's close. */
-export const MomentumParams = z
-  .object({
-    /** Seconds of spot history used to estimate drift and volatility. */
-    lookbackSec: z.number().int().min(10).max(3600).default(120),
-    /** How much of the recent drift it expects to continue (0 = none, 1 = all). */
-    driftWeight: z.number().min(0).max(5).default(1),
-    /** Minimum belief minus price to act, after fees. */
-    minEdge: z.number().min(0).max(0.5).default(0.04),
-    kellyFraction: Fraction.default(0.25),
-    /** Trade only between these many seconds after the open and before the close. */
-    entryAfterSec: z.number().int().min(0).default(120),
-    exitBeforeSec: z.number().int().min(0).default(60),
-    /** Never pay more than this for a token. */
-    maxPrice: z.number().gt(0).lt(1).default(0.9),
-    minPrice: z.number().gt(0).lt(1).default(0.1),
-  })
-  .strict()
-  .superRefine(ordered(["minPrice", "maxPrice"]));
-export type MomentumParams = z.infer<typeof MomentumParams>;
-
-/**
- * Parameters of the fair-value trader: it prices the Up token from the current spot, the strike,
- * realised volatility and the time left (no drift), and takes quotes that lag that value.
- */
-export const FairValueParams = z
-  .object({
-    /** Seconds of spot history used to estimate realised volatility. */
-    lookbackSec: z.number().int().min(10).max(3600).default(300),
-    /** Minimum belief minus price to act, after fees. */
-    minEdge: z.number().min(0).max(0.5).default(0.1),
-    kellyFraction: Fraction.default(0.25),
-    /** Trade only between these many seconds after the open and before the close. */
-    entryAfterSec: z.number().int().min(0).default(0),
-    exitBeforeSec: z.number().int().min(0).default(5),
-    maxPrice: z.number().gt(0).lt(1).default(0.95),
-    minPrice: z.number().gt(0).lt(1).default(0.05),
-  })
-  .strict()
-  .superRefine(ordered(["minPrice", "maxPrice"]));
-export type FairValueParams = z.infer<typeof FairValueParams>;
-
-const TraderFields = {
-  id: AgentId,
-  kind: z.literal("trader"),
-  enabled: z.boolean().default(true),
-};
-
-/** A trader: one strategy (the discriminator) with that strategy's own parameters. */
-export const TraderConfig = z.discriminatedUnion("strategy", [
-  z.object({ ...TraderFields, strategy: z.literal("momentum"), params: MomentumParams.prefault({}) }).strict(),
-  z.object({ ...TraderFields, strategy: z.literal("fairValue"), params: FairValueParams.prefault({}) }).strict(),
-]);
-export type TraderConfig = z.infer<typeof TraderConfig>;
-
-/** Every file in config/agents/ is one of these. */
-export const AgentConfig = z.discriminatedUnion("kind", [TraderConfig]);
-export type AgentConfig = z.infer<typeof AgentConfig>;
 
 export const RiskConfig = z
   .object({

@@ -10,8 +10,8 @@ export { Control, AgentLifecycle, Heartbeat, Metrics, AuditFact } from "./messag
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
-export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentConfig, TraderConfig, MomentumParams } from "./config.ts";
+export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
 export { BusConfig } from "./busConfig.ts";
 export { BOSS_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
-export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort } from "./configChecks.ts";
+export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort, ordered } from "./configChecks.ts";

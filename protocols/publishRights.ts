@@ -8,7 +8,7 @@
 /** The boss's agent id: only messages from it may decide orders or control agents. */
 export const BOSS_ID = "boss";
 
-/** The agent kinds of the floor (floor/host AGENT_KINDS must list the same ones). */
+/** The agent kinds of the floor (agents/kinds.ts has an entry for each). */
 export type PublisherKind = "feed" | "exchange" | "trader" | "boss" | "auditor" | "monitor";
 
 /** What every agent's host publishes for it: heartbeats, lifecycle facts, audit facts (invalid input, errors, violations). */

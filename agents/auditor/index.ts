@@ -1,1 +1,2 @@
 export { auditorAgent } from "./auditorAgent.ts";
+export { auditorKind } from "./auditorKind.ts";

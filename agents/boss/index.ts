@@ -1,1 +1,2 @@
 export { bossAgent } from "./bossAgent.ts";
+export { bossKind } from "./bossKind.ts";

@@ -1,1 +1,2 @@
 export { paperExchangeAgent } from "./paperExchangeAgent.ts";
+export { exchangeKind } from "./exchangeKind.ts";

@@ -1,2 +1,3 @@
 export { simFeedAgent } from "./simFeedAgent.ts";
 export { replayFeedAgent, replaySteps } from "./replayFeedAgent.ts";
+export { feedKind } from "./feedKind.ts";

@@ -1,1 +1,2 @@
 export { monitorAgent } from "./monitorAgent.ts";
+export { monitorKind } from "./monitorKind.ts";

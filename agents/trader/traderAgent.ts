@@ -1,11 +1,9 @@
 import {
   MICRO, patterns, subjects,
-  type BookSnapshot, type Control, type MarketEvent, type OrderDecision, type OrderEvent, type SpotTick, type TraderConfig,
+  type BookSnapshot, type Control, type MarketEvent, type OrderDecision, type OrderEvent, type SpotTick,
 } from "../../protocols/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
-import { fairValue } from "./strategies/fairValue.ts";
-import { momentum } from "./strategies/momentum.ts";
-import type { Strategy } from "./strategies/Strategy.ts";
+import { strategyOf, type TraderConfig } from "./traderConfig.ts";
 import { traderMachine, type TraderContext } from "./traderMachine.ts";
 
 const CTL_EVENTS = { pause: "PAUSE", resume: "RESUME", reduce: "REDUCE", retire: "RETIRE" } as const;
@@ -21,7 +19,10 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
     ...(parentId ? { parentId } : {}),
     config: cfg,
     create(ctx) {
-      const strategy: Strategy = cfg.strategy === "fairValue" ? fairValue(cfg.params) : momentum(cfg.params);
+      // The strategy reads its own copy of the parameters, so an in-place update is an assignment.
+      const def = strategyOf(cfg.strategy);
+      const params = def.params.parse(cfg.params);
+      const strategy = def.create(params);
       let symbol: string | undefined;
       const cash = () => ctx.context<TraderContext>()?.cash ?? 0;
 
@@ -29,6 +30,9 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
         machine: traderMachine,
         machineVersion: "trader@1",
         input: { agentId: cfg.id },
+        update(next) {
+          Object.assign(params, def.params.parse((next as TraderConfig).params));
+        },
         save: () => ({ symbol, strategy: strategy.save() }),
         restore(state) {
           const st = state as { symbol?: string; strategy: unknown };

@@ -1,4 +1,6 @@
 export { ConfigError } from "./ConfigError.ts";
-export { loadYaml, parseYaml } from "./loadYaml.ts";
-export { loadFloorConfig, DEFAULT_AGENTS } from "./loadFloorConfig.ts";
+export { loadYaml, parseYaml, lineIn } from "./loadYaml.ts";
+export { loadFloorConfig, defaultAgents, agentFiles } from "./loadFloorConfig.ts";
 export type { LoadedConfig } from "./loadFloorConfig.ts";
+export { agentFileSchema } from "./agentFileSchema.ts";
+export { loadAgentFile, parseAgentFile } from "./loadAgentFile.ts";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AgentConfig, FloorConfig } from "../../protocols/index.ts";
+import { FloorConfig } from "../../protocols/index.ts";
+import { agentFileSchema } from "./agentFileSchema.ts";
+
+const AgentConfig = agentFileSchema();
 import { configErrorOf as errorOf } from "../../tests/helpers/configErrorOf.ts";
 import { parseYaml } from "./loadYaml.ts";
 

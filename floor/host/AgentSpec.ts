@@ -1,10 +1,11 @@
 import type { AnyEventObject, AnyStateMachine, EventObject } from "xstate";
+import type { PublisherKind } from "../../protocols/index.ts";
 import type { Db } from "../../state/index.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 
-export const AGENT_KINDS = ["feed", "exchange", "trader", "boss", "auditor", "monitor"] as const;
-export type AgentKind = (typeof AGENT_KINDS)[number];
+/** An agent kind: every kind has its publish rights (protocols/publishRights.ts) and a registry entry (agents/kinds.ts). */
+export type AgentKind = PublisherKind;
 
 /** What an agent may use of the floor: its clock, the state file, a logger, the bus and its own actor. */
 export interface AgentContext {
@@ -50,6 +51,8 @@ export interface AgentBehaviour {
   onStart?(): void;
   /** On every step of the floor clock (the sim's 1 s step; a timer when live). */
   onTick?(now: number): void;
+  /** Take a new configuration in place (only fields its kind marks updatable changed: FileKind.updatable). */
+  update?(config: unknown): void;
   /** Before the actor stops; a promise holds the stop until it settles (e.g. cancelling orders at the venue). */
   onStop?(): void | Promise<void>;
   /**

@@ -1,7 +1,12 @@
 export { AgentHost } from "./AgentHost.ts";
 export type { HostOptions, HostCounters, HostCheckpoint } from "./AgentHost.ts";
-export { AGENT_KINDS, route } from "./AgentSpec.ts";
+export { route } from "./AgentSpec.ts";
 export { fromBoss } from "./fromBoss.ts";
 export type { AgentKind, AgentContext, AgentBehaviour, AgentSpec, Route, PublishEmitted } from "./AgentSpec.ts";
 export { RestartPolicy } from "./RestartPolicy.ts";
 export { stateString } from "./stateString.ts";
+export { installCatalog, catalog, kindDef, fileKinds } from "./catalog.ts";
+export type { AgentCatalog } from "./AgentCatalog.ts";
+export type { AgentKindDef, AgentFileConfig, FileKind, FieldProblem } from "./AgentKindDef.ts";
+export { everySecond, STEP_MS } from "./MarketSource.ts";
+export type { MarketSource } from "./MarketSource.ts";

@@ -1,22 +1,8 @@
 import type { AnyStateMachine } from "xstate";
-import { auditorMachine } from "../../agents/auditor/auditorMachine.ts";
-import { bossMachine } from "../../agents/boss/bossMachine.ts";
-import { exchangeMachine } from "../../agents/exchange/exchangeMachine.ts";
-import { orderMachine } from "../../agents/exchange/orderMachine.ts";
-import { feedMachine } from "../../agents/feed/feedMachine.ts";
-import { monitorMachine } from "../../agents/monitor/monitorMachine.ts";
-import { traderMachine } from "../../agents/trader/traderMachine.ts";
-import type { AgentKind } from "../host/index.ts";
+import { catalog } from "../host/index.ts";
 
-/** Every agent kind's machine, for `floor machines --export`. */
-export const AGENT_MACHINES: Record<AgentKind, AnyStateMachine> = {
-  feed: feedMachine,
-  exchange: exchangeMachine,
-  trader: traderMachine,
-  boss: bossMachine,
-  auditor: auditorMachine,
-  monitor: monitorMachine,
-};
-
-/** Everything `floor machines --export` writes: the agents' machines and each order's life. */
-export const EXPORTED_MACHINES: Record<string, AnyStateMachine> = { ...AGENT_MACHINES, order: orderMachine };
+/** Every machine `floor machines --export` writes: each kind's (from the registry), and the catalog's others (each order's life). */
+export function exportedMachines(): Record<string, AnyStateMachine> {
+  const c = catalog();
+  return { ...Object.fromEntries(c.kinds.map((k) => [k.kind, k.machine])), ...c.machines };
+}

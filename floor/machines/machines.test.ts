@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createMachine } from "xstate";
-import { AGENT_MACHINES } from "./agentMachines.ts";
+import { exportedMachines } from "./agentMachines.ts";
+
+const AGENT_MACHINES = exportedMachines();
 import { machineConfig } from "./machineConfig.ts";
 import { toMermaid } from "./toMermaid.ts";
 
 describe("machine export", () => {
   it("renders the trader's life as a config with its states, events, targets and guards", () => {
-    const c = machineConfig(AGENT_MACHINES.trader);
+    const c = machineConfig(AGENT_MACHINES.trader!);
     expect(c.id).toBe("trader");
     expect(c.initial).toBe("warmingUp");
     expect(Object.keys(c.states!)).toEqual(["warmingUp", "trading", "reducing", "paused", "retired"]);
@@ -23,7 +25,7 @@ describe("machine export", () => {
     }
   });
   it("draws a Mermaid diagram with every transition", () => {
-    const text = toMermaid(machineConfig(AGENT_MACHINES.boss));
+    const text = toMermaid(machineConfig(AGENT_MACHINES.boss!));
     expect(text).toContain("stateDiagram-v2");
     expect(text).toContain("[*] --> running");
     expect(text).toContain("running --> paused: PAUSE");

@@ -1,34 +1,37 @@
-import { auditorAgent } from "../../agents/auditor/index.ts";
-import { bossAgent } from "../../agents/boss/index.ts";
-import { paperExchangeAgent } from "../../agents/exchange/index.ts";
-import { monitorAgent } from "../../agents/monitor/index.ts";
-import { traderAgent } from "../../agents/trader/index.ts";
-import { BOSS_ID } from "../../protocols/publishRights.ts";
 import type { LoadedConfig } from "../config/index.ts";
-import type { AgentKind, AgentSpec } from "../host/index.ts";
+import { catalog, type AgentSpec } from "../host/index.ts";
 
-/** Processes that run one part of the floor (`--role`); `all` is the embedded single process. */
-export const ROLES = ["all", "feed", "exchange", "boss", "auditor", "monitor", "traders"] as const;
-export type Role = (typeof ROLES)[number];
+/** `all` is the embedded single process; the other roles are the registry's (agents/kinds.ts). */
+export type Role = string;
 
-const ROLE_KINDS: Record<Role, readonly AgentKind[]> = {
-  all: ["auditor", "monitor", "exchange", "boss", "trader", "feed"],
-  feed: ["feed"], exchange: ["exchange"], boss: ["boss"], auditor: ["auditor"], monitor: ["monitor"], traders: ["trader"],
-};
+/** The `--role` names: `all`, then each kind's role once. */
+export function roles(): string[] {
+  return ["all", ...new Set(catalog().kinds.map((k) => k.role))];
+}
 
 /**
- * The agents of a sim floor, in start order: recorders first (so they see every birth), then
- * the exchange and the boss, then traders (the boss allocates as they are born), the feed
- * (simulated or replayed) last.
+ * The agents of a floor at its start, in start order: recorders first (so they see every birth),
+ * then the exchange and the boss, then the file-made agents (the boss allocates as they are
+ * born), the feed (simulated, replayed or live) last.
  */
 export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all", exchange?: AgentSpec): AgentSpec[] {
+  const c = catalog();
   const all: AgentSpec[] = [
-    auditorAgent("auditor"),
-    monitorAgent("monitor"),
-    exchange ?? paperExchangeAgent("exchange"),
-    bossAgent(BOSS_ID, { capital: cfg.floor.capital, risk: cfg.floor.risk }),
-    ...cfg.agents.map((a) => traderAgent(a)),
+    c.auditor(),
+    c.monitor(),
+    exchange ?? c.paperExchange(),
+    c.boss({ capital: cfg.floor.capital, risk: cfg.floor.risk }),
+    ...cfg.agents.map((a) => agentSpec(a)),
     feed,
   ];
-  return all.filter((s) => ROLE_KINDS[role].includes(s.kind));
+  if (role === "all") return all;
+  const kinds = new Set(c.kinds.filter((k) => k.role === role).map((k) => k.kind));
+  return all.filter((s) => kinds.has(s.kind));
+}
+
+/** The spec of a file-made agent from its validated config. */
+export function agentSpec(cfg: { kind: string; id: string; enabled: boolean }, parentId?: string): AgentSpec {
+  const file = catalog().kinds.find((k) => k.kind === cfg.kind)?.file;
+  if (!file) throw new Error(`agent ${cfg.id}: kind ${JSON.stringify(cfg.kind)} is not made from config files`);
+  return file.spec(cfg, parentId);
 }

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Logger } from "../log/createLogger.ts";
-import { STEP_MS, type MarketSource } from "./MarketSource.ts";
+import { STEP_MS, type MarketSource } from "../host/index.ts";
 import { maxLagMs, paceStep, type PaceAnchor } from "./paceStep.ts";
 
 /** Whether a mode's floor clock is the wall clock: it catches up after a stall instead of resuming from now. */

@@ -4,14 +4,13 @@ import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
-import { AgentHost } from "../host/index.ts";
+import { AgentHost, catalog, STEP_MS, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { auditBusViolations } from "./auditBusViolations.ts";
 import { floorAgents, type Role } from "./floorAgents.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
-import { simSource, STEP_MS, type MarketSource } from "./MarketSource.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -61,7 +60,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
   let fatal: LedgerWriteError | undefined;
   let unwatchBus = () => undefined as void;
   try {
-    const source = o.source ?? simSource(o.config.floor.sim, o.seed);
+    const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
     const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
     anchorAtStart(db, o.dbPath, start);

@@ -9,7 +9,7 @@ import { LocalBus } from "../../floor/bus/index.ts";
 import { SimClock } from "../../floor/clock/index.ts";
 import { AgentHost, type AgentSpec } from "../../floor/host/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
-import { TraderConfig } from "../../protocols/index.ts";
+import { TraderConfig } from "../../agents/trader/index.ts";
 import { loadSnapshot, openDb, verifyAudit, type Db } from "../../state/index.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalBus, NatsBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
-import { AgentConfig } from "../../protocols/index.ts";
+import { agentFileSchema } from "../../floor/config/index.ts";
+
+const AgentConfig = agentFileSchema();
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor, type LiveStatus } from "../../floor/runner/index.ts";
 import { openDb, verifyAudit } from "../../state/index.ts";

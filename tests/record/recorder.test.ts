@@ -5,7 +5,8 @@ import { LocalBus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { Recorder } from "../../floor/record/index.ts";
-import { replaySource, runFloor } from "../../floor/runner/index.ts";
+import { replaySource } from "../../agents/sources.ts";
+import { runFloor } from "../../floor/runner/index.ts";
 import { openDb } from "../../state/index.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 

@@ -3,7 +3,9 @@ import { LocalBus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor } from "../../floor/runner/index.ts";
-import { AgentConfig } from "../../protocols/index.ts";
+import { agentFileSchema } from "../../floor/config/index.ts";
+
+const AgentConfig = agentFileSchema();
 import { openDb } from "../../state/index.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 

@@ -1,8 +1,29 @@
-import type { FairValueParams } from "../../../protocols/config.ts";
+import { z } from "zod";
+import { ordered } from "../../../protocols/index.ts";
 import { upProbability } from "../../../floor/pricing/index.ts";
+import { defineStrategy } from "./defineStrategy.ts";
 import { marketState, MIN_POINTS } from "./marketState.ts";
 import { pickEntry } from "./pickEntry.ts";
 import type { Strategy } from "./Strategy.ts";
+import { updatable } from "./updatable.ts";
+
+/** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
+export const FairValueParams = z
+  .object({
+    /** Seconds of spot history used to estimate realised volatility (sizes its history: a restart). */
+    lookbackSec: z.number().int().min(10).max(3600).default(300),
+    /** Minimum belief minus price to act, after fees. */
+    minEdge: updatable(z.number().min(0).max(0.5).default(0.1)),
+    kellyFraction: updatable(z.number().gt(0).lte(1).default(0.25)),
+    /** Trade only between these many seconds after the open and before the close. */
+    entryAfterSec: updatable(z.number().int().min(0).default(0)),
+    exitBeforeSec: updatable(z.number().int().min(0).default(5)),
+    maxPrice: updatable(z.number().gt(0).lt(1).default(0.95)),
+    minPrice: updatable(z.number().gt(0).lt(1).default(0.05)),
+  })
+  .strict()
+  .superRefine(ordered(["minPrice", "maxPrice"]));
+export type FairValueParams = z.infer<typeof FairValueParams>;
 
 /**
  * Fair value: the informed taker. Its belief is the driftless log-normal chance that spot ends
@@ -11,7 +32,9 @@ import type { Strategy } from "./Strategy.ts";
  * buys whichever side is cheaper than that belief by at least `minEdge` after the taker fee,
  * sized by fractional Kelly. One entry per market window.
  */
-export function fairValue(p: FairValueParams): Strategy {
+export const fairValue = defineStrategy({ name: "fairValue", params: FairValueParams, create: fairValueStrategy });
+
+function fairValueStrategy(p: FairValueParams): Strategy {
   const s = marketState(p.lookbackSec);
 
   /** Realised volatility per second: the mean of squared returns over their time. */

@@ -1,8 +1,32 @@
-import type { MomentumParams } from "../../../protocols/index.ts";
+import { z } from "zod";
+import { ordered } from "../../../protocols/index.ts";
 import { upProbability } from "../../../floor/pricing/index.ts";
+import { defineStrategy } from "./defineStrategy.ts";
 import { marketState, MIN_POINTS } from "./marketState.ts";
 import { pickEntry } from "./pickEntry.ts";
 import type { Strategy } from "./Strategy.ts";
+import { updatable } from "./updatable.ts";
+
+/** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
+export const MomentumParams = z
+  .object({
+    /** Seconds of spot history used to estimate drift and volatility (sizes its history: a restart). */
+    lookbackSec: z.number().int().min(10).max(3600).default(120),
+    /** How much of the recent drift it expects to continue (0 = none, 1 = all). */
+    driftWeight: updatable(z.number().min(0).max(5).default(1)),
+    /** Minimum belief minus price to act, after fees. */
+    minEdge: updatable(z.number().min(0).max(0.5).default(0.04)),
+    kellyFraction: updatable(z.number().gt(0).lte(1).default(0.25)),
+    /** Trade only between these many seconds after the open and before the close. */
+    entryAfterSec: updatable(z.number().int().min(0).default(120)),
+    exitBeforeSec: updatable(z.number().int().min(0).default(60)),
+    /** Never pay more than this for a token. */
+    maxPrice: updatable(z.number().gt(0).lt(1).default(0.9)),
+    minPrice: updatable(z.number().gt(0).lt(1).default(0.1)),
+  })
+  .strict()
+  .superRefine(ordered(["minPrice", "maxPrice"]));
+export type MomentumParams = z.infer<typeof MomentumParams>;
 
 /**
  * Momentum: expects the recent drift of spot to carry on to the window's close. Its belief is
@@ -10,7 +34,9 @@ import type { Strategy } from "./Strategy.ts";
  * volatility; it buys whichever side is cheaper than that belief by at least `minEdge` after
  * the taker fee, sized by fractional Kelly. One entry per market window.
  */
-export function momentum(p: MomentumParams): Strategy {
+export const momentum = defineStrategy({ name: "momentum", params: MomentumParams, create: momentumStrategy });
+
+function momentumStrategy(p: MomentumParams): Strategy {
   const s = marketState(p.lookbackSec);
 
   function estimate(): { spot: number; drift: number; sigma: number } | undefined {

@@ -7,7 +7,8 @@ import { backtestReport, formatBacktestReport } from "../../backtest/index.ts";
 import { LocalBus } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
-import { replaySource, runFloor } from "../../runner/index.ts";
+import { catalog } from "../../host/index.ts";
+import { runFloor } from "../../runner/index.ts";
 import { checkWritableDb, onFile } from "../paths/index.ts";
 import { UsageError } from "../UsageError.ts";
 import type { Io } from "../Io.ts";
@@ -49,7 +50,7 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   const t0 = performance.now();
   let steps = 0;
   try {
-    const status = await onFile(dbPath, runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: replaySource(plan, config.floor.sim, seed) }));
+    const status = await onFile(dbPath, runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: catalog().replaySource(plan, config.floor.sim, seed) }));
     steps = status.steps;
   } finally {
     await bus.close();

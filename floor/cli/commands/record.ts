@@ -6,7 +6,8 @@ import { LocalBus } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { Recorder } from "../../record/index.ts";
-import { liveOptions, liveSource, runFloor } from "../../runner/index.ts";
+import { catalog } from "../../host/index.ts";
+import { runFloor } from "../../runner/index.ts";
 import { healthParts } from "../formatHealth.ts";
 import { parseDuration } from "../parseDuration.ts";
 import { stopSignals } from "../stopSignals.ts";
@@ -31,7 +32,7 @@ export async function record(argv: string[], io: Io): Promise<number> {
   try {
     await runFloor({
       config, bus, dbPath: join(scratch, "record.db"), seed: 0, speed: 1, role: "feed", signal: stop.signal,
-      log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: liveSource(liveOptions(live)), noMarketTimeoutMs: live.noMarketTimeoutSec * 1000,
+      log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: catalog().paperSource(live), noMarketTimeoutMs: live.noMarketTimeoutSec * 1000,
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => {
         const c = rec.counters;

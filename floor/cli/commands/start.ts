@@ -1,11 +1,11 @@
 import { parseOptions } from "../parseOptions.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
-import { liveOptions, liveSource, runFloor, type LiveStatus } from "../../runner/index.ts";
+import { catalog } from "../../host/index.ts";
+import { runFloor, type LiveStatus } from "../../runner/index.ts";
 import { connectBus } from "../connectBus.ts";
 import { serverPlans, startServers, type FloorServers } from "../floorServers.ts";
 import { statusLine } from "../formatStatus.ts";
-import { liveExchange } from "../liveExchange.ts";
 import { liveGuards } from "../liveGuards.ts";
 import { lockFloor } from "../lockFloor.ts";
 import { stopSignals } from "../stopSignals.ts";
@@ -96,8 +96,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await onFile(dbPath, runFloor({
       config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
-      ...(v.mode === "paper" ? { source: liveSource(liveOptions(live)) } : {}),
-      ...(v.mode === "live" ? { source: liveSource(liveOptions(live), undefined, liveExchange(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log)) } : {}),
+      ...(v.mode === "paper" ? { source: catalog().paperSource(live) } : {}),
+      ...(v.mode === "live" ? { source: catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
       ...(servers.inspector ? { inspect: servers.inspector.inspect } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),

@@ -1,6 +1,4 @@
-import { simFeedAgent } from "../../agents/feed/index.ts";
-import type { SimConfig } from "../../protocols/index.ts";
-import type { AgentSpec } from "../host/index.ts";
+import type { AgentSpec } from "./AgentSpec.ts";
 
 /** The sim's clock step. */
 export const STEP_MS = 1000;
@@ -20,16 +18,6 @@ export interface MarketSource {
   steps(from: number): Iterable<number>;
   /** Release what the source holds (sockets) once the floor has stopped. */
   close?(): Promise<void>;
-}
-
-/** The simulator: one step a second, forever (until `--until` or a stop). */
-export function simSource(sim: SimConfig, seed: number): MarketSource {
-  return {
-    mode: "sim",
-    feed: simFeedAgent("feed", seed, sim),
-    start: (resumeAt) => (resumeAt === undefined ? Date.parse(sim.start) : resumeAt + STEP_MS),
-    steps: everySecond,
-  };
 }
 
 /** One step a second from `from`, without end. */

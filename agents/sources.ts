@@ -1,0 +1,82 @@
+import type { LiveConfig, SimConfig } from "../protocols/index.ts";
+import { everySecond, STEP_MS, type AgentSpec, type MarketSource } from "../floor/host/index.ts";
+import type { Logger } from "../floor/log/createLogger.ts";
+import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "./exchange/live/index.ts";
+import { replayFeedAgent, replaySteps, simFeedAgent } from "./feed/index.ts";
+import { liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
+import type { ReplayPlan } from "./feed/replay/index.ts";
+
+/** Spot history fed to the floor before the first window opens, so strategies can warm up. */
+export const REPLAY_WARMUP_MS = 15 * 60_000;
+
+/** The simulator: one step a second, forever (until `--until` or a stop). */
+export function simSource(sim: SimConfig, seed: number): MarketSource {
+  return {
+    mode: "sim",
+    feed: simFeedAgent("feed", seed, sim),
+    start: (resumeAt) => (resumeAt === undefined ? Date.parse(sim.start) : resumeAt + STEP_MS),
+    steps: everySecond,
+  };
+}
+
+/** A recorded dataset as the floor's market: one clock step per recorded event, then it ends. */
+export function replaySource(plan: ReplayPlan, sim: SimConfig, seed: number): MarketSource {
+  const steps = replaySteps(plan, REPLAY_WARMUP_MS);
+  return {
+    mode: "replay",
+    feed: replayFeedAgent("feed", plan, sim, seed),
+    start: (resumeAt) => {
+      if (resumeAt !== undefined) throw new Error("this database already holds a floor: a replay needs a fresh database (pass another --db)");
+      return steps[0] ?? plan.start;
+    },
+    steps: (from) => steps.filter((t) => t >= from),
+  };
+}
+
+/**
+ * Live market data (Gamma, the CLOB market socket, RTDS) for paper or live trading: the floor
+ * clock follows the wall clock a second at a time (the runner paces it at speed 1), starting now,
+ * or at `startAt` for tests against recorded fixtures. Live trading brings its own exchange.
+ */
+export function liveSource(options: Partial<LiveFeedOptions>, startAt?: number, exchange?: AgentSpec): MarketSource {
+  const feed = liveFeedAgent("feed", options);
+  return {
+    mode: exchange ? "live" : "paper",
+    feed,
+    ...(exchange ? { exchange } : {}),
+    start: () => Math.floor((startAt ?? Date.now()) / STEP_MS) * STEP_MS,
+    steps: everySecond,
+    close: () => feed.stopped(),
+  };
+}
+
+/** The live feed's options from `live:` in floor.yaml. */
+export function liveOptions(c: LiveConfig): Partial<LiveFeedOptions> {
+  return {
+    asset: c.asset, symbol: c.symbol, minutes: c.marketMinutes,
+    gammaUrl: c.gammaUrl, clobWsUrl: c.clobWsUrl, clobRestUrl: c.clobRestUrl, rtdsUrl: c.rtdsUrl,
+    ...(c.binanceUrl ? { binanceUrl: c.binanceUrl } : {}),
+  };
+}
+
+/**
+ * The live exchange for `floor start --mode live`: the executor on clob-client-v2 at the
+ * configured CLOB, signing with the key from POLYMARKET_PRIVATE_KEY (checked by the live guards;
+ * held by the signer only, never logged or stored).
+ */
+export function liveExchange(live: LiveConfig, privateKey: string, log: Logger): AgentSpec {
+  const venueLog = log.child({ part: "executor" });
+  return liveExchangeAgent("exchange", {
+    userWsUrl: live.clobUserWsUrl,
+    executor: (beforePost) =>
+      new LiveExecutor({
+        host: live.clobRestUrl,
+        signer: new EthersV6Signer(privateKey.trim()),
+        chainId: live.chainId,
+        signatureType: live.signatureType,
+        ...(live.funderAddress ? { funderAddress: live.funderAddress } : {}),
+        beforePost,
+        log: (msg, fields) => venueLog.warn(fields ?? {}, msg),
+      }),
+  });
+}

@@ -1,0 +1,10 @@
+import { fairValue } from "./fairValue.ts";
+import { momentum } from "./momentum.ts";
+
+/** Every strategy a trader can run, one line each: `TraderConfig` is built from this table. */
+export const STRATEGIES = [momentum, fairValue] as const;
+
+export type StrategyName = (typeof STRATEGIES)[number]["name"];
+export { defineStrategy, type StrategyDef } from "./defineStrategy.ts";
+export { updatable, updatableKeys } from "./updatable.ts";
+export type { Strategy, Signal, MarketView } from "./Strategy.ts";

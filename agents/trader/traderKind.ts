@@ -1,0 +1,20 @@
+import type { AgentKindDef, FileKind } from "../../floor/host/index.ts";
+import { updatableKeys } from "./strategies/index.ts";
+import { traderAgent } from "./traderAgent.ts";
+import { strategyOf, TraderConfig } from "./traderConfig.ts";
+import { traderMachine } from "./traderMachine.ts";
+import { tradingWindow } from "./tradingWindow.ts";
+
+/** A running trader takes new parameters in place when only its strategy's updatable ones changed. */
+function updatable(prev: TraderConfig, next: TraderConfig): boolean {
+  if (prev.id !== next.id || prev.strategy !== next.strategy || prev.enabled !== next.enabled) return false;
+  const inPlace = updatableKeys(strategyOf(next.strategy).params);
+  const a = prev.params as Record<string, unknown>;
+  const b = next.params as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => a[k] === b[k] || inPlace.has(k));
+}
+
+const file: FileKind<TraderConfig> = { schema: TraderConfig, spec: traderAgent, updatable, check: tradingWindow };
+
+/** The trader kind in the registry (agents/kinds.ts): made from config/agents/ files, run by the `traders` role. */
+export const traderKind: AgentKindDef = { kind: "trader", role: "traders", machine: traderMachine, file: file as unknown as FileKind };
