@@ -1,5 +1,5 @@
 import { replayFeedAgent, replaySteps } from "../../agents/feed/index.ts";
-import type { ReplayPlan } from "../../agents/feed/replay/index.ts";
+import type { ReplayPlan } from "../replay/index.ts";
 import type { SimConfig } from "../../protocols/index.ts";
 import type { MarketSource } from "./MarketSource.ts";
 
