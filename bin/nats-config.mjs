@@ -4,5 +4,5 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { natsConfigMain } = await import("../floor/bus/auth/natsConfigMain.ts");
+const { natsConfigMain } = await import("../floor/cli/natsConfigMain.ts");
 process.exitCode = natsConfigMain(process.argv.slice(2), process.stdout, process.stderr);
