@@ -4,7 +4,7 @@ import type { Logger } from "../floor/log/createLogger.ts";
 import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "./exchange/live/index.ts";
 import { replayFeedAgent, replaySteps, simFeedAgent } from "./feed/index.ts";
 import { liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
-import type { ReplayPlan } from "./feed/replay/index.ts";
+import type { ReplayPlan } from "../floor/replay/index.ts";
 
 /** Spot history fed to the floor before the first window opens, so strategies can warm up. */
 export const REPLAY_WARMUP_MS = 15 * 60_000;

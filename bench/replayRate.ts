@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadDataset, planReplay } from "../agents/feed/replay/index.ts";
+import { loadDataset, planReplay } from "../floor/replay/index.ts";
 import { LocalBus } from "../floor/bus/index.ts";
 import { loadFloorConfig } from "../floor/config/index.ts";
 import type { Logger } from "../floor/log/createLogger.ts";

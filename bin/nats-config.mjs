@@ -6,5 +6,5 @@ import { register } from "tsx/esm/api";
 register();
 // The floor never imports agents/: the entry point hands it the agent catalog.
 await import("../agents/install.ts");
-const { natsConfigMain } = await import("../floor/bus/auth/natsConfigMain.ts");
+const { natsConfigMain } = await import("../floor/cli/natsConfigMain.ts");
 process.exitCode = natsConfigMain(process.argv.slice(2), process.stdout, process.stderr);

@@ -4,8 +4,7 @@ import { upProbability } from "../../floor/pricing/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 import { feedMachine } from "./feedMachine.ts";
 import { quoteBook } from "./quoteBook.ts";
-import type { PlannedMarket, ReplayPlan } from "./replay/planReplay.ts";
-import { indexAtOrBefore } from "./replay/SpotSeries.ts";
+import { type PlannedMarket, type ReplayPlan, indexAtOrBefore } from "../../floor/replay/index.ts";
 import { SpotAnomaly } from "./health/SpotAnomaly.ts";
 import { sigmaPerSecond } from "./simSpot.ts";
 

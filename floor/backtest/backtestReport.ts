@@ -1,4 +1,4 @@
-import type { ReplayPlan } from "../../agents/feed/replay/index.ts";
+import type { ReplayPlan } from "../replay/index.ts";
 import { auditCounts, listForecasts, readStatus, rejectionReasons, settlementRecord, type Db } from "../../state/index.ts";
 import { brierScore } from "./brierScore.ts";
 

@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from "xstate";
 import type { LiveConfig, RiskConfig, SimConfig } from "../../protocols/index.ts";
-import type { ReplayPlan } from "../../agents/feed/replay/index.ts";
+import type { ReplayPlan } from "../replay/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentKindDef } from "./AgentKindDef.ts";
 import type { AgentSpec } from "./AgentSpec.ts";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { loadDataset, planReplay, writePolyfloorFormat } from "../../agents/feed/replay/index.ts";
+import { loadDataset, planReplay, writePolyfloorFormat } from "../../floor/replay/index.ts";
 import type { BacktestReport } from "../../floor/backtest/index.ts";
 import { openDb } from "../../state/index.ts";
 import { floor } from "../helpers/floorCli.ts";

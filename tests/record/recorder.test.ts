@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { loadDataset, planReplay } from "../../agents/feed/replay/index.ts";
+import { loadDataset, planReplay } from "../../floor/replay/index.ts";
 import { LocalBus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";

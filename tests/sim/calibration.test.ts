@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { loadDataset } from "../../agents/feed/replay/index.ts";
+import { loadDataset } from "../../floor/replay/index.ts";
 import { returnStats, type ReturnStats } from "../../agents/feed/sim/returnStats.ts";
 import { stepSpot, type SpotModel } from "../../agents/feed/simSpot.ts";
 import { createRng } from "../../floor/random/createRng.ts";

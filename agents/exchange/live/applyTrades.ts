@@ -3,7 +3,8 @@
  * changes, FAILED trades undone, and the venue's cancel of a FOK/FAK remainder.
  */
 import type { Trade } from "@polymarket/clob-client-v2";
-import { normTradeStatus, tradeSizeForOrder, type LiveEvent, type LiveFill } from "./events.ts";
+import { normTradeStatus } from "../../../floor/adapters/polymarket/index.ts";
+import { tradeSizeForOrder, type LiveEvent, type LiveFill } from "./events.ts";
 import { step, type IntentEntry } from "./orderLife.ts";
 
 /** Reports one event of the order being worked on. */

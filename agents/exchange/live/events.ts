@@ -53,10 +53,6 @@ export interface LiveCancel { type: "cancel"; intentId: string; orderId: string;
 export interface LiveReject { type: "reject"; intentId: string; reason: string; status?: number }
 export type LiveEvent = LiveAck | LiveFill | LiveFillReverted | LiveCancel | LiveReject;
 
-export function normTradeStatus(s: string): string {
-  return s.toUpperCase().replace(/^TRADE_STATUS_/, "");
-}
-
 /** Decimal string from the venue ("0.52", "10", "4.999999") to micro-units; tolerant of >6 places. */
 export function venueMicro(text: string | number): number {
   const s = String(text).trim();

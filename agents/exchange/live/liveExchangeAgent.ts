@@ -11,7 +11,7 @@ import type { LiveExecutor } from "./LiveExecutor.ts";
 import { LiveLedger, type LiveOrder } from "./LiveLedger.ts";
 import { tickSizeText } from "./liveFillAmounts.ts";
 import { reconcileVenue } from "./reconcileVenue.ts";
-import { UserSocket } from "./UserSocket.ts";
+import { UserSocket } from "../../../floor/adapters/polymarket/index.ts";
 import { venueCancelReason } from "./venueCancelReason.ts";
 
 type Intent = OrderDecision["intent"];

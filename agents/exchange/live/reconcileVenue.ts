@@ -2,7 +2,8 @@ import type { OpenOrder as VenueOrder, Trade } from "@polymarket/clob-client-v2"
 import {
   ledgerCash, listOpenOrders, netSharesOfToken, orderById, setOrderStatus, standingFills, unsettledTokens, type Db,
 } from "../../../state/index.ts";
-import { normTradeStatus, tradeSizeForOrder, venueMicro, type LiveEvent, type LiveIntent } from "./events.ts";
+import { normTradeStatus } from "../../../floor/adapters/polymarket/index.ts";
+import { tradeSizeForOrder, venueMicro, type LiveEvent, type LiveIntent } from "./events.ts";
 import type { LiveExecutor } from "./LiveExecutor.ts";
 import { tradeIdOf, type LiveLedger, type LiveOrder } from "./LiveLedger.ts";
 

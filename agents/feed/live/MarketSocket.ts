@@ -1,10 +1,7 @@
 import { fetchBook } from "./fetchBook.ts";
-import type { FetchJsonOptions } from "./fetchJson.ts";
-import type { LastTradePriceEvent, MarketChannelEvent, MarketResolvedEvent } from "./marketSchemas.ts";
+import { type FetchJsonOptions, type LastTradePriceEvent, type MarketChannelEvent, type MarketResolvedEvent, parseMarketFrame, ReconnectingSocket, type FrameKind, type SocketStatus } from "../../../floor/adapters/polymarket/index.ts";
 import { applyMarketEvent } from "./applyMarketEvent.ts";
 import { OrderBook } from "./OrderBook.ts";
-import { parseMarketFrame } from "./parseMarketFrame.ts";
-import { ReconnectingSocket, type FrameKind, type SocketStatus } from "./ReconnectingSocket.ts";
 
 export interface MarketSocketOptions {
   url?: string;

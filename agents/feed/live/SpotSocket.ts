@@ -1,5 +1,5 @@
 import { parseBinanceFrame, parseRtdsFrame, type SpotFrame } from "./parseSpotFrame.ts";
-import { ReconnectingSocket, type FrameKind, type SocketStatus } from "./ReconnectingSocket.ts";
+import { ReconnectingSocket, type FrameKind, type SocketStatus } from "../../../floor/adapters/polymarket/index.ts";
 
 export const RTDS_URL = "wss://ws-live-data.polymarket.com";
 export const BINANCE_BTC_TRADE_URL = "wss://stream.binance.com:9443/ws/btcusdt@trade";

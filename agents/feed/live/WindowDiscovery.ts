@@ -1,4 +1,4 @@
-import type { FetchJsonOptions } from "./fetchJson.ts";
+import type { FetchJsonOptions } from "../../../floor/adapters/polymarket/index.ts";
 import { discoverWindow, GammaError, type GammaWindow } from "./gamma.ts";
 import type { LiveWindows } from "./LiveWindows.ts";
 import { currentAndNext } from "./windowSlug.ts";

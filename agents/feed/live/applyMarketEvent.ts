@@ -1,4 +1,4 @@
-import type { LastTradePriceEvent, MarketChannelEvent, MarketResolvedEvent } from "./marketSchemas.ts";
+import type { LastTradePriceEvent, MarketChannelEvent, MarketResolvedEvent } from "../../../floor/adapters/polymarket/index.ts";
 import type { ApplyResult, OrderBook } from "./OrderBook.ts";
 
 /** What one market-channel event did to the books it concerns. */

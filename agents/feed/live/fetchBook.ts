@@ -1,5 +1,4 @@
-import { fetchJson, HttpError, type FetchJsonOptions } from "./fetchJson.ts";
-import { RestBook } from "./marketSchemas.ts";
+import { fetchJson, HttpError, type FetchJsonOptions, RestBook } from "../../../floor/adapters/polymarket/index.ts";
 import type { BookSeed } from "./OrderBook.ts";
 
 /** GET `<base>/book?token_id=<id>` (reference §1.5), parsed to a book seed in micro-units. */

@@ -1,4 +1,4 @@
-import { fetchJson, HttpError, type FetchJsonOptions } from "./fetchJson.ts";
+import { fetchJson, HttpError, type FetchJsonOptions } from "../../../floor/adapters/polymarket/index.ts";
 import { parseGammaEvent, type GammaWindow } from "./parseGammaEvent.ts";
 import { currentAndNext, windowSlug } from "./windowSlug.ts";
 

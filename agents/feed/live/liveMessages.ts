@@ -1,6 +1,6 @@
 import { MICRO, microFromNumber, type Outcome } from "../../../protocols/index.ts";
 import type { LiveWindow } from "./LiveWindows.ts";
-import type { LastTradePriceEvent } from "./marketSchemas.ts";
+import type { LastTradePriceEvent } from "../../../floor/adapters/polymarket/index.ts";
 import type { BookLevel, OrderBook } from "./OrderBook.ts";
 
 /**

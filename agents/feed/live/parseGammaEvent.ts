@@ -1,5 +1,5 @@
 import { microFromNumber, type FeeSchedule, type Outcome } from "../../../protocols/index.ts";
-import { GammaEvent, GammaMarket } from "./gammaSchemas.ts";
+import { GammaEvent, GammaMarket } from "../../../floor/adapters/polymarket/index.ts";
 import { slugStartMs } from "./windowSlug.ts";
 
 /** One Up/Down window as the floor needs it. Prices and sizes in micro-units; times in ms. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseOptions } from "../parseOptions.ts";
-import { DatasetError, loadDataset, planReplay } from "../../../agents/feed/replay/index.ts";
+import { DatasetError, loadDataset, planReplay } from "../../replay/index.ts";
 import { openDb } from "../../../state/index.ts";
 import { backtestReport, formatBacktestReport } from "../../backtest/index.ts";
 import { LocalBus } from "../../bus/index.ts";

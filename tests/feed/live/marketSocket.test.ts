@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LastTradePriceEvent, MarketResolvedEvent } from "../../../agents/feed/live/marketSchemas.ts";
+import type { LastTradePriceEvent, MarketResolvedEvent } from "../../../floor/adapters/polymarket/marketSchemas.ts";
 import { MarketSocket } from "../../../agents/feed/live/MarketSocket.ts";
-import type { SocketStatus } from "../../../agents/feed/live/ReconnectingSocket.ts";
+import type { SocketStatus } from "../../../floor/adapters/polymarket/ReconnectingSocket.ts";
 import { FakeClob } from "./FakeClob.ts";
 import { waitFor } from "./waitFor.ts";
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SocketStatus } from "../../../agents/feed/live/ReconnectingSocket.ts";
+import type { SocketStatus } from "../../../floor/adapters/polymarket/ReconnectingSocket.ts";
 import { SpotSocket, type SpotSource } from "../../../agents/feed/live/SpotSocket.ts";
 import { wsPayloads } from "./fixtures.ts";
 import { FakeWsServer } from "./FakeWsServer.ts";

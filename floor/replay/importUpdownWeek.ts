@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { TokenId } from "../../../protocols/index.ts";
+import { TokenId } from "../../protocols/index.ts";
 import { readJsonFile, sortedSeries } from "./readJson.ts";
 import { NO_FEES, type PriceHistory, type ReplayDataset, type ReplayMarket } from "./ReplayDataset.ts";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { loadFloorConfig } from "../../config/index.ts";
-import { natsUsers, renderNatsAuthConfig } from "./natsAuthConfig.ts";
+import { loadFloorConfig } from "../config/index.ts";
+import { natsUsers, renderNatsAuthConfig } from "../bus/auth/natsAuthConfig.ts";
 
 /** `npm run nats-config`: the server config for the traders of `--config` (default config/floor.yaml) and `--prefix`. Returns the exit status. */
 export function natsConfigMain(argv: string[], out: { write(s: string): unknown }, err: { write(s: string): unknown }): number {

@@ -6,11 +6,11 @@ import { setup } from "xstate";
 import { auditorAgent } from "../../agents/auditor/index.ts";
 import { patterns, type Control } from "../../protocols/index.ts";
 import { openDb, verifyAudit, type Db } from "../../state/index.ts";
-import { LocalBus } from "../bus/index.ts";
-import { SimClock } from "../clock/index.ts";
-import { createLogger } from "../log/createLogger.ts";
-import { AgentHost } from "./AgentHost.ts";
-import { route, type AgentSpec } from "./AgentSpec.ts";
+import { LocalBus } from "../../floor/bus/index.ts";
+import { SimClock } from "../../floor/clock/index.ts";
+import { createLogger } from "../../floor/log/createLogger.ts";
+import { AgentHost } from "../../floor/host/AgentHost.ts";
+import { route, type AgentSpec } from "../../floor/host/AgentSpec.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const machine = setup({ types: { events: {} as { type: "PAUSE" } | { type: "RESUME" } | { type: "BOOM" } } }).createMachine({

@@ -1,6 +1,6 @@
 import type { ApiKeyCreds, Trade } from "@polymarket/clob-client-v2";
-import type { BackoffOptions } from "../../feed/live/backoff.ts";
-import { ReconnectingSocket, type FrameKind } from "../../feed/live/ReconnectingSocket.ts";
+import type { BackoffOptions } from "./backoff.ts";
+import { ReconnectingSocket, type FrameKind } from "./ReconnectingSocket.ts";
 import { parseUserFrame, tradeFromUserEvent, type UserFrameItem, type UserOrderEvent, type UserTradeEvent } from "./userMessages.ts";
 
 export const USER_WS_URL = "wss://ws-subscriptions-clob.polymarket.com/ws/user";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { tradeSizeForOrder } from "./events.ts";
 import { parseUserFrame, tradeFromUserEvent, UserOrderEvent, UserTradeEvent } from "./userMessages.ts";
 
 // The reference's example payloads (§2.2, from the official user-channel docs), verbatim.
@@ -31,9 +30,6 @@ describe("user channel schemas", () => {
       outcome: "YES", bucket_index: 0, owner: "9180014b-…", maker_address: "", trader_side: "TAKER",
       maker_orders: [{ order_id: "0xff354cd7…", owner: "9180014b-…", maker_address: "", matched_amount: "10", price: "0.57", fee_rate_bps: "0", asset_id: "5211431950…", outcome: "YES" }],
     });
-    // Downstream sizing treats it like a REST trade: the taker leg and the maker leg.
-    expect(tradeSizeForOrder(t, "0x06BC63E3…")).toEqual({ size: 10_000_000, price: 570_000 });
-    expect(tradeSizeForOrder(t, "0xff354cd7…")).toEqual({ size: 10_000_000, price: 570_000 });
   });
 
   it("takes match_time, else the older matchtime, else timestamp", () => {

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { netErrorText } from "../../../floor/net/index.ts";
+import { netErrorText } from "../../net/index.ts";
 import { backoffDelay, type BackoffOptions } from "./backoff.ts";
 
 /** What a frame was, as judged by the owner: data resets the staleness watchdog, keepalives do not. */

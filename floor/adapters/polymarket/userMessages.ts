@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Side, type MakerOrder, type Trade } from "@polymarket/clob-client-v2";
-import { normTradeStatus } from "./events.ts";
+import { normTradeStatus } from "./normTradeStatus.ts";
 
 /**
  * The CLOB user channel's two event kinds (reference §2.2). Lenient on purpose: amounts stay the

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { FeeSchedule, TokenId } from "../../../protocols/index.ts";
+import { FeeSchedule, TokenId } from "../../protocols/index.ts";
 import { readJsonFile, readJsonLines, readText, sortedSeries } from "./readJson.ts";
 import type { PriceHistory, ReplayDataset } from "./ReplayDataset.ts";
 

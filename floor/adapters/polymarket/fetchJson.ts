@@ -1,4 +1,4 @@
-import { netErrorText } from "../../../floor/net/index.ts";
+import { netErrorText } from "../../net/index.ts";
 import { backoffDelay, retryAfterMs } from "./backoff.ts";
 
 export interface FetchJsonOptions {

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { TokenId } from "../../../protocols/index.ts";
+import { TokenId } from "../../protocols/index.ts";
 import { readJsonLines, readText, sortedSeries } from "./readJson.ts";
 import type { ReplayDataset, ReplayMarket } from "./ReplayDataset.ts";
 

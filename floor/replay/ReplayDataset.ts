@@ -1,4 +1,4 @@
-import type { FeeSchedule } from "../../../protocols/index.ts";
+import type { FeeSchedule } from "../../protocols/index.ts";
 import type { SpotSeries } from "./SpotSeries.ts";
 
 /** One Up/Down window as recorded data describes it. Prices in USD (floats), sizes in shares. */
