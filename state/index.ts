@@ -8,9 +8,11 @@ export { recordOrder, setOrderStatus, recordFill, addCash, transferCash, cashOf,
 export type { OrderRow, FillRow } from "./ledger.ts";
 export { settleMarket } from "./settleMarket.ts";
 export type { SettlementRow } from "./settleMarket.ts";
-export { registerAgent, setAgentState, recordDeath, listAgents } from "./registry.ts";
-export type { AgentRecord } from "./registry.ts";
-export { saveSnapshot, loadSnapshot } from "./snapshots.ts";
+export { registerAgent, setAgentState, recordDeath, listAgents, reviveAgent, agentRecord } from "./registry.ts";
+export type { AgentRecord, AgentOrigin } from "./registry.ts";
+export { recordAgentEvent, listAgentEvents } from "./agentEvents.ts";
+export type { AgentEvent } from "./agentEvents.ts";
+export { saveSnapshot, loadSnapshot, deleteSnapshot } from "./snapshots.ts";
 export { appendAudit, verifyAudit } from "./auditLog.ts";
 export { writeAnchor } from "./auditAnchor.ts";
 export type { AuditHead } from "./auditAnchor.ts";

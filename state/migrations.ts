@@ -86,4 +86,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       ALTER TABLE orders ADD COLUMN expires_ts INTEGER;
     `,
   },
+  {
+    version: 5,
+    name: "a living floor: where each agent came from, and every birth, change and death with who asked and why",
+    sql: `
+      ALTER TABLE agents ADD COLUMN origin TEXT NOT NULL DEFAULT 'config' CHECK (origin IN ('config','command','floor'));
+      CREATE TABLE agent_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL,
+        verb TEXT NOT NULL CHECK (verb IN ('spawned','retired','reconfigured','updated')),
+        by TEXT NOT NULL, reason TEXT NOT NULL, config_json TEXT, ts INTEGER NOT NULL
+      );
+      CREATE INDEX agent_events_agent ON agent_events(agent_id, seq);
+    `,
+  },
 ];

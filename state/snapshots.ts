@@ -21,3 +21,8 @@ export function loadSnapshot(db: Db, agentId: string, machineVersion: string): u
   if (!row || row.machine_version !== machineVersion) return undefined;
   return JSON.parse(row.snapshot_json);
 }
+
+/** Forget an agent's snapshot: an agent born again under a retired id starts its machine afresh. */
+export function deleteSnapshot(db: Db, agentId: string): void {
+  stmt(db, "DELETE FROM snapshots WHERE agent_id = ?").run(agentId);
+}
