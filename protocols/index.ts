@@ -1,12 +1,17 @@
 /** The floor's language: subject names, message schemas and the validating codec. */
 export { PROTOCOL_VERSION, Envelope } from "./envelope.ts";
 export { MICRO, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, mulMicro, divMicro, formatMicro } from "./money.ts";
-export { subjects, patterns, isSubjectToken, MARKET_PHASES, CTL_VERBS, AGENT_VERBS } from "./subjects.ts";
-export type { MarketPhase, CtlVerb, AgentVerb } from "./subjects.ts";
+export { subjects, patterns } from "./subjects.ts";
+export { families } from "./families.ts";
+export type { Families } from "./families.ts";
+export type { Family } from "./family.ts";
+export { isSubjectToken } from "./subjectToken.ts";
+export { MARKET_PHASES, CTL_VERBS, LIFE_VERBS, COMMAND_VERBS } from "./verbs.ts";
+export type { MarketPhase, CtlVerb, LifeVerb, CommandVerb } from "./verbs.ts";
 export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeSchedule, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
 export { Side, OrderType, OrderIntent, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement, OrderEvent } from "./messages/order.ts";
 export type { IntentFields } from "./messages/order.ts";
-export { Control, AgentLifecycle, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";
+export { Control, AgentLifecycle, AgentCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";

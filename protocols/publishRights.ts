@@ -12,15 +12,15 @@ export const BOSS_ID = "boss";
 export type PublisherKind = "feed" | "exchange" | "trader" | "boss" | "auditor" | "monitor";
 
 /** What every agent's host publishes for it: heartbeats, lifecycle facts, audit facts (invalid input, errors, violations). */
-export const COMMON_RIGHTS = ["hb.{id}", "floor.agent.*", "audit.*"] as const;
+export const COMMON_RIGHTS = ["hb.{id}", "floor.life.*", "audit.*"] as const;
 
 export const PUBLISH_RIGHTS: Record<PublisherKind, readonly string[]> = {
   // Market data comes from the feed only.
   feed: ["md.>"],
   // The paper exchange prints its own taker fills as market trades.
   exchange: ["order.event.*", "md.trade.*"],
-  // Only the boss decides orders and controls agents.
-  boss: ["order.decision.*", "ctl.>"],
+  // Only the boss decides orders, controls agents and commands the supervisor (spawn, retire, reconfigure).
+  boss: ["order.decision.*", "ctl.>", "floor.agent.*"],
   // A trader asks for orders in its own name only.
   trader: ["order.intent.{id}"],
   auditor: [],

@@ -1,55 +1,17 @@
-/**
- * Subject names of the floor (see DESIGN.md "Subjects"). Ids become subject tokens,
- * so they are restricted to NATS-safe characters; a bad id is a programming error.
- */
-const TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
+import { families, type Families } from "./families.ts";
+import { token } from "./subjectToken.ts";
 
-function token(kind: string, value: string): string {
-  if (!TOKEN.test(value)) throw new TypeError(`invalid ${kind} for a subject token: ${JSON.stringify(value)}`);
-  return value;
-}
+type Builders = { readonly [K in keyof Families]: Families[K]["subject"] };
+type Patterns = { readonly [K in keyof Families]: string };
 
-/** True when `value` may be used as one subject token (an agent id, market id, verb). */
-export function isSubjectToken(value: string): boolean {
-  return TOKEN.test(value);
-}
+const entries = Object.entries(families) as [keyof Families, Families[keyof Families]][];
 
-export const MARKET_PHASES = ["open", "close", "resolved"] as const;
-export type MarketPhase = (typeof MARKET_PHASES)[number];
-export const CTL_VERBS = ["allocate", "pause", "resume", "reduce", "retire"] as const;
-export type CtlVerb = (typeof CTL_VERBS)[number];
-export const AGENT_VERBS = ["spawn", "clone", "retired", "failed", "restarted"] as const;
-export type AgentVerb = (typeof AGENT_VERBS)[number];
+/** Subject builders by family (a view of families.ts): `subjects.spot("BTCUSD")`. */
+export const subjects = Object.fromEntries(entries.map(([k, f]) => [k, f.subject])) as Builders;
 
-export const subjects = {
-  spot: (symbol: string) => `md.spot.${token("symbol", symbol)}`,
-  book: (marketId: string) => `md.book.${token("marketId", marketId)}`,
-  trade: (marketId: string) => `md.trade.${token("marketId", marketId)}`,
-  market: (marketId: string, phase: MarketPhase) => `md.market.${token("marketId", marketId)}.${phase}`,
-  health: (source: string) => `md.health.${token("source", source)}`,
-  intent: (agentId: string) => `order.intent.${token("agentId", agentId)}`,
-  decision: (agentId: string) => `order.decision.${token("agentId", agentId)}`,
-  orderEvent: (agentId: string) => `order.event.${token("agentId", agentId)}`,
-  ctl: (agentId: string, verb: CtlVerb) => `ctl.${token("agentId", agentId)}.${verb}`,
-  floorAgent: (verb: AgentVerb) => `floor.agent.${verb}`,
-  hb: (agentId: string) => `hb.${token("agentId", agentId)}`,
-  metrics: (agentId: string) => `metrics.${token("agentId", agentId)}`,
-  audit: (kind: string) => `audit.${token("kind", kind)}`,
-} as const;
-
-/** Wildcard patterns for subscribing to a whole family. */
+/** Wildcard patterns for subscribing to a whole family (a view of families.ts), and one narrower one. */
 export const patterns = {
-  spot: "md.spot.*",
-  book: "md.book.*",
-  trade: "md.trade.*",
-  market: "md.market.*.*",
-  health: "md.health.*",
-  intent: "order.intent.*",
-  decision: "order.decision.*",
-  orderEvent: "order.event.*",
+  ...(Object.fromEntries(entries.map(([k, f]) => [k, f.pattern])) as Patterns),
+  /** Every control message to one agent: `ctl.<agentId>.*`. */
   ctlOf: (agentId: string) => `ctl.${token("agentId", agentId)}.*`,
-  floorAgent: "floor.agent.*",
-  hb: "hb.*",
-  metrics: "metrics.*",
-  audit: "audit.*",
 } as const;

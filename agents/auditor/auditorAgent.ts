@@ -1,4 +1,4 @@
-import { patterns, type AgentLifecycle, type AuditFact, type FeedHealth, type OrderDecision, type OrderEvent, type OrderIntent } from "../../protocols/index.ts";
+import { families } from "../../protocols/index.ts";
 import { appendAudit, listOpenOrders, type AuditEntry } from "../../state/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { auditorMachine } from "./auditorMachine.ts";
@@ -39,16 +39,16 @@ export function auditorAgent(id = "auditor"): AgentSpec {
           for (const o of listOpenOrders(ctx.db)) if (!approved.has(o.intentId)) approved.set(o.intentId, { side: o.side, price: o.price, size: o.size, filled: o.filled, marketId: o.marketId });
         },
         routes: [
-          route<OrderIntent>(patterns.intent, (m, subject) => {
+          route(families.intent, (m, subject) => {
             write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);
           }),
           // A decision from anyone but the boss is no approval: it becomes a violation, not an "approved" row to check fills against.
-          route<OrderDecision>(patterns.decision, fromBoss(ctx, (m, subject) => {
+          route(families.decision, fromBoss(ctx, (m, subject) => {
             const i = m.intent;
             if (m.approved) approved.set(i.intentId, { side: i.side, price: i.price, size: i.size, filled: 0, marketId: i.marketId });
             write({ kind: m.approved ? "approved" : "rejected", severity: "info", src: m.src, subject, detail: { intentId: i.intentId, agentId: i.agentId, price: i.price, size: i.size, ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
           })),
-          route<OrderEvent>(patterns.orderEvent, (m, subject) => {
+          route(families.orderEvent, (m, subject) => {
             const { v: _v, id: _id, ts, src, ...detail } = m;
             write({ kind: `order_${m.type}`, severity: "info", src, subject, detail }, ts);
             if (m.type === "fill") {
@@ -64,15 +64,15 @@ export function auditorAgent(id = "auditor"): AgentSpec {
             }
             if (m.type === "settle") for (const [k, a] of approved) if (a.marketId === m.marketId) approved.delete(k);
           }),
-          route<AgentLifecycle>(patterns.floorAgent, (m, subject) => {
+          route(families.life, (m, subject) => {
             write({ kind: `agent_${m.verb}`, severity: m.verb === "failed" ? "error" : "info", src: m.src, subject, detail: { agentId: m.agentId, kind: m.kind, ...(m.parentId ? { parentId: m.parentId } : {}), ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
           }),
           // Data health transitions (stale, gaps, reconnects and the return to ok) are part of the record.
-          route<FeedHealth>(patterns.health, (m, subject) => {
+          route(families.health, (m, subject) => {
             const { v: _v, id: _id, ts, src, ...detail } = m;
             write({ kind: `feed_${m.status}`, severity: "info", src, subject, detail }, ts);
           }),
-          route<AuditFact>(patterns.audit, (m, subject) => {
+          route(families.audit, (m, subject) => {
             write({ kind: m.kind, severity: m.severity, src: m.src, subject: m.subject ?? subject, detail: m.detail }, m.ts);
           }),
         ],

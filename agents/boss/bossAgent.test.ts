@@ -28,7 +28,7 @@ beforeEach(async () => {
   bus.subscribe("audit.*", (m) => void audits.push(JSON.parse(m.data) as AuditFact));
   boss = new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}) }), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
   boss.start();
-  send("floor.agent.spawn", { verb: "spawn", agentId: "t1", kind: "trader" });
+  send("floor.life.spawn", { verb: "spawn", agentId: "t1", kind: "trader" });
   await bus.idle();
 });
 afterEach(async () => {
@@ -39,7 +39,7 @@ afterEach(async () => {
 
 describe("boss moving money", () => {
   it("audits the deposit and each transfer with the amounts the ledger booked, once", async () => {
-    send("floor.agent.restarted", { verb: "restarted", agentId: "t1", kind: "trader" }); // re-announced, not moved again
+    send("floor.life.restarted", { verb: "restarted", agentId: "t1", kind: "trader" }); // re-announced, not moved again
     await bus.idle();
     const cash = db.prepare("SELECT agent_id AS agentId, delta_micro AS amount, reason FROM cash ORDER BY seq").all();
     expect(cash).toEqual([

@@ -1,7 +1,4 @@
-import {
-  microFromNumber, patterns, subjects,
-  type AgentLifecycle, type BookSnapshot, type FeedHealth, type MarketEvent, type OrderIntent, type RiskConfig, type SpotTick,
-} from "../../protocols/index.ts";
+import { families, microFromNumber, subjects, type RiskConfig } from "../../protocols/index.ts";
 import { addCash, allocatedOf, cashOf, depositsOf, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
@@ -46,18 +43,18 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
         machineVersion: "boss@1",
         input: { risk: floor.risk },
         routes: [
-          route<AgentLifecycle>(patterns.floorAgent, (m) => {
+          route(families.life, (m) => {
             if ((m.verb === "spawn" || m.verb === "restarted") && m.kind === "trader") allocate(m.agentId);
           }),
-          route<OrderIntent>(patterns.intent, (i) => {
+          route(families.intent, (i) => {
             const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;
             ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital, fresh.at(ctx.clock.now(), i.marketId)) });
           }),
           // The boss watches the data's age itself: a feed that dies silently sends no health event.
-          route<SpotTick>(patterns.spot, (t) => fresh.spot(t.ts)),
-          route<BookSnapshot>(patterns.book, (b) => fresh.book(b.marketId, b.ts)),
-          route<MarketEvent>(patterns.market, (e) => (e.phase === "resolved" ? fresh.forget(e.marketId) : undefined)),
-          route<FeedHealth>(patterns.health, (h) => fresh.cadence(h.expectedIntervalMs)),
+          route(families.spot, (t) => fresh.spot(t.ts)),
+          route(families.book, (b) => fresh.book(b.marketId, b.ts)),
+          route(families.market, (e) => (e.phase === "resolved" ? fresh.forget(e.marketId) : undefined)),
+          route(families.health, (h) => fresh.cadence(h.expectedIntervalMs)),
         ],
         save: () => fresh.save(),
         restore: (state) => fresh.load(state as FreshnessState),

@@ -1,7 +1,4 @@
-import {
-  patterns, subjects,
-  type BookSnapshot, type Control, type MarketEvent, type MarketOpen, type OrderDecision, type TradePrint,
-} from "../../protocols/index.ts";
+import { families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision } from "../../protocols/index.ts";
 import {
   recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus,
 } from "../../state/index.ts";
@@ -154,8 +151,8 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         machine: exchangeMachine,
         machineVersion: "exchange@2",
         routes: [
-          route<MarketEvent>(patterns.market, onMarket),
-          route<BookSnapshot>(patterns.book, (b) => {
+          route(families.market, onMarket),
+          route(families.book, (b) => {
             const m = markets.get(b.marketId);
             if (!m) return;
             apply(m.engine.snapshot({ bids: b.bids, asks: b.asks, tickSize: b.tickSize, minSize: b.minSize }, ctx.clock.now()));
@@ -165,17 +162,17 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             // resumes. After the snapshot, since in an empty view a resting order would be first in line.
             for (const o of restart.take(b.marketId)) adopt(o, m.engine);
           }),
-          route<TradePrint>(patterns.trade, (t) => {
+          route(families.trade, (t) => {
             const m = markets.get(t.marketId);
             if (!m || t.src === id) return; // our own prints are already in the engine
             const outcome = t.tokenId === m.open.downTokenId ? "Down" : "Up";
             apply(m.engine.trade({ price: t.price, size: t.size, side: t.side, outcome }, ctx.clock.now()));
           }),
-          route<OrderDecision>(patterns.decision, fromBoss(ctx, (d) => (d.approved ? submit(d.intent) : undefined))),
-          route<Control>(patterns.ctlOf(id), fromBoss(ctx, (c) => {
+          route(families.decision, fromBoss(ctx, (d) => (d.approved ? submit(d.intent) : undefined))),
+          route(families.ctl, fromBoss(ctx, (c) => {
             if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
-          })),
+          }), { pattern: patterns.ctlOf(id) }),
         ],
         // Restored exactly, the engines hold every order they worked in its place: only what the ledger has beyond them is reconciled.
         onStart: () => restart.start((orderId) => orders.has(orderId)),

@@ -1,4 +1,4 @@
-import { MICRO, microFromNumber, patterns, subjects, type SimConfig, type TradePrint } from "../../protocols/index.ts";
+import { families, MICRO, microFromNumber, subjects, type SimConfig } from "../../protocols/index.ts";
 import type { SimSeries } from "../../protocols/config.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { upProbability } from "../../floor/pricing/index.ts";
@@ -153,7 +153,7 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
         machineVersion: "simFeed@1",
         routes: [
           // Our own orders' fills, printed by the paper exchange, take the makers' quotes too.
-          route<TradePrint>(patterns.trade, (p) => {
+          route(families.trade, (p) => {
             if (p.src === ctx.id) return;
             const s = byMarket.get(p.marketId);
             if (!s?.book || !s.market) return;

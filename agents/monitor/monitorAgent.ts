@@ -1,4 +1,4 @@
-import { patterns, type OrderEvent } from "../../protocols/index.ts";
+import { families } from "../../protocols/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { monitorMachine } from "./monitorMachine.ts";
 
@@ -12,7 +12,7 @@ export function monitorAgent(id = "monitor"): AgentSpec {
       return {
         machine: monitorMachine,
         machineVersion: "monitor@1",
-        routes: [route<OrderEvent>(patterns.orderEvent, (event) => ctx.send({ type: "ORDER_EVENT", event }))],
+        routes: [route(families.orderEvent, (event) => ctx.send({ type: "ORDER_EVENT", event }))],
       };
     },
   };

@@ -1,7 +1,4 @@
-import {
-  MICRO, patterns, subjects,
-  type BookSnapshot, type Control, type MarketEvent, type OrderDecision, type OrderEvent, type SpotTick,
-} from "../../protocols/index.ts";
+import { families, MICRO, patterns, subjects } from "../../protocols/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { strategyOf, type TraderConfig } from "./traderConfig.ts";
 import { traderMachine, type TraderContext } from "./traderMachine.ts";
@@ -40,34 +37,34 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
           strategy.restore(st.strategy);
         },
         routes: [
-          route<SpotTick>(patterns.spot, (t) => {
+          route(families.spot, (t) => {
             symbol ??= t.symbol;
             if (t.symbol !== symbol) return;
             strategy.onSpot(t.price / MICRO, t.ts);
             if (strategy.ready() && ctx.state() === "warmingUp") ctx.send({ type: "WARM" });
           }),
-          route<MarketEvent>(patterns.market, (e) => {
+          route(families.market, (e) => {
             if (e.phase === "open") strategy.onMarket({ ...e, strike: e.strike / MICRO });
             else if (e.phase === "close") strategy.onMarket(null);
           }),
-          route<BookSnapshot>(patterns.book, (b) => {
+          route(families.book, (b) => {
             strategy.onBook(b.marketId, b.bids[0]?.price, b.asks[0]?.price);
             if (ctx.state() !== "trading") return;
             const signal = strategy.decide(ctx.clock.now(), cash());
             if (signal) ctx.send({ type: "SIGNAL", signal });
           }),
-          route<Control>(patterns.ctlOf(cfg.id), fromBoss(ctx, (c) => {
+          route(families.ctl, fromBoss(ctx, (c) => {
             if (c.verb === "allocate") ctx.send({ type: "ALLOCATE", capital: c.capital ?? 0 });
             else ctx.send({ type: CTL_EVENTS[c.verb], reason: c.reason });
-          })),
-          route<OrderDecision>(subjects.decision(cfg.id), fromBoss(ctx, (d) => {
+          }), { pattern: patterns.ctlOf(cfg.id) }),
+          route(families.decision, fromBoss(ctx, (d) => {
             if (!d.approved) ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });
-          })),
-          route<OrderEvent>(subjects.orderEvent(cfg.id), (e) => {
+          }), { pattern: subjects.decision(cfg.id) }),
+          route(families.orderEvent, (e) => {
             if (e.type === "fill" || e.type === "reversal") ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
             else if (e.type === "settle") ctx.send({ type: "SETTLED", payout: e.payout, pnl: e.pnl, marketId: e.marketId });
             else if (e.type === "reject") ctx.send({ type: "REJECTED", reason: e.reason });
-          }),
+          }, { pattern: subjects.orderEvent(cfg.id) }),
         ],
       };
     },

@@ -100,7 +100,7 @@ export class AgentHost {
     registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: "starting", ts: this.opts.clock.now() });
     this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
     for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
-    this.publish(subjects.floorAgent("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
+    this.publish(subjects.life("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
     b.onStart?.();
     // An agent that had failed stays failed, its actor no longer taking events, as in the run that saved it.
     if (resume?.failed) {
@@ -234,12 +234,12 @@ export class AgentHost {
     this.ctx.log.error({ err }, "agent actor failed");
     if (this.restarts.allow(now)) {
       this.counters.restarts++;
-      this.publish(subjects.floorAgent("restarted"), { verb: "restarted", agentId: this.spec.id, kind: this.spec.kind, reason: String(err) });
+      this.publish(subjects.life("restarted"), { verb: "restarted", agentId: this.spec.id, kind: this.spec.kind, reason: String(err) });
       this.startActor(loadSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion));
       return;
     }
     this.failed = true;
     setAgentState(this.opts.db, this.spec.id, "failed");
-    this.publish(subjects.floorAgent("failed"), { verb: "failed", agentId: this.spec.id, kind: this.spec.kind, reason: `restart intensity exceeded: ${String(err)}` });
+    this.publish(subjects.life("failed"), { verb: "failed", agentId: this.spec.id, kind: this.spec.kind, reason: `restart intensity exceeded: ${String(err)}` });
   }
 }

@@ -1,4 +1,6 @@
 import type { AnyEventObject, AnyStateMachine, EventObject } from "xstate";
+import type { z } from "zod";
+import { fits, type Family } from "../../protocols/family.ts";
 import type { PublisherKind } from "../../protocols/index.ts";
 import type { Db } from "../../state/index.ts";
 import type { FloorClock } from "../clock/index.ts";
@@ -33,10 +35,15 @@ export interface Route {
 }
 
 /**
- * Declare a route. The host validates each message against its subject family's schema before
- * calling `fn`, so the message type here is the family's type (the one unchecked step).
+ * Declare a route on a subject family (protocols/families.ts): the host validates each message
+ * against the family's schema before calling `fn`, so the message type is the schema's, inferred.
+ * `opts.pattern` narrows the subscription (`order.decision.<id>`, `ctl.<id>.*`); it must lie
+ * inside the family, so the schema still applies to everything it receives.
  */
-export function route<T>(pattern: string, fn: (msg: T, subject: string) => void | Promise<void>): Route {
+export function route<S extends z.ZodType>(family: Family<S>, fn: (msg: z.output<S>, subject: string) => void | Promise<void>, opts?: { pattern: string }): Route {
+  const pattern = opts?.pattern ?? family.pattern;
+  if (!fits(family.tokens, pattern.split("."))) throw new TypeError(`route pattern ${pattern} is outside its family ${family.pattern}`);
+  // The one unchecked step: the host only calls `handle` with a message its family's schema accepted.
   return { pattern, handle: fn as Route["handle"] };
 }
 

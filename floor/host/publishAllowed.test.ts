@@ -14,13 +14,17 @@ describe("publishAllowed", () => {
     expect(publishAllowed("exchange", "exchange", "md.book.m1")).toBe(false);
     expect(publishAllowed("feed", "feed", "md.book.m1")).toBe(true);
     expect(publishAllowed("monitor", "monitor", "metrics.t1")).toBe(true);
+    // Commands to the supervisor: the boss's (and the admin's), no other agent's.
+    expect(publishAllowed("boss", "boss", "floor.agent.spawn")).toBe(true);
+    expect(publishAllowed("trader", "t1", "floor.agent.spawn")).toBe(false);
+    expect(publishAllowed("auditor", "auditor", "floor.agent.retire")).toBe(false);
   });
 
   it("lets every kind publish its heartbeat, lifecycle and audit facts", () => {
     for (const kind of ["feed", "exchange", "trader", "boss", "auditor", "monitor"] as const) {
       expect(publishAllowed(kind, "a", "hb.a")).toBe(true);
       expect(publishAllowed(kind, "a", "hb.b")).toBe(false);
-      expect(publishAllowed(kind, "a", "floor.agent.spawn")).toBe(true);
+      expect(publishAllowed(kind, "a", "floor.life.spawn")).toBe(true);
       expect(publishAllowed(kind, "a", "audit.violation")).toBe(true);
     }
   });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { AgentId } from "../config.ts";
 import { Envelope } from "../envelope.ts";
 import { Micro } from "../money.ts";
-import { AGENT_VERBS, CTL_VERBS } from "../subjects.ts";
+import { COMMAND_VERBS, CTL_VERBS, LIFE_VERBS } from "../verbs.ts";
 
 /** boss -> agent. `capital` is set for `allocate`. */
 export const Control = Envelope.extend({
@@ -11,15 +12,41 @@ export const Control = Envelope.extend({
 });
 export type Control = z.infer<typeof Control>;
 
-/** Lifecycle facts about agents: births, deaths, failures, restarts. */
+/** Lifecycle facts about agents (`floor.life.<verb>`): births, deaths, failures, restarts, new configs. */
 export const AgentLifecycle = Envelope.extend({
-  verb: z.enum(AGENT_VERBS),
+  verb: z.enum(LIFE_VERBS),
   agentId: z.string().min(1),
   kind: z.string().min(1),
   parentId: z.string().optional(),
   reason: z.string().optional(),
+  /** On a spawn: the id was retired before and is born again (the boss allocates it afresh). */
+  reborn: z.boolean().optional(),
 });
 export type AgentLifecycle = z.infer<typeof AgentLifecycle>;
+
+/**
+ * A command to the supervisor (a bus request on `floor.agent.<verb>`, answered with an
+ * AgentCommandReply). `config` is the agent's config file object, checked by the supervisor
+ * against its kind; `reason` is why, for the audit log.
+ */
+export const AgentCommand = Envelope.extend({
+  verb: z.enum(COMMAND_VERBS),
+  agentId: AgentId,
+  config: z.record(z.string(), z.unknown()).optional(),
+  reason: z.string().trim().min(1, "a command must say why"),
+});
+export type AgentCommand = z.infer<typeof AgentCommand>;
+
+/** The supervisor's answer to an AgentCommand (a reply, not a floor message: no envelope). */
+export const AgentCommandReply = z.object({
+  ok: z.boolean(),
+  verb: z.enum(COMMAND_VERBS),
+  agentId: AgentId,
+  outcome: z.enum(["spawned", "retired", "reconfigured", "updated", "unchanged", "refused"]),
+  error: z.string().optional(),
+  state: z.string().optional(),
+});
+export type AgentCommandReply = z.infer<typeof AgentCommandReply>;
 
 export const Heartbeat = Envelope.extend({
   state: z.string(),

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setup } from "xstate";
 import { auditorAgent } from "../../agents/auditor/index.ts";
-import { patterns, type Control } from "../../protocols/index.ts";
+import { families, patterns, type Control } from "../../protocols/index.ts";
 import { openDb, verifyAudit, type Db } from "../../state/index.ts";
 import { LocalBus } from "../../floor/bus/index.ts";
 import { SimClock } from "../../floor/clock/index.ts";
@@ -28,10 +28,10 @@ function toy(id: string, onCtl?: (c: Control) => void): AgentSpec {
     create: (ctx) => ({
       machine, machineVersion: "toy@1",
       routes: [
-        route<Control>(patterns.ctlOf(id), (c) => {
+        route(families.ctl, (c) => {
           onCtl?.(c);
           ctx.send({ type: c.verb === "pause" ? "PAUSE" : c.verb === "resume" ? "RESUME" : "BOOM" });
-        }),
+        }, { pattern: patterns.ctlOf(id) }),
       ],
     }),
   };
@@ -77,7 +77,7 @@ describe("AgentHost", () => {
     let calls = 0;
     const spec: AgentSpec = {
       id: "t2", kind: "trader", config: {},
-      create: () => ({ machine, machineVersion: "toy@1", routes: [route(patterns.ctlOf("t2"), () => { if (++calls === 1) throw new Error("handler bug"); })] }),
+      create: () => ({ machine, machineVersion: "toy@1", routes: [route(families.ctl, () => { if (++calls === 1) throw new Error("handler bug"); }, { pattern: patterns.ctlOf("t2") })] }),
     };
     const errors: string[] = [];
     bus.subscribe("audit.agent_error", (m) => void errors.push(m.data));
@@ -108,7 +108,7 @@ describe("AgentHost", () => {
 
   it("restarts a crashed actor once per 5 s of floor time, then reports it failed", async () => {
     const lifecycle: string[] = [];
-    bus.subscribe("floor.agent.*", (m) => void lifecycle.push(m.subject));
+    bus.subscribe("floor.life.*", (m) => void lifecycle.push(m.subject));
     const h = hostOf(toy("t4"));
     h.start();
     bus.publish("ctl.t4.reduce", ctl("t4", "reduce"));
@@ -119,7 +119,7 @@ describe("AgentHost", () => {
     bus.publish("ctl.t4.reduce", ctl("t4", "reduce"));
     await bus.idle();
     expect(h.state).toBe("failed");
-    expect(lifecycle).toEqual(["floor.agent.spawn", "floor.agent.restarted", "floor.agent.failed"]);
+    expect(lifecycle).toEqual(["floor.life.spawn", "floor.life.restarted", "floor.life.failed"]);
   });
 
   it("stops handling and tells the floor when a ledger write fails, instead of dropping it", async () => {
@@ -127,7 +127,7 @@ describe("AgentHost", () => {
     let calls = 0;
     const spec: AgentSpec = {
       id: "t5", kind: "trader", config: {},
-      create: () => ({ machine, machineVersion: "toy@1", routes: [route(patterns.ctlOf("t5"), () => void (++calls, db.prepare("INSERT INTO refused VALUES (1)").run()))] }),
+      create: () => ({ machine, machineVersion: "toy@1", routes: [route(families.ctl, () => void (++calls, db.prepare("INSERT INTO refused VALUES (1)").run()), { pattern: patterns.ctlOf("t5") })] }),
     };
     const fatal: Error[] = [];
     const h = new AgentHost(spec, { bus, clock, db, log, runId: 1, fatal: (e) => void fatal.push(e) });
@@ -167,7 +167,7 @@ describe("AgentHost", () => {
     await a.stop();
     expect(cp).toMatchObject({ machineVersion: "toy@1", lastHb: T0 + 1000, restarts: [T0 + 3000], failed: true, agent: { n: 3 } });
     const ids: string[] = [];
-    bus.subscribe("floor.agent.*", (m) => void ids.push((JSON.parse(m.data) as { id: string }).id));
+    bus.subscribe("floor.life.*", (m) => void ids.push((JSON.parse(m.data) as { id: string }).id));
     const b = hostOf(counting("t5"));
     b.start(cp);
     await bus.idle();

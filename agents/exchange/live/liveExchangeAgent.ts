@@ -1,5 +1,5 @@
 import {
-  patterns, subjects, type Control, type MarketEvent, type MarketOpen, type OrderDecision,
+  families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision,
 } from "../../../protocols/index.ts";
 import { intentKnown, listOpenOrders, recordMarketClose, recordMarketOpen } from "../../../state/index.ts";
 import { fromBoss, route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
@@ -129,12 +129,12 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         machine: exchangeMachine,
         machineVersion: "exchange@2",
         routes: [
-          route<MarketEvent>(patterns.market, onMarket),
-          route<OrderDecision>(patterns.decision, fromBoss(ctx, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined))),
-          route<Control>(patterns.ctlOf(id), fromBoss(ctx, (c) => {
+          route(families.market, onMarket),
+          route(families.decision, fromBoss(ctx, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined))),
+          route(families.ctl, fromBoss(ctx, (c) => {
             if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
-          })),
+          }), { pattern: patterns.ctlOf(id) }),
         ],
         onStart: () => void startUp(),
         onTick(now) {

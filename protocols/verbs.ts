@@ -1,0 +1,12 @@
+/** The closed sets of last subject tokens (and `verb`/`phase` fields) of the floor's families. */
+export const MARKET_PHASES = ["open", "close", "resolved"] as const;
+export type MarketPhase = (typeof MARKET_PHASES)[number];
+/** boss -> agent: `ctl.<agentId>.<verb>`. */
+export const CTL_VERBS = ["allocate", "pause", "resume", "reduce", "retire"] as const;
+export type CtlVerb = (typeof CTL_VERBS)[number];
+/** Lifecycle facts every host publishes about its agent: `floor.life.<verb>`. */
+export const LIFE_VERBS = ["spawn", "clone", "retired", "failed", "restarted", "reconfigured"] as const;
+export type LifeVerb = (typeof LIFE_VERBS)[number];
+/** Commands to the supervisor (bus requests with a reply): `floor.agent.<verb>`. */
+export const COMMAND_VERBS = ["spawn", "retire", "reconfigure"] as const;
+export type CommandVerb = (typeof COMMAND_VERBS)[number];
