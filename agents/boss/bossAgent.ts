@@ -1,5 +1,5 @@
 import { families, microFromNumber, subjects, type RiskConfig } from "../../protocols/index.ts";
-import { addCash, allocatedOf, cashOf, depositsOf, transferCash } from "../../state/index.ts";
+import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
 import { exposureOf } from "./exposureOf.ts";
@@ -8,7 +8,8 @@ import { Freshness, type FreshnessState } from "./Freshness.ts";
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
  * allocation (a ledger transfer, then `ctl.<id>.allocate`), audits both, and gates every intent, including
- * on the age of the market data it has seen.
+ * on the age of the market data it has seen. A retired trader's cash comes back to the floor: what it
+ * holds when it retires, then each payout as its positions settle.
  */
 export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
   return {
@@ -19,9 +20,9 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
       const capital = microFromNumber(floor.capital);
       const fresh = new Freshness(floor.risk.maxDataAgeSec * 1000);
 
-      function allocate(agentId: string): void {
+      function allocate(agentId: string, reborn: boolean): void {
         let amount = allocatedOf(ctx.db, agentId);
-        if (amount <= 0) {
+        if (amount <= 0 || reborn) {
           // Never hand out more than the floor holds: late-born agents get what is left, or nothing.
           amount = Math.min(Math.floor(capital * floor.risk.perAgentMaxPct), cashOf(ctx.db, "floor"));
           if (amount <= 0) {
@@ -29,7 +30,8 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
             ctx.publish(subjects.audit("allocation"), { kind: "allocation", severity: "info", detail: { agentId, allocated: 0, reason: "no unallocated capital left on the floor" } });
             return;
           }
-          const ref = `allocate-${agentId}`;
+          // A retired id born again is a new allocation: its ref says when, so each transfer keeps a key of its own.
+          const ref = reborn ? `allocate-${agentId}@${ctx.clock.now()}` : `allocate-${agentId}`;
           transferCash(ctx.db, "floor", agentId, amount, ref, ctx.clock.now());
           // Every movement of money is audited, as the ledger booked it (audit verify matches the two).
           ctx.publish(subjects.audit("transfer"), { kind: "transfer", severity: "info", detail: { from: "floor", to: agentId, amount, ref } });
@@ -38,13 +40,27 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
         ctx.publish(subjects.ctl(agentId, "allocate"), { verb: "allocate", capital: amount });
       }
 
+      /** Move what a retired agent's account holds back to the floor. */
+      function sweep(agentId: string, ref: string): void {
+        const amount = cashOf(ctx.db, agentId);
+        if (amount <= 0) return;
+        transferCash(ctx.db, agentId, "floor", amount, ref, ctx.clock.now());
+        ctx.publish(subjects.audit("transfer"), { kind: "transfer", severity: "info", detail: { from: agentId, to: "floor", amount, ref } });
+      }
+
       return {
         machine: bossMachine,
         machineVersion: "boss@1",
         input: { risk: floor.risk },
         routes: [
           route(families.life, (m) => {
-            if ((m.verb === "spawn" || m.verb === "restarted") && m.kind === "trader") allocate(m.agentId);
+            if (m.kind !== "trader") return;
+            if (m.verb === "spawn" || m.verb === "restarted" || m.verb === "reconfigured") allocate(m.agentId, m.reborn === true);
+            if (m.verb === "retired") sweep(m.agentId, `return-${m.agentId}@${ctx.clock.now()}`);
+          }),
+          // Positions of a retired trader settle under the exchange; their payouts go back to the floor as they come.
+          route(families.orderEvent, (e) => {
+            if (e.type === "settle" && agentRecord(ctx.db, e.agentId)?.diedTs != null) sweep(e.agentId, `return-${e.agentId}@${e.ts}-${e.marketId}`);
           }),
           route(families.intent, (i) => {
             const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;

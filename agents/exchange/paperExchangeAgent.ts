@@ -169,6 +169,14 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             apply(m.engine.trade({ price: t.price, size: t.size, side: t.side, outcome }, ctx.clock.now()));
           }),
           route(families.decision, fromBoss(ctx, (d) => (d.approved ? submit(d.intent) : undefined))),
+          // A retired agent takes no new positions: what it still has working is cancelled; its positions settle as they are.
+          route(families.life, (m) => {
+            if (m.verb !== "retired") return;
+            for (const [orderId, o] of orders) {
+              const market = markets.get(o.marketId);
+              if (o.agentId === m.agentId && market && o.filled < o.size) apply(market.engine.cancel(orderId, ctx.clock.now()));
+            }
+          }),
           route(families.ctl, fromBoss(ctx, (c) => {
             if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
             if (c.verb === "resume") ctx.send({ type: "RESUME" });

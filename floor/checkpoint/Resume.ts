@@ -16,8 +16,11 @@ export interface Resume {
   forHost(id: string): HostCheckpoint | undefined;
   /** The floor time at which `--until` (floor time `untilMs`) stops the floor. */
   endAt(start: number, untilMs: number | undefined): number;
-  /** After step `t`, with the bus idle (the floor is quiescent); true when everything written so far is committed. */
-  stepped(t: number, hosts: readonly Checkpointed[]): boolean;
+  /**
+   * After step `t`, with the bus idle (the floor is quiescent); true when everything written so far is
+   * committed. `now` commits at once (the population changed: its replies wait on the commit).
+   */
+  stepped(t: number, hosts: readonly Checkpointed[], now?: boolean): boolean;
   /** After the last step (`lastStep`, undefined when none ran), before the hosts stop. */
   stopping(lastStep: number | undefined, hosts: readonly Checkpointed[]): void;
   /** The hosts have stopped at floor time `now`: keep what the run did. */

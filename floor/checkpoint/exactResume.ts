@@ -44,8 +44,8 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
   return {
     forHost: (id) => saved?.hosts[id],
     endAt: (_start, untilMs) => (untilMs === undefined ? Infinity : origin + untilMs),
-    stepped(t, hosts) {
-      if (Date.now() - lastCommit < COMMIT_EVERY_MS) return false;
+    stepped(t, hosts, now = false) {
+      if (!now && Date.now() - lastCommit < COMMIT_EVERY_MS) return false;
       write(t, hosts);
       db.exec("COMMIT");
       db.exec("BEGIN IMMEDIATE");

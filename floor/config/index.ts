@@ -4,3 +4,4 @@ export { loadFloorConfig, defaultAgents, agentFiles } from "./loadFloorConfig.ts
 export type { LoadedConfig } from "./loadFloorConfig.ts";
 export { agentFileSchema } from "./agentFileSchema.ts";
 export { loadAgentFile, parseAgentFile } from "./loadAgentFile.ts";
+export { watchAgentFiles } from "./watchAgentFiles.ts";

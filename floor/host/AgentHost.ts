@@ -2,7 +2,8 @@ import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, 
 import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
 import { decodeShared } from "./decodeShared.ts";
 import { publishCheck } from "./publishAllowed.ts";
-import { asLedgerFailure, loadSnapshot, registerAgent, saveSnapshot, setAgentState, type Db, type LedgerWriteError } from "../../state/index.ts";
+import type { LifeVerb } from "../../protocols/index.ts";
+import { asLedgerFailure, loadSnapshot, registerAgent, saveSnapshot, setAgentState, type AgentOrigin, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -33,6 +34,17 @@ export interface HostCheckpoint {
   agent?: unknown;
 }
 
+/** How a host's start is announced (`floor.life.<verb>`) and registered. */
+export interface HostBirth {
+  origin?: AgentOrigin;
+  /** `spawn` unless the supervisor restarts it with a new configuration (`reconfigured`). */
+  verb?: Extract<LifeVerb, "spawn" | "reconfigured">;
+  by?: string;
+  reason?: string;
+  /** The id was retired before: the boss allocates it afresh. */
+  reborn?: boolean;
+}
+
 export interface HostCounters {
   received: number;
   invalid: number;
@@ -59,6 +71,7 @@ export class AgentHost {
   private lastHb = -Infinity;
   private failed = false;
   private halted = false;
+  private current: unknown;
   private readonly restarts = new RestartPolicy({ intensity: 1, periodMs: 5000 });
   private readonly ctx: AgentContext;
   private readonly mayPublish: (subject: string) => boolean;
@@ -87,8 +100,8 @@ export class AgentHost {
     return this.failed ? "failed" : this.ctx.state();
   }
 
-  /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version. */
-  start(resume?: HostCheckpoint): void {
+  /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version; `life` says how it is announced. */
+  start(resume?: HostCheckpoint, life: HostBirth = {}): void {
     const b = (this.behaviour = this.spec.create(this.ctx));
     if (resume && resume.machineVersion === b.machineVersion) {
       this.seq = resume.seq;
@@ -97,16 +110,36 @@ export class AgentHost {
       b.restore?.(resume.agent);
     }
     // Register first (a restart keeps its record), so the actor's first checkpoint records its state.
-    registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.spec.config, state: "starting", ts: this.opts.clock.now() });
+    registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.config, state: "starting", ts: this.opts.clock.now(), origin: life.origin ?? "floor" });
     this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
     for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
-    this.publish(subjects.life("spawn"), { verb: "spawn", agentId: this.spec.id, kind: this.spec.kind, ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}) });
+    const verb = life.verb ?? "spawn";
+    this.publish(subjects.life(verb), {
+      verb, agentId: this.spec.id, kind: this.spec.kind,
+      ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}),
+      ...(life.by ? { by: life.by } : {}), ...(life.reason ? { reason: life.reason } : {}), ...(life.reborn ? { reborn: true } : {}),
+    });
     b.onStart?.();
     // An agent that had failed stays failed, its actor no longer taking events, as in the run that saved it.
     if (resume?.failed) {
       this.failed = true;
       this.actor?.stop();
     }
+  }
+
+  /** The configuration the agent runs with (its spec's, or the last one it took in place). */
+  get config(): unknown {
+    return this.current ?? this.spec.config;
+  }
+
+  /** Give the running agent a new configuration in place; false when its agent cannot take one (restart it instead). */
+  update(config: unknown): boolean {
+    const b = this.behaviour;
+    if (!b?.update || !this.actor) return false;
+    b.update(config);
+    this.current = config;
+    registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, config, state: this.state, ts: this.opts.clock.now() });
+    return true;
   }
 
   /** The host and its agent as they stand (between two steps: see HostCheckpoint). */

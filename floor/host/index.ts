@@ -1,5 +1,5 @@
 export { AgentHost } from "./AgentHost.ts";
-export type { HostOptions, HostCounters, HostCheckpoint } from "./AgentHost.ts";
+export type { HostOptions, HostCounters, HostCheckpoint, HostBirth } from "./AgentHost.ts";
 export { route } from "./AgentSpec.ts";
 export { fromBoss } from "./fromBoss.ts";
 export type { AgentKind, AgentContext, AgentBehaviour, AgentSpec, Route, PublishEmitted } from "./AgentSpec.ts";
@@ -10,3 +10,6 @@ export type { AgentCatalog } from "./AgentCatalog.ts";
 export type { AgentKindDef, AgentFileConfig, FileKind, FieldProblem } from "./AgentKindDef.ts";
 export { everySecond, STEP_MS } from "./MarketSource.ts";
 export type { MarketSource } from "./MarketSource.ts";
+export { Supervisor } from "./Supervisor.ts";
+export type { SupervisorOptions, SupervisorCommand } from "./Supervisor.ts";
+export { checkAgentConfig } from "./checkAgentConfig.ts";

@@ -14,7 +14,7 @@ export function roles(): string[] {
  * then the exchange and the boss, then the file-made agents (the boss allocates as they are
  * born), the feed (simulated, replayed or live) last.
  */
-export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all", exchange?: AgentSpec): AgentSpec[] {
+export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all", exchange?: AgentSpec, more: readonly AgentSpec[] = []): AgentSpec[] {
   const c = catalog();
   const all: AgentSpec[] = [
     c.auditor(),
@@ -22,6 +22,7 @@ export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "al
     exchange ?? c.paperExchange(),
     c.boss({ capital: cfg.floor.capital, risk: cfg.floor.risk }),
     ...cfg.agents.map((a) => agentSpec(a)),
+    ...more,
     feed,
   ];
   if (role === "all") return all;

@@ -4,10 +4,12 @@ import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
-import { AgentHost, catalog, STEP_MS, type MarketSource } from "../host/index.ts";
+import { catalog, STEP_MS, Supervisor, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { auditBusViolations } from "./auditBusViolations.ts";
-import { floorAgents, type Role } from "./floorAgents.ts";
+import { bootAgents } from "./bootAgents.ts";
+import type { Role } from "./floorAgents.ts";
+import { watchAgentFiles } from "../config/index.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
@@ -36,6 +38,10 @@ export interface RunOptions {
   onReady?: (live: () => LiveStatus) => void;
   /** Stop and throw (exit 1) when no market opened within this much floor time (live data). */
   noMarketTimeoutMs?: number;
+  /** Watch the config's agents folder and spawn, reconfigure and retire as its files change (`floor start`). */
+  watchConfig?: boolean;
+  /** Called once the supervisor is up (tests and the bench drive it directly). */
+  onSupervisor?: (s: Supervisor) => void;
 }
 
 /** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
@@ -73,23 +79,28 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
     const clock = new SimClock(start);
     unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
-    const hosts = floorAgents(o.config, source.feed, o.role, source.exchange).map(
-      (spec) => new AgentHost(spec, { bus: o.bus, clock, db, log: o.log, runId, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) }),
-    );
+    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
+    const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
     let steps = 0;
-    const actors = () => Object.fromEntries(hosts.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
+    const actors = () => Object.fromEntries(sup.all.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
     // The status line prints the head last anchored (in the sidecar too), not the live one a sim may still roll back.
     let anchored: AuditHead | undefined;
     const live = (): LiveStatus => {
       const figures = readFigures(db);
       return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health };
     };
-    for (const h of hosts) {
-      h.start(resume.forHost(h.id));
+    for (const { spec, origin } of boot.agents) {
+      sup.boot(spec, origin, resume.forHost(spec.id));
       await o.bus.idle();
     }
-    o.log.info({ start: new Date(start).toISOString(), runId, agents: hosts.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
+    // A file-made agent whose file went while the floor was down is retired before the first step.
+    for (const id of boot.gone) void sup.submit({ verb: "retire", agentId: id, by: "config", reason: "its config file is gone (or disabled)" });
+    await sup.applyPending();
+    sup.listen();
+    const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.agents, supervisor: sup, log: o.log }) : undefined;
+    o.onSupervisor?.(sup);
+    o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
     o.onReady?.(live);
     const end = resume.endAt(start, o.untilMs);
     let lastStep: number | undefined;
@@ -102,11 +113,14 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       gaveUp = feeds.giveUp(t, start);
       if (t > end || o.signal?.aborted || fatal || gaveUp) break;
       clock.advanceTo(t);
-      for (const h of hosts) h.tick(t);
+      sup.tick(t);
       await o.bus.idle();
+      // Births, changes and deaths happen here, between steps, and are committed before they are answered.
+      const changed = await sup.applyPending();
       steps++;
       lastStep = t;
-      const committed = resume.stepped(t, hosts);
+      const committed = resume.stepped(t, sup.all, changed > 0);
+      sup.flushReplies();
       // The anchor records only a committed head: a sim killed between checkpoints rolls back to the last one.
       if (committed && Date.now() - lastAnchor >= statusEvery) {
         lastAnchor = Date.now();
@@ -119,13 +133,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await pacer(t + STEP_MS, o.signal);
     }
     feeds.stop();
+    watcher?.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    resume.stopping(lastStep, hosts);
+    resume.stopping(lastStep, sup.all);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
-    for (const h of [...hosts].reverse()) {
-      await h.stop();
-      await o.bus.idle();
-    }
+    await sup.stopAll();
     // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).
     resume.stopped(clock.now());
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });

@@ -19,6 +19,8 @@ export const AgentLifecycle = Envelope.extend({
   kind: z.string().min(1),
   parentId: z.string().optional(),
   reason: z.string().optional(),
+  /** Who asked for it (the boss, `config` for a file in config/agents/, `floor` at its start), when someone did. */
+  by: z.string().optional(),
   /** On a spawn: the id was retired before and is born again (the boss allocates it afresh). */
   reborn: z.boolean().optional(),
 });
@@ -33,6 +35,8 @@ export const AgentCommand = Envelope.extend({
   verb: z.enum(COMMAND_VERBS),
   agentId: AgentId,
   config: z.record(z.string(), z.unknown()).optional(),
+  /** On a spawn: the agent it descends from (a clone's parent). */
+  parentId: AgentId.optional(),
   reason: z.string().trim().min(1, "a command must say why"),
 });
 export type AgentCommand = z.infer<typeof AgentCommand>;

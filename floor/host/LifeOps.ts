@@ -1,0 +1,121 @@
+import { isDeepStrictEqual } from "node:util";
+import { subjects, type AgentCommandReply } from "../../protocols/index.ts";
+import { agentRecord, asLedgerFailure, deleteSnapshot, recordAgentEvent, recordDeath, reviveAgent, setAgentState } from "../../state/index.ts";
+import type { AgentHost, HostBirth } from "./AgentHost.ts";
+import type { AgentFileConfig } from "./AgentKindDef.ts";
+import type { AgentSpec } from "./AgentSpec.ts";
+import { fileKinds } from "./catalog.ts";
+import { checkAgentConfig } from "./checkAgentConfig.ts";
+import type { SupervisorCommand, SupervisorOptions } from "./Supervisor.ts";
+
+type Start = (spec: AgentSpec, birth: HostBirth) => AgentHost;
+type Audit = (kind: string, detail: Record<string, unknown>, severity?: "info" | "invalid") => void;
+/** The supervisor's own publish (an envelope with src `supervisor`), for facts about an agent that has no host. */
+type Publish = (subject: string, body: Record<string, unknown>) => void;
+
+/**
+ * What the supervisor does to one agent: spawn it, retire it (its host drained and stopped, its
+ * snapshot kept; the exchange cancels its working orders, its positions settle where they are and
+ * the boss returns its cash to the floor), or reconfigure it (in place when only updatable fields
+ * changed, else a restart under the same id: the same ledger account, snapshot and lineage).
+ * Each is a registry row, an agent_events row and a `floor.life.*` fact the auditor writes down.
+ */
+export class LifeOps {
+  constructor(
+    private readonly o: SupervisorOptions,
+    private readonly hosts: Map<string, AgentHost>,
+    private readonly start: Start,
+    private readonly audit: Audit,
+    private readonly publish: Publish,
+  ) {}
+
+  async run(cmd: SupervisorCommand): Promise<AgentCommandReply> {
+    try {
+      if (cmd.verb === "retire") return await this.retire(cmd);
+      const checked = checkAgentConfig(cmd.agentId, cmd.config, this.o.floor);
+      if (!checked.ok) return this.refuse(cmd, checked.error);
+      if (cmd.verb === "spawn") return this.spawn(cmd, checked.config);
+      return await this.reconfigure(cmd, checked.config);
+    } catch (err) {
+      // A failed ledger write stops the floor as an agent's does; anything else is this command's failure alone.
+      const failure = asLedgerFailure(err, "supervisor", `${cmd.verb} ${cmd.agentId}`);
+      if (failure) this.o.fatal?.(failure);
+      return this.refuse(cmd, `failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private spawn(cmd: SupervisorCommand, config: AgentFileConfig): AgentCommandReply {
+    if (this.hosts.has(cmd.agentId)) return this.refuse(cmd, `${cmd.agentId} is already running (reconfigure it instead)`);
+    if (!config.enabled) return this.refuse(cmd, "enabled: false: there is nothing to start");
+    const now = this.o.clock.now();
+    const before = agentRecord(this.o.db, cmd.agentId);
+    if (before && before.kind !== config.kind) return this.refuse(cmd, `id ${cmd.agentId} belonged to a ${before.kind}: an id keeps its kind (its ledger account is a ${before.kind}'s)`);
+    const reborn = before?.diedTs != null;
+    const origin = cmd.by === "config" ? "config" : "command";
+    if (reborn) {
+      reviveAgent(this.o.db, cmd.agentId, origin, now);
+      deleteSnapshot(this.o.db, cmd.agentId); // a new life: its machine starts afresh, its ledger account goes on
+    }
+    const spec = fileKinds().get(config.kind)!.spec(config, cmd.parentId ?? before?.parentId ?? undefined);
+    const h = this.start(spec, { origin, by: cmd.by, reason: cmd.reason, ...(reborn ? { reborn } : {}) });
+    recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "spawned", by: cmd.by, reason: cmd.reason, config, ts: now });
+    return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "spawned", state: h.state };
+  }
+
+  private async retire(cmd: SupervisorCommand): Promise<AgentCommandReply> {
+    const h = this.hosts.get(cmd.agentId);
+    if (!h) return this.retireUnhosted(cmd);
+    if (!fileKinds().has(h.spec.kind)) return this.refuse(cmd, `${cmd.agentId} is one of the floor's own agents (${h.spec.kind}): it is not retired while the floor runs`);
+    await h.stop();
+    await this.o.bus.idle();
+    this.hosts.delete(cmd.agentId);
+    const now = this.o.clock.now();
+    recordDeath(this.o.db, cmd.agentId, cmd.reason, now);
+    setAgentState(this.o.db, cmd.agentId, "retired");
+    recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "retired", by: cmd.by, reason: cmd.reason, ts: now });
+    h.publish(subjects.life("retired"), { verb: "retired", agentId: cmd.agentId, kind: h.spec.kind, by: cmd.by, reason: cmd.reason });
+    return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "retired", state: "retired" };
+  }
+
+  /** An agent the registry has alive that this floor did not start (its file went while the floor was down): its death is recorded all the same. */
+  private retireUnhosted(cmd: SupervisorCommand): AgentCommandReply {
+    const rec = agentRecord(this.o.db, cmd.agentId);
+    if (!rec || rec.diedTs !== null || !fileKinds().has(rec.kind)) return this.refuse(cmd, `${cmd.agentId} is not running`);
+    const now = this.o.clock.now();
+    recordDeath(this.o.db, cmd.agentId, cmd.reason, now);
+    setAgentState(this.o.db, cmd.agentId, "retired");
+    recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "retired", by: cmd.by, reason: cmd.reason, ts: now });
+    this.publish(subjects.life("retired"), { verb: "retired", agentId: cmd.agentId, kind: rec.kind, by: cmd.by, reason: cmd.reason });
+    return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "retired", state: "retired" };
+  }
+
+  private async reconfigure(cmd: SupervisorCommand, config: AgentFileConfig): Promise<AgentCommandReply> {
+    const h = this.hosts.get(cmd.agentId);
+    if (!h) return this.refuse(cmd, `${cmd.agentId} is not running (spawn it instead)`);
+    if (h.spec.kind !== config.kind) return this.refuse(cmd, `kind: a ${h.spec.kind} cannot become a ${config.kind} (retire it and spawn another id)`);
+    if (!config.enabled) return this.retire({ ...cmd, verb: "retire" }).then((r) => ({ ...r, verb: cmd.verb }));
+    const prev = h.config as AgentFileConfig;
+    if (isDeepStrictEqual(prev, config)) return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "unchanged", state: h.state };
+    const now = this.o.clock.now();
+    const file = fileKinds().get(config.kind)!;
+    if (file.updatable(prev, config) && h.update(config)) {
+      recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "updated", by: cmd.by, reason: cmd.reason, config, ts: now });
+      h.publish(subjects.life("reconfigured"), { verb: "reconfigured", agentId: cmd.agentId, kind: h.spec.kind, by: cmd.by, reason: `${cmd.reason} (in place)` });
+      return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "updated", state: h.state };
+    }
+    // A restart under the same id: the new host restores the snapshot the old one saved as it stopped.
+    await h.stop();
+    await this.o.bus.idle();
+    this.hosts.delete(cmd.agentId);
+    const origin = agentRecord(this.o.db, cmd.agentId)?.origin ?? "command";
+    const next = this.start(file.spec(config, h.spec.parentId), { origin, verb: "reconfigured", by: cmd.by, reason: `${cmd.reason} (restarted)` });
+    recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "reconfigured", by: cmd.by, reason: cmd.reason, config, ts: now });
+    return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "reconfigured", state: next.state };
+  }
+
+  private refuse(cmd: SupervisorCommand, error: string): AgentCommandReply {
+    this.o.log.warn({ agentId: cmd.agentId, verb: cmd.verb, by: cmd.by, error }, "agent command refused");
+    this.audit("command_refused", { verb: cmd.verb, agentId: cmd.agentId, by: cmd.by, reason: cmd.reason, error }, "invalid");
+    return { ok: false, verb: cmd.verb, agentId: cmd.agentId, outcome: "refused", error };
+  }
+}
