@@ -23,6 +23,16 @@ describe("config/nats/floor-auth.conf", () => {
     expect(Object.keys(PUBLISH_RIGHTS).sort()).toEqual(["auditor", "boss", "exchange", "feed", "monitor", "trader"]);
   });
 
+  it("lets only `floor` (the supervisor's process) answer requests, one reply each", () => {
+    const users = natsUsers(["t1"]);
+    expect(users.filter((u) => u.answersRequests).map((u) => u.user)).toEqual(["floor"]);
+    const conf = renderNatsAuthConfig(users).split("\n");
+    const granted = conf.filter((l) => l.includes("allow_responses"));
+    expect(granted).toHaveLength(1);
+    expect(granted[0]).toMatch(/subscribe: \{ allow: \[">"\] \}, allow_responses: \{ max: 1 \} \} \}$/);
+    expect(conf[conf.indexOf(granted[0]!) - 1]).toContain('user: "floor"');
+  });
+
   it("puts the bus prefix on every floor subject and names the prefixed stream", () => {
     const [floor] = natsUsers(["t1"], "prod.");
     expect(floor!.publish).toContain("prod.order.decision.*");

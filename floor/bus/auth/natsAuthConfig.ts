@@ -7,6 +7,11 @@ export interface NatsUser {
   user: string;
   passwordVar: string;
   publish: string[];
+  /**
+   * May publish one reply to the reply subject of each request it received (`allow_responses`):
+   * without it nats-server refuses the answer, whose `_INBOX.…` subject is in nobody's publish list.
+   */
+  answersRequests?: boolean;
 }
 
 /** The roles that will run as processes of their own (`--role`, a later issue), each with its agent id. */
@@ -24,6 +29,12 @@ export function passwordVarOf(user: string): string {
  * a user of its own). Every floor subject carries the bus prefix; each user may also look up,
  * create and update the floor's stream, and `floor` may use the whole JetStream API. Last, `admin`
  * may publish anything: for the operator's tools and the test suite, never for a floor process.
+ *
+ * Only `floor` answers requests (`allow_responses`): it is the process that runs the supervisor,
+ * which replies to each `floor.agent.*` command once the step is committed. The boss and the
+ * other roles send requests (their inbox replies need no right of theirs) but answer none, so
+ * they get no right to publish to another client's inbox; give it to a role when it comes to
+ * answer requests of its own (a role process running the supervisor, say).
  */
 export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[] {
   const p = new SubjectPrefix(prefix).prefix;
@@ -32,7 +43,7 @@ export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[]
   const user = (name: string, rights: string[], api = js): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
   const every = (Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*"));
   return [
-    user("floor", every, ["$JS.API.>"]),
+    { ...user("floor", every, ["$JS.API.>"]), answersRequests: true },
     ...ROLE_USERS.map(([kind, id]) => user(kind, publishRightsOf(kind, id))),
     ...traderIds.map((id) => user(`trader-${id}`, publishRightsOf("trader", id))),
     { user: "admin", passwordVar: passwordVarOf("admin"), publish: [">"] },
@@ -54,7 +65,7 @@ export function renderNatsAuthConfig(users: readonly NatsUser[], prefix = ""): s
     "  users: [",
     ...users.flatMap((u) => [
       `    { user: ${q(u.user)}, password: $${u.passwordVar},`,
-      `      permissions: { publish: { allow: [${u.publish.map(q).join(", ")}] }, subscribe: { allow: [">"] } } }`,
+      `      permissions: { publish: { allow: [${u.publish.map(q).join(", ")}] }, subscribe: { allow: [">"] }${u.answersRequests ? ", allow_responses: { max: 1 }" : ""} } }`,
     ]),
     "  ]",
     "}",
