@@ -121,7 +121,8 @@ export function watchAgentFiles(o: WatchOptions): { stop(): void; idle(): Promis
       else if (reply.ok) running.set(id, config);
       if (reply.ok) owner.set(id, file);
     }
-    for (const id of [...running.keys()]) {
+    // A file still being written may be the one that holds a running agent: nothing is retired until every file has settled.
+    for (const id of unsettled ? [] : [...running.keys()]) {
       if (want.has(id)) continue;
       const reply = await send({ verb: "retire", agentId: id, reason: `${owner.get(id) ?? `its file in ${o.dir}`} removed or disabled` });
       if (reply.ok || reply.error?.endsWith("is not running")) running.delete(id);

@@ -131,6 +131,14 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         routes: [
           route(families.market, onMarket),
           route(families.decision, fromBoss(ctx, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined))),
+          // A retired agent takes no new positions: its resting orders at the venue are cancelled; its positions settle as they are.
+          route(families.life, (m) => {
+            if (m.verb !== "retired") return;
+            return work(`retire ${m.agentId}`, async () => {
+              if (!ready) return;
+              for (const o of listOpenOrders(ctx.db)) if (o.agentId === m.agentId && o.status === "live") ledger.apply(await ex.cancel(o.orderId), ctx.clock.now());
+            });
+          }),
           route(families.ctl, fromBoss(ctx, (c) => {
             if (c.verb === "pause") ctx.send({ type: "HALT", reason: c.reason });
             if (c.verb === "resume") ctx.send({ type: "RESUME" });
