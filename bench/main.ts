@@ -11,6 +11,7 @@ import { loadAvg1m, machineInfo } from "./machineInfo.ts";
 import { natsUrl } from "./natsSupport.ts";
 import { liveRate } from "./liveRate.ts";
 import { replayRate } from "./replayRate.ts";
+import { spawnRetire, type SpawnRetireResult, type SpawnRetireSkipped } from "./spawnRetire.ts";
 import { progress, secondsSince, sig, type CeilingResult } from "./stats.ts";
 
 const SEED = 42;
@@ -69,6 +70,22 @@ export async function main(): Promise<number> {
     }
   }
 
+  const spawnRetires: Array<SpawnRetireResult | SpawnRetireSkipped> = [];
+  for (const bus of BUSES) {
+    if (bus === "nats" && natsProblem !== undefined) {
+      spawnRetires.push({ bus, spawn: null, reason: natsProblem });
+      continue;
+    }
+    progress(`spawn and retire 100 agents on a running floor (${bus})…`);
+    const r = await spawnRetire({ bus, seed: SEED, log, natsUrl: url });
+    progress(
+      r.spawn === null
+        ? `  skipped: ${r.reason}`
+        : `  spawn p50 ${r.spawn.medianMs} ms p90 ${r.spawn.p90Ms} ms, retire p50 ${r.retire.medianMs} ms p90 ${r.retire.p90Ms} ms; steps/s ${r.stepsPerSec.before} before, ${r.stepsPerSec.withAgents} with them, ${r.stepsPerSec.after} after`,
+    );
+    spawnRetires.push(r);
+  }
+
   progress("replay of the December 2025 week (local)…");
   const replay = await replayRate(log, SEED);
   progress(replay.marketEventsPerSec === null ? `  skipped: ${replay.reason}` : `  ${replay.wallSeconds} s wall, ${replay.marketEventsPerSec} market events/s`);
@@ -102,6 +119,8 @@ export async function main(): Promise<number> {
       warmup: { traders: 20, bus: "local", floorHours: 0.5, wallSeconds: "wallSeconds" in warmup ? warmup.wallSeconds : null },
       runs,
     },
+    /** 100 momentum traders spawned then retired, one command at a time, on a running 1-trader floor (bench/spawnRetire.ts). */
+    spawnRetire: spawnRetires,
     replay,
     engine,
     live,

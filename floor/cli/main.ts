@@ -30,7 +30,8 @@ export const USAGE = `usage: floor <command> [options]
   backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--json]
                                      replay recorded data through the whole floor and report
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
-  agents   [--db PATH] [--json]      registry with lineage, births and deaths
+  agents   [--db PATH] [--json] [--history]
+                                     registry with origin, lineage, births and deaths; --history: who spawned, changed or retired each, and why
   audit verify [--db PATH] [--json]  integrity, audit chain and its anchor, ledger invariants, ledger = audit log
   check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
   machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser
