@@ -4,12 +4,13 @@ import { SimClock } from "../../floor/clock/index.ts";
 import { AgentHost } from "../../floor/host/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { RiskConfig, type AuditFact, type OrderDecision } from "../../protocols/index.ts";
-import { openDb, type Db } from "../../state/index.ts";
+import { addCash, cashOf, openDb, recordDeath, registerAgent, type Db } from "../../state/index.ts";
+import { tmpDir } from "../../tests/helpers/tmp.ts";
 import { bossAgent } from "./bossAgent.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const UP = "1".repeat(77);
-let db: Db, bus: LocalBus, clock: SimClock, boss: AgentHost, decisions: OrderDecision[], audits: AuditFact[], seq: number;
+let tmp: ReturnType<typeof tmpDir>, db: Db, bus: LocalBus, clock: SimClock, boss: AgentHost, decisions: OrderDecision[], audits: AuditFact[], seq: number;
 
 const send = (subject: string, body: object) => bus.publish(subject, JSON.stringify({ v: 1, id: `test.${++seq}`, ts: clock.now(), src: "test", ...body }));
 const book = () => send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 490_000, size: 100_000_000 }], asks: [{ price: 510_000, size: 100_000_000 }], tickSize: 10_000, minSize: 5_000_000 });
@@ -18,7 +19,8 @@ const intent = (n: number) =>
   send("order.intent.t1", { intentId: `t1-${n}`, agentId: "t1", marketId: "m1", tokenId: UP, outcome: "Up", side: "BUY", type: "FAK", price: 510_000, size: 10_000_000, belief: 0.6 });
 
 beforeEach(async () => {
-  db = openDb(":memory:");
+  tmp = tmpDir("boss");
+  db = openDb(tmp.path("floor.db"));
   bus = new LocalBus();
   clock = new SimClock(T0);
   seq = 0;
@@ -35,6 +37,7 @@ afterEach(async () => {
   boss.stop();
   await bus.close();
   db.close();
+  tmp.remove();
 });
 
 describe("boss moving money", () => {
@@ -86,5 +89,79 @@ describe("boss on stale data", () => {
     await bus.idle();
     expect(decisions.map((d) => d.approved)).toEqual([true, false]);
     expect(decisions[1]?.reason).toMatch(/limit 120\.0 s/);
+  });
+});
+
+describe("boss and a retired trader's money", () => {
+  const ALLOC = 1_000_000_000;
+  const cashRows = (agentId: string) => db.prepare("SELECT delta_micro AS amount, reason, ref, ts FROM cash WHERE agent_id = ? ORDER BY seq").all(agentId);
+  const transfers = () => audits.filter((a) => a.kind === "transfer").map((a) => a.detail);
+  /** The supervisor's part, as the registry and the bus see it. */
+  function retire(at: number): void {
+    registerAgent(db, { agentId: "t1", kind: "trader", config: {}, state: "trading", ts: T0, origin: "command" });
+    clock.advanceTo(at);
+    recordDeath(db, "t1", "enough", at);
+    send("floor.life.retired", { verb: "retired", agentId: "t1", kind: "trader", by: "tester", reason: "enough" });
+  }
+  const settle = (payout: number, marketId = "m1") => {
+    addCash(db, "t1", payout, "settle", `settle-t1-${marketId}`, clock.now()); // as the exchange books it
+    send("order.event.t1", { agentId: "t1", intentId: `settle-${marketId}`, type: "settle", marketId, winner: "Up", upShares: payout, downShares: 0, payout, pnl: payout - 100_000_000 });
+  };
+
+  it("returns what a trader holds to the floor when it retires, and audits the transfer", async () => {
+    addCash(db, "t1", -250_000_000, "fill", "fill-1", T0); // it spent some on a position
+    retire(T0 + 60_000);
+    await bus.idle();
+    const ref = `return-t1@${T0 + 60_000}`;
+    expect(cashOf(db, "t1")).toBe(0);
+    expect(cashOf(db, "floor")).toBe(10_000_000_000 - 250_000_000);
+    expect(cashRows("t1").at(-1)).toEqual({ amount: -750_000_000, reason: "allocate", ref, ts: T0 + 60_000 });
+    expect(cashRows("floor").at(-1)).toEqual({ amount: 750_000_000, reason: "allocate", ref, ts: T0 + 60_000 });
+    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 750_000_000, ref });
+  });
+
+  it("moves nothing for a retired trader with nothing left, or for another kind", async () => {
+    addCash(db, "t1", -ALLOC, "fill", "fill-1", T0);
+    retire(T0 + 60_000);
+    send("floor.life.retired", { verb: "retired", agentId: "m9", kind: "monitor" });
+    await bus.idle();
+    expect(transfers()).toHaveLength(1); // the allocation only
+  });
+
+  it("sweeps each payout of a retired trader back to the floor as its positions settle", async () => {
+    retire(T0 + 60_000);
+    await bus.idle();
+    clock.advanceTo(T0 + 900_000);
+    settle(180_000_000);
+    await bus.idle();
+    const ref = `return-t1@${T0 + 900_000}-m1`;
+    expect(cashOf(db, "t1")).toBe(0);
+    expect(cashRows("t1").at(-1)).toEqual({ amount: -180_000_000, reason: "allocate", ref, ts: T0 + 900_000 });
+    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 180_000_000, ref });
+    expect(cashOf(db, "floor")).toBe(10_000_000_000 + 180_000_000);
+  });
+
+  it("leaves a living trader's payouts with it", async () => {
+    registerAgent(db, { agentId: "t1", kind: "trader", config: {}, state: "trading", ts: T0, origin: "command" });
+    settle(180_000_000);
+    await bus.idle();
+    expect(cashOf(db, "t1")).toBe(ALLOC + 180_000_000);
+    expect(transfers()).toHaveLength(1);
+  });
+
+  it("allocates afresh, under a new ref, to a retired id born again", async () => {
+    const ctl: Array<{ capital?: number }> = [];
+    bus.subscribe("ctl.t1.allocate", (m) => void ctl.push(JSON.parse(m.data) as { capital?: number }));
+    retire(T0 + 60_000);
+    await bus.idle();
+    expect(cashOf(db, "t1")).toBe(0);
+    clock.advanceTo(T0 + 120_000);
+    send("floor.life.spawn", { verb: "spawn", agentId: "t1", kind: "trader", reborn: true });
+    await bus.idle();
+    const ref = `allocate-t1@${T0 + 120_000}`;
+    expect(cashOf(db, "t1")).toBe(ALLOC);
+    expect(cashRows("t1").at(-1)).toEqual({ amount: ALLOC, reason: "allocate", ref, ts: T0 + 120_000 });
+    expect(transfers().map((t) => t.ref)).toEqual(["allocate-t1", `return-t1@${T0 + 60_000}`, ref]);
+    expect(ctl.at(-1)).toMatchObject({ verb: "allocate", capital: ALLOC, src: "boss" });
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import { parseDocument } from "yaml";
 import type { AgentCommandReply, FloorConfig } from "../../protocols/index.ts";
 import type { AgentFileConfig, Supervisor, SupervisorCommand } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -48,6 +49,18 @@ export function watchAgentFiles(o: WatchOptions): { stop(): void; idle(): Promis
     o.supervisor.audit("config_refused", { dir: o.dir, error: message }, "invalid");
   }
 
+  /** A file broken before it was ever read well: the running agent it names (by its `id`), which carries on as it was. */
+  function startedFrom(file: string, text: string): AgentFileConfig | undefined {
+    let id: unknown;
+    try {
+      id = parseDocument(text).get("id");
+    } catch {
+      return undefined;
+    }
+    const a = typeof id === "string" ? running.get(id) : undefined;
+    return a && (owner.get(a.id) ?? file) === file ? a : undefined;
+  }
+
   /** Read what changed and settled; returns true when something is still being written. */
   function read(): boolean {
     const files = agentFiles(o.dir);
@@ -66,12 +79,15 @@ export function watchAgentFiles(o: WatchOptions): { stop(): void; idle(): Promis
         unsettled = true;
         continue;
       }
+      let text = "";
       try {
-        const config = parseAgentFile(file, readFileSync(file, "utf8"), o.floor);
+        text = readFileSync(file, "utf8");
+        const config = parseAgentFile(file, text, o.floor);
         seen.set(file, { sig, config });
         if (running.has(config.id) && !owner.has(config.id)) owner.set(config.id, file); // the floor started it from this file
       } catch (e) {
-        seen.set(file, { sig, ...(prev?.config ? { config: prev.config } : {}) });
+        const kept = prev?.config ?? startedFrom(file, text);
+        seen.set(file, { sig, ...(kept ? { config: kept } : {}) });
         refuse(e instanceof Error ? e.message : String(e));
       }
     }
