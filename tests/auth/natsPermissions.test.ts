@@ -1,14 +1,14 @@
 // Against a nats-server running the documented authorization config (config/nats/floor-auth.conf):
 // the server refuses what a role may not publish, and the refusal is audited, never silent.
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { NatsBus, type NatsBusOptions } from "../../floor/bus/index.ts";
+import { expect, it } from "vitest";
+import type { NatsBus } from "../../floor/bus/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { auditBusViolations } from "../../floor/runner/auditBusViolations.ts";
 import { openDb } from "../../state/index.ts";
 import { waitFor, within } from "../bus/busContract.ts";
 import { describeNatsServer } from "../helpers/nats.ts";
-import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
 import { tmpDir } from "../helpers/tmp.ts";
+import { authServerBuses } from "./authServerBuses.ts";
 
 const M = 1_000_000;
 const UP = "1".repeat(77);
@@ -19,13 +19,7 @@ const forgedDecision = envelope("boss", {
 });
 
 describeNatsServer("bus permissions on a server with config/nats/floor-auth.conf", () => {
-  let server: AuthServer;
-  const open: NatsBus[] = [];
-  const as = async (user: string, opts: Partial<NatsBusOptions> = {}) => {
-    const bus = await NatsBus.connect({ url: server.urlAs(user), warn: () => undefined, ...opts });
-    open.push(bus);
-    return bus;
-  };
+  const { as, settle } = authServerBuses();
   /** What the floor's identity receives on `pattern`. */
   const listen = (bus: NatsBus, ...patterns: string[]) => {
     const got: string[] = [];
@@ -33,21 +27,6 @@ describeNatsServer("bus permissions on a server with config/nats/floor-auth.conf
     return got;
   };
   const FLOOR_SUBJECTS = ["md.>", "order.>", "ctl.>", "hb.*"];
-  /** Once the bus hears its own heartbeat, its earlier subscriptions are live at the server. */
-  const settle = async (bus: NatsBus) => {
-    let heard = false;
-    const sub = bus.subscribe("hb.barrier", () => void (heard = true));
-    bus.publish("hb.barrier", "{}");
-    await waitFor(() => heard, 5000, "the barrier heartbeat");
-    sub.unsubscribe();
-  };
-  beforeAll(async () => {
-    server = await startAuthServer();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((b) => b.close()));
-  });
-  afterAll(() => server.stop());
 
   it("refuses a trader identity's order.decision (the forged 5,000 shares at 0.99), and the trader's floor audits the attempt", async () => {
     const tmp = tmpDir("perm");

@@ -1,11 +1,10 @@
 // Against a nats-server running config/nats/floor-auth.conf: the supervisor's process (`floor`)
 // may answer a `floor.agent.*` request (allow_responses), and nobody else may send one.
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { NatsBus } from "../../floor/bus/index.ts";
+import { expect, it } from "vitest";
 import { AgentCommandReply, decode, encode, subjects, type AgentCommand } from "../../protocols/index.ts";
 import { waitFor, within } from "../bus/busContract.ts";
 import { describeNatsServer } from "../helpers/nats.ts";
-import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
+import { authServerBuses } from "./authServerBuses.ts";
 
 const spawnCommand = (src: string): AgentCommand => ({
   v: 1,
@@ -19,28 +18,7 @@ const spawnCommand = (src: string): AgentCommand => ({
 });
 
 describeNatsServer("replies to floor.agent.* on a server with config/nats/floor-auth.conf", () => {
-  let server: AuthServer;
-  const open: NatsBus[] = [];
-  const as = async (user: string) => {
-    const bus = await NatsBus.connect({ url: server.urlAs(user), warn: () => undefined });
-    open.push(bus);
-    return bus;
-  };
-  /** Once the bus hears its own heartbeat, its earlier subscriptions are live at the server. */
-  const settle = async (bus: NatsBus) => {
-    let heard = false;
-    const sub = bus.subscribe("hb.barrier", () => void (heard = true));
-    bus.publish("hb.barrier", "{}");
-    await waitFor(() => heard, 5000, "the barrier heartbeat");
-    sub.unsubscribe();
-  };
-  beforeAll(async () => {
-    server = await startAuthServer();
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((b) => b.close()));
-  });
-  afterAll(() => server.stop());
+  const { as, settle } = authServerBuses();
 
   it("lets `floor` answer the boss's spawn request, the reply reaching the boss; `floor` may not publish to an inbox it was not asked from", async () => {
     const floor = await as("floor");
