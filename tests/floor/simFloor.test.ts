@@ -1,14 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalBus, NatsBus, streamNameFor, type Bus } from "../../floor/bus/index.ts";
-import { loadFloorConfig } from "../../floor/config/index.ts";
-import { agentFileSchema } from "../../floor/config/index.ts";
-
-const AgentConfig = agentFileSchema();
+import { agentFileSchema, loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor, type LiveStatus } from "../../floor/runner/index.ts";
 import { openDb, verifyAudit } from "../../state/index.ts";
 import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
 import { tmpDir } from "../helpers/tmp.ts";
+
+const AgentConfig = agentFileSchema();
 
 const SIX_HOURS = 6 * 3_600_000;
 const tmp = tmpDir("sim");

@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { LocalBus } from "../../floor/bus/index.ts";
-import { loadFloorConfig } from "../../floor/config/index.ts";
+import { agentFileSchema, loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor } from "../../floor/runner/index.ts";
-import { agentFileSchema } from "../../floor/config/index.ts";
-
-const AgentConfig = agentFileSchema();
 import { openDb } from "../../state/index.ts";
 import { tmpDir } from "../helpers/tmp.ts";
+
+const AgentConfig = agentFileSchema();
 
 /**
  * Does the simulator reward information and not naivety? One floor per seed with two traders on
