@@ -5,21 +5,14 @@ import { defineStrategy } from "./defineStrategy.ts";
 import { marketState, MIN_POINTS } from "./marketState.ts";
 import { pickEntry } from "./pickEntry.ts";
 import type { Strategy } from "./Strategy.ts";
-import { updatable } from "./updatable.ts";
+import { entryParams } from "./entryParams.ts";
 
 /** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
 export const FairValueParams = z
   .object({
     /** Seconds of spot history used to estimate realised volatility (sizes its history: a restart). */
     lookbackSec: z.number().int().min(10).max(3600).default(300),
-    /** Minimum belief minus price to act, after fees. */
-    minEdge: updatable(z.number().min(0).max(0.5).default(0.1)),
-    kellyFraction: updatable(z.number().gt(0).lte(1).default(0.25)),
-    /** Trade only between these many seconds after the open and before the close. */
-    entryAfterSec: updatable(z.number().int().min(0).default(0)),
-    exitBeforeSec: updatable(z.number().int().min(0).default(5)),
-    maxPrice: updatable(z.number().gt(0).lt(1).default(0.95)),
-    minPrice: updatable(z.number().gt(0).lt(1).default(0.05)),
+    ...entryParams({ minEdge: 0.1, kellyFraction: 0.25, entryAfterSec: 0, exitBeforeSec: 5, maxPrice: 0.95, minPrice: 0.05 }),
   })
   .strict()
   .superRefine(ordered(["minPrice", "maxPrice"]));

@@ -5,6 +5,7 @@ import { defineStrategy } from "./defineStrategy.ts";
 import { marketState, MIN_POINTS } from "./marketState.ts";
 import { pickEntry } from "./pickEntry.ts";
 import type { Strategy } from "./Strategy.ts";
+import { entryParams } from "./entryParams.ts";
 import { updatable } from "./updatable.ts";
 
 /** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
@@ -14,15 +15,7 @@ export const MomentumParams = z
     lookbackSec: z.number().int().min(10).max(3600).default(120),
     /** How much of the recent drift it expects to continue (0 = none, 1 = all). */
     driftWeight: updatable(z.number().min(0).max(5).default(1)),
-    /** Minimum belief minus price to act, after fees. */
-    minEdge: updatable(z.number().min(0).max(0.5).default(0.04)),
-    kellyFraction: updatable(z.number().gt(0).lte(1).default(0.25)),
-    /** Trade only between these many seconds after the open and before the close. */
-    entryAfterSec: updatable(z.number().int().min(0).default(120)),
-    exitBeforeSec: updatable(z.number().int().min(0).default(60)),
-    /** Never pay more than this for a token. */
-    maxPrice: updatable(z.number().gt(0).lt(1).default(0.9)),
-    minPrice: updatable(z.number().gt(0).lt(1).default(0.1)),
+    ...entryParams({ minEdge: 0.04, kellyFraction: 0.25, entryAfterSec: 120, exitBeforeSec: 60, maxPrice: 0.9, minPrice: 0.1 }),
   })
   .strict()
   .superRefine(ordered(["minPrice", "maxPrice"]));
