@@ -2,7 +2,7 @@ import { parseOptions } from "../parseOptions.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { catalog } from "../../host/index.ts";
-import { runFloor, type LiveStatus } from "../../runner/index.ts";
+import { roles, runFloor, type LiveStatus } from "../../runner/index.ts";
 import { connectBus } from "../connectBus.ts";
 import { serverPlans, startServers, type FloorServers } from "../floorServers.ts";
 import { statusLine } from "../formatStatus.ts";
@@ -52,7 +52,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseOptions({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
   if (v.mode !== "sim" && v.mode !== "paper" && v.mode !== "live") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
   if (v.mode === "paper" && v.speed !== "1") throw new UsageError("--speed is for sim: paper trading runs in real time");
-  if (v.role !== undefined && v.role !== "all") throw new UsageError("--role is not available yet: every part of the floor runs in this one process");
+  if (v.role !== undefined && !roles().includes(v.role)) throw new UsageError(`invalid --role ${JSON.stringify(v.role)}: ${roles().join(", ")}`);
+  if (v.role !== undefined && v.role !== "all") throw new UsageError(`--role ${v.role} is not available yet: every part of the floor runs in this one process`);
   const seedArg = v.seed === undefined ? undefined : Number(v.seed);
   if (seedArg !== undefined && (!Number.isSafeInteger(seedArg) || seedArg < 0)) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}: a non-negative integer`);
   const speed = parseSpeed(v.speed);
