@@ -1,6 +1,6 @@
 import { listAgents, type AgentOrigin, type Db } from "../../state/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
-import { checkAgentConfig, fileKinds, type AgentSpec } from "../host/index.ts";
+import { checkAgentConfig, fileKinds, kindDef, type AgentSpec } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { agentSpec, floorAgents, type Role } from "./floorAgents.ts";
 
@@ -30,6 +30,7 @@ export function bootAgents(db: Db, cfg: LoadedConfig, feed: AgentSpec, role: Rol
   const keptIds = new Set(kept.map((s) => s.id));
   return {
     agents: specs.map((spec) => ({ spec, origin: files.has(spec.id) ? "config" : keptIds.has(spec.id) ? "command" : "floor" })),
-    gone: alive.filter((r) => r.origin === "config").map((r) => r.agentId),
+    // Only the process that runs a kind retires its agents.
+    gone: alive.filter((r) => r.origin === "config" && (role === "all" || kindDef(r.kind)?.role === role)).map((r) => r.agentId),
   };
 }
