@@ -43,6 +43,8 @@ export interface HostBirth {
   reason?: string;
   /** The id was retired before: the boss allocates it afresh. */
   reborn?: boolean;
+  /** The last message number of the same id's previous host in this run: message ids stay unique across a restart. */
+  seq?: number;
 }
 
 export interface HostCounters {
@@ -96,6 +98,11 @@ export class AgentHost {
     return this.spec.id;
   }
 
+  /** How many messages this host has numbered (its ids are `<agent>.<run>.<n>`). */
+  get sequence(): number {
+    return this.seq;
+  }
+
   get state(): string {
     return this.failed ? "failed" : this.ctx.state();
   }
@@ -103,6 +110,7 @@ export class AgentHost {
   /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version; `life` says how it is announced. */
   start(resume?: HostCheckpoint, life: HostBirth = {}): void {
     const b = (this.behaviour = this.spec.create(this.ctx));
+    this.seq = life.seq ?? 0;
     if (resume && resume.machineVersion === b.machineVersion) {
       this.seq = resume.seq;
       this.lastHb = resume.lastHb;

@@ -21,6 +21,9 @@ type Publish = (subject: string, body: Record<string, unknown>) => void;
  * Each is a registry row, an agent_events row and a `floor.life.*` fact the auditor writes down.
  */
 export class LifeOps {
+  /** Each stopped host's last message number, so the next host of the same id in this run numbers on from it. */
+  private readonly seqs = new Map<string, number>();
+
   constructor(
     private readonly o: SupervisorOptions,
     private readonly hosts: Map<string, AgentHost>,
@@ -57,7 +60,8 @@ export class LifeOps {
       deleteSnapshot(this.o.db, cmd.agentId); // a new life: its machine starts afresh, its ledger account goes on
     }
     const spec = fileKinds().get(config.kind)!.spec(config, cmd.parentId ?? before?.parentId ?? undefined);
-    const h = this.start(spec, { origin, by: cmd.by, reason: cmd.reason, ...(reborn ? { reborn } : {}) });
+    const seq = this.seqs.get(cmd.agentId);
+    const h = this.start(spec, { origin, by: cmd.by, reason: cmd.reason, ...(reborn ? { reborn } : {}), ...(seq !== undefined ? { seq } : {}) });
     recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "spawned", by: cmd.by, reason: cmd.reason, config, ts: now });
     return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "spawned", state: h.state };
   }
@@ -74,6 +78,7 @@ export class LifeOps {
     setAgentState(this.o.db, cmd.agentId, "retired");
     recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "retired", by: cmd.by, reason: cmd.reason, ts: now });
     h.publish(subjects.life("retired"), { verb: "retired", agentId: cmd.agentId, kind: h.spec.kind, by: cmd.by, reason: cmd.reason });
+    this.seqs.set(cmd.agentId, h.sequence);
     return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "retired", state: "retired" };
   }
 
@@ -108,7 +113,7 @@ export class LifeOps {
     await this.o.bus.idle();
     this.hosts.delete(cmd.agentId);
     const origin = agentRecord(this.o.db, cmd.agentId)?.origin ?? "command";
-    const next = this.start(file.spec(config, h.spec.parentId), { origin, verb: "reconfigured", by: cmd.by, reason: `${cmd.reason} (restarted)` });
+    const next = this.start(file.spec(config, h.spec.parentId), { origin, verb: "reconfigured", by: cmd.by, reason: `${cmd.reason} (restarted)`, seq: h.sequence });
     recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "reconfigured", by: cmd.by, reason: cmd.reason, config, ts: now });
     return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "reconfigured", state: next.state };
   }

@@ -24,10 +24,13 @@ interface Seen {
   refused: string[];
   heartbeats: Map<string, number[]>;
   fills: Map<string, number>;
+  /** Every envelope id seen, to check that a restarted or reborn agent numbers its messages on. */
+  ids: string[];
 }
 
 function watch(bus: Bus): Seen {
-  const seen: Seen = { facts: [], refused: [], heartbeats: new Map(), fills: new Map() };
+  const seen: Seen = { facts: [], refused: [], heartbeats: new Map(), fills: new Map(), ids: [] };
+  for (const pattern of ["floor.life.*", "hb.*", "order.intent.*"]) bus.subscribe(pattern, (m) => void seen.ids.push((JSON.parse(m.data) as { id: string }).id));
   bus.subscribe("floor.life.*", (m) => void seen.facts.push(JSON.parse(m.data) as Seen["facts"][number]));
   bus.subscribe("audit.config_refused", (m) => void seen.refused.push((JSON.parse(m.data) as { detail: { error: string } }).detail.error));
   bus.subscribe("hb.*", (m) => {
@@ -129,6 +132,7 @@ async function livingFloor(name: string, bus: Bus): Promise<void> {
   } finally {
     db.close();
   }
+  expect(seen.ids.length).toBe(new Set(seen.ids).size);
   // The agents nobody touched were never stopped, restarted or retired.
   expect(seen.facts.filter((f) => f.agentId === "momentum-1").map((f) => f.verb)).toEqual(["spawn"]);
   // No other agent missed a step: each heartbeat came exactly 10 s of floor time after the last.
