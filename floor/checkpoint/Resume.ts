@@ -18,9 +18,9 @@ export interface Resume {
   endAt(start: number, untilMs: number | undefined): number;
   /**
    * After step `t`, with the bus idle (the floor is quiescent); true when everything written so far is
-   * committed. `now` commits at once (the population changed: its replies wait on the commit).
+   * committed. `soon`: commands wait on a commit for their replies, so it comes sooner (exactResume.ts).
    */
-  stepped(t: number, hosts: readonly Checkpointed[], now?: boolean): boolean;
+  stepped(t: number, hosts: readonly Checkpointed[], soon?: boolean): boolean;
   /** After the last step (`lastStep`, undefined when none ran), before the hosts stop. */
   stopping(lastStep: number | undefined, hosts: readonly Checkpointed[]): void;
   /** The hosts have stopped at floor time `now`: keep what the run did. */

@@ -7,6 +7,8 @@ import type { Checkpointed, Resume } from "./Resume.ts";
 const FORMAT = 1;
 /** Wall time between commits: a kill re-simulates at most this much, a reader of the file sees the floor this late. */
 export const COMMIT_EVERY_MS = 1000;
+/** Wall time between commits while commands wait on one for their replies: a reply is that late at most, the checkpoints that many a second. */
+export const COMMIT_SOON_MS = 100;
 
 /** Every agent at one quiescent step, written in the same transaction as the ledger rows up to that step. */
 interface SimCheckpoint {
@@ -44,8 +46,8 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
   return {
     forHost: (id) => saved?.hosts[id],
     endAt: (_start, untilMs) => (untilMs === undefined ? Infinity : origin + untilMs),
-    stepped(t, hosts, now = false) {
-      if (!now && Date.now() - lastCommit < COMMIT_EVERY_MS) return false;
+    stepped(t, hosts, soon = false) {
+      if (Date.now() - lastCommit < (soon ? COMMIT_SOON_MS : COMMIT_EVERY_MS)) return false;
       write(t, hosts);
       db.exec("COMMIT");
       db.exec("BEGIN IMMEDIATE");

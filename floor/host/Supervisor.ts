@@ -88,6 +88,11 @@ export class Supervisor {
     return changed;
   }
 
+  /** Commands have run whose replies wait on the next commit. */
+  get awaitingCommit(): boolean {
+    return this.answered.length > 0;
+  }
+
   /** After the step that ran them is committed: answer the commands. */
   flushReplies(): void {
     const done = this.answered;

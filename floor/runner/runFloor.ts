@@ -116,11 +116,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       sup.tick(t);
       await o.bus.idle();
       // Births, changes and deaths happen here, between steps, and are committed before they are answered.
-      const changed = await sup.applyPending();
+      await sup.applyPending();
       steps++;
       lastStep = t;
-      const committed = resume.stepped(t, sup.all, changed > 0);
-      sup.flushReplies();
+      const committed = resume.stepped(t, sup.all, sup.awaitingCommit);
+      if (committed) sup.flushReplies();
       // The anchor records only a committed head: a sim killed between checkpoints rolls back to the last one.
       if (committed && Date.now() - lastAnchor >= statusEvery) {
         lastAnchor = Date.now();
