@@ -113,6 +113,26 @@ describe("watchAgentFiles", () => {
     expect(commands.filter((c) => c.agentId === "a")).toEqual([expect.objectContaining({ verb: "reconfigure", agentId: "a" })]);
   });
 
+  it("asks once per version of a file the supervisor refused, not at every look", async () => {
+    await start();
+    const submit = supervisor.submit;
+    supervisor.submit = (cmd) => {
+      commands.push(cmd);
+      return Promise.resolve(cmd.agentId === "x" ? { ok: false, verb: cmd.verb, agentId: "x", outcome: "refused", error: "x is already running (reconfigure it instead)" } : reply(cmd));
+    };
+    try {
+      writeFileSync(tmp.path("x.yaml"), trader("x"));
+      await waitFor("the spawn of x", () => commands.some((c) => c.agentId === "x"));
+      await barrier("z1");
+      await barrier("z2"); // two more looks at the folder
+      expect(commands.filter((c) => c.agentId === "x")).toHaveLength(1);
+      writeFileSync(tmp.path("x.yaml"), trader("x", "  minEdge: 0.05\n")); // a new version is asked about again
+      await waitFor("a second spawn of x", () => commands.filter((c) => c.agentId === "x").length === 2);
+    } finally {
+      supervisor.submit = submit;
+    }
+  });
+
   it("spawns the agent of a new file, as `config`, naming the file", async () => {
     await start();
     const file = tmp.path("c.yaml");

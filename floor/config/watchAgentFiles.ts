@@ -39,6 +39,7 @@ export function watchAgentFiles(o: WatchOptions): { stop(): void; idle(): Promis
   const running = new Map(o.running.map((a) => [a.id, a]));
   const owner = new Map<string, string>(); // agent id -> the file that made it
   const refused = new Map<string, string>(); // file -> the version of it already refused as a duplicate
+  const declined = new Map<string, string>(); // file -> the version of it whose command the supervisor refused
   let scanning: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -130,12 +131,15 @@ export function watchAgentFiles(o: WatchOptions): { stop(): void; idle(): Promis
         owner.set(id, file); // a file renamed with the same agent in it
         continue;
       }
+      const version = seen.get(file)?.sig;
+      if (version !== undefined && declined.get(file) === version) continue; // the supervisor refused this version: once is enough
       const reply = have
         ? await send({ verb: "reconfigure", agentId: id, config: { ...config }, reason: `${file} changed` })
         : await send({ verb: "spawn", agentId: id, config: { ...config }, reason: `${file} added` });
       if (reply.ok && reply.outcome === "retired") running.delete(id);
       else if (reply.ok) running.set(id, config);
       if (reply.ok) owner.set(id, file);
+      else if (version !== undefined) declined.set(file, version);
     }
     // A file still being written may be the one that holds a running agent: nothing is retired until every file has settled.
     for (const id of unsettled ? [] : [...running.keys()]) {
