@@ -1,6 +1,7 @@
 import { LockHeldError } from "../../state/index.ts";
 import { ConfigError } from "../config/index.ts";
 import { commandUsage } from "./commandUsage.ts";
+import { agent } from "./commands/agent.ts";
 import { agents } from "./commands/agents.ts";
 import { audit } from "./commands/audit.ts";
 import { backtest } from "./commands/backtest.ts";
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   backtest,
   status,
   agents,
+  agent,
   audit,
   "check-config": checkConfig,
   machines,
@@ -32,6 +34,9 @@ export const USAGE = `usage: floor <command> [options]
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json] [--history]
                                      registry with origin, lineage, births and deaths; --history: who spawned, changed or retired each, and why
+  agent    spawn|reconfigure|retire ID [--file F.yaml] --reason TEXT [--bus URL] [--config F] [--json]
+                                     ask a running floor's supervisor over its NATS bus (spawn and
+                                     reconfigure take the agent's file); exit 1 when it refuses
   audit verify [--db PATH] [--json]  integrity, audit chain and its anchor, ledger invariants, ledger = audit log
   check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
   machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser

@@ -110,7 +110,7 @@ describe("every command x bad path or empty value: one line naming it, exit 1 (r
 });
 
 describe("--help", () => {
-  it.concurrent.each([["start"], ["backtest"], ["status"], ["agents"], ["audit"], ["check-config"], ["machines"], ["record"]])("floor %s --help prints its usage and exits 0", async (name) => {
+  it.concurrent.each([["start"], ["backtest"], ["status"], ["agents"], ["agent"], ["audit"], ["check-config"], ["machines"], ["record"]])("floor %s --help prints its usage and exits 0", async (name) => {
     const r = await floor([name, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
