@@ -12,6 +12,8 @@ export interface LoadedConfig {
   agents: AgentFileConfig[];
   /** The folder of agent files a running floor watches; undefined on the embedded defaults. */
   agentsDir?: string;
+  /** The embedded default agents run, no file having named any: they are no file's, and no watcher retires them. */
+  defaultAgents: boolean;
   /** Where each came from, for messages; "embedded defaults" when no file was read. */
   source: string;
 }
@@ -29,7 +31,7 @@ export function loadFloorConfig(path: string | undefined, defaultPath = "config/
   const file = path ?? defaultPath;
   if (!existsSync(file)) {
     if (path !== undefined) throw new ConfigError(file, undefined, "", "file not found");
-    return { floor: FloorConfig.parse({}), agents: defaultAgents(), source: "embedded defaults" };
+    return { floor: FloorConfig.parse({}), agents: defaultAgents(), source: "embedded defaults", defaultAgents: true };
   }
   const floor = loadYaml(file, FloorConfig);
   const dir = join(dirname(file), "agents");
@@ -43,7 +45,7 @@ export function loadFloorConfig(path: string | undefined, defaultPath = "config/
     seen.set(a.id, here);
   });
   const enabled = agents.filter((a) => a.enabled);
-  return { floor, agents: agents.length > 0 ? enabled : defaultAgents(), source: file, agentsDir: dir };
+  return { floor, agents: agents.length > 0 ? enabled : defaultAgents(), source: file, agentsDir: dir, defaultAgents: agents.length === 0 };
 }
 
 /** The `*.yaml` files of the agents folder, sorted; none when it is absent. */

@@ -11,7 +11,10 @@ const tmp = tmpDir("resume");
 const LONG = 300_000;
 afterAll(() => tmp.remove());
 
-const startArgs = (db: string, until: string, extra: string[] = ["--seed", "7"]) => ["start", "--config", CONFIG, "--until", until, "--speed", "max", "--db", db, "--dashboard", "off", ...extra];
+const startArgs = (db: string, until: string, extra: string[] = ["--seed", "7"], speed = "max") => ["start", "--config", CONFIG, "--until", until, "--speed", speed, "--db", db, "--dashboard", "off", ...extra];
+// A run to be killed is paced (90 floor minutes in about 9 s), so its status lines show where it is:
+// at max speed an idle machine can finish before its first line. The simulation is the same at any speed.
+const KILLED_SPEED = "600";
 
 interface Outcome {
   ledgerHash: string;
@@ -46,7 +49,7 @@ async function run(db: string, until: string, extra?: string[]) {
  * `minute` (the fixture prints a status line every wall second): returns the floor time it had reached.
  */
 async function killedAfter(db: string, minute: number, jitterMs: number): Promise<number> {
-  const child = startFloor(startArgs(db, UNTIL));
+  const child = startFloor(startArgs(db, UNTIL, ["--seed", "7"], KILLED_SPEED));
   const at = Date.parse("2026-01-01T00:00:00Z") + minute * 60_000;
   await waitForOutput(child, /running/, 120_000);
   const reachedNow = () => Math.max(0, ...[...child.output.stdout.matchAll(/\[2026-01-01 (\d\d:\d\d:\d\d)\]/g)].map((m) => Date.parse(`2026-01-01T${m[1]}Z`)));
