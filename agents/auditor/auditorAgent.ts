@@ -65,7 +65,7 @@ export function auditorAgent(id = "auditor"): AgentSpec {
             if (m.type === "settle") for (const [k, a] of approved) if (a.marketId === m.marketId) approved.delete(k);
           }),
           route(families.life, (m, subject) => {
-            write({ kind: `agent_${m.verb}`, severity: m.verb === "failed" ? "error" : "info", src: m.src, subject, detail: { agentId: m.agentId, kind: m.kind, ...(m.parentId ? { parentId: m.parentId } : {}), ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
+            write({ kind: `agent_${m.verb}`, severity: m.verb === "failed" ? "error" : "info", src: m.src, subject, detail: { agentId: m.agentId, kind: m.kind, ...(m.parentId ? { parentId: m.parentId } : {}), ...(m.by ? { by: m.by } : {}), ...(m.reason ? { reason: m.reason } : {}), ...(m.reborn ? { reborn: true } : {}) } }, m.ts);
           }),
           // Data health transitions (stale, gaps, reconnects and the return to ok) are part of the record.
           route(families.health, (m, subject) => {

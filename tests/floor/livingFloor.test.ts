@@ -128,6 +128,9 @@ async function livingFloor(name: string, bus: Bus): Promise<void> {
     expect(listAgentEvents(db, "fair-1").map((e) => [e.verb, e.by])).toEqual([["spawned", "config"], ["updated", "config"], ["reconfigured", "config"], ["retired", "config"]]);
     expect(listAgentEvents(db, "cmd-1").map((e) => [e.verb, e.by])).toEqual([["spawned", "operator"], ["retired", "operator"]]);
     expect(n("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'config_refused'")).toBe(4);
+    // Each birth and death is in the audit log too, with who asked and why.
+    const life = db.prepare("SELECT kind, detail_json FROM audit_log WHERE kind LIKE 'agent_%' AND detail_json LIKE '%fair-1%' ORDER BY seq").all() as Array<{ kind: string; detail_json: string }>;
+    expect(life.map((r) => [r.kind, (JSON.parse(r.detail_json) as { by?: string }).by])).toEqual([["agent_spawn", "config"], ["agent_reconfigured", "config"], ["agent_reconfigured", "config"], ["agent_retired", "config"]]);
     expect(n("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'command_refused'")).toBe(1);
   } finally {
     db.close();
