@@ -19,4 +19,5 @@ export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./confi
 export { BusConfig } from "./busConfig.ts";
 export { BOSS_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
+export { issuePath } from "./issuePath.ts";
 export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort, ordered } from "./configChecks.ts";

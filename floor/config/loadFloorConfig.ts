@@ -4,8 +4,9 @@ import { FloorConfig } from "../../protocols/index.ts";
 import type { AgentFileConfig } from "../host/index.ts";
 import { agentFileSchema } from "./agentFileSchema.ts";
 import { ConfigError } from "./ConfigError.ts";
+import { duplicateIdError } from "./duplicateIdError.ts";
 import { loadAgentFile } from "./loadAgentFile.ts";
-import { lineIn, loadYaml } from "./loadYaml.ts";
+import { loadYaml } from "./loadYaml.ts";
 
 export interface LoadedConfig {
   floor: FloorConfig;
@@ -41,7 +42,7 @@ export function loadFloorConfig(path: string | undefined, defaultPath = "config/
   agents.forEach((a, i) => {
     const first = seen.get(a.id);
     const here = files[i]!;
-    if (first !== undefined) throw new ConfigError(here, lineIn(here, ["id"]), "id", `duplicate agent id ${a.id} (also in ${first}:${lineIn(first, ["id"]) ?? "?"})`);
+    if (first !== undefined) throw duplicateIdError(here, a.id, first);
     seen.set(a.id, here);
   });
   const enabled = agents.filter((a) => a.enabled);

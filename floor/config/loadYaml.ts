@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { LineCounter, isNode, parseDocument } from "yaml";
 import type { z } from "zod";
+import { issuePath } from "../../protocols/index.ts";
 import { ConfigError } from "./ConfigError.ts";
 import { readableFile } from "./readableFile.ts";
 
@@ -39,8 +40,7 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   // Point at the deepest node of the path that exists in the file (a missing key points at its parent).
-  const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
-  const full = [...issue.path, ...keys].map((k) => (typeof k === "number" ? k : String(k)));
+  const full = issuePath(issue);
   let line: number | undefined;
   for (let n = full.length; n >= 0 && line === undefined; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(full.slice(0, n), true);

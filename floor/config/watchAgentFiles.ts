@@ -4,10 +4,9 @@ import { parseDocument } from "yaml";
 import type { AgentCommandReply, FloorConfig } from "../../protocols/index.ts";
 import type { AgentFileConfig, Supervisor, SupervisorCommand } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
-import { ConfigError } from "./ConfigError.ts";
+import { duplicateIdError } from "./duplicateIdError.ts";
 import { parseAgentFile } from "./loadAgentFile.ts";
 import { agentFiles } from "./loadFloorConfig.ts";
-import { lineIn } from "./loadYaml.ts";
 
 export interface WatchOptions {
   dir: string;
@@ -109,7 +108,7 @@ export function watchAgentFiles(o: WatchOptions): { stop(): void; idle(): Promis
       }
       if (refused.get(file) === s.sig) continue; // said once for this version of the file
       refused.set(file, s.sig);
-      refuse(new ConfigError(file, lineIn(file, ["id"]), "id", `duplicate agent id ${s.config.id} (also in ${first.file}:${lineIn(first.file, ["id"]) ?? "?"})`).message);
+      refuse(duplicateIdError(file, s.config.id, first.file).message);
     }
     return want;
   }

@@ -9,7 +9,6 @@ import { checkAgentConfig } from "./checkAgentConfig.ts";
 import type { SupervisorCommand, SupervisorOptions } from "./Supervisor.ts";
 
 type Start = (spec: AgentSpec, birth: HostBirth) => AgentHost;
-type Audit = (kind: string, detail: Record<string, unknown>, severity?: "info" | "invalid") => void;
 /** The supervisor's own publish (an envelope with src `supervisor`), for facts about an agent that has no host. */
 type Publish = (subject: string, body: Record<string, unknown>) => void;
 
@@ -28,7 +27,6 @@ export class LifeOps {
     private readonly o: SupervisorOptions,
     private readonly hosts: Map<string, AgentHost>,
     private readonly start: Start,
-    private readonly audit: Audit,
     private readonly publish: Publish,
   ) {}
 
@@ -73,24 +71,25 @@ export class LifeOps {
     await h.stop();
     await this.o.bus.idle();
     this.hosts.delete(cmd.agentId);
-    const now = this.o.clock.now();
-    recordDeath(this.o.db, cmd.agentId, cmd.reason, now);
-    setAgentState(this.o.db, cmd.agentId, "retired");
-    recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "retired", by: cmd.by, reason: cmd.reason, ts: now });
-    h.publish(subjects.life("retired"), { verb: "retired", agentId: cmd.agentId, kind: h.spec.kind, by: cmd.by, reason: cmd.reason });
-    this.seqs.set(cmd.agentId, h.sequence);
-    return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "retired", state: "retired" };
+    const reply = this.retired(cmd, h.spec.kind, (subject, body) => h.publish(subject, body));
+    this.seqs.set(cmd.agentId, h.sequence); // after its last message, the retired fact
+    return reply;
   }
 
   /** An agent the registry has alive that this floor did not start (its file went while the floor was down): its death is recorded all the same. */
   private retireUnhosted(cmd: SupervisorCommand): AgentCommandReply {
     const rec = agentRecord(this.o.db, cmd.agentId);
     if (!rec || rec.diedTs !== null || !fileKinds().has(rec.kind)) return this.refuse(cmd, `${cmd.agentId} is not running`);
+    return this.retired(cmd, rec.kind, this.publish);
+  }
+
+  /** A death in the registry and agent_events, then the `floor.life.retired` fact (the exchange and the boss act on it). */
+  private retired(cmd: SupervisorCommand, kind: string, publish: Publish): AgentCommandReply {
     const now = this.o.clock.now();
     recordDeath(this.o.db, cmd.agentId, cmd.reason, now);
     setAgentState(this.o.db, cmd.agentId, "retired");
     recordAgentEvent(this.o.db, { agentId: cmd.agentId, verb: "retired", by: cmd.by, reason: cmd.reason, ts: now });
-    this.publish(subjects.life("retired"), { verb: "retired", agentId: cmd.agentId, kind: rec.kind, by: cmd.by, reason: cmd.reason });
+    publish(subjects.life("retired"), { verb: "retired", agentId: cmd.agentId, kind, by: cmd.by, reason: cmd.reason });
     return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "retired", state: "retired" };
   }
 
@@ -120,7 +119,7 @@ export class LifeOps {
 
   private refuse(cmd: SupervisorCommand, error: string): AgentCommandReply {
     this.o.log.warn({ agentId: cmd.agentId, verb: cmd.verb, by: cmd.by, error }, "agent command refused");
-    this.audit("command_refused", { verb: cmd.verb, agentId: cmd.agentId, by: cmd.by, reason: cmd.reason, error }, "invalid");
+    this.publish(subjects.audit("command_refused"), { kind: "command_refused", severity: "invalid", detail: { verb: cmd.verb, agentId: cmd.agentId, by: cmd.by, reason: cmd.reason, error } });
     return { ok: false, verb: cmd.verb, agentId: cmd.agentId, outcome: "refused", error };
   }
 }

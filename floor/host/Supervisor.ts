@@ -36,7 +36,7 @@ export class Supervisor {
   private readonly ops: LifeOps;
 
   constructor(private readonly o: SupervisorOptions) {
-    this.ops = new LifeOps(o, this.hosts, (spec, birth) => this.host(spec, undefined, birth), (kind, detail, severity) => this.audit(kind, detail, severity), (subject, body) => this.publish(subject, body));
+    this.ops = new LifeOps(o, this.hosts, (spec, birth) => this.host(spec, undefined, birth), (subject, body) => this.publish(subject, body));
   }
 
   /** Every running host, in start order. */

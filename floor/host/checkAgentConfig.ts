@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FloorConfig } from "../../protocols/index.ts";
+import { issuePath, type FloorConfig } from "../../protocols/index.ts";
 import type { AgentFileConfig } from "./AgentKindDef.ts";
 import { fileKinds } from "./catalog.ts";
 
@@ -8,8 +8,7 @@ export type Checked = { ok: true; config: AgentFileConfig } | { ok: false; error
 /** `field: reason` for the first issue, as config files report it (without the file and line a command has not). */
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
-  const path = [...issue.path, ...keys].map(String).join(".");
+  const path = issuePath(issue).join(".");
   return `${path || "config"}: ${issue.message}`;
 }
 
