@@ -1,5 +1,6 @@
 import type { LiveConfig, SimConfig } from "../protocols/index.ts";
-import { everySecond, STEP_MS, type AgentSpec, type MarketSource } from "../floor/host/index.ts";
+import { DEFAULT_REPLAY, everySecond, STEP_MS, type AgentSpec, type MarketSource, type ReplayOptions } from "../floor/host/index.ts";
+import { paperExchangeAgent } from "./exchange/index.ts";
 import type { Logger } from "../floor/log/createLogger.ts";
 import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "./exchange/live/index.ts";
 import { replayFeedAgent, replaySteps, simFeedAgent } from "./feed/index.ts";
@@ -19,12 +20,16 @@ export function simSource(sim: SimConfig, seed: number): MarketSource {
   };
 }
 
-/** A recorded dataset as the floor's market: one clock step per recorded event, then it ends. */
-export function replaySource(plan: ReplayPlan, sim: SimConfig, seed: number): MarketSource {
+/**
+ * A recorded dataset as the floor's market: one clock step per recorded event, then it ends. Its
+ * exchange fills an order only against a price recorded after the order reached it (docs/DATA.md).
+ */
+export function replaySource(plan: ReplayPlan, sim: SimConfig, seed: number, opts: ReplayOptions = DEFAULT_REPLAY): MarketSource {
   const steps = replaySteps(plan, REPLAY_WARMUP_MS);
   return {
     mode: "replay",
-    feed: replayFeedAgent("feed", plan, sim, seed),
+    feed: replayFeedAgent("feed", plan, sim, seed, { syntheticBook: opts.syntheticBook }),
+    exchange: paperExchangeAgent("exchange", { latencyMs: opts.latencyMs, freshQuotes: true }),
     start: (resumeAt) => {
       if (resumeAt !== undefined) throw new Error("this database already holds a floor: a replay needs a fresh database (pass another --db)");
       return steps[0] ?? plan.start;

@@ -29,6 +29,8 @@ interface PaperExchangeState {
 export interface PaperExchangeOptions {
   /** Time between the boss's decision and the order reaching the book (ms of floor time). */
   latencyMs?: number;
+  /** Replay of recorded prices: an order meets only a book recorded after it arrived (MarketEngine, EngineConfig.freshQuotes). */
+  freshQuotes?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
   return {
     id,
     kind: "exchange",
-    config: { mode: "paper-matching", latencyMs: opts.latencyMs ?? 0 },
+    config: { mode: "paper-matching", latencyMs: opts.latencyMs ?? 0, freshQuotes: opts.freshQuotes === true },
     create(ctx) {
       const markets = new Map<string, { open: MarketOpen; engine: MarketEngine }>();
       const orders = new Map<string, Working>();
@@ -132,7 +134,7 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
       function onMarket(e: MarketEvent): void {
         const now = ctx.clock.now();
         if (e.phase === "open") {
-          const engine = new MarketEngine({ tickSize: e.tickSize, minSize: e.minSize, fee: e.fee, rebateRate: e.fee.rebateRate ?? 0 });
+          const engine = new MarketEngine({ tickSize: e.tickSize, minSize: e.minSize, fee: e.fee, rebateRate: e.fee.rebateRate ?? 0, ...(opts.freshQuotes ? { freshQuotes: true } : {}) });
           markets.set(e.marketId, { open: e, engine });
           recordMarketOpen(db, e);
         } else if (e.phase === "close") {

@@ -1,3 +1,5 @@
 export { simFeedAgent } from "./simFeedAgent.ts";
-export { replayFeedAgent, replaySteps } from "./replayFeedAgent.ts";
+export { replayFeedAgent, replaySteps } from "./replay/replayFeedAgent.ts";
+export type { ReplayFeedOptions } from "./replay/replayFeedAgent.ts";
+export { recordedBook, RECORDED_BOOK } from "./replay/recordedBook.ts";
 export { feedKind } from "./feedKind.ts";

@@ -29,7 +29,7 @@ export const USAGE = `usage: floor <command> [options]
   start    [--mode sim|paper|live] [--config F] [--bus local|nats://[USER:PASSWORD@]HOST:PORT] [--db PATH] [--speed N|max]
            [--until DURATION] [--seed N] [--dashboard HOST:PORT|off] [--inspect] [--live]
                                      live: real money; needs --live, POLYMARKET_PRIVATE_KEY and live.capitalCapUsd
-  backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--json]
+  backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--latency MS] [--synthetic-book] [--json]
                                      replay recorded data through the whole floor and report
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json] [--history]

@@ -4,7 +4,7 @@ import type { ReplayPlan } from "../replay/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentKindDef } from "./AgentKindDef.ts";
 import type { AgentSpec } from "./AgentSpec.ts";
-import type { MarketSource } from "./MarketSource.ts";
+import type { MarketSource, ReplayOptions } from "./MarketSource.ts";
 
 /**
  * Everything the floor makes agents from. The floor never imports agents/: the entry point
@@ -21,7 +21,7 @@ export interface AgentCatalog {
   paperExchange(): AgentSpec;
   /** Where the market comes from, by mode. */
   simSource(sim: SimConfig, seed: number): MarketSource;
-  replaySource(plan: ReplayPlan, sim: SimConfig, seed: number): MarketSource;
+  replaySource(plan: ReplayPlan, sim: SimConfig, seed: number, opts?: ReplayOptions): MarketSource;
   paperSource(live: LiveConfig): MarketSource;
   /** Live data and the live exchange on clob-client-v2, signing with `privateKey` (never logged). */
   liveSource(live: LiveConfig, privateKey: string, log: Logger): MarketSource;

@@ -24,3 +24,14 @@ export interface MarketSource {
 export function* everySecond(from: number): Iterable<number> {
   for (let t = from; ; t += STEP_MS) yield t;
 }
+
+/** How a replay meets the recorded market (docs/DATA.md, "Fills"). */
+export interface ReplayOptions {
+  /** Floor ms between the boss's decision and the order reaching the venue. */
+  latencyMs: number;
+  /** Quote an invented book around the model's fair value where the data records no price. */
+  syntheticBook: boolean;
+}
+
+/** A decision reaches the venue a second later: a public taker's round trip, with room to spare. */
+export const DEFAULT_REPLAY: ReplayOptions = { latencyMs: 1000, syntheticBook: false };

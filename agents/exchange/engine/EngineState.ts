@@ -19,4 +19,6 @@ export interface EngineState {
   matcher: MatcherState;
   inFlight: InFlight[];
   clock: number;
+  /** Fresh-quote mode: submits that reached the venue and wait for a book recorded after them. */
+  parked?: Array<{ at: number; order: EngineOrder }>;
 }

@@ -2,7 +2,7 @@ import { LatencyQueue } from "./LatencyQueue.ts";
 import { Matcher } from "./Matcher.ts";
 import type { EngineState, InFlight } from "./EngineState.ts";
 import type { EngineConfig, EngineEvent, EngineOrder, Print, RestingView, Snapshot, UpBookView } from "./types.ts";
-import { copyBook } from "./upBook.ts";
+import { copyBook, toUp } from "./upBook.ts";
 
 /**
  * One market's matching engine: our orders against the external Up-token book we observe. Pure: no
@@ -18,6 +18,8 @@ export class MarketEngine {
   private m: Matcher;
   private pending = new LatencyQueue<InFlight>();
   private clock = -Infinity;
+  /** Fresh-quote mode (EngineConfig.freshQuotes): submits that arrived and wait for the next snapshot. */
+  private parked: Array<{ at: number; order: EngineOrder }> = [];
 
   constructor(config: EngineConfig) {
     this.m = new Matcher(config);
@@ -25,7 +27,7 @@ export class MarketEngine {
 
   /** The engine between two calls: the venue, what is in flight, and its clock (checkpointJson keeps a -Infinity clock). */
   save(): EngineState {
-    return { matcher: this.m.save(), inFlight: this.pending.save(), clock: this.clock };
+    return { matcher: this.m.save(), inFlight: this.pending.save(), clock: this.clock, ...(this.parked.length > 0 ? { parked: this.parked.map((p) => ({ at: p.at, order: { ...p.order } })) } : {}) };
   }
 
   /** An engine exactly as `save` found one: resting orders keep their places in the queues. */
@@ -34,6 +36,7 @@ export class MarketEngine {
     e.m = Matcher.restore(s.matcher);
     e.pending.load(s.inFlight);
     e.clock = s.clock;
+    e.parked = (s.parked ?? []).map((p) => ({ at: p.at, order: { ...p.order } }));
     return e;
   }
 
@@ -57,9 +60,9 @@ export class MarketEngine {
     return this.m.resting.views();
   }
 
-  /** Submits still in flight (arriving later). */
+  /** Submits still in flight (arriving later), or arrived and waiting for a fresh book. */
   inFlight(): number {
-    return this.pending.size;
+    return this.pending.size + this.parked.length;
   }
 
   submit(order: EngineOrder, now: number, latencyMs = 0): EngineEvent[] {
@@ -76,7 +79,13 @@ export class MarketEngine {
   }
 
   snapshot(snap: Snapshot, now: number): EngineEvent[] {
-    return this.marketData(now, () => this.m.snapshot(snap, now));
+    return this.marketData(now, () => {
+      this.m.snapshot(snap, now);
+      // Orders that reached the venue before this book was recorded meet it now, at its time.
+      const ready = this.parked.filter((p) => p.at < now);
+      this.parked = this.parked.filter((p) => p.at >= now);
+      for (const p of ready) this.m.arrive(p.order, now);
+    });
   }
 
   trade(print: Print, now: number): EngineEvent[] {
@@ -92,6 +101,7 @@ export class MarketEngine {
   close(now: number): EngineEvent[] {
     return this.call(now, () => {
       this.due(now, true);
+      for (const p of this.parked.splice(0)) this.m.out.reject(p.order.orderId, "submit", "market closed before a price was recorded after the order", now);
       this.m.close(now);
       this.pending.clear();
     });
@@ -115,6 +125,15 @@ export class MarketEngine {
     });
   }
 
+  /** A cancel that finds its order still waiting for a fresh book takes it back whole. */
+  private cancelParked(orderId: string, at: number): boolean {
+    const i = this.parked.findIndex((p) => p.order.orderId === orderId);
+    if (i < 0) return false;
+    const order = this.parked.splice(i, 1)[0]!.order;
+    this.m.out.cancel({ order, ...toUp(order), filled: 0, ahead: 0, arrivedAt: at }, "user-cancel", at);
+    return true;
+  }
+
   /** Run pending arrivals and GTD expiries due before `t` (or at `t` when inclusive), in time order. */
   private due(t: number, inclusive: boolean): void {
     const ok = (x: number) => (inclusive ? x <= t : x < t);
@@ -127,8 +146,9 @@ export class MarketEngine {
       }
       if (p === undefined) return;
       this.pending.shift();
-      if (p.kind === "submit") this.m.arrive(p.order, p.at);
-      else this.m.arriveCancel(p.orderId, p.at);
+      if (p.kind === "submit" && this.m.cfg.freshQuotes) this.parked.push({ at: p.at, order: p.order });
+      else if (p.kind === "submit") this.m.arrive(p.order, p.at);
+      else if (!this.cancelParked(p.orderId, p.at)) this.m.arriveCancel(p.orderId, p.at);
     }
   }
 }

@@ -25,6 +25,11 @@ export interface EngineConfig {
   fee: FeeSchedule;
   /** Share of the counterparty's taker fee paid back to us as maker (0.2 on crypto markets). */
   rebateRate: number;
+  /**
+   * Replay of recorded prices: a submit that reaches the venue at t waits for the first snapshot
+   * stamped after t and meets that book, never one recorded before it (docs/DATA.md, "Fills").
+   */
+  freshQuotes?: boolean;
 }
 
 /** The Up token's book: bids best first (descending), asks best first (ascending). */

@@ -7,7 +7,7 @@ import { backtestReport, formatBacktestReport } from "../../backtest/index.ts";
 import { LocalBus } from "../../bus/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
-import { catalog } from "../../host/index.ts";
+import { catalog, DEFAULT_REPLAY } from "../../host/index.ts";
 import { runFloor } from "../../runner/index.ts";
 import { checkWritableDb, onFile } from "../paths/index.ts";
 import { UsageError } from "../UsageError.ts";
@@ -26,12 +26,17 @@ function parseTime(flag: string, text: string | undefined): number | undefined {
 export async function backtest(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseOptions({
     args: argv,
-    options: { data: { type: "string" }, from: { type: "string" }, to: { type: "string" }, config: { type: "string" }, db: { type: "string" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false } },
+    options: { data: { type: "string" }, from: { type: "string" }, to: { type: "string" }, config: { type: "string" }, db: { type: "string" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false },
+      latency: { type: "string" }, "synthetic-book": { type: "boolean", default: false },
+    },
     strict: true,
   });
   if (!v.data) throw new UsageError("--data DIR is required (a replay folder: see docs/DATA.md)");
   const seed = Number(v.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}`);
+  const latencyMs = v.latency === undefined ? DEFAULT_REPLAY.latencyMs : Number(v.latency);
+  if (!Number.isSafeInteger(latencyMs) || latencyMs < 0) throw new UsageError(`invalid --latency ${JSON.stringify(v.latency)}: milliseconds, 0 or more`);
+  const replay = { latencyMs, syntheticBook: v["synthetic-book"] === true };
   const from = parseTime("--from", v.from);
   const to = parseTime("--to", v.to);
   const config = loadFloorConfig(v.config);
@@ -50,14 +55,14 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   const t0 = performance.now();
   let steps = 0;
   try {
-    const status = await onFile(dbPath, runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: catalog().replaySource(plan, config.floor.sim, seed) }));
+    const status = await onFile(dbPath, runFloor({ config, bus, dbPath, seed, speed: "max", log: createLogger({ level: io.env.LOG_LEVEL ?? "warn" }), source: catalog().replaySource(plan, config.floor.sim, seed, replay) }));
     steps = status.steps;
   } finally {
     await bus.close();
   }
   const db = openDb(dbPath, { readonly: true });
   try {
-    const report = backtestReport(db, plan, { steps, wallSeconds: (performance.now() - t0) / 1000 });
+    const report = backtestReport(db, plan, { steps, wallSeconds: (performance.now() - t0) / 1000 }, replay);
     io.out(v.json ? JSON.stringify({ ...report, db: dbPath }, null, 2) : `${formatBacktestReport(report)}\ndb             ${dbPath}`);
     return 0;
   } finally {

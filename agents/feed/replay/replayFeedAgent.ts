@@ -1,12 +1,14 @@
-import { MICRO, microFromNumber, subjects, type SimConfig } from "../../protocols/index.ts";
-import type { AgentSpec } from "../../floor/host/index.ts";
-import { upProbability } from "../../floor/pricing/index.ts";
-import { createRng } from "../../floor/random/createRng.ts";
-import { feedMachine } from "./feedMachine.ts";
-import { quoteBook } from "./quoteBook.ts";
-import { type PlannedMarket, type ReplayPlan, indexAtOrBefore } from "../../floor/replay/index.ts";
-import { SpotAnomaly } from "./health/SpotAnomaly.ts";
-import { sigmaPerSecond } from "./simSpot.ts";
+import { MICRO, microFromNumber, subjects, type SimConfig } from "../../../protocols/index.ts";
+import type { AgentSpec } from "../../../floor/host/index.ts";
+import { upProbability } from "../../../floor/pricing/index.ts";
+import { createRng } from "../../../floor/random/createRng.ts";
+import { feedMachine } from "../feedMachine.ts";
+import { quoteBook } from "../quoteBook.ts";
+import { type PlannedMarket, type ReplayPlan, indexAtOrBefore } from "../../../floor/replay/index.ts";
+import { SpotAnomaly } from "../health/SpotAnomaly.ts";
+import { sigmaPerSecond } from "../simSpot.ts";
+import { recordedBook } from "./recordedBook.ts";
+import { bookCadenceMs } from "./bookCadenceMs.ts";
 
 /** Floor times at which something in the data happens: every spot point, every open and close, every Up price. */
 export function replaySteps(plan: ReplayPlan, warmupMs: number): number[] {
@@ -23,17 +25,25 @@ export function replaySteps(plan: ReplayPlan, warmupMs: number): number[] {
   return [...times].sort((a, b) => a - b);
 }
 
+export interface ReplayFeedOptions {
+  /** Quote a book the floor invents (around the model's fair value) for windows with no recorded prices. */
+  syntheticBook?: boolean;
+}
+
 /**
  * Replays a planned dataset onto the bus in floor time: spot as recorded (only the past is
  * ever published), each window opened with its recorded or observed strike and resolved with its
- * given or derived outcome. Recorded data has no order book, so the feed quotes a maker's book
- * around the Up token's last recorded price, or around the model's fair value when there is none.
+ * given or derived outcome. The market's book is published only when the data records a price,
+ * at that price's time (recordedBook.ts: a conservative spread and depth around it), and never
+ * re-published as if it were newer; the exchange fills an order only against a book recorded
+ * after the order reached it (docs/DATA.md, "Fills"). A window with no recorded price has no book,
+ * so nothing trades there, unless `syntheticBook` asks for one around the model's fair value.
  */
-export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, seed: number): AgentSpec {
+export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, seed: number, opts: ReplayFeedOptions = {}): AgentSpec {
   return {
     id,
     kind: "feed",
-    config: { source: "replay", data: plan.dataset.source, format: plan.dataset.format, markets: plan.markets.length },
+    config: { source: "replay", data: plan.dataset.source, format: plan.dataset.format, markets: plan.markets.length, syntheticBook: opts.syntheticBook === true },
     create(ctx) {
       const { spot, upPrices } = plan.dataset;
       const sigma = sigmaPerSecond(sim.volAnnual);
@@ -44,7 +54,10 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
       let last: number | undefined;
       let lastSpotTs = -Infinity;
       let gap = false;
-      const cadenceMs = spot.kind === "candles-1m" ? 60_000 : 1000;
+      // The boss judges data stale against the slowest cadence announced: here the recorded prices' too.
+      const cadenceMs = Math.max(spot.kind === "candles-1m" ? 60_000 : 1000, bookCadenceMs(plan));
+      /** Per open market, the next recorded Up price not yet published. */
+      const nextPrice = new Map<string, number>();
 
       /** A gap in the recorded spot series is reported as such, and its end as ok again. */
       const anomaly = new SpotAnomaly();
@@ -70,13 +83,30 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
         ctx.publish(subjects.market(m.marketId, "resolved"), { phase: "resolved", marketId: m.marketId, outcome: m.outcome, derived: m.outcomeSource !== "given" });
       }
 
+      function publishBook(m: PlannedMarket, bids: ReturnType<typeof recordedBook>["bids"], asks: ReturnType<typeof recordedBook>["asks"]): void {
+        ctx.publish(subjects.book(m.marketId), { marketId: m.marketId, tokenId: m.upTokenId, bids, asks, tickSize: microFromNumber(m.tickSize), minSize: microFromNumber(m.minSize) });
+      }
+
+      /** The book at the latest recorded price up to `now`, once, when there is a new one. */
       function quote(m: PlannedMarket, now: number): void {
         const h = upPrices.get(m.marketId);
-        const i = h ? indexAtOrBefore({ symbol: "", kind: "ticks", ...h }, now) : -1;
-        const fair = i >= 0 && h!.ts[i]! >= m.startTs ? h!.price[i]! : last === undefined ? 0.5 : upProbability(last, m.strike, sigma, (m.endTs - now) / 1000);
-        const tick = microFromNumber(m.tickSize);
-        const { bids, asks } = quoteBook(Math.min(0.99, Math.max(0.01, fair)), tick, sim, rng);
-        ctx.publish(subjects.book(m.marketId), { marketId: m.marketId, tokenId: m.upTokenId, bids, asks, tickSize: tick, minSize: microFromNumber(m.minSize) });
+        if (!h || h.ts.length === 0) return synthetic(m, now);
+        let j = nextPrice.get(m.marketId) ?? Math.max(0, indexAtOrBefore({ symbol: "", kind: "ticks", ...h }, m.startTs - 1) + 1);
+        const from = j;
+        while (j < h.ts.length && h.ts[j]! <= now && h.ts[j]! < m.endTs) j++;
+        nextPrice.set(m.marketId, j);
+        if (j > from) {
+          const { bids, asks } = recordedBook(h.price[j - 1]!, microFromNumber(m.tickSize));
+          publishBook(m, bids, asks);
+        }
+      }
+
+      /** Only on request (--synthetic-book): a maker's book around the model's fair value from spot, every step. */
+      function synthetic(m: PlannedMarket, now: number): void {
+        if (!opts.syntheticBook) return;
+        const fair = last === undefined ? 0.5 : upProbability(last, m.strike, sigma, (m.endTs - now) / 1000);
+        const { bids, asks } = quoteBook(Math.min(0.99, Math.max(0.01, fair)), microFromNumber(m.tickSize), sim, rng);
+        publishBook(m, bids, asks);
       }
 
       return {
@@ -104,7 +134,10 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
             gap = true;
             health("gap", now);
           }
-          for (const m of open.filter((m) => m.endTs <= now)) closeMarket(m);
+          for (const m of open.filter((m) => m.endTs <= now)) {
+            closeMarket(m);
+            nextPrice.delete(m.marketId);
+          }
           open = open.filter((m) => m.endTs > now);
           while (next < plan.markets.length && plan.markets[next]!.startTs <= now) {
             const m = plan.markets[next++]!;
