@@ -1,0 +1,6 @@
+/** A point estimate and the interval around it. */
+export interface Interval {
+  estimate: number;
+  lo: number;
+  hi: number;
+}
