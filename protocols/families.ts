@@ -1,6 +1,7 @@
 import { AgentCommand, AgentLifecycle, AuditFact, Control, Heartbeat, Metrics } from "./messages/control.ts";
 import { BookSnapshot, FeedHealth, MarketEvent, SpotTick, TradePrint } from "./messages/md.ts";
 import { OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
+import { Belief } from "./messages/belief.ts";
 import { family } from "./family.ts";
 import { token } from "./subjectToken.ts";
 import type { CommandVerb, CtlVerb, LifeVerb, MarketPhase } from "./verbs.ts";
@@ -18,6 +19,7 @@ export const families = {
   intent: family("order.intent.*", OrderIntent, (agentId: string) => `order.intent.${token("agentId", agentId)}`),
   decision: family("order.decision.*", OrderDecision, (agentId: string) => `order.decision.${token("agentId", agentId)}`),
   orderEvent: family("order.event.*", OrderEvent, (agentId: string) => `order.event.${token("agentId", agentId)}`),
+  belief: family("belief.*", Belief, (agentId: string) => `belief.${token("agentId", agentId)}`),
   ctl: family("ctl.*.*", Control, (agentId: string, verb: CtlVerb) => `ctl.${token("agentId", agentId)}.${verb}`),
   life: family("floor.life.*", AgentLifecycle, (verb: LifeVerb) => `floor.life.${verb}`),
   agentCommand: family("floor.agent.*", AgentCommand, (verb: CommandVerb) => `floor.agent.${verb}`),

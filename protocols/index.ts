@@ -11,6 +11,7 @@ export type { MarketPhase, CtlVerb, LifeVerb, CommandVerb } from "./verbs.ts";
 export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeSchedule, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
 export { Side, OrderType, OrderIntent, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement, OrderEvent } from "./messages/order.ts";
 export type { IntentFields } from "./messages/order.ts";
+export { Belief } from "./messages/belief.ts";
 export { Control, AgentLifecycle, AgentCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";

@@ -21,8 +21,8 @@ export const PUBLISH_RIGHTS: Record<PublisherKind, readonly string[]> = {
   exchange: ["order.event.*", "md.trade.*"],
   // Only the boss decides orders, controls agents and commands the supervisor (spawn, retire, reconfigure).
   boss: ["order.decision.*", "ctl.>", "floor.agent.*"],
-  // A trader asks for orders in its own name only.
-  trader: ["order.intent.{id}"],
+  // A trader asks for orders, and states its beliefs, in its own name only.
+  trader: ["order.intent.{id}", "belief.{id}"],
   auditor: [],
   monitor: ["metrics.*"],
 };

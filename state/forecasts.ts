@@ -4,25 +4,28 @@ import { stmt } from "./stmt.ts";
 export interface Forecast {
   agentId: string;
   marketId: string;
-  /** The agent's stated probability that `outcome` wins, from its intent. */
-  belief: number;
-  outcome: "Up" | "Down";
-  /** The market's result, when resolved. */
+  ts: number;
+  /** The agent's probability that the window resolves Up. */
+  pUp: number;
+  /** The market's own probability of Up at that moment (the book's mid), when it had a two-sided book. */
+  marketP: number | null;
+  /** The window's result, once resolved. */
   winner: "Up" | "Down" | null;
 }
 
-/** Every belief an agent acted on (its intents, as audited), with the market's result. */
+/** One published belief, beside the market's price at the same moment (written by the monitor). */
+export function recordForecast(db: Db, f: Omit<Forecast, "winner">): void {
+  stmt(db, "INSERT INTO forecasts (agent_id, market_id, ts, p_up, market_p) VALUES (?, ?, ?, ?, ?)").run(f.agentId, f.marketId, f.ts, f.pUp, f.marketP);
+}
+
+/** Every belief agents published, in order, with the window's result where known. */
 export function listForecasts(db: Db): Forecast[] {
   const rows = stmt(
     db,
-    `SELECT a.src AS agent_id, a.detail_json, m.outcome AS winner
-       FROM audit_log a LEFT JOIN markets m ON m.market_id = json_extract(a.detail_json, '$.marketId')
-      WHERE a.kind = 'intent' ORDER BY a.seq`,
-  ).all() as Array<{ agent_id: string; detail_json: string; winner: "Up" | "Down" | null }>;
-  return rows.map((r) => {
-    const d = JSON.parse(r.detail_json) as { marketId: string; belief: number; outcome: "Up" | "Down" };
-    return { agentId: r.agent_id, marketId: d.marketId, belief: d.belief, outcome: d.outcome, winner: r.winner };
-  });
+    `SELECT f.agent_id, f.market_id, f.ts, f.p_up, f.market_p, m.outcome AS winner
+       FROM forecasts f LEFT JOIN markets m ON m.market_id = f.market_id ORDER BY f.seq`,
+  ).all() as Array<{ agent_id: string; market_id: string; ts: number; p_up: number; market_p: number | null; winner: "Up" | "Down" | null }>;
+  return rows.map((r) => ({ agentId: r.agent_id, marketId: r.market_id, ts: r.ts, pUp: r.p_up, marketP: r.market_p, winner: r.winner }));
 }
 
 /** Wins, losses and realized PnL per agent from settlements (micro-USD). */
@@ -43,4 +46,10 @@ export function auditCounts(db: Db): Record<string, number> {
 /** The reasons the boss gave for rejected intents, as written. */
 export function rejectionReasons(db: Db): string[] {
   return (stmt(db, "SELECT json_extract(detail_json, '$.reason') AS reason FROM audit_log WHERE kind = 'rejected' ORDER BY seq").all() as Array<{ reason: string | null }>).map((r) => r.reason ?? "");
+}
+
+/** Each agent's result per settled window (micro-USD): what it paid in and what it made. */
+export function listSettlements(db: Db): Array<{ agentId: string; marketId: string; cost: number; pnl: number }> {
+  const rows = stmt(db, "SELECT agent_id, market_id, cost_micro, pnl_micro FROM settlements ORDER BY seq").all() as Array<{ agent_id: string; market_id: string; cost_micro: number; pnl_micro: number }>;
+  return rows.map((r) => ({ agentId: r.agent_id, marketId: r.market_id, cost: r.cost_micro, pnl: r.pnl_micro }));
 }

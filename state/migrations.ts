@@ -99,4 +99,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX agent_events_agent ON agent_events(agent_id, seq);
     `,
   },
+  {
+    version: 6,
+    name: "honest results: every belief an agent published, beside the market's own price at that moment",
+    sql: `
+      CREATE TABLE forecasts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL, market_id TEXT NOT NULL,
+        ts INTEGER NOT NULL, p_up REAL NOT NULL CHECK (p_up BETWEEN 0 AND 1),
+        market_p REAL CHECK (market_p IS NULL OR market_p BETWEEN 0 AND 1)
+      );
+      CREATE INDEX forecasts_agent ON forecasts(agent_id, market_id);
+    `,
+  },
 ];

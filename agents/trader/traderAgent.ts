@@ -21,7 +21,27 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
       const params = def.params.parse(cfg.params);
       const strategy = def.create(params);
       let symbol: string | undefined;
+      /** The window minute of the last belief published (`marketId:minute`): one a minute is enough to score. */
+      let said: string | undefined;
       const cash = () => ctx.context<TraderContext>()?.cash ?? 0;
+
+      /** The last market a book came for: while it has books, beliefs go out with them, to be scored against them. */
+      let booked: string | undefined;
+
+      /**
+       * Once each minute of the window, the strategy's belief goes out: with the minute's first book,
+       * so the monitor pairs it with the price of that moment, or with spot for a window that has no
+       * book at all (a replay without recorded prices: scored against the outcome only).
+       */
+      function sayBelief(marketId: string | undefined): void {
+        const now = ctx.clock.now();
+        const b = strategy.belief?.(now);
+        if (!b || (marketId !== undefined ? b.marketId !== marketId : b.marketId === booked)) return;
+        const key = `${b.marketId}:${Math.floor((now - b.startTs) / 60_000)}`;
+        if (key === said) return;
+        said = key;
+        ctx.publish(subjects.belief(cfg.id), { agentId: cfg.id, marketId: b.marketId, pUp: b.pUp });
+      }
 
       return {
         machine: traderMachine,
@@ -30,10 +50,12 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
         update(next) {
           Object.assign(params, def.params.parse((next as TraderConfig).params));
         },
-        save: () => ({ symbol, strategy: strategy.save() }),
+        save: () => ({ symbol, said, booked, strategy: strategy.save() }),
         restore(state) {
-          const st = state as { symbol?: string; strategy: unknown };
+          const st = state as { symbol?: string; said?: string; booked?: string; strategy: unknown };
           symbol = st.symbol;
+          said = st.said;
+          booked = st.booked;
           strategy.restore(st.strategy);
         },
         routes: [
@@ -41,6 +63,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             symbol ??= t.symbol;
             if (t.symbol !== symbol) return;
             strategy.onSpot(t.price / MICRO, t.ts);
+            sayBelief(undefined);
             if (strategy.ready() && ctx.state() === "warmingUp") ctx.send({ type: "WARM" });
           }),
           route(families.market, (e) => {
@@ -49,6 +72,8 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
           }),
           route(families.book, (b) => {
             strategy.onBook(b.marketId, b.bids[0]?.price, b.asks[0]?.price);
+            booked = b.marketId;
+            sayBelief(b.marketId);
             if (ctx.state() !== "trading") return;
             const signal = strategy.decide(ctx.clock.now(), cash());
             if (signal) ctx.send({ type: "SIGNAL", signal });

@@ -1,6 +1,8 @@
 import type { ReplayPlan } from "../replay/index.ts";
-import { auditCounts, listForecasts, readStatus, rejectionReasons, settlementRecord, type Db } from "../../state/index.ts";
-import { brierScore } from "./brierScore.ts";
+import type { ReplayOptions } from "../host/index.ts";
+import { auditCounts, listForecasts, listSettlements, readStatus, rejectionReasons, settlementRecord, type Db } from "../../state/index.ts";
+import { agentResults, type AgentResult } from "./agentResults.ts";
+import { fillRule, type FillRule } from "./fillRule.ts";
 
 export interface Agreement {
   markets: number;
@@ -17,12 +19,15 @@ export interface BacktestReport {
     /** Derived outcomes against the official ones, where the data gives both; `notDerivable` lacked prices. */
     official: Agreement & { notDerivable: number };
   };
-  trading: { orders: number; fills: number; settlements: number; realizedPnl: number; feesUsd: number; feeShares: number };
+  /** `realizedPnl` is null when PnL is not measurable (no recorded market prices: see `fills.pnlNote`). */
+  trading: { orders: number; fills: number; settlements: number; realizedPnl: number | null; feesUsd: number; feeShares: number };
   /** Intents the boss turned down, by kind of reason (amounts stripped). */
   rejections: Record<string, number>;
   /** Data-health events the feed reported: gaps in the recorded spot, and implausible moves. */
   health: { gaps: number; anomalies: number };
-  agents: Array<{ id: string; pnl: number; fills: number; settled: number; wins: number; losses: number; forecasts: number; brier: number | null }>;
+  /** How orders met the recorded market, and whether PnL can be measured at all. */
+  fills: FillRule;
+  agents: Array<{ id: string; fills: number; settled: number; wins: number; losses: number } & AgentResult>;
   run: { steps: number; wallSeconds: number; stepsPerSecond: number };
   ledgerHash: string;
 }
@@ -33,7 +38,7 @@ const reasonKind = (reason: string) => reason.replace(/\s*\$?-?[\d.,]+( s)?( old
 const agreement = (markets: number, agree: number): Agreement => ({ markets, agree, rate: markets === 0 ? null : agree / markets });
 
 /** Everything `floor backtest` reports, from the plan and the ledger the run left. */
-export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; wallSeconds: number }): BacktestReport {
+export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; wallSeconds: number }, replay: ReplayOptions, seed = 1): BacktestReport {
   const d = plan.dataset;
   const count = <T>(xs: T[], key: (x: T) => string) => xs.reduce<Record<string, number>>((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
   let decisive = 0, decisiveAgree = 0, official = 0, officialAgree = 0, notDerivable = 0;
@@ -55,6 +60,8 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
   const s = readStatus(db);
   const record = settlementRecord(db);
   const forecasts = listForecasts(db);
+  const settlements = listSettlements(db);
+  const fills = fillRule(plan, replay);
   const bySource = count(plan.markets, (m) => m.outcomeSource);
   return {
     dataset: {
@@ -65,16 +72,14 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
     checks: { decisiveLastPrice: agreement(decisive, decisiveAgree), official: { ...agreement(official, officialAgree), notDerivable } },
     rejections: count(rejectionReasons(db), reasonKind),
     health: ((c) => ({ gaps: c.feed_gap ?? 0, anomalies: c.feed_anomaly ?? 0 }))(auditCounts(db)),
-    trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: s.realizedPnl, feesUsd: s.feesUsd, feeShares: s.feeShares },
+    trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: fills.pnlMeasurable ? s.realizedPnl : null, feesUsd: s.feesUsd, feeShares: s.feeShares },
+    fills,
     agents: s.agents
       .filter((a) => a.kind === "trader")
       .map((a) => {
         const r = record.get(a.id);
-        const mine = forecasts.filter((f) => f.agentId === a.id && f.winner !== null);
-        return {
-          id: a.id, pnl: a.pnl, fills: a.fills, settled: r?.settled ?? 0, wins: r?.wins ?? 0, losses: r?.losses ?? 0,
-          forecasts: mine.length, brier: brierScore(mine.map((f) => ({ p: f.belief, happened: f.outcome === f.winner }))),
-        };
+        const results = agentResults(forecasts.filter((f) => f.agentId === a.id), settlements.filter((x) => x.agentId === a.id), fills.pnlMeasurable, seed);
+        return { id: a.id, fills: a.fills, settled: r?.settled ?? 0, wins: r?.wins ?? 0, losses: r?.losses ?? 0, ...results };
       }),
     run: { ...run, stepsPerSecond: run.wallSeconds > 0 ? Math.round(run.steps / run.wallSeconds) : 0 },
     ledgerHash: s.ledgerHash,

@@ -1,13 +1,20 @@
+import type { Interval } from "../stats/index.ts";
 import type { Agreement, BacktestReport } from "./backtestReport.ts";
 
 const pct = (a: Agreement) => (a.rate === null ? "n/a" : `${(a.rate * 100).toFixed(1)}%`);
 const usd = (x: number) => `${x < 0 ? "-" : ""}$${Math.abs(x).toFixed(2)}`;
+const num = (x: number | null, d = 3) => (x === null ? "n/a" : x.toFixed(d));
+const signed = (x: number, d: number) => `${x >= 0 ? "+" : ""}${x.toFixed(d)}`;
+const ci = (i: Interval | null, f: (x: number) => string) => (i === null || !Number.isFinite(i.lo) ? "[interval n/a]" : `[95% ${f(i.lo)} .. ${f(i.hi)}]`);
+const rate = (x: number) => `${signed(x * 100, 1)}%`;
 
 /** `floor backtest` for people. */
 export function formatBacktestReport(r: BacktestReport): string {
   const skipped = Object.entries(r.dataset.skipped).map(([why, n]) => `${n} (${why})`).join(", ") || "none";
   const sources = Object.entries(r.outcomes.bySource).map(([k, n]) => `${k} ${n}`).join(", ");
   const off = r.checks.official;
+  const f = r.fills;
+  const pnlText = r.trading.realizedPnl === null ? f.pnlNote ?? "PnL not measurable" : `realized pnl ${usd(r.trading.realizedPnl)}`;
   return [
     `backtest of ${r.dataset.source} (${r.dataset.format})`,
     `  spot         ${r.dataset.spotSource}`,
@@ -16,13 +23,25 @@ export function formatBacktestReport(r: BacktestReport): string {
     `outcomes       ${r.outcomes.given} given, ${r.outcomes.derived} derived (${sources})`,
     `  check        derived vs decisive last Up price (>= 0.9 or <= 0.1): ${r.checks.decisiveLastPrice.agree}/${r.checks.decisiveLastPrice.markets} agree, ${pct(r.checks.decisiveLastPrice)}`,
     `  check        derived vs official outcome: ${off.agree}/${off.markets} agree, ${pct(off)}${off.notDerivable ? `; ${off.notDerivable} not derivable (no price near the open or close)` : ""}`,
-    `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, realized pnl ${usd(r.trading.realizedPnl)}, fees ${usd(r.trading.feesUsd)} + ${r.trading.feeShares} shares`,
+    `fills          ${f.rule}`,
+    `  prices       ${f.windowsWithPrices} windows with recorded Up prices, ${f.windowsWithoutPrices} without${f.syntheticBook ? " (synthetic book quoted there)" : ""}`,
+    ...(f.pnlNote ? [`  note         ${f.pnlNote}`] : []),
+    `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, ${pnlText}, fees ${usd(r.trading.feesUsd)} + ${r.trading.feeShares} shares`,
     `rejected       ${Object.entries(r.rejections).map(([why, n]) => `${n} ${why}`).join("; ") || "none"}`,
     `data health    ${r.health.gaps} gap(s) in the recorded spot series, ${r.health.anomalies} implausible move(s) flagged`,
-    "agents",
-    ...r.agents.map(
-      (a) => `  ${a.id.padEnd(20)} pnl ${usd(a.pnl).padStart(10)}  fills ${String(a.fills).padStart(4)}  settled ${a.settled} (${a.wins} won, ${a.losses} lost)  brier ${a.brier === null ? "n/a" : a.brier.toFixed(3)} over ${a.forecasts} forecasts`,
-    ),
+    "agents         (intervals: 95%, bootstrap over market windows; skill = market Brier - agent Brier at the same moments, > 0 means it knew more)",
+    ...r.agents.flatMap((a) => {
+      const v = a.forecasts.vsMarket;
+      const money = a.pnl === null
+        ? `  ${a.id.padEnd(20)} ${f.pnlNote ?? "PnL not measurable"}`
+        : `  ${a.id.padEnd(20)} pnl ${usd(a.pnl.total)} ${ci(a.pnl.ci, usd)} over ${a.pnl.windows} windows; return per trade ${a.returnPerTrade ? `${rate(a.returnPerTrade.estimate)} ${ci(a.returnPerTrade, rate)}` : "n/a"}; ${a.fills} fills (${a.wins} won, ${a.losses} lost)`;
+      return [
+        money,
+        `  ${"".padEnd(20)} forecasts ${a.forecasts.n}: brier ${num(a.forecasts.brier)}, log loss ${num(a.forecasts.logLoss)}; market at the same ${v.n} moments: brier ${num(v.brierMarket)}, log loss ${num(v.logLossMarket)}`,
+        `  ${"".padEnd(20)} skill vs market ${v.skill ? `${signed(v.skill.estimate, 4)} ${ci(v.skill, (x) => signed(x, 4))}` : "n/a"} over ${v.markets} windows`,
+        ...a.warnings.map((w) => `  ${"".padEnd(20)} WARNING: ${w}`),
+      ];
+    }),
     `run            ${r.run.steps} steps in ${r.run.wallSeconds.toFixed(1)} s (${r.run.stepsPerSecond} steps/s)`,
     `ledger hash    ${r.ledgerHash}`,
   ].join("\n");

@@ -67,6 +67,19 @@ export const Metrics = Envelope.extend({
   losses: z.number().int().nonnegative(),
   realizedPnl: Micro,
   feesUsd: Micro,
+  /** Its beliefs scored once their windows resolved: Brier, the market's Brier at the same moments, skill = their difference (positive: it knew more), a 95% interval over windows. */
+  forecast: z
+    .object({
+      n: z.number().int().nonnegative(),
+      brier: z.number().nullable(),
+      paired: z.number().int().nonnegative(),
+      marketBrier: z.number().nullable(),
+      skill: z.number().nullable(),
+      skillLo: z.number().nullable(),
+      skillHi: z.number().nullable(),
+      markets: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type Metrics = z.infer<typeof Metrics>;
 

@@ -39,8 +39,8 @@ describeData("backtest of the December 2025 week (Binance 1m, Up-token history)"
     expect(r.checks.decisiveLastPrice.markets).toBeGreaterThan(300);
     expect(r.checks.decisiveLastPrice.rate).toBeGreaterThanOrEqual(0.98);
     expect(r.trading.fills).toBeGreaterThan(0);
-    expect(r.agents[0]?.forecasts).toBeGreaterThan(0);
-    expect(r.agents[0]?.brier).toBeGreaterThan(0);
+    expect(r.agents[0]?.forecasts.n).toBeGreaterThan(0);
+    expect(r.agents[0]?.forecasts.brier).toBeGreaterThan(0);
     // Every rejection is explained; amounts are stripped so reasons group.
     for (const why of Object.keys(r.rejections)) expect(why).not.toMatch(/\d/);
   });

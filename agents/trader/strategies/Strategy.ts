@@ -14,6 +14,13 @@ export interface MarketView {
   minSize: number;
 }
 
+/** A strategy's belief about the window it follows. */
+export interface BeliefView {
+  marketId: string;
+  startTs: number;
+  pUp: number;
+}
+
 /** What a strategy wants to buy; the trader turns it into an intent. */
 export type Signal = Pick<IntentFields, "marketId" | "tokenId" | "outcome" | "side" | "type" | "price" | "size" | "belief">;
 
@@ -29,6 +36,8 @@ export interface Strategy {
   /** True once it has enough history to judge. */
   ready(): boolean;
   decide(now: number, cashMicro: number): Signal | undefined;
+  /** Its probability that the window it follows resolves Up, when it has one (scored against the market's price). */
+  belief?(now: number): BeliefView | undefined;
   /** For diagnostics and the dashboard. */
   describe(): Record<string, unknown>;
   /** Its running view, for an exact sim resume; `restore` puts it back. */

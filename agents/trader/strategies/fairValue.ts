@@ -4,7 +4,7 @@ import { upProbability } from "../../../floor/pricing/index.ts";
 import { defineStrategy } from "./defineStrategy.ts";
 import { marketState, MIN_POINTS } from "./marketState.ts";
 import { pickEntry } from "./pickEntry.ts";
-import type { Strategy } from "./Strategy.ts";
+import type { MarketView, Strategy } from "./Strategy.ts";
 import { entryParams } from "./entryParams.ts";
 
 /** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
@@ -39,17 +39,28 @@ function fairValueStrategy(p: FairValueParams): Strategy {
     return span > 0 ? Math.sqrt(ss / span) : undefined;
   }
 
+  /** N(d2) from the current spot, the realised volatility and the time left. */
+  function pUp(m: MarketView, now: number): number | undefined {
+    const vol = sigma();
+    return vol && vol > 0 && now < m.endTs ? upProbability(s.lastSpot(), m.strike, vol, (m.endTs - now) / 1000) : undefined;
+  }
+
   return {
     ...s.feed,
     decide(now, cash) {
       const m = s.market;
       if (!m || s.entered === m.marketId) return undefined;
       if (now - m.startTs < p.entryAfterSec * 1000 || m.endTs - now < p.exitBeforeSec * 1000) return undefined;
-      const vol = sigma();
-      if (!vol || vol <= 0) return undefined;
-      const signal = pickEntry(m, upProbability(s.lastSpot(), m.strike, vol, (m.endTs - now) / 1000), s.bid, s.ask, p, cash);
+      const belief = pUp(m, now);
+      if (belief === undefined) return undefined;
+      const signal = pickEntry(m, belief, s.bid, s.ask, p, cash);
       if (signal) s.entered = m.marketId;
       return signal;
+    },
+    belief(now) {
+      const m = s.market;
+      const q = m ? pUp(m, now) : undefined;
+      return m && q !== undefined ? { marketId: m.marketId, startTs: m.startTs, pUp: q } : undefined;
     },
     describe: () => ({ strategy: "fairValue", window: s.prices.length, market: s.market?.marketId ?? null, entered: s.entered ?? null }),
   };

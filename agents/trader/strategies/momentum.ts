@@ -4,7 +4,7 @@ import { upProbability } from "../../../floor/pricing/index.ts";
 import { defineStrategy } from "./defineStrategy.ts";
 import { marketState, MIN_POINTS } from "./marketState.ts";
 import { pickEntry } from "./pickEntry.ts";
-import type { Strategy } from "./Strategy.ts";
+import type { MarketView, Strategy } from "./Strategy.ts";
 import { entryParams } from "./entryParams.ts";
 import { updatable } from "./updatable.ts";
 
@@ -47,17 +47,28 @@ function momentumStrategy(p: MomentumParams): Strategy {
     return { spot: Math.exp(last.logPrice), drift: ((last.logPrice - first.logPrice) / span) * p.driftWeight, sigma: Math.sqrt(ss / (prices.length - 1)) };
   }
 
+  /** The log-normal chance of Up with the recent drift carried on to the close. */
+  function pUp(m: MarketView, now: number): number | undefined {
+    const e = estimate();
+    return e && e.sigma > 0 && now < m.endTs ? upProbability(e.spot, m.strike, e.sigma, (m.endTs - now) / 1000, e.drift) : undefined;
+  }
+
   return {
     ...s.feed,
     decide(now, cash) {
       const m = s.market;
       if (!m || s.entered === m.marketId || s.bid === undefined || s.ask === undefined) return undefined;
       if (now - m.startTs < p.entryAfterSec * 1000 || m.endTs - now < p.exitBeforeSec * 1000) return undefined;
-      const e = estimate();
-      if (!e || e.sigma <= 0) return undefined;
-      const signal = pickEntry(m, upProbability(e.spot, m.strike, e.sigma, (m.endTs - now) / 1000, e.drift), s.bid, s.ask, p, cash);
+      const belief = pUp(m, now);
+      if (belief === undefined) return undefined;
+      const signal = pickEntry(m, belief, s.bid, s.ask, p, cash);
       if (signal) s.entered = m.marketId;
       return signal;
+    },
+    belief(now) {
+      const m = s.market;
+      const q = m ? pUp(m, now) : undefined;
+      return m && q !== undefined ? { marketId: m.marketId, startTs: m.startTs, pUp: q } : undefined;
     },
     describe: () => ({ strategy: "momentum", window: s.prices.length, market: s.market?.marketId ?? null, entered: s.entered ?? null }),
   };

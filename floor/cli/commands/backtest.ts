@@ -62,7 +62,7 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   }
   const db = openDb(dbPath, { readonly: true });
   try {
-    const report = backtestReport(db, plan, { steps, wallSeconds: (performance.now() - t0) / 1000 }, replay);
+    const report = backtestReport(db, plan, { steps, wallSeconds: (performance.now() - t0) / 1000 }, replay, seed);
     io.out(v.json ? JSON.stringify({ ...report, db: dbPath }, null, 2) : `${formatBacktestReport(report)}\ndb             ${dbPath}`);
     return 0;
   } finally {

@@ -1,0 +1,58 @@
+/** One belief waiting for its window's result: the agent's probability of Up and the market's at that moment. */
+export interface PendingBelief {
+  agentId: string;
+  pUp: number;
+  marketP: number | null;
+}
+
+/**
+ * An agent's running forecast score, in sums so that it folds one resolved window at a time and
+ * stays a few numbers in a checkpoint. Skill = the market's Brier minus the agent's over the
+ * beliefs that had a market price (positive: the agent knew more). Its standard error treats each
+ * window as one cluster (beliefs within a window are correlated): D_m is the window's summed
+ * difference, n_m its count, and var(skill) = M/(M−1) · Σ(D_m − skill·n_m)² / n².
+ */
+export interface ForecastScore {
+  n: number;
+  sqAgent: number;
+  paired: number;
+  sqAgentPaired: number;
+  sqMarketPaired: number;
+  markets: number;
+  sumD2: number;
+  sumDn: number;
+  sumN2: number;
+}
+
+export const EMPTY_FORECAST_SCORE: ForecastScore = { n: 0, sqAgent: 0, paired: 0, sqAgentPaired: 0, sqMarketPaired: 0, markets: 0, sumD2: 0, sumDn: 0, sumN2: 0 };
+
+/** Fold one agent's beliefs about one resolved window into its score. */
+export function foldWindow(s: ForecastScore, beliefs: readonly PendingBelief[], up: boolean): ForecastScore {
+  const o = up ? 1 : 0;
+  let sqAgent = 0, n = 0, d = 0, sa = 0, sm = 0;
+  for (const b of beliefs) {
+    const a = (b.pUp - o) ** 2;
+    sqAgent += a;
+    if (b.marketP === null) continue;
+    const m = (b.marketP - o) ** 2;
+    n++;
+    sa += a;
+    sm += m;
+    d += m - a;
+  }
+  const r = { ...s, n: s.n + beliefs.length, sqAgent: s.sqAgent + sqAgent };
+  if (n === 0) return r;
+  return { ...r, paired: s.paired + n, sqAgentPaired: s.sqAgentPaired + sa, sqMarketPaired: s.sqMarketPaired + sm, markets: s.markets + 1, sumD2: s.sumD2 + d * d, sumDn: s.sumDn + d * n, sumN2: s.sumN2 + n * n };
+}
+
+/** What the monitor publishes: Brier scores, and skill against the market with a 95% interval (null until two windows). */
+export function forecastFigures(s: ForecastScore): { n: number; brier: number | null; paired: number; marketBrier: number | null; skill: number | null; skillLo: number | null; skillHi: number | null; markets: number } {
+  const brier = s.n > 0 ? s.sqAgent / s.n : null;
+  if (s.paired === 0) return { n: s.n, brier, paired: 0, marketBrier: null, skill: null, skillLo: null, skillHi: null, markets: 0 };
+  const skill = (s.sqMarketPaired - s.sqAgentPaired) / s.paired;
+  const base = { n: s.n, brier, paired: s.paired, marketBrier: s.sqMarketPaired / s.paired, skill, markets: s.markets };
+  if (s.markets < 2) return { ...base, skillLo: null, skillHi: null };
+  const v = Math.max(0, s.sumD2 - 2 * skill * s.sumDn + skill * skill * s.sumN2) * (s.markets / (s.markets - 1));
+  const se = Math.sqrt(v) / s.paired;
+  return { ...base, skillLo: skill - 1.96 * se, skillHi: skill + 1.96 * se };
+}
