@@ -26,7 +26,7 @@ export function formatBacktestReport(r: BacktestReport): string {
     `fills          ${f.rule}`,
     `  prices       ${f.windowsWithPrices} windows with recorded Up prices, ${f.windowsWithoutPrices} without${f.syntheticBook ? " (synthetic book quoted there)" : ""}`,
     ...(f.pnlNote ? [`  note         ${f.pnlNote}`] : []),
-    `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, ${pnlText}, fees ${usd(r.trading.feesUsd)} + ${r.trading.feeShares} shares`,
+    `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, ${pnlText}${r.trading.realizedPnl === null ? "" : `, fees ${usd(r.trading.feesUsd)} + ${r.trading.feeShares} shares`}`,
     `rejected       ${Object.entries(r.rejections).map(([why, n]) => `${n} ${why}`).join("; ") || "none"}`,
     `data health    ${r.health.gaps} gap(s) in the recorded spot series, ${r.health.anomalies} implausible move(s) flagged`,
     "agents         (intervals: 95%, bootstrap over market windows; skill = market Brier - agent Brier at the same moments, > 0 means it knew more)",
@@ -37,8 +37,8 @@ export function formatBacktestReport(r: BacktestReport): string {
         : `  ${a.id.padEnd(20)} pnl ${usd(a.pnl.total)} ${ci(a.pnl.ci, usd)} over ${a.pnl.windows} windows; return per trade ${a.returnPerTrade ? `${rate(a.returnPerTrade.estimate)} ${ci(a.returnPerTrade, rate)}` : "n/a"}; ${a.fills} fills (${a.wins} won, ${a.losses} lost)`;
       return [
         money,
-        `  ${"".padEnd(20)} forecasts ${a.forecasts.n}: brier ${num(a.forecasts.brier)}, log loss ${num(a.forecasts.logLoss)}; market at the same ${v.n} moments: brier ${num(v.brierMarket)}, log loss ${num(v.logLossMarket)}`,
-        `  ${"".padEnd(20)} skill vs market ${v.skill ? `${signed(v.skill.estimate, 4)} ${ci(v.skill, (x) => signed(x, 4))}` : "n/a"} over ${v.markets} windows`,
+        `  ${"".padEnd(20)} forecasts ${a.forecasts.n}: brier ${num(a.forecasts.brier)}, log loss ${num(a.forecasts.logLoss)}; ${v.n > 0 ? `market at the same ${v.n} moments: brier ${num(v.brierMarket)}, log loss ${num(v.logLossMarket)}` : "no market price at any of those moments to compare with"}`,
+        ...(v.n > 0 ? [`  ${"".padEnd(20)} skill vs market ${v.skill ? `${signed(v.skill.estimate, 4)} ${ci(v.skill, (x) => signed(x, 4))}` : "n/a"} over ${v.markets} windows`] : []),
         ...a.warnings.map((w) => `  ${"".padEnd(20)} WARNING: ${w}`),
       ];
     }),

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { loadDataset, planReplay, writePolyfloorFormat } from "../../floor/replay/index.ts";
 import type { BacktestReport } from "../../floor/backtest/index.ts";
@@ -9,6 +10,16 @@ import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("backtest");
 afterAll(() => tmp.remove());
+
+/** A floor.yaml whose agents folder holds momentum-1 and the issue's fair-value trader (1 h volatility, 5-point edge). */
+function withFairValue(): string {
+  const dir = tmp.path("fv-config");
+  mkdirSync(join(dir, "agents"), { recursive: true });
+  writeFileSync(join(dir, "floor.yaml"), "capital: 10000\n");
+  writeFileSync(join(dir, "agents", "momentum-1.yaml"), "id: momentum-1\nkind: trader\nstrategy: momentum\n");
+  writeFileSync(join(dir, "agents", "fv-1.yaml"), "id: fv-1\nkind: trader\nstrategy: fairValue\nparams:\n  lookbackSec: 3600\n  minEdge: 0.05\n");
+  return join(dir, "floor.yaml");
+}
 
 async function backtest(data: string, db: string, extra: string[] = []): Promise<BacktestReport & { db: string }> {
   const r = await floor(["backtest", "--data", data, "--db", db, "--json", ...extra]);
@@ -28,7 +39,7 @@ function settledInLedger(db: string): number {
 
 describeData("backtest of the December 2025 week (Binance 1m, Up-token history)", DECEMBER_WEEK, () => {
   it("runs the whole floor over the week, gives every replayed market an outcome, and agrees with decisive last prices", async () => {
-    const r = await backtest(DECEMBER_WEEK, tmp.path("dec.db"));
+    const r = await backtest(DECEMBER_WEEK, tmp.path("dec.db"), ["--config", withFairValue()]);
     expect(r.dataset.format).toBe("updown-week");
     expect(r.dataset.windows).toBe(670);
     // Only a window that opened before the candles begin (no strike recorded) cannot be replayed.
@@ -39,10 +50,23 @@ describeData("backtest of the December 2025 week (Binance 1m, Up-token history)"
     expect(r.checks.decisiveLastPrice.markets).toBeGreaterThan(300);
     expect(r.checks.decisiveLastPrice.rate).toBeGreaterThanOrEqual(0.98);
     expect(r.trading.fills).toBeGreaterThan(0);
-    expect(r.agents[0]?.forecasts.n).toBeGreaterThan(0);
-    expect(r.agents[0]?.forecasts.brier).toBeGreaterThan(0);
     // Every rejection is explained; amounts are stripped so reasons group.
     for (const why of Object.keys(r.rejections)) expect(why).not.toMatch(/\d/);
+    // The fill rule is stated; only windows with recorded Up prices have a book, so only they trade.
+    expect(r.fills.rule).toMatch(/recorded after t \+ 1000 ms/);
+    expect(r.fills.windowsWithPrices).toBe(440);
+    expect(r.fills.pnlMeasurable).toBe(true);
+    const fv = r.agents.find((a) => a.id === "fv-1")!;
+    // Scored beside the market at the same moments: a plain N(d2) forecaster knows no more than the market...
+    expect(fv.forecasts.vsMarket.n).toBeGreaterThan(5000);
+    expect(fv.forecasts.vsMarket.skill!.lo).toBeLessThan(0);
+    expect(fv.forecasts.vsMarket.skill!.hi).toBeGreaterThan(0);
+    expect(fv.forecasts.calibration.market.reduce((n, b) => n + b.n, 0)).toBe(fv.forecasts.vsMarket.n);
+    // ...so its PnL, with no stale quote to take (it made +$4,818 under the old replay), is zero within error.
+    expect(fv.pnl!.windows).toBeGreaterThan(50);
+    expect(fv.pnl!.ci!.lo).toBeLessThan(0);
+    expect(fv.pnl!.ci!.hi).toBeGreaterThan(0);
+    expect(fv.warnings).toEqual([]);
   });
 
   it("prints the agreement rate in the human report", async () => {
@@ -68,6 +92,14 @@ describeData("backtest of the December 2025 week (Binance 1m, Up-token history)"
 describeData("backtest of the July 2026 5-minute day (Chainlink ticks, official outcomes)", JULY_DAY, () => {
   it("replays on the Chainlink ticks; derived outcomes match the official ones for at least 99% of derivable markets", async () => {
     const r = await backtest(JULY_DAY, tmp.path("jul.db"));
+    // No recorded market prices: forecasts are scored, PnL is not measurable, and nothing traded.
+    expect(r.fills.pnlMeasurable).toBe(false);
+    expect(r.fills.pnlNote).toBe("PnL not measurable: no recorded market prices");
+    expect(r.trading.realizedPnl).toBeNull();
+    expect(r.trading.fills).toBe(0);
+    expect(r.agents[0]!.pnl).toBeNull();
+    expect(r.agents[0]!.forecasts.n).toBeGreaterThan(1000);
+    expect(r.agents[0]!.forecasts.vsMarket.n).toBe(0);
     expect(r.dataset.format).toBe("chainlink-day");
     expect(r.dataset.spotSource).toMatch(/Chainlink/);
     expect(r.dataset.replayed).toBeGreaterThanOrEqual(280);
@@ -75,13 +107,25 @@ describeData("backtest of the July 2026 5-minute day (Chainlink ticks, official 
     expect(r.checks.official.markets).toBeGreaterThanOrEqual(270);
     expect(r.checks.official.rate).toBeGreaterThanOrEqual(0.99);
     expect(settledInLedger(r.db)).toBe(r.dataset.replayed);
-    expect(r.trading.feeShares).toBeGreaterThan(0); // July 2026 markets charge taker fees, buys pay in shares
     // The recording has gaps in its Chainlink ticks: the feed reports them, and the auditor records them.
     expect(r.health.gaps).toBeGreaterThan(0);
     const d = openDb(r.db, { readonly: true });
     const gaps = (d.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'feed_gap'").get() as { n: number }).n;
     d.close();
     expect(gaps).toBe(r.health.gaps);
+  });
+
+  it("prints no dollar figure without recorded prices; --synthetic-book trades against an invented book and says so", async () => {
+    const span = ["--from", "2026-07-24T00:00:00Z", "--to", "2026-07-24T04:00:00Z"];
+    const plain = await floor(["backtest", "--data", JULY_DAY, "--db", tmp.path("jul-text.db"), ...span]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/PnL not measurable: no recorded market prices/);
+    expect(plain.stdout).not.toMatch(/\$/);
+    const r = await backtest(JULY_DAY, tmp.path("jul-synthetic.db"), [...span, "--synthetic-book"]);
+    expect(r.fills.syntheticBook).toBe(true);
+    expect(r.fills.pnlNote).toMatch(/^SYNTHETIC BOOK: \d+ of \d+ windows traded against a book the floor invented/);
+    expect(r.trading.fills).toBeGreaterThan(0);
+    expect(r.trading.feesUsd + r.trading.feeShares).toBeGreaterThan(0); // July 2026 markets charge taker fees
   });
 });
 
