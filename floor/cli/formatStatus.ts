@@ -1,4 +1,5 @@
 import type { FloorStatus, LedgerFigures } from "../../state/index.ts";
+import type { SkillReport } from "../stats/index.ts";
 import { healthParts } from "./formatHealth.ts";
 
 const usd = (x: number) => `${x < 0 ? "-" : ""}$${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -19,9 +20,18 @@ export function statusLine(s: LedgerFigures & { live?: Record<string, { state: s
   ].join(" · ");
 }
 
+const sign = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(4)}`;
+
+/** "skill vs market +0.0010 [-0.0038 .. +0.0058]": market Brier minus the agent's at the same moments, 95% over windows. */
+function skillText(k: SkillReport | undefined): string {
+  if (!k?.skill) return "";
+  const ci = Number.isFinite(k.skill.lo) ? ` [${sign(k.skill.lo)} .. ${sign(k.skill.hi)}]` : "";
+  return `  skill vs market ${sign(k.skill.estimate)}${ci} over ${k.markets} windows`;
+}
+
 /** `floor status` for people; `broken` lists the ledger invariants that do not hold. */
-export function statusReport(s: FloorStatus, broken: readonly string[] = []): string {
-  const rows = s.agents.map((a) => `  ${a.id.padEnd(20)} ${a.kind.padEnd(9)} ${a.state.padEnd(11)} capital ${usd(a.capital).padStart(11)}  cash ${usd(a.cash).padStart(11)}  pnl ${usd(a.pnl).padStart(10)}  fills ${a.fills}`);
+export function statusReport(s: FloorStatus, broken: readonly string[] = [], skills: ReadonlyMap<string, SkillReport> = new Map()): string {
+  const rows = s.agents.map((a) => `  ${a.id.padEnd(20)} ${a.kind.padEnd(9)} ${a.state.padEnd(11)} capital ${usd(a.capital).padStart(11)}  cash ${usd(a.cash).padStart(11)}  pnl ${usd(a.pnl).padStart(10)}  fills ${a.fills}${skillText(skills.get(a.id))}`);
   return [
     `floor time   ${when(s.floorTime)} (${s.mode ?? "?"}, seed ${s.seed ?? "?"})`,
     `markets      ${s.marketsSettled} settled of ${s.marketsOpened} opened`,

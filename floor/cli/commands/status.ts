@@ -2,6 +2,7 @@ import { parseOptions } from "../parseOptions.ts";
 import { describeDiscrepancy, readStatus, reconcileLedger } from "../../../state/index.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { statusReport } from "../formatStatus.ts";
+import { skillByAgent } from "../skillByAgent.ts";
 import { openFloorDb } from "../paths/index.ts";
 import type { Io } from "../Io.ts";
 
@@ -20,9 +21,10 @@ export async function status(argv: string[], io: Io): Promise<number> {
   const db = openExisting(dbPathFrom(v.db));
   try {
     const s = readStatus(db);
+    const skills = skillByAgent(db);
     // The ledger's own invariants, checked as at every start: each one that does not hold is flagged.
     const invariants = reconcileLedger(db).map(describeDiscrepancy);
-    io.out(v.json ? JSON.stringify({ ...s, invariants }, null, 2) : statusReport(s, invariants));
+    io.out(v.json ? JSON.stringify({ ...s, invariants, forecasts: Object.fromEntries(skills) }, null, 2) : statusReport(s, invariants, skills));
     return 0;
   } finally {
     db.close();
