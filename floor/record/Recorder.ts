@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { MICRO, decode, patterns, type BookSnapshot, type MarketEvent, type MarketOpen, type SpotTick } from "../../protocols/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
+import { BOOK_EVENTS, bookEventLine } from "../replay/index.ts";
 
 export interface RecorderCounters {
   spot: number;
@@ -14,8 +15,8 @@ export interface RecorderCounters {
 /**
  * Writes the market data on a bus to a folder in the floor's replay format (docs/DATA.md), as
  * it arrives: spot ticks to spot.csv, each window to markets.jsonl once it has resolved (with
- * its outcome), and the Up token's mid price (at most one point per second per market) to
- * up-prices.jsonl. Rows are appended and flushed as they come, so a killed recorder loses at
+ * its outcome), and the Up token's mid price and whole book (at most one a second per market) to
+ * up-prices.jsonl and book-events.jsonl (Polymarket's own `book` frames). Rows are appended and flushed as they come, so a killed recorder loses at
  * most the window still open.
  */
 export class Recorder {
@@ -23,13 +24,13 @@ export class Recorder {
   private readonly subs: Subscription[] = [];
   private readonly open = new Map<string, MarketOpen>();
   private readonly lastMidSec = new Map<string, number>();
-  private readonly fds: { spot: number; markets: number; up: number };
+  private readonly fds: { spot: number; markets: number; up: number; books: number };
 
   constructor(private readonly bus: Bus, readonly dir: string, opts: { symbol?: string; spotSource: string }) {
     mkdirSync(dir, { recursive: true });
     const manifest = { format: "polyfloor-replay", version: 1, symbol: opts.symbol ?? "BTCUSD", spotSource: opts.spotSource, spotKind: "ticks", maxSpotAgeMs: 10_000 };
     writeFileSync(join(dir, "dataset.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    this.fds = { spot: openSync(join(dir, "spot.csv"), "w"), markets: openSync(join(dir, "markets.jsonl"), "w"), up: openSync(join(dir, "up-prices.jsonl"), "w") };
+    this.fds = { spot: openSync(join(dir, "spot.csv"), "w"), markets: openSync(join(dir, "markets.jsonl"), "w"), up: openSync(join(dir, "up-prices.jsonl"), "w"), books: openSync(join(dir, BOOK_EVENTS), "w") };
     writeSync(this.fds.spot, "ts_ms,price\n");
     this.subs.push(
       bus.subscribe(patterns.spot, (m) => this.take<SpotTick>(m.subject, m.data, (t) => this.spot(t))),
@@ -61,6 +62,8 @@ export class Recorder {
     if (bid === undefined || ask === undefined || this.lastMidSec.get(b.marketId) === sec) return;
     this.lastMidSec.set(b.marketId, sec);
     writeSync(this.fds.up, `${JSON.stringify({ marketId: b.marketId, ts: b.ts, price: (bid + ask) / 2 / MICRO })}\n`);
+    // The whole book too, so a replay fills through the spread and depth the venue showed (docs/DATA.md).
+    writeSync(this.fds.books, `${bookEventLine({ upTokenId: b.tokenId, marketId: b.marketId }, { ts: b.ts, bids: b.bids, asks: b.asks })}\n`);
     this.counters.books++;
   }
 

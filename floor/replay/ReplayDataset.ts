@@ -1,5 +1,6 @@
 import type { FeeSchedule } from "../../protocols/index.ts";
 import type { SpotSeries } from "./SpotSeries.ts";
+import type { RecordedBook } from "./recordedBooks.ts";
 
 /** One Up/Down window as recorded data describes it. Prices in USD (floats), sizes in shares. */
 export interface ReplayMarket {
@@ -37,6 +38,8 @@ export interface ReplayDataset {
   markets: ReplayMarket[];
   spot: SpotSeries;
   upPrices: Map<string, PriceHistory>;
+  /** Recorded snapshots of the Up-token book per window, where the data has them (the floor's own format). */
+  books?: Map<string, RecordedBook[]>;
   /** A spot point older than this does not give "the price at t" (a gap in the data). */
   maxSpotAgeMs: number;
 }

@@ -7,3 +7,6 @@ export type { SpotSeries } from "./SpotSeries.ts";
 export type { ReplayDataset, ReplayMarket, PriceHistory } from "./ReplayDataset.ts";
 export { planReplay } from "./planReplay.ts";
 export type { ReplayPlan, PlannedMarket } from "./planReplay.ts";
+export { readRecordedBooks, bookEventLine, BOOK_EVENTS } from "./recordedBooks.ts";
+export type { RecordedBook } from "./recordedBooks.ts";
+export { marketPriceSource, marketPriceTimes } from "./marketPriceSource.ts";

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { FeeSchedule, TokenId } from "../../protocols/index.ts";
 import { readJsonFile, readJsonLines, readText, sortedSeries } from "./readJson.ts";
 import type { PriceHistory, ReplayDataset } from "./ReplayDataset.ts";
+import { BOOK_EVENTS, bookEventLine, readRecordedBooks } from "./recordedBooks.ts";
 
-/** The floor's own replay folder (docs/DATA.md): a manifest, markets, a spot series, optional Up prices. */
+/** The floor's own replay folder (docs/DATA.md): a manifest, markets, a spot series, optional Up prices and books. */
 export const MANIFEST = "dataset.json";
 
 const Manifest = z.object({
@@ -53,6 +54,8 @@ export function readPolyfloorFormat(dir: string): ReplayDataset {
   const upFile = join(dir, "up-prices.jsonl");
   if (existsSync(upFile)) for (const p of readJsonLines(upFile, UpPriceLine)) byMarket.set(p.marketId, [...(byMarket.get(p.marketId) ?? []), [p.ts, p.price]]);
   const upPrices = new Map<string, PriceHistory>([...byMarket].map(([id, pts]) => [id, sortedSeries(pts)]));
+  const bookFile = join(dir, BOOK_EVENTS);
+  const books = existsSync(bookFile) ? readRecordedBooks(bookFile, markets) : undefined;
   return {
     source: dir,
     format: "polyfloor",
@@ -60,6 +63,7 @@ export function readPolyfloorFormat(dir: string): ReplayDataset {
     markets: markets.sort((a, b) => a.startTs - b.startTs),
     spot: { symbol: m.symbol, kind: m.spotKind, ...sortedSeries(points) },
     upPrices,
+    ...(books ? { books } : {}),
     maxSpotAgeMs: m.maxSpotAgeMs,
   };
 }
@@ -76,4 +80,7 @@ export function writePolyfloorFormat(dir: string, d: ReplayDataset): void {
   const up: string[] = [];
   for (const [marketId, h] of d.upPrices) for (let i = 0; i < h.ts.length; i++) up.push(JSON.stringify({ marketId, ts: h.ts[i], price: h.price[i] }));
   if (up.length > 0) writeFileSync(join(dir, "up-prices.jsonl"), `${up.join("\n")}\n`);
+  const byId = new Map(d.markets.map((m) => [m.marketId, m]));
+  const books = [...(d.books ?? [])].flatMap(([id, bs]) => bs.map((b) => bookEventLine(byId.get(id)!, b)));
+  if (books.length > 0) writeFileSync(join(dir, BOOK_EVENTS), `${books.join("\n")}\n`);
 }

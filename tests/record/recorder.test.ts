@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { loadDataset, planReplay } from "../../floor/replay/index.ts";
+import { loadDataset, marketPriceSource, planReplay } from "../../floor/replay/index.ts";
+import { decode, patterns, type BookSnapshot } from "../../protocols/index.ts";
 import { LocalBus } from "../../floor/bus/index.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
@@ -37,8 +38,27 @@ it("records a floor's market data in the replay format, and replaying the record
   // Outcomes were recorded as given; deriving them from the recorded spot agrees.
   expect(plan.markets.every((m) => m.outcomeSource === "given" && m.derivedCheck?.outcome === m.outcome)).toBe(true);
 
+  // The whole books were recorded too (one a second per window), and a replay trades through them.
+  const books = plan.dataset.books!;
+  expect(books.size).toBe(8);
+  expect(plan.markets.every((m) => marketPriceSource(plan.dataset, m) === "books")).toBe(true);
+  const first = [...books.values()][0]!;
+  expect(first.length).toBeGreaterThan(500);
+  for (const b of first.slice(0, 50)) {
+    expect(b.bids.map((l) => l.price)).toEqual([...b.bids.map((l) => l.price)].sort((x, y) => y - x));
+    expect(b.asks[0]!.price).toBeGreaterThan(b.bids[0]!.price);
+  }
   const replayBus = new LocalBus();
+  const seen: Array<{ ts: number; ask: number | undefined }> = [];
+  replayBus.subscribe(patterns.book, (m) => {
+    const d = decode<BookSnapshot>(m.subject, m.data);
+    if (d.ok && d.msg.marketId === plan.markets[0]!.marketId) seen.push({ ts: d.msg.ts, ask: d.msg.asks[0]?.price });
+  });
   const replayed = await runFloor({ config, bus: replayBus, dbPath: tmp.path("replay.db"), seed: 9, speed: "max", log, source: replaySource(plan, config.floor.sim, 9) });
   await replayBus.close();
   expect(replayed.marketsSettled).toBe(8);
+  // The replay published the window's recorded books, at their times and as they were.
+  const recorded = books.get(plan.markets[0]!.marketId)!;
+  expect(seen.length).toBe(recorded.length);
+  expect(seen.slice(0, 20)).toEqual(recorded.slice(0, 20).map((b) => ({ ts: b.ts, ask: b.asks[0]?.price })));
 });

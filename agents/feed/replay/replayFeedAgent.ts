@@ -4,7 +4,7 @@ import { upProbability } from "../../../floor/pricing/index.ts";
 import { createRng } from "../../../floor/random/createRng.ts";
 import { feedMachine } from "../feedMachine.ts";
 import { quoteBook } from "../quoteBook.ts";
-import { type PlannedMarket, type ReplayPlan, indexAtOrBefore } from "../../../floor/replay/index.ts";
+import { type PlannedMarket, type RecordedBook, type ReplayPlan, indexAtOrBefore, marketPriceSource, marketPriceTimes } from "../../../floor/replay/index.ts";
 import { SpotAnomaly } from "../health/SpotAnomaly.ts";
 import { sigmaPerSecond } from "../simSpot.ts";
 import { recordedBook } from "./recordedBook.ts";
@@ -19,8 +19,7 @@ export function replaySteps(plan: ReplayPlan, warmupMs: number): number[] {
   for (const m of plan.markets) {
     times.add(m.startTs);
     times.add(m.endTs);
-    const h = plan.dataset.upPrices.get(m.marketId);
-    if (h) for (const t of h.ts) if (t >= m.startTs && t < m.endTs) times.add(t);
+    for (const t of marketPriceTimes(plan.dataset, m)) times.add(t);
   }
   return [...times].sort((a, b) => a - b);
 }
@@ -56,8 +55,8 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
       let gap = false;
       // The boss judges data stale against the slowest cadence announced: here the recorded prices' too.
       const cadenceMs = Math.max(spot.kind === "candles-1m" ? 60_000 : 1000, bookCadenceMs(plan));
-      /** Per open market, the next recorded Up price not yet published. */
-      const nextPrice = new Map<string, number>();
+      /** Per open window with recorded prices: its books in time order, and the next not yet published. */
+      const quotes = new Map<string, { books: RecordedBook[]; next: number }>();
 
       /** A gap in the recorded spot series is reported as such, and its end as ok again. */
       const anomaly = new SpotAnomaly();
@@ -83,22 +82,32 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
         ctx.publish(subjects.market(m.marketId, "resolved"), { phase: "resolved", marketId: m.marketId, outcome: m.outcome, derived: m.outcomeSource !== "given" });
       }
 
-      function publishBook(m: PlannedMarket, bids: ReturnType<typeof recordedBook>["bids"], asks: ReturnType<typeof recordedBook>["asks"]): void {
+      function publishBook(m: PlannedMarket, bids: RecordedBook["bids"], asks: RecordedBook["asks"]): void {
         ctx.publish(subjects.book(m.marketId), { marketId: m.marketId, tokenId: m.upTokenId, bids, asks, tickSize: microFromNumber(m.tickSize), minSize: microFromNumber(m.minSize) });
       }
 
-      /** The book at the latest recorded price up to `now`, once, when there is a new one. */
+      /** The book at the latest recorded market price up to `now`, once, when there is a new one. */
       function quote(m: PlannedMarket, now: number): void {
-        const h = upPrices.get(m.marketId);
-        if (!h || h.ts.length === 0) return synthetic(m, now);
-        let j = nextPrice.get(m.marketId) ?? Math.max(0, indexAtOrBefore({ symbol: "", kind: "ticks", ...h }, m.startTs - 1) + 1);
-        const from = j;
-        while (j < h.ts.length && h.ts[j]! <= now && h.ts[j]! < m.endTs) j++;
-        nextPrice.set(m.marketId, j);
-        if (j > from) {
-          const { bids, asks } = recordedBook(h.price[j - 1]!, microFromNumber(m.tickSize));
-          publishBook(m, bids, asks);
-        }
+        const q = quotes.get(m.marketId);
+        if (!q) return synthetic(m, now);
+        let j = q.next;
+        while (j < q.books.length && q.books[j]!.ts <= now) j++;
+        if (j === q.next) return;
+        q.next = j;
+        publishBook(m, q.books[j - 1]!.bids, q.books[j - 1]!.asks);
+      }
+
+      /** A window's books as the data records them, or the conservative book around each recorded Up price. */
+      function recordedQuotes(m: PlannedMarket): RecordedBook[] | undefined {
+        const src = marketPriceSource(plan.dataset, m);
+        const inside = (t: number) => t >= m.startTs && t < m.endTs;
+        if (src === "books") return plan.dataset.books!.get(m.marketId)!.filter((b) => inside(b.ts));
+        if (src !== "prices") return undefined;
+        const h = upPrices.get(m.marketId)!;
+        const tick = microFromNumber(m.tickSize);
+        const out: RecordedBook[] = [];
+        for (let i = 0; i < h.ts.length; i++) if (inside(h.ts[i]!)) out.push({ ts: h.ts[i]!, ...recordedBook(h.price[i]!, tick) });
+        return out;
       }
 
       /** Only on request (--synthetic-book): a maker's book around the model's fair value from spot, every step. */
@@ -136,7 +145,7 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
           }
           for (const m of open.filter((m) => m.endTs <= now)) {
             closeMarket(m);
-            nextPrice.delete(m.marketId);
+            quotes.delete(m.marketId);
           }
           open = open.filter((m) => m.endTs > now);
           while (next < plan.markets.length && plan.markets[next]!.startTs <= now) {
@@ -144,6 +153,8 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
             if (m.endTs > now) {
               openMarket(m);
               open.push(m);
+              const books = recordedQuotes(m);
+              if (books) quotes.set(m.marketId, { books, next: 0 });
             }
           }
           for (const m of open) quote(m, now);
