@@ -99,4 +99,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX agent_events_agent ON agent_events(agent_id, seq);
     `,
   },
+  {
+    version: 6,
+    name: "fee schedules keep their currency and rebates: a restart books fills as the market charged them",
+    // Markets recorded before this were booked with a buy's fee in shares: they keep that reading.
+    sql: `
+      ALTER TABLE markets ADD COLUMN fee_currency TEXT NOT NULL DEFAULT 'shares' CHECK (fee_currency IN ('usd','shares'));
+      ALTER TABLE markets ADD COLUMN fee_rebate_rate REAL;
+      ALTER TABLE markets ADD COLUMN fee_taker_rebate_rate REAL;
+    `,
+  },
 ];
