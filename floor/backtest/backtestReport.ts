@@ -1,6 +1,7 @@
 import type { ReplayPlan } from "../replay/index.ts";
 import { auditCounts, listForecasts, readStatus, rejectionReasons, settlementRecord, type Db } from "../../state/index.ts";
 import { brierScore } from "./brierScore.ts";
+import { feeSchedulesOf, type AppliedSchedule } from "./feeSchedulesOf.ts";
 
 export interface Agreement {
   markets: number;
@@ -18,6 +19,11 @@ export interface BacktestReport {
     official: Agreement & { notDerivable: number };
   };
   trading: { orders: number; fills: number; settlements: number; realizedPnl: number; feesUsd: number; feeShares: number };
+  /**
+   * The fee schedules applied (from the data, assumed by era, or a what-if), and what was paid
+   * and accrued under them: fees in USD and in shares, rebates in USD.
+   */
+  fees: { schedules: AppliedSchedule[]; override: string | null; paidUsd: number; paidShares: number; makerRebates: number; takerRebates: number };
   /** Intents the boss turned down, by kind of reason (amounts stripped). */
   rejections: Record<string, number>;
   /** Data-health events the feed reported: gaps in the recorded spot, and implausible moves. */
@@ -66,6 +72,7 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
     rejections: count(rejectionReasons(db), reasonKind),
     health: ((c) => ({ gaps: c.feed_gap ?? 0, anomalies: c.feed_anomaly ?? 0 }))(auditCounts(db)),
     trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: s.realizedPnl, feesUsd: s.feesUsd, feeShares: s.feeShares },
+    fees: { schedules: feeSchedulesOf(plan.markets), override: plan.feeOverride ?? null, paidUsd: s.feesUsd, paidShares: s.feeShares, makerRebates: s.rebates, takerRebates: s.takerRebates },
     agents: s.agents
       .filter((a) => a.kind === "trader")
       .map((a) => {

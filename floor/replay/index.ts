@@ -6,4 +6,8 @@ export { priceAt, twapAt, indexAtOrBefore } from "./SpotSeries.ts";
 export type { SpotSeries } from "./SpotSeries.ts";
 export type { ReplayDataset, ReplayMarket, PriceHistory } from "./ReplayDataset.ts";
 export { planReplay } from "./planReplay.ts";
+export { feeEra, feeFromData, NO_FEES } from "./feeEra.ts";
+export type { FeeEra, FeeSource } from "./feeEra.ts";
+export { applyFeeOverride, describeFeeOverride } from "./applyFeeOverride.ts";
+export type { FeeOverride } from "./applyFeeOverride.ts";
 export type { ReplayPlan, PlannedMarket } from "./planReplay.ts";
