@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BusConfig } from "./busConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
+import { FeeCurrency } from "./messages/md.ts";
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
 export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
@@ -93,8 +94,16 @@ export const SimConfig = z
     maxLevelShares: z.number().int().min(1).default(400),
     tickSize: VenueTick.default(0.01),
     minOrderShares: z.number().min(0).default(5),
+    /** The current crypto schedule (Fee Structure V2): 0.07, exponent 1, in pUSD, 20% back to makers; no taker rebate. */
     fee: z
-      .object({ rate: z.number().min(0).max(1).default(0.07), exponent: z.number().min(0).max(4).default(1), takerOnly: z.boolean().default(true) })
+      .object({
+        rate: z.number().min(0).max(1).default(0.07),
+        exponent: z.number().min(0).max(4).default(1),
+        takerOnly: z.boolean().default(true),
+        currency: FeeCurrency.default("usd"),
+        rebateRate: z.number().min(0).max(1).default(0.2),
+        takerRebateRate: z.number().min(0).max(1).default(0),
+      })
       .strict()
       .prefault({}),
   })

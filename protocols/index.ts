@@ -8,7 +8,7 @@ export type { Family } from "./family.ts";
 export { isSubjectToken } from "./subjectToken.ts";
 export { MARKET_PHASES, CTL_VERBS, LIFE_VERBS, COMMAND_VERBS } from "./verbs.ts";
 export type { MarketPhase, CtlVerb, LifeVerb, CommandVerb } from "./verbs.ts";
-export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeSchedule, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
+export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeCurrency, FeeSchedule, feeCurrency, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
 export { Side, OrderType, OrderIntent, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement, OrderEvent } from "./messages/order.ts";
 export type { IntentFields } from "./messages/order.ts";
 export { Belief } from "./messages/belief.ts";

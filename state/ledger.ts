@@ -35,7 +35,7 @@ export interface FillRow {
   cashDelta: number;
   sharesDelta: number;
   liquidity?: "maker" | "taker";
-  /** Maker rebate accrued (paid by the venue later, so not in cash). */
+  /** Rebate accrued, maker or taker by `liquidity` (paid by the venue later, so not in cash). */
   rebate?: number;
   ts: number;
 }

@@ -1,4 +1,4 @@
-import type { MarketOpen, Outcome } from "../protocols/index.ts";
+import { feeCurrency, type FeeSchedule, type MarketOpen, type Outcome } from "../protocols/index.ts";
 import type { Db } from "./openDb.ts";
 import { stmt } from "./stmt.ts";
 
@@ -6,9 +6,12 @@ import { stmt } from "./stmt.ts";
 export function recordMarketOpen(db: Db, m: MarketOpen): void {
   stmt(
     db,
-    `INSERT OR IGNORE INTO markets (market_id, slug, symbol, up_token_id, down_token_id, start_ts, end_ts, strike_micro, fee_rate, fee_exponent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(m.marketId, m.slug, m.symbol, m.upTokenId, m.downTokenId, m.startTs, m.endTs, m.strike, m.fee.rate, m.fee.exponent);
+    `INSERT OR IGNORE INTO markets (market_id, slug, symbol, up_token_id, down_token_id, start_ts, end_ts, strike_micro, fee_rate, fee_exponent, fee_currency, fee_rebate_rate, fee_taker_rebate_rate)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.marketId, m.slug, m.symbol, m.upTokenId, m.downTokenId, m.startTs, m.endTs, m.strike, m.fee.rate, m.fee.exponent,
+    feeCurrency(m.fee), m.fee.rebateRate ?? null, m.fee.takerRebateRate ?? null,
+  );
 }
 
 export function recordMarketClose(db: Db, marketId: string, endPrice: number): void {
@@ -25,13 +28,21 @@ export function recordMarketResolved(db: Db, marketId: string, outcome: Outcome,
 }
 
 /**
- * A market's fee schedule as the ledger recorded it at the open (rate and exponent; Polymarket's
- * crypto markets charge takers only; rebates are not recorded). For fills booked before the feed
- * re-announces the market after a restart.
+ * A market's fee schedule as the ledger recorded it at the open: rate, exponent, currency and
+ * rebates (Polymarket's crypto markets charge takers only). For fills booked before the feed
+ * re-announces the market after a restart, and for the boss's cost of an order.
  */
-export function marketFee(db: Db, marketId: string): { rate: number; exponent: number; takerOnly: true } | undefined {
-  const r = stmt(db, "SELECT fee_rate AS rate, fee_exponent AS exponent FROM markets WHERE market_id = ?").get(marketId) as { rate: number; exponent: number } | undefined;
-  return r && { rate: r.rate, exponent: r.exponent, takerOnly: true };
+export function marketFee(db: Db, marketId: string): FeeSchedule | undefined {
+  const r = stmt(
+    db,
+    "SELECT fee_rate AS rate, fee_exponent AS exponent, fee_currency AS currency, fee_rebate_rate AS rebateRate, fee_taker_rebate_rate AS takerRebateRate FROM markets WHERE market_id = ?",
+  ).get(marketId) as { rate: number; exponent: number; currency: "usd" | "shares"; rebateRate: number | null; takerRebateRate: number | null } | undefined;
+  if (!r) return undefined;
+  return {
+    rate: r.rate, exponent: r.exponent, takerOnly: true, currency: r.currency,
+    ...(r.rebateRate !== null ? { rebateRate: r.rebateRate } : {}),
+    ...(r.takerRebateRate !== null ? { takerRebateRate: r.takerRebateRate } : {}),
+  };
 }
 
 /** Where a market stands in the ledger: its end, and whether it has closed (an end price) or resolved (an outcome). */

@@ -101,6 +101,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
   },
   {
     version: 6,
+    name: "fee schedules keep their currency and rebates: a restart books fills as the market charged them",
+    // Markets recorded before this were booked with a buy's fee in shares: they keep that reading.
+    sql: `
+      ALTER TABLE markets ADD COLUMN fee_currency TEXT NOT NULL DEFAULT 'shares' CHECK (fee_currency IN ('usd','shares'));
+      ALTER TABLE markets ADD COLUMN fee_rebate_rate REAL;
+      ALTER TABLE markets ADD COLUMN fee_taker_rebate_rate REAL;
+    `,
+  },
+  {
+    version: 7,
     name: "honest results: every belief an agent published, beside the market's own price at that moment",
     sql: `
       CREATE TABLE forecasts (

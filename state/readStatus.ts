@@ -34,11 +34,13 @@ export interface FloorStatus {
   cash: number;
   deposits: number;
   realizedPnl: number;
-  /** Taker fees paid in USD (sells) and in shares (buys). */
+  /** Taker fees paid in USD (both sides under a pUSD schedule, sells under a shares one) and in shares (buys under a shares schedule). */
   feesUsd: number;
   feeShares: number;
   /** Maker rebates accrued on our resting orders' fills (the venue pays them later), USD. */
   rebates: number;
+  /** Taker rebates accrued on our taker fills (the Taker Rebate Program, when a schedule has it), USD. */
+  takerRebates: number;
   openPositionCost: number;
   auditEntries: number;
   /** The audit chain's last entry and hash (what the anchor records). */
@@ -85,7 +87,8 @@ export function readFigures(db: Db): LedgerFigures {
     realizedPnl: toUnits(one(db, "SELECT SUM(pnl_micro) AS n FROM settlements")),
     feesUsd: toUnits(one(db, "SELECT SUM(fee_usd_micro) AS n FROM fills")),
     feeShares: toUnits(one(db, "SELECT SUM(fee_shares_micro) AS n FROM fills")),
-    rebates: toUnits(one(db, "SELECT SUM(rebate_micro) AS n FROM fills")),
+    rebates: toUnits(one(db, "SELECT SUM(rebate_micro) AS n FROM fills WHERE liquidity = 'maker'")),
+    takerRebates: toUnits(one(db, "SELECT SUM(rebate_micro) AS n FROM fills WHERE liquidity = 'taker'")),
     openPositionCost: toUnits(openCostOf(db)),
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
     auditHead: auditHead(db),

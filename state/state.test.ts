@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tmpDir } from "../tests/helpers/tmp.ts";
 import type { MarketOpen } from "../protocols/index.ts";
 import {
-  addCash, appendAudit, cashOf, ledgerHash, listOpenOrders, loadSnapshot, MIGRATIONS, openDb, readStatus, recordFill, recordMarketOpen,
+  addCash, appendAudit, cashOf, ledgerHash, listOpenOrders, loadSnapshot, marketFee, MIGRATIONS, openDb, readStatus, recordFill, recordMarketOpen,
   recordMarketResolved, recordOrder, registerAgent, saveSnapshot, settleMarket, transferCash, verifyAudit, type Db,
 } from "./index.ts";
 
@@ -71,6 +71,29 @@ describe("state", () => {
       expect(listOpenOrders(upgraded)).toEqual([expect.objectContaining({ orderId: "o1", type: "GTD", postOnly: false })]);
       expect(listOpenOrders(upgraded)[0]).not.toHaveProperty("expiresAt");
       expect(ledgerHash(upgraded)).toBe(before);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it("keeps a market's fee schedule, currency and rebates included; markets from before v6 keep the shares reading", () => {
+    recordMarketOpen(db, { ...market, fee: { rate: 0.07, exponent: 1, takerOnly: true, rebateRate: 0.2, takerRebateRate: 0.03 } });
+    expect(marketFee(db, "m1")).toEqual({ rate: 0.07, exponent: 1, takerOnly: true, currency: "usd", rebateRate: 0.2, takerRebateRate: 0.03 });
+    recordMarketOpen(db, { ...market, marketId: "m2", fee: { rate: 0.25, exponent: 2, takerOnly: true, currency: "shares" } });
+    expect(marketFee(db, "m2")).toEqual({ rate: 0.25, exponent: 2, takerOnly: true, currency: "shares" });
+    expect(marketFee(db, "nope")).toBeUndefined();
+    const path = tmp.path("v5.db");
+    const old = new Database(path);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 5)) {
+      old.exec(m.sql);
+      old.pragma(`user_version = ${m.version}`);
+    }
+    old.prepare(`INSERT INTO markets (market_id, slug, symbol, up_token_id, down_token_id, start_ts, end_ts, strike_micro, fee_rate, fee_exponent)
+      VALUES ('m1', 'm1', 'BTCUSD', '1', '2', 0, 900000, 1, 0.07, 1)`).run();
+    old.close();
+    const upgraded = openDb(path);
+    try {
+      expect(marketFee(upgraded, "m1")).toEqual({ rate: 0.07, exponent: 1, takerOnly: true, currency: "shares" });
     } finally {
       upgraded.close();
     }

@@ -1,5 +1,5 @@
-import { families, microFromNumber, subjects, type RiskConfig } from "../../protocols/index.ts";
-import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, transferCash } from "../../state/index.ts";
+import { families, microFromNumber, subjects, type FeeSchedule, type RiskConfig } from "../../protocols/index.ts";
+import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, marketFee, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
 import { exposureOf } from "./exposureOf.ts";
@@ -19,6 +19,9 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
     create(ctx) {
       const capital = microFromNumber(floor.capital);
       const fresh = new Freshness(floor.risk.maxDataAgeSec * 1000);
+      // Each open market's fee schedule, as its open announced it (a buy's pUSD fee is part of its cost).
+      // After a restart, until the feed announces a market again, the ledger's record of its open serves.
+      const fees = new Map<string, FeeSchedule>();
 
       function allocate(agentId: string, reborn: boolean): void {
         let amount = allocatedOf(ctx.db, agentId);
@@ -64,12 +67,19 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
           }),
           route(families.intent, (i) => {
             const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;
-            ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital, fresh.at(ctx.clock.now(), i.marketId)) });
+            const fee = fees.get(i.marketId) ?? marketFee(ctx.db, i.marketId);
+            ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital, fresh.at(ctx.clock.now(), i.marketId), fee) });
           }),
           // The boss watches the data's age itself: a feed that dies silently sends no health event.
           route(families.spot, (t) => fresh.spot(t.ts)),
           route(families.book, (b) => fresh.book(b.marketId, b.ts)),
-          route(families.market, (e) => (e.phase === "resolved" ? fresh.forget(e.marketId) : undefined)),
+          route(families.market, (e) => {
+            if (e.phase === "open") fees.set(e.marketId, e.fee);
+            if (e.phase === "resolved") {
+              fresh.forget(e.marketId);
+              fees.delete(e.marketId);
+            }
+          }),
           route(families.health, (h) => fresh.cadence(h.expectedIntervalMs)),
         ],
         save: () => fresh.save(),

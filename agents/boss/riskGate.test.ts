@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RiskConfig } from "../../protocols/index.ts";
-import { riskGate, type Exposure } from "./riskGate.ts";
+import { buyCost, riskGate, type Exposure } from "./riskGate.ts";
 
 const M = 1_000_000;
 const risk = RiskConfig.parse({});
@@ -14,6 +14,16 @@ describe("riskGate", () => {
   it("rejects a buy over 2% of floor capital, with the amounts", () => {
     const v = riskGate(buy(500_000, 401), x, risk); // $200.50 > $200
     expect(v).toEqual({ approved: false, reason: "order cost $200.50 exceeds the per-trade cap $200.00" });
+  });
+  it("counts a buy's pUSD fee in its cost, and no fee paid in shares", () => {
+    const usd = { rate: 0.07, exponent: 1, takerOnly: true };
+    expect(buyCost(500_000, 100 * M, usd)).toBe(51_750_000);
+    expect(buyCost(500_000, 100 * M, { ...usd, currency: "shares" })).toBe(50 * M);
+    expect(buyCost(500_000, 100 * M, undefined)).toBe(50 * M);
+    // 390 shares at 0.50 are $195.00, within the $200 cap; with the fee of $6.825 they are not.
+    expect(riskGate(buy(500_000, 390), x, risk)).toEqual({ approved: true });
+    expect(riskGate(buy(500_000, 390), { ...x, fee: usd }, risk)).toEqual({ approved: false, reason: "order cost $201.82 exceeds the per-trade cap $200.00" });
+    expect(riskGate(buy(500_000, 390), { ...x, fee: { ...usd, currency: "shares" } }, risk)).toEqual({ approved: true });
   });
   it("rejects what the agent cannot pay for or would over-deploy", () => {
     expect(riskGate(buy(500_000, 100), { ...x, agentCash: 10 * M }, risk).approved).toBe(false);

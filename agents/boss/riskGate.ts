@@ -1,4 +1,5 @@
-import { mulMicro, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
+import { mulMicro, type FeeSchedule, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
+import { takerFee } from "../../floor/pricing/index.ts";
 
 /** What the ledger says about the agent and the floor when an intent arrives (micro-units). */
 export interface Exposure {
@@ -12,6 +13,8 @@ export interface Exposure {
   spotAgeMs: number;
   bookAgeMs: number;
   dataLimitMs: number;
+  /** The intent's market's fee schedule, when known: a pUSD fee is part of what a buy costs. */
+  fee?: FeeSchedule | undefined;
 }
 
 export type Verdict = { approved: true } | { approved: false; reason: string };
@@ -21,9 +24,18 @@ const usd = (m: number) => `$${(m / 1e6).toFixed(2)}`;
 const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : "never seen");
 
 /**
+ * What a buy can cost: price × size, plus its taker fee when the schedule takes it in pUSD (an
+ * order may take liquidity, so the fee is counted even if it ends up resting). A fee in shares
+ * costs no cash.
+ */
+export function buyCost(price: number, size: number, fee: FeeSchedule | undefined): number {
+  return mulMicro(price, size) + (fee ? takerFee("BUY", size, price, fee).feeUsd : 0);
+}
+
+/**
  * The boss's pre-trade gate for one intent. No new position on stale market data; buys must
  * fit the per-trade cap, the agent's cash, the per-agent deployment cap and the floor's
- * open-position cap; sells only reduce exposure and pass.
+ * open-position cap, their pUSD fee included; sells only reduce exposure and pass.
  */
 export function riskGate(i: Pick<IntentFields, "side" | "price" | "size">, x: Exposure, risk: RiskConfig): Verdict {
   if (x.allocated <= 0) return { approved: false, reason: "agent has no capital allocated" };
@@ -31,7 +43,7 @@ export function riskGate(i: Pick<IntentFields, "side" | "price" | "size">, x: Ex
   const age = Math.max(x.spotAgeMs, x.bookAgeMs);
   if (age > x.dataLimitMs)
     return { approved: false, reason: `stale market data: ${x.bookAgeMs >= x.spotAgeMs ? "book" : "spot"} ${secs(age)} old (limit ${secs(x.dataLimitMs)})` };
-  const cost = mulMicro(i.price, i.size);
+  const cost = buyCost(i.price, i.size, x.fee);
   const perTrade = Math.floor(x.floorCapital * risk.perTradeMaxPct);
   if (cost > perTrade) return { approved: false, reason: `order cost ${usd(cost)} exceeds the per-trade cap ${usd(perTrade)}` };
   if (cost > x.agentCash) return { approved: false, reason: `order cost ${usd(cost)} exceeds the agent's cash ${usd(x.agentCash)}` };

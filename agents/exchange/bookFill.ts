@@ -2,15 +2,19 @@ import { mulMicro, type FeeSchedule } from "../../protocols/index.ts";
 import { takerFee } from "../../floor/pricing/index.ts";
 
 /**
- * Cash and share movements of one taker fill. A buy pays price × size in cash and its fee in
- * shares; a sell receives price × size less its fee in cash and gives up the shares.
+ * Cash and share movements of one taker fill, in the schedule's fee currency. pUSD (the default):
+ * a buy pays price × size plus the fee and receives every share; a sell receives price × size less
+ * the fee. Shares: a buy pays price × size and its fee comes out of the shares received.
+ * A taker rebate (the Taker Rebate Program), when the schedule has one, accrues on the fee's USD
+ * value (a share fee at the fill price); the venue pays it later, so it is not in cash.
  */
-export function bookFill(side: "BUY" | "SELL", price: number, size: number, fee: FeeSchedule): { feeShares: number; feeUsd: number; cashDelta: number; sharesDelta: number } {
+export function bookFill(side: "BUY" | "SELL", price: number, size: number, fee: FeeSchedule): { feeShares: number; feeUsd: number; rebate: number; cashDelta: number; sharesDelta: number } {
   const notional = mulMicro(price, size);
   const f = takerFee(side, size, price, fee);
+  const rebate = fee.takerRebateRate ? Math.round((f.feeUsd + mulMicro(f.feeShares, price)) * fee.takerRebateRate) : 0;
   return side === "BUY"
-    ? { ...f, cashDelta: -notional, sharesDelta: size - f.feeShares }
-    : { ...f, cashDelta: notional - f.feeUsd, sharesDelta: -size };
+    ? { ...f, rebate, cashDelta: -notional - f.feeUsd, sharesDelta: size - f.feeShares }
+    : { ...f, rebate, cashDelta: notional - f.feeUsd, sharesDelta: -size };
 }
 
 /**

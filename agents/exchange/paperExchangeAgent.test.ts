@@ -65,6 +65,19 @@ describe("paper exchange on the matching engine", () => {
     expect((db.prepare("SELECT status FROM orders").get() as { status: string }).status).toBe("partial");
   });
 
+  it("books a taker buy under a pUSD fee as cash −(notional + fee) and every share, and settles on that cost", async () => {
+    send("order.decision.t1", { intent: intent(4, { type: "FAK", price: 520_000, size: 10 * M }), approved: true }, "boss");
+    await bus.idle();
+    // 10 shares at 0.52, rate 0.07: fee 10 × 0.07 × 0.52 × 0.48 = $0.17472, paid in pUSD on top of $5.20.
+    expect(events.find((e) => e.type === "fill")).toMatchObject({ liquidity: "taker", size: 10 * M, feeUsd: 174_720, feeShares: 0, cashDelta: -5_374_720, sharesDelta: 10 * M });
+    expect(db.prepare("SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = 't1'").get()).toEqual({ n: -5_374_720 });
+    expect(db.prepare("SELECT shares_micro, cost_micro FROM positions").get()).toEqual({ shares_micro: 10 * M, cost_micro: 5_374_720 });
+    send("md.market.m1.close", { phase: "close", marketId: "m1", endPrice: 95_100 * M }, "feed");
+    send("md.market.m1.resolved", { phase: "resolved", marketId: "m1", outcome: "Up", derived: true }, "feed");
+    await bus.idle();
+    expect(events.find((e) => e.type === "settle")).toMatchObject({ payout: 10 * M, pnl: 10 * M - 5_374_720 });
+  });
+
   it("expires a GTD order and rejects what the venue would, in its words", async () => {
     send("order.decision.t1", { intent: intent(2, { type: "GTD", expiresAt: T0 + 5_000 }), approved: true }, "boss");
     send("order.decision.t1", { intent: intent(3, { price: 485_000 }), approved: true }, "boss");

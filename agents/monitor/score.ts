@@ -13,8 +13,8 @@ export interface Score {
 export const EMPTY_SCORE: Score = { fills: 0, settled: 0, wins: 0, losses: 0, realizedPnl: 0, feesUsd: 0 };
 
 /**
- * Fold one order event into a score. A buy's fee is paid in shares; it is valued here at the
- * fill price so fees from both sides add up in USD.
+ * Fold one order event into a score. A fee is paid in pUSD, or (a buy under a shares schedule) in
+ * shares; a share fee is valued here at the fill price so fees of either currency add up in USD.
  */
 export function score(s: Score, e: OrderEvent): Score {
   if (e.type === "fill") return { ...s, fills: s.fills + 1, feesUsd: s.feesUsd + e.feeUsd + Math.round((e.feeShares * e.price) / 1_000_000) };

@@ -3,6 +3,7 @@ import type { ReplayOptions } from "../host/index.ts";
 import { auditCounts, listForecasts, listSettlements, readStatus, rejectionReasons, settlementRecord, type Db } from "../../state/index.ts";
 import { agentResults, type AgentResult } from "./agentResults.ts";
 import { fillRule, type FillRule } from "./fillRule.ts";
+import { feeSchedulesOf, type AppliedSchedule } from "./feeSchedulesOf.ts";
 
 export interface Agreement {
   markets: number;
@@ -21,6 +22,11 @@ export interface BacktestReport {
   };
   /** `realizedPnl` is null when PnL is not measurable (no recorded market prices: see `fills.pnlNote`). */
   trading: { orders: number; fills: number; settlements: number; realizedPnl: number | null; feesUsd: number; feeShares: number };
+  /**
+   * The fee schedules applied (from the data, assumed by era, or a what-if), and what was paid
+   * and accrued under them: fees in USD and in shares, rebates in USD.
+   */
+  fees: { schedules: AppliedSchedule[]; override: string | null; paidUsd: number; paidShares: number; makerRebates: number; takerRebates: number };
   /** Intents the boss turned down, by kind of reason (amounts stripped). */
   rejections: Record<string, number>;
   /** Data-health events the feed reported: gaps in the recorded spot, and implausible moves. */
@@ -74,6 +80,7 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
     health: ((c) => ({ gaps: c.feed_gap ?? 0, anomalies: c.feed_anomaly ?? 0 }))(auditCounts(db)),
     trading: { orders: s.orders, fills: s.fills, settlements: s.settlements, realizedPnl: fills.pnlMeasurable ? s.realizedPnl : null, feesUsd: s.feesUsd, feeShares: s.feeShares },
     fills,
+    fees: { schedules: feeSchedulesOf(plan.markets), override: plan.feeOverride ?? null, paidUsd: s.feesUsd, paidShares: s.feeShares, makerRebates: s.rebates, takerRebates: s.takerRebates },
     agents: s.agents
       .filter((a) => a.kind === "trader")
       .map((a) => {

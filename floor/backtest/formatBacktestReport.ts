@@ -1,5 +1,6 @@
 import type { Interval } from "../stats/index.ts";
 import type { Agreement, BacktestReport } from "./backtestReport.ts";
+import type { AppliedSchedule } from "./feeSchedulesOf.ts";
 
 const pct = (a: Agreement) => (a.rate === null ? "n/a" : `${(a.rate * 100).toFixed(1)}%`);
 const usd = (x: number) => `${x < 0 ? "-" : ""}$${Math.abs(x).toFixed(2)}`;
@@ -7,6 +8,10 @@ const num = (x: number | null, d = 3) => (x === null ? "n/a" : x.toFixed(d));
 const signed = (x: number, d: number) => `${x >= 0 ? "+" : ""}${x.toFixed(d)}`;
 const ci = (i: Interval | null, f: (x: number) => string) => (i === null || !Number.isFinite(i.lo) ? "[interval n/a]" : `[95% ${f(i.lo)} .. ${f(i.hi)}]`);
 const rate = (x: number) => `${signed(x * 100, 1)}%`;
+const share = (x: number) => `${+(x * 100).toFixed(4)}%`;
+const SOURCE = { data: "from the data", assumed: "assumed by era", override: "what-if" } as const;
+const schedule = (s: AppliedSchedule) =>
+  `  ${String(s.markets).padStart(4)} markets  rate ${s.rate}, exponent ${s.exponent}, in ${s.currency}, maker rebate ${share(s.makerRebate)}, taker rebate ${share(s.takerRebate)}: ${SOURCE[s.source]}${s.note ? ` (${s.note})` : ""}`;
 
 /** `floor backtest` for people. */
 export function formatBacktestReport(r: BacktestReport): string {
@@ -26,7 +31,10 @@ export function formatBacktestReport(r: BacktestReport): string {
     `fills          ${f.rule}`,
     `  prices       ${f.windowsWithPrices} windows with recorded Up prices, ${f.windowsWithoutPrices} without${f.syntheticBook ? " (synthetic book quoted there)" : ""}`,
     ...(f.pnlNote ? [`  note         ${f.pnlNote}`] : []),
-    `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, ${pnlText}${r.trading.realizedPnl === null ? "" : `, fees ${usd(r.trading.feesUsd)} + ${r.trading.feeShares} shares`}`,
+    `trading        ${r.trading.orders} orders, ${r.trading.fills} fills, ${r.trading.settlements} settlements, ${pnlText}`,
+    ...(r.trading.realizedPnl === null ? [] : [`fees           ${usd(r.fees.paidUsd)} in USD + ${r.fees.paidShares} shares paid; rebates accrued ${usd(r.fees.makerRebates)} maker, ${usd(r.fees.takerRebates)} taker${r.fees.override ? `; what-if: ${r.fees.override}` : ""}`]),
+    ...(r.trading.realizedPnl === null ? [`fees           schedules${r.fees.override ? ` (what-if: ${r.fees.override})` : ""}:`] : []),
+    ...r.fees.schedules.map(schedule),
     `rejected       ${Object.entries(r.rejections).map(([why, n]) => `${n} ${why}`).join("; ") || "none"}`,
     `data health    ${r.health.gaps} gap(s) in the recorded spot series, ${r.health.anomalies} implausible move(s) flagged`,
     "agents         (intervals: 95%, bootstrap over market windows; skill = market Brier - agent Brier at the same moments, > 0 means it knew more)",

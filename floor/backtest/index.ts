@@ -1,4 +1,3 @@
 export { backtestReport } from "./backtestReport.ts";
 export type { BacktestReport, Agreement } from "./backtestReport.ts";
 export { formatBacktestReport } from "./formatBacktestReport.ts";
-export { brierScore } from "./brierScore.ts";

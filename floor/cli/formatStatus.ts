@@ -37,7 +37,7 @@ export function statusReport(s: FloorStatus, broken: readonly string[] = [], ski
     `markets      ${s.marketsSettled} settled of ${s.marketsOpened} opened`,
     `orders       ${s.orders}, fills ${s.fills}, settlements ${s.settlements}`,
     `cash         ${usd(s.cash)} (deposits ${usd(s.deposits)}, realized pnl ${usd(s.realizedPnl)}, open positions ${usd(s.openPositionCost)})`,
-    `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees are taken in shares); maker rebates accrued ${usd(s.rebates)}`,
+    `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees under a shares schedule); rebates accrued ${usd(s.rebates)} maker, ${usd(s.takerRebates)} taker`,
     `audit log    ${s.auditEntries} entries, head ${s.auditHead.count}#${s.auditHead.hash}`,
     `ledger hash  ${s.ledgerHash}`,
     "agents",

@@ -30,7 +30,9 @@ export const USAGE = `usage: floor <command> [options]
            [--until DURATION] [--seed N] [--dashboard HOST:PORT|off] [--inspect] [--live]
                                      live: real money; needs --live, POLYMARKET_PRIVATE_KEY and live.capitalCapUsd
   backtest --data DIR [--from T] [--to T] [--config F] [--db PATH] [--seed N] [--latency MS] [--synthetic-book] [--json]
-                                     replay recorded data through the whole floor and report
+           [--fees RATE,EXPONENT[,usd|shares]] [--maker-rebate R] [--taker-rebate R]
+                                     replay recorded data through the whole floor and report;
+                                     --fees and the rebates are what-ifs over every replayed market
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json] [--history]
                                      registry with origin, lineage, births and deaths; --history: who spawned, changed or retired each, and why

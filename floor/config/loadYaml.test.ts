@@ -11,7 +11,7 @@ describe("parseYaml", () => {
     const c = parseYaml("floor.yaml", "", FloorConfig);
     expect(c.capital).toBe(10_000);
     expect(c.risk.perTradeMaxPct).toBe(0.02);
-    expect(c.sim.fee).toEqual({ rate: 0.07, exponent: 1, takerOnly: true });
+    expect(c.sim.fee).toEqual({ rate: 0.07, exponent: 1, takerOnly: true, currency: "usd", rebateRate: 0.2, takerRebateRate: 0 });
   });
   it("names file, line and field of a bad value", () => {
     const e = errorOf(() => parseYaml("f.yaml", "capital: 100\nrisk:\n  perTradeMaxPct: 3\n", FloorConfig));

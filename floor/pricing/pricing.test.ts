@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kellyFraction } from "./kellyFraction.ts";
 import { normCdf } from "./normCdf.ts";
-import { takerFee } from "./takerFee.ts";
 import { upProbability } from "./upProbability.ts";
-
-describe("takerFee", () => {
-  it("reproduces the published example: 100 shares at 0.50, rate 0.07, exponent 1 cost $1.75", () => {
-    expect(takerFee("SELL", 100_000_000, 500_000, { rate: 0.07, exponent: 1, takerOnly: true })).toEqual({ feeShares: 0, feeUsd: 1_750_000 });
-  });
-  it("takes a buy's fee in shares: rate 0.25, exponent 2, 100 shares at 0.50 pays 1.5625 shares", () => {
-    expect(takerFee("BUY", 100_000_000, 500_000, { rate: 0.25, exponent: 2, takerOnly: true })).toEqual({ feeShares: 1_562_500, feeUsd: 0 });
-  });
-  it("is symmetric in p and 1−p and charges makers nothing on taker-only schedules", () => {
-    const s = { rate: 0.07, exponent: 1, takerOnly: true };
-    expect(takerFee("BUY", 10_000_000, 100_000, s)).toEqual(takerFee("BUY", 10_000_000, 900_000, s));
-    expect(takerFee("BUY", 10_000_000, 500_000, s, "maker")).toEqual({ feeShares: 0, feeUsd: 0 });
-  });
-});
 
 describe("normCdf / upProbability", () => {
   it("matches known values of Φ", () => {

@@ -1,4 +1,5 @@
 import type { FeeSchedule } from "../../protocols/index.ts";
+import type { FeeSource } from "./feeEra.ts";
 import type { SpotSeries } from "./SpotSeries.ts";
 import type { RecordedBook } from "./recordedBooks.ts";
 
@@ -18,6 +19,10 @@ export interface ReplayMarket {
   /** Settles on a TWAP over this many seconds (markets from 2026-08-07 that carry it). */
   twapLookbackSec?: number | undefined;
   fee: FeeSchedule;
+  /** Whether `fee` is what the data recorded, assumed from the fee history (feeEra), or a what-if. */
+  feeSource: FeeSource;
+  /** Which era or what-if, with its sources, for the report. */
+  feeNote?: string | undefined;
   tickSize: number;
   minSize: number;
 }
@@ -43,6 +48,3 @@ export interface ReplayDataset {
   /** A spot point older than this does not give "the price at t" (a gap in the data). */
   maxSpotAgeMs: number;
 }
-
-/** Fees on crypto Up/Down markets before they were introduced (January 2026). */
-export const NO_FEES: FeeSchedule = { rate: 0, exponent: 1, takerOnly: true };

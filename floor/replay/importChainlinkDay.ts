@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { TokenId } from "../../protocols/index.ts";
 import { readJsonLines, readText, sortedSeries } from "./readJson.ts";
+import { feeEra, feeFromData } from "./feeEra.ts";
 import type { ReplayDataset, ReplayMarket } from "./ReplayDataset.ts";
 
 const MarketLine = z.object({
@@ -16,7 +17,7 @@ const MarketLine = z.object({
   strike_value: z.string().regex(/^\d+$/).nullable().optional(),
   raw: z
     .object({
-      feeSchedule: z.object({ rate: z.number(), exponent: z.number(), takerOnly: z.boolean() }).optional(),
+      feeSchedule: z.object({ rate: z.number(), exponent: z.number(), takerOnly: z.boolean(), rebateRate: z.number().min(0).max(1).optional() }).optional(),
       orderPriceMinTickSize: z.number().optional(),
       orderMinSize: z.number().optional(),
       cryptoMarketConfig: z.object({ twapEnabled: z.boolean().optional(), twapLookbackSeconds: z.number().optional() }).optional(),
@@ -45,6 +46,10 @@ export function importChainlinkDay(dir: string): ReplayDataset {
   const markets: ReplayMarket[] = readJsonLines(join(dir, marketsFile), MarketLine).map((m) => {
     const won = m.resolved && m.outcome_prices ? (m.outcome_prices[0] === "1" ? "Up" : m.outcome_prices[1] === "1" ? "Down" : undefined) : undefined;
     const twap = m.raw.cryptoMarketConfig?.twapEnabled ? m.raw.cryptoMarketConfig.twapLookbackSeconds : undefined;
+    // The Gamma object's fee schedule (maker rebate included) when it has one; else the era's.
+    const recorded = m.raw.feeSchedule;
+    const minutes = Math.round((m.end_sec - m.start_sec) / 60);
+    const fee = recorded ? feeFromData({ ...recorded }, m.start_sec * 1000, minutes) : feeEra(m.start_sec * 1000, minutes);
     return {
       marketId: m.slug,
       slug: m.slug,
@@ -56,7 +61,9 @@ export function importChainlinkDay(dir: string): ReplayDataset {
       strike: m.strike_value ? fromE18(m.strike_value) : undefined,
       outcome: won,
       twapLookbackSec: twap,
-      fee: m.raw.feeSchedule ? { rate: m.raw.feeSchedule.rate, exponent: m.raw.feeSchedule.exponent, takerOnly: m.raw.feeSchedule.takerOnly } : { rate: 0.07, exponent: 1, takerOnly: true },
+      fee: fee.schedule,
+      feeSource: fee.source,
+      feeNote: fee.note,
       tickSize: m.raw.orderPriceMinTickSize ?? 0.01,
       minSize: m.raw.orderMinSize ?? 5,
     };

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { TokenId } from "../../protocols/index.ts";
 import { readJsonFile, sortedSeries } from "./readJson.ts";
-import { NO_FEES, type PriceHistory, type ReplayDataset, type ReplayMarket } from "./ReplayDataset.ts";
+import { feeEra } from "./feeEra.ts";
+import type { PriceHistory, ReplayDataset, ReplayMarket } from "./ReplayDataset.ts";
 
 const Markets = z.object({
   data: z.array(
@@ -28,25 +29,31 @@ export function isUpdownWeek(files: string[]): boolean {
 /**
  * Import the "updown week" folder (markets_*.json, <SYMBOL>_1m_*.json candles, prices/*.json
  * Up-token history at 1-minute fidelity). Outcomes are not recorded; strikes (Chainlink at the
- * start) are where non-zero. December 2025 predates fees on these markets.
+ * start) are where non-zero. The data records no fees: each window gets the schedule of its era
+ * (feeEra; December 2025 predates fees on these markets).
  */
 export function importUpdownWeek(dir: string): ReplayDataset {
   const files = readdirSync(dir);
   const marketsFile = files.find((f) => /^markets_.*\.json$/.test(f))!;
   const candlesFile = files.find((f) => /_1m_.*\.json$/.test(f))!;
-  const markets: ReplayMarket[] = readJsonFile(join(dir, marketsFile), Markets).data.map((m) => ({
-    marketId: m.slug,
-    slug: m.slug,
-    conditionId: m.conditionId,
-    upTokenId: m.tokenIds[0],
-    downTokenId: m.tokenIds[1],
-    startTs: m.startTime,
-    endTs: m.endTime,
-    strike: m.strikePrice > 0 ? m.strikePrice : undefined,
-    fee: NO_FEES,
-    tickSize: 0.01,
-    minSize: 5,
-  }));
+  const markets: ReplayMarket[] = readJsonFile(join(dir, marketsFile), Markets).data.map((m) => {
+    const era = feeEra(m.startTime, Math.round((m.endTime - m.startTime) / 60_000));
+    return {
+      marketId: m.slug,
+      slug: m.slug,
+      conditionId: m.conditionId,
+      upTokenId: m.tokenIds[0],
+      downTokenId: m.tokenIds[1],
+      startTs: m.startTime,
+      endTs: m.endTime,
+      strike: m.strikePrice > 0 ? m.strikePrice : undefined,
+      fee: era.schedule,
+      feeSource: era.source,
+      feeNote: era.note,
+      tickSize: 0.01,
+      minSize: 5,
+    };
+  });
   const candles = readJsonFile(join(dir, candlesFile), Candles).data;
   const spot = sortedSeries(candles.map((c) => [c.timestamp, c.open]));
   const byUpToken = new Map(markets.map((m) => [m.upTokenId, m.marketId]));

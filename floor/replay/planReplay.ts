@@ -19,6 +19,8 @@ export interface ReplayPlan {
   /** First and last floor times of the replay. */
   start: number;
   end: number;
+  /** The what-if on fees, in words, when one replaced the markets' schedules (applyFeeOverride). */
+  feeOverride?: string | undefined;
 }
 
 /**

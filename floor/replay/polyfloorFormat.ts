@@ -29,6 +29,10 @@ const MarketLine = z.object({
   outcome: z.enum(["Up", "Down"]).optional(),
   twapLookbackSec: z.number().int().positive().optional(),
   fee: FeeSchedule,
+  // Where `fee` came from: recorded (the default, as `floor record` writes it), or assumed by era
+  // when an importer's data carried none; kept so a converted dataset still says so.
+  feeSource: z.enum(["data", "assumed", "override"]).default("data"),
+  feeNote: z.string().optional(),
   tickSize: z.number().gt(0).lt(1),
   minSize: z.number().min(0),
 });

@@ -36,15 +36,31 @@ export const TradePrint = Envelope.extend({
 });
 export type TradePrint = z.infer<typeof TradePrint>;
 
+/**
+ * What a taker fee is paid in. "usd": pUSD out of cash on both sides (a buy receives every share it
+ * bought), as the current venue docs say ("Taker fees are calculated in pUSD… rounded to 5 decimal
+ * places", research-2026-12.md §4.4). "shares": a buy's fee is taken from the shares bought and a
+ * sell's from the proceeds, as polymarket.md §3.5 reads py-clob-client#247 (before CLOB V2).
+ */
+export const FeeCurrency = z.enum(["usd", "shares"]);
+export type FeeCurrency = z.infer<typeof FeeCurrency>;
+
 /** A market's fee schedule: fee = shares × rate × (p(1−p))^exponent, taker only. */
 export const FeeSchedule = z.object({
   rate: z.number().min(0).max(1),
   exponent: z.number().min(0).max(4),
   takerOnly: z.boolean(),
+  /** What the fee is paid in; absent means "usd" (see feeCurrency). */
+  currency: FeeCurrency.optional(),
   /** Share of taker fees paid back to the makers they traded with (0.2 on crypto markets). */
   rebateRate: z.number().min(0).max(1).optional(),
+  /** Share of our own taker fee paid back to us (the Taker Rebate Program, tiered by volume); absent means 0. */
+  takerRebateRate: z.number().min(0).max(1).optional(),
 });
 export type FeeSchedule = z.infer<typeof FeeSchedule>;
+
+/** A schedule's fee currency: the current venue docs' pUSD unless the schedule says otherwise. */
+export const feeCurrency = (fee: Pick<FeeSchedule, "currency">): FeeCurrency => fee.currency ?? "usd";
 
 export const MarketOpen = Envelope.extend({
   phase: z.literal("open"),

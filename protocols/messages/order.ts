@@ -54,7 +54,7 @@ export const OrderFill = EventBase.extend({
   price: PriceMicro,
   /** Gross shares matched. */
   size: Micro.positive(),
-  /** Taker fee taken in shares (buys) and in USD (sells). */
+  /** Taker fee, in the market schedule's currency: pUSD on both sides, or shares on a buy under the "shares" reading. */
   feeShares: Micro.nonnegative(),
   feeUsd: Micro.nonnegative(),
   /** Signed changes to the agent's cash and shares of `outcome`, as the ledger booked them. */
@@ -62,7 +62,7 @@ export const OrderFill = EventBase.extend({
   sharesDelta: Micro,
   /** Taker fills pay the fee; maker fills (a resting order hit) pay none and accrue a rebate. */
   liquidity: z.enum(["maker", "taker"]).optional(),
-  /** Maker rebate accrued, micro-USD (the venue pays it later; not in cashDelta). */
+  /** Rebate accrued, micro-USD: a maker's share of the taker's fee, or a taker rebate (the venue pays it later; not in cashDelta). */
   rebate: Micro.nonnegative().optional(),
 });
 export const OrderCancel = EventBase.extend({

@@ -5,10 +5,12 @@ import type { EngineEvent, Outcome } from "./types.ts";
  * micro-units. Shorts (negative shares) are allowed: the engine does no balance checks.
  *
  * realizedPnl (after `settle`) = proceeds − costs − fees + rebates, where
- * - costs = cash paid for buys; proceeds = cash received for sells + the settlement value of the
+ * - costs = notional paid for buys (their pUSD fee is a fee); proceeds = cash received for sells + the settlement value of the
  *   gross shares bought (fee shares included, winners pay 1, losers 0);
- * - fees = sell fees in USD + the settlement value of the fee shares (a buy's fee is taken in shares);
- * - rebates = maker rebates accrued on maker fills (credited to cash at once; Polymarket pays daily).
+ * - fees = fees in USD (both sides under a pUSD schedule, sells under a shares one) + the
+ *   settlement value of the fee shares (a buy's fee under a shares schedule);
+ * - rebates = maker rebates accrued on maker fills, and taker rebates when the schedule has them
+ *   (credited to cash at once; Polymarket pays daily).
  */
 export class EngineAccount {
   cash: number;
@@ -33,7 +35,8 @@ export class EngineAccount {
       if (this.realizedPnl !== undefined) throw new Error("fill after settlement");
       this.cash += e.cashDelta + e.rebate;
       this.shares[e.outcome] += e.sharesDelta;
-      if (e.side === "BUY") this.costs += -e.cashDelta;
+      // A buy's cash out includes its fee when the fee is in pUSD: costs are the notional alone.
+      if (e.side === "BUY") this.costs += -e.cashDelta - e.feeUsd;
       else this.proceeds += e.cashDelta + e.feeUsd;
       this.feesUsd += e.feeUsd;
       this.fees += e.feeUsd;

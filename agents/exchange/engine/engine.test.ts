@@ -231,20 +231,32 @@ describe("tick size change", () => {
 });
 
 describe("fees and rebates", () => {
-  const pub = (rate: number, exponent: number) => {
-    const e = new MarketEngine(cfg({ fee: { rate, exponent, takerOnly: true } }));
+  const pub = (fee: EngineConfig["fee"]) => {
+    const e = new MarketEngine(cfg({ fee }));
     e.snapshot(book([[0.5, 1000]], [[0.5, 1000]]), 0);
     return e;
   };
-  it("rate 0.07, exponent 1: 100 shares at 0.50 cost $1.75 (sell in USD, buy in shares)", () => {
-    const sell = fills(pub(0.07, 1).submit(order({ orderId: "s", side: "SELL", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
+  const V2 = { rate: 0.07, exponent: 1, takerOnly: true, currency: "usd" as const };
+  it("rate 0.07, exponent 1 in pUSD: 100 shares at 0.50 cost $1.75 on either side; a buy books cash −(notional + fee) and every share", () => {
+    const sell = fills(pub(V2).submit(order({ orderId: "s", side: "SELL", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
     expect(sell).toMatchObject({ feeUsd: 1_750_000, feeShares: 0, cashDelta: 50_000_000 - 1_750_000, sharesDelta: -s(100) });
-    const buy = fills(pub(0.07, 1).submit(order({ orderId: "b", side: "BUY", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
+    const buy = fills(pub(V2).submit(order({ orderId: "b", side: "BUY", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
+    expect(buy).toMatchObject({ feeUsd: 1_750_000, feeShares: 0, rebate: 0, cashDelta: -(50_000_000 + 1_750_000), sharesDelta: s(100) });
+  });
+  it("the shares reading: a buy pays its fee in shares, a sell in USD", () => {
+    const shares = { ...V2, currency: "shares" as const };
+    const sell = fills(pub(shares).submit(order({ orderId: "s", side: "SELL", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
+    expect(sell).toMatchObject({ feeUsd: 1_750_000, feeShares: 0, cashDelta: 50_000_000 - 1_750_000, sharesDelta: -s(100) });
+    const buy = fills(pub(shares).submit(order({ orderId: "b", side: "BUY", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
     expect(buy).toMatchObject({ feeShares: 1_750_000, feeUsd: 0, cashDelta: -50_000_000, sharesDelta: s(100) - 1_750_000 });
   });
-  it("rate 0.25, exponent 2: a taker buy of 100 at 0.50 pays 1.5625 shares", () => {
-    const buy = fills(pub(0.25, 2).submit(order({ orderId: "b", side: "BUY", price: c(0.5), size: s(100), type: "FOK" }), 1))[0]!;
+  it("rate 0.25, exponent 2 in shares (January 2026): a taker buy of 100 at 0.50 pays 1.5625 shares", () => {
+    const buy = fills(pub({ rate: 0.25, exponent: 2, takerOnly: true, currency: "shares" }).submit(order({ orderId: "b", side: "BUY", price: c(0.5), size: s(100), type: "FOK" }), 1))[0]!;
     expect(buy.feeShares).toBe(1_562_500);
+  });
+  it("a taker rebate accrues on a taker fill, outside cash", () => {
+    const buy = fills(pub({ ...V2, takerRebateRate: 0.2 }).submit(order({ orderId: "b", side: "BUY", price: c(0.5), size: s(100), type: "FAK" }), 1))[0]!;
+    expect(buy).toMatchObject({ liquidity: "taker", feeUsd: 1_750_000, rebate: 350_000, cashDelta: -51_750_000 });
   });
   it("a maker fill pays no fee and accrues rebateRate × the taker's fee", () => {
     const e = new MarketEngine(cfg({ fee: { rate: 0.07, exponent: 1, takerOnly: true }, rebateRate: 0.2 }));
@@ -259,15 +271,26 @@ describe("fees and rebates", () => {
 });
 
 describe("EngineAccount", () => {
-  it("cash + settlement = start + realized PnL = proceeds − costs − fees + rebates", () => {
-    const e = new MarketEngine(cfg({ fee: { rate: 0.07, exponent: 1, takerOnly: true } }));
+  const run = (fee: EngineConfig["fee"]) => {
+    const e = new MarketEngine(cfg({ fee }));
     e.snapshot(book([[0.4, 1000]], [[0.6, 1000]]), 0);
     const a = new EngineAccount(s(100));
     a.apply(e.submit(order({ orderId: "b", side: "BUY", price: c(0.6), size: s(10), type: "FAK" }), 1));
     a.apply(e.submit(order({ orderId: "s", side: "SELL", price: c(0.4), size: s(5), type: "FAK" }), 2));
-    const pnl = a.settle("Up");
+    return { a, pnl: a.settle("Up") };
+  };
+  it("cash + settlement = start + realized PnL = proceeds − costs − fees + rebates (fees in shares)", () => {
+    const { a, pnl } = run({ rate: 0.07, exponent: 1, takerOnly: true, currency: "shares" });
     // bought 10 at 0.60 (fee 0.168 shares), sold 5 at 0.40 (fee $0.084): 4.832 shares pay 1
     expect(a.cash).toBe(s(100) - 6_000_000 + 2_000_000 - 84_000 + 4_832_000);
+    expect(pnl).toBe(a.cash - a.startCash);
+    expect(pnl).toBe(a.proceeds - a.costs - a.fees + a.rebates);
+  });
+  it("the same with fees in pUSD: the buy's fee leaves cash, all 5 remaining shares pay 1", () => {
+    const { a, pnl } = run({ rate: 0.07, exponent: 1, takerOnly: true, currency: "usd" });
+    expect(a.cash).toBe(s(100) - 6_000_000 - 168_000 + 2_000_000 - 84_000 + 5_000_000);
+    expect(a.costs).toBe(6_000_000);
+    expect(a.fees).toBe(168_000 + 84_000);
     expect(pnl).toBe(a.cash - a.startCash);
     expect(pnl).toBe(a.proceeds - a.costs - a.fees + a.rebates);
   });

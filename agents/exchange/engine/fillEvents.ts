@@ -8,7 +8,7 @@ export function takerFillEvent(o: EngineOrder, upLevelPrice: number, size: numbe
   const f = bookFill(o.side, price, size, fee);
   return {
     type: "fill", at, orderId: o.orderId, fillId, outcome: o.outcome, side: o.side, price, size,
-    liquidity: "taker", cause: "take", feeShares: f.feeShares, feeUsd: f.feeUsd, rebate: 0, cashDelta: f.cashDelta, sharesDelta: f.sharesDelta,
+    liquidity: "taker", cause: "take", feeShares: f.feeShares, feeUsd: f.feeUsd, rebate: f.rebate, cashDelta: f.cashDelta, sharesDelta: f.sharesDelta,
   };
 }
 

@@ -76,7 +76,7 @@ export type EngineEvent =
       cause: FillCause;
       feeShares: number;
       feeUsd: number;
-      /** Maker rebate accrued on this fill, micro-USD (0 for taker fills). Not included in cashDelta. */
+      /** Rebate accrued on this fill, micro-USD: the maker rebate, or a taker rebate when the schedule has one. Not included in cashDelta. */
       rebate: number;
       cashDelta: number;
       sharesDelta: number;

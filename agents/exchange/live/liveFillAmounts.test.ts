@@ -3,8 +3,16 @@ import { liveFillAmounts, tickSizeText } from "./liveFillAmounts.ts";
 
 const fee = { rate: 0.07, exponent: 1, takerOnly: true, rebateRate: 0.2 };
 
-it("a taker buy of 100 shares at 0.50 pays the published fee of 1.75 in shares", () => {
-  expect(liveFillAmounts("BUY", 500_000, 100_000_000, "taker", fee)).toEqual({ feeShares: 1_750_000, feeUsd: 0, rebate: 0, cashDelta: -50_000_000, sharesDelta: 98_250_000 });
+it("a taker buy of 100 shares at 0.50 pays the published fee of $1.75 in pUSD and keeps every share (the current docs)", () => {
+  expect(liveFillAmounts("BUY", 500_000, 100_000_000, "taker", fee)).toEqual({ feeShares: 0, feeUsd: 1_750_000, rebate: 0, cashDelta: -51_750_000, sharesDelta: 100_000_000 });
+});
+
+it("under the shares reading (py-clob-client#247) the trade's size arrives less the fee in shares", () => {
+  expect(liveFillAmounts("BUY", 500_000, 100_000_000, "taker", { ...fee, currency: "shares" })).toEqual({ feeShares: 1_750_000, feeUsd: 0, rebate: 0, cashDelta: -50_000_000, sharesDelta: 98_250_000 });
+});
+
+it("a taker accrues its taker rebate when the schedule has one", () => {
+  expect(liveFillAmounts("SELL", 500_000, 100_000_000, "taker", { ...fee, takerRebateRate: 0.03 }).rebate).toBe(52_500);
 });
 
 it("a taker sell pays its fee in USD out of the proceeds", () => {

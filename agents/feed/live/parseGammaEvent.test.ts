@@ -12,7 +12,7 @@ describe("parseGammaEvent", () => {
       upTokenId: "72690798903588392269001731007662425920353908498880709179939493847828858696064",
       downTokenId: "57726118860664877408225679006057036191805241206083874875095996065406561439567",
       startTs: Date.UTC(2026, 6, 23, 23, 55), endTs: Date.UTC(2026, 6, 24, 0, 0),
-      fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 1_000, minSize: 5_000_000,
+      fee: { rate: 0.07, exponent: 1, takerOnly: true, rebateRate: 0.2 }, tickSize: 1_000, minSize: 5_000_000,
       closed: true, outcome: "Up", priceToBeat: undefined,
     } });
     expect(parseGammaMarket(m1)).toMatchObject({ ok: true, value: { outcome: "Down" } });

@@ -37,7 +37,7 @@ export function parseGammaMarket(raw: unknown, priceToBeat?: number): Parsed<Gam
   const startTs = m.eventStartTime ?? slugStartMs(m.slug);
   if (startTs === undefined) return fail(`no eventStartTime and no start in slug ${m.slug}`);
   if (m.endDate <= startTs) return fail(`endDate is not after the start`);
-  const fee = m.feeSchedule ?? (m.feesEnabled === false ? { rate: 0, exponent: 1, takerOnly: true } : undefined);
+  const fee: FeeSchedule | undefined = m.feeSchedule ?? (m.feesEnabled === false ? { rate: 0, exponent: 1, takerOnly: true } : undefined);
   if (!fee) return fail("no feeSchedule on a market with fees enabled");
   return {
     ok: true,
@@ -45,7 +45,8 @@ export function parseGammaMarket(raw: unknown, priceToBeat?: number): Parsed<Gam
       slug: m.slug, gammaId: m.id, conditionId: m.conditionId, question: m.question,
       upTokenId: m.clobTokenIds[up]!, downTokenId: m.clobTokenIds[down]!,
       startTs, endTs: m.endDate,
-      fee: { rate: fee.rate, exponent: fee.exponent, takerOnly: fee.takerOnly },
+      // The maker rebate rides along (0.2 on crypto): paper and live accrue it on maker fills.
+      fee: { rate: fee.rate, exponent: fee.exponent, takerOnly: fee.takerOnly, ...(fee.rebateRate !== undefined ? { rebateRate: fee.rebateRate } : {}) },
       tickSize: microFromNumber(m.orderPriceMinTickSize), minSize: microFromNumber(m.orderMinSize),
       closed: m.closed ?? false,
       outcome: resolvedOutcome(m),

@@ -40,7 +40,8 @@ export const GammaMarket = z.object({
   closed: z.boolean().optional(),
   umaResolutionStatus: z.string().optional(),
   feesEnabled: z.boolean().optional(),
-  feeSchedule: z.object({ rate: z.number().min(0).max(1), exponent: z.number().min(0).max(4), takerOnly: z.boolean() }).optional(),
+  // Gamma names no fee currency: the floor's default (pUSD, the current docs) applies.
+  feeSchedule: z.object({ rate: z.number().min(0).max(1), exponent: z.number().min(0).max(4), takerOnly: z.boolean(), rebateRate: z.number().min(0).max(1).optional() }).optional(),
   orderPriceMinTickSize: Num.pipe(z.number().positive().max(0.1)),
   orderMinSize: Num,
 });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseOptions } from "../parseOptions.ts";
-import { DatasetError, loadDataset, planReplay } from "../../replay/index.ts";
+import { applyFeeOverride, DatasetError, loadDataset, planReplay } from "../../replay/index.ts";
 import { openDb } from "../../../state/index.ts";
 import { backtestReport, formatBacktestReport } from "../../backtest/index.ts";
 import { LocalBus } from "../../bus/index.ts";
@@ -11,6 +11,7 @@ import { catalog, DEFAULT_REPLAY } from "../../host/index.ts";
 import { runFloor } from "../../runner/index.ts";
 import { checkWritableDb, onFile } from "../paths/index.ts";
 import { UsageError } from "../UsageError.ts";
+import { parseFeesOption, parseRebateOption } from "../parseFeesOption.ts";
 import type { Io } from "../Io.ts";
 
 /** An ISO date-time or unix seconds/milliseconds. */
@@ -26,7 +27,9 @@ function parseTime(flag: string, text: string | undefined): number | undefined {
 export async function backtest(argv: string[], io: Io): Promise<number> {
   const { values: v } = parseOptions({
     args: argv,
-    options: { data: { type: "string" }, from: { type: "string" }, to: { type: "string" }, config: { type: "string" }, db: { type: "string" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false },
+    options: {
+      data: { type: "string" }, from: { type: "string" }, to: { type: "string" }, config: { type: "string" }, db: { type: "string" }, seed: { type: "string", default: "1" }, json: { type: "boolean", default: false },
+      fees: { type: "string" }, "maker-rebate": { type: "string" }, "taker-rebate": { type: "string" },
       latency: { type: "string" }, "synthetic-book": { type: "boolean", default: false },
     },
     strict: true,
@@ -39,13 +42,19 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
   const replay = { latencyMs, syntheticBook: v["synthetic-book"] === true };
   const from = parseTime("--from", v.from);
   const to = parseTime("--to", v.to);
+  // What-ifs on fees: a schedule for every replayed market, and/or the rebates on whichever applies.
+  const feeOverride = {
+    schedule: v.fees === undefined ? undefined : parseFeesOption(v.fees),
+    rebateRate: v["maker-rebate"] === undefined ? undefined : parseRebateOption("--maker-rebate", v["maker-rebate"]),
+    takerRebateRate: v["taker-rebate"] === undefined ? undefined : parseRebateOption("--taker-rebate", v["taker-rebate"]),
+  };
   const config = loadFloorConfig(v.config);
   // Refuse before reading the data: a week of it takes a moment to load.
   if (v.db && existsSync(v.db)) throw new UsageError(`${v.db} exists: a backtest writes a fresh database (choose another --db)`);
   if (v.db) checkWritableDb(v.db);
   let plan;
   try {
-    plan = planReplay(loadDataset(v.data, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }));
+    plan = applyFeeOverride(planReplay(loadDataset(v.data, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) })), feeOverride);
   } catch (e) {
     throw e instanceof DatasetError ? new UsageError(e.message) : e;
   }

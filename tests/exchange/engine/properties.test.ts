@@ -45,7 +45,9 @@ function randomBook(rng: Rng, mid: number): { bids: Level[]; asks: Level[] } {
 
 function run(seed: number, steps: number): RunStats {
   const rng = createRng(`engine-props-${seed}`);
-  const fee = rng.next() < 0.5 ? { rate: 0.07, exponent: 1, takerOnly: true } : { rate: 0.25, exponent: 2, takerOnly: true };
+  // One draw picks the schedule and the fee currency (pUSD, or a buy's fee in shares).
+  const r0 = rng.next();
+  const fee = { ...(r0 < 0.5 ? { rate: 0.07, exponent: 1 } : { rate: 0.25, exponent: 2 }), takerOnly: true, currency: r0 < 0.25 || r0 >= 0.75 ? ("usd" as const) : ("shares" as const) };
   const cfg: EngineConfig = { tickSize: TICK, minSize: M, fee, rebateRate: 0.2 };
   const e = new MarketEngine(cfg);
   const start = 1_000 * M;

@@ -81,9 +81,9 @@ describe("live exchange agent against the local CLOB", () => {
     expect(clob.orders.has(row!.id.toLowerCase())).toBe(true); // the ledger's order id is the venue's
     expect(row).toMatchObject({ intent: "t1-1", status: "filled", filled: 10 * M });
     expect(events.map((e) => e.type)).toEqual(["ack", "fill"]);
-    // 10 shares at 0.52, rate 0.07: fee 10 × 0.07 × 0.52 × 0.48 = 0.17472 shares.
-    expect(events[1]).toMatchObject({ liquidity: "taker", price: 520_000, size: 10 * M, feeShares: 174_720, cashDelta: -5_200_000, sharesDelta: 10 * M - 174_720 });
-    expect(cash()).toBe(-5_200_000);
+    // 10 shares at 0.52, rate 0.07: fee 10 × 0.07 × 0.52 × 0.48 = $0.17472, in pUSD (the schedule names no currency).
+    expect(events[1]).toMatchObject({ liquidity: "taker", price: 520_000, size: 10 * M, feeShares: 0, feeUsd: 174_720, cashDelta: -5_374_720, sharesDelta: 10 * M });
+    expect(cash()).toBe(-5_374_720);
     // The exchange machine counted them (its checkpoint is what the visualiser shows).
     const snap = JSON.parse((db.prepare("SELECT snapshot_json AS j FROM snapshots WHERE agent_id = 'exchange'").get() as { j: string }).j) as { context: Record<string, number> };
     expect(snap.context).toEqual({ orders: 1, fills: 1, rejects: 0 });
@@ -100,12 +100,12 @@ describe("live exchange agent against the local CLOB", () => {
     clob.planNextFill({ fillShares: 10 * M, tradeStatus: "MATCHED", failAfterMs: 30 });
     decide(2, { type: "FAK" });
     await settle();
-    expect(cash()).toBe(-5_200_000);
+    expect(cash()).toBe(-5_374_720);
     await new Promise((r) => setTimeout(r, 60));
     clock.advanceTo(T0 + 5_000);
     host.tick(T0 + 5_000);
     await waitFor(() => events.some((e) => e.type === "reversal"), "the reversal");
-    expect(events.find((e) => e.type === "reversal")).toMatchObject({ size: 10 * M, cashDelta: 5_200_000, sharesDelta: -(10 * M - 174_720), reason: "transaction reverted" });
+    expect(events.find((e) => e.type === "reversal")).toMatchObject({ size: 10 * M, cashDelta: 5_374_720, sharesDelta: -10 * M, reason: "transaction reverted" });
     expect(cash()).toBe(0);
     expect(orderRows()[0]).toMatchObject({ status: "cancelled", filled: 0 });
   });
@@ -157,7 +157,8 @@ describe("live exchange agent against the local CLOB", () => {
     const done = await first.place({ intentId: "t1-9", tokenId: clob.tokens[0]!, side: "BUY", type: "FAK", price: 520_000, size: 10 * M });
     first.close();
     recordOrder(db, { agentId: "t1", marketId: "m1", tokenId: clob.tokens[0]!, outcome: "Up", side: "BUY", type: "FAK", size: 10 * M, status: "pending", ts: T0, orderId: done.orderId!, intentId: "t1-9", price: 520_000 });
-    recordMarketOpen(db, { v: 1, id: "x", ts: T0, src: "feed", ...MARKET() });
+    // A market whose schedule takes a buy's fee in shares: the ledger keeps the currency across the restart.
+    recordMarketOpen(db, { v: 1, id: "x", ts: T0, src: "feed", ...MARKET(), fee: { rate: 0.07, exponent: 1, takerOnly: true, currency: "shares" } });
     host = startExchange(false); // the feed has not re-announced the market yet: its fees come from the ledger
     await connected();
     await settle();
