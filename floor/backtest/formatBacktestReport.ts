@@ -45,7 +45,7 @@ export function formatBacktestReport(r: BacktestReport): string {
         : `  ${a.id.padEnd(20)} pnl ${usd(a.pnl.total)} ${ci(a.pnl.ci, usd)} over ${a.pnl.windows} windows; return per trade ${a.returnPerTrade ? `${rate(a.returnPerTrade.estimate)} ${ci(a.returnPerTrade, rate)}` : "n/a"}; ${a.fills} fills (${a.wins} won, ${a.losses} lost)`;
       return [
         money,
-        `  ${"".padEnd(20)} forecasts ${a.forecasts.n}: brier ${num(a.forecasts.brier)}, log loss ${num(a.forecasts.logLoss)}; ${v.n > 0 ? `market at the same ${v.n} moments: brier ${num(v.brierMarket)}, log loss ${num(v.logLossMarket)}` : "no market price at any of those moments to compare with"}`,
+        `  ${"".padEnd(20)} forecasts ${a.forecasts.n}: brier ${num(a.forecasts.brier)}, log loss ${num(a.forecasts.logLoss)}; ${v.n > 0 ? `at the ${v.n} moments with a market price: agent ${num(v.brierAgent)} / ${num(v.logLossAgent)}, market ${num(v.brierMarket)} / ${num(v.logLossMarket)}` : "no market price at any of those moments to compare with"}`,
         ...(v.n > 0 ? [`  ${"".padEnd(20)} skill vs market ${v.skill ? `${signed(v.skill.estimate, 4)} ${ci(v.skill, (x) => signed(x, 4))}` : "n/a"} over ${v.markets} windows`] : []),
         ...a.warnings.map((w) => `  ${"".padEnd(20)} WARNING: ${w}`),
       ];
