@@ -3,7 +3,7 @@ import { everySecond, STEP_MS, type AgentSpec, type MarketSource } from "../floo
 import type { Logger } from "../floor/log/createLogger.ts";
 import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "./exchange/live/index.ts";
 import { replayFeedAgent, replaySteps, simFeedAgent } from "./feed/index.ts";
-import { liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
+import { liveDataCredsFromEnv, liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
 import type { ReplayPlan } from "../floor/replay/index.ts";
 
 /** Spot history fed to the floor before the first window opens, so strategies can warm up. */
@@ -50,11 +50,15 @@ export function liveSource(options: Partial<LiveFeedOptions>, startAt?: number, 
   };
 }
 
-/** The live feed's options from `live:` in floor.yaml. */
-export function liveOptions(c: LiveConfig): Partial<LiveFeedOptions> {
+/**
+ * The live feed's options from `live:` in floor.yaml, and the live-data socket's CLOB API
+ * credentials from the environment (CLOB_API_KEY, CLOB_SECRET, CLOB_PASS_PHRASE; see docs/LIVE.md).
+ */
+export function liveOptions(c: LiveConfig, env: Readonly<Record<string, string | undefined>> = process.env): Partial<LiveFeedOptions> {
   return {
     asset: c.asset, symbol: c.symbol, minutes: c.marketMinutes,
     gammaUrl: c.gammaUrl, clobWsUrl: c.clobWsUrl, clobRestUrl: c.clobRestUrl, rtdsUrl: c.rtdsUrl,
+    liveDataUrl: c.liveDataUrl, liveDataCreds: liveDataCredsFromEnv(env),
     ...(c.binanceUrl ? { binanceUrl: c.binanceUrl } : {}),
   };
 }
