@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 
 /** An exact decimal price as published ("64126.00000000"). Not E18 fixed point: that was the legacy RTDS TWAP. */
-const Decimal = z.string().regex(/^\d{1,15}(\.\d{1,30})?$/, "a decimal string");
+const Decimal = z.string().regex(/^\d{1,30}(\.\d{1,30})?$/, "a decimal string");
 const Ms = z.number().int().positive().max(1e14);
 
 /** One point: a live update's payload, or an item of a snapshot's `data` (which carries no symbol or source). */
