@@ -7,7 +7,7 @@ export type ReferenceSource = "livedata" | "rtds";
 
 export interface ReferenceFeedOptions {
   /** PolyBolt, when there are credentials; why not otherwise (the fallback's detail). */
-  liveData: Omit<LiveDataSocketOptions, "onPrice" | "onGap" | "onStatus" | "onFatal"> | { none: string };
+  liveData: Omit<LiveDataSocketOptions, "onPrice" | "onGap" | "onResync" | "onStatus" | "onFatal"> | { none: string };
   rtds: Omit<SpotSocketOptions, "onTick" | "onHealth">;
   /** PolyBolt not ok for this long (connects failing, stale) → RTDS meanwhile; back to PolyBolt once it is ok. */
   failoverMs: number;
@@ -37,6 +37,7 @@ export class ReferenceFeed {
       ...o.liveData,
       onPrice: (kind, p, ts) => (kind === "twap" ? o.onTwap(p, ts) : o.onSpot(p, ts, "livedata")),
       onGap: (detail) => o.onHealth("livedata", "gap", detail),
+      onResync: () => o.onHealth("livedata", "ok", "in sequence again"),
       onStatus: (s, detail) => this.liveStatus(s, detail),
       onFatal: (detail) => {
         o.log("error", `PolyBolt ${url}: ${detail}. Check the CLOB API credentials (${Object.values(LIVE_DATA_CRED_VARS).join(", ")}); spot now from RTDS, and TWAP-settled windows fall back to Gamma's figures`);

@@ -114,7 +114,7 @@ export function liveFeedAgent(id: string, options: Partial<LiveFeedOptions> = {}
           // An implausible print is reported and kept out of the history the strike and close are read from.
           const odd = anomaly.check(priceUsd, tsMs);
           if (odd) return refHealth(source, "anomaly", odd);
-          if (health.get(source) === "anomaly" || health.get(source) === "gap") refHealth(source, "ok", "spot plausible and in sequence again");
+          if (health.get(source) === "anomaly") refHealth(source, "ok", "spot plausible again");
           history.add({ priceUsd, tsMs });
           lastData[source] = ctx.clock.now();
           publish(subjects.spot(o.symbol), { symbol: o.symbol, price: microFromNumber(priceUsd) });
@@ -123,7 +123,6 @@ export function liveFeedAgent(id: string, options: Partial<LiveFeedOptions> = {}
         onTwap(priceUsd, tsMs) {
           twapHistory.add({ priceUsd, tsMs });
           lastData.livedata = ctx.clock.now();
-          if (health.get("livedata") === "gap") refHealth("livedata", "ok", "in sequence again");
         },
         onHealth: (source, status, detail) => status !== "connecting" && status !== "closed" && refHealth(source, status, detail),
         log: (level, msg) => ctx.log[level]({ feed: "reference" }, msg),

@@ -28,6 +28,8 @@ export interface LiveDataSocketOptions {
   onPrice?(kind: LiveDataKind, priceUsd: number, tsMs: number): void;
   /** A seq jump or a `dropped` count on a channel: data the floor did not get. */
   onGap?(detail: string): void;
+  /** The first frame in sequence after a gap. */
+  onResync?(): void;
   onStatus?(status: SocketStatus, detail: string): void;
   /** Given up for good (credentials refused, a policy breach): it will not reconnect. */
   onFatal?(detail: string): void;
@@ -49,6 +51,7 @@ export class LiveDataSocket {
   private readonly lastTs: Record<LiveDataKind, number> = { spot: 0, twap: 0 };
   private readonly symbol: string;
   private subscribed = false;
+  private gapOpen = false;
   private fatal: string | undefined;
 
   constructor(private readonly opts: LiveDataSocketOptions) {
@@ -92,7 +95,7 @@ export class LiveDataSocket {
   }
 
   private authenticate(send: (text: string) => void): void {
-    this.subscribed = false;
+    this.subscribed = this.gapOpen = false;
     this.seq.reset(); // numbers start over on every connection
     this.c.auths++;
     const { key, secret, passphrase } = this.#creds;
@@ -124,7 +127,11 @@ export class LiveDataSocket {
     const gap = this.seq.check(p.channel, p.seq, p.dropped);
     if (gap) {
       this.c.gaps++;
+      this.gapOpen = true;
       this.opts.onGap?.(gap);
+    } else if (this.gapOpen) {
+      this.gapOpen = false;
+      this.opts.onResync?.();
     }
     const kind: LiveDataKind = p.channel === LIVE_DATA_CHANNELS.twap ? "twap" : "spot";
     if (p.symbol !== this.symbol || (kind === "twap" && p.windowSeconds !== undefined && p.windowSeconds !== TWAP_WINDOW_SECONDS)) {
