@@ -1,13 +1,15 @@
+import type { ApiKeyCreds } from "@polymarket/clob-client-v2";
 import { LiveDataSocket, type LiveDataSocketOptions, type SocketStatus } from "../../../floor/adapters/polymarket/index.ts";
-import { LIVE_DATA_CRED_VARS } from "./liveDataCreds.ts";
+import { LIVE_DATA_CRED_VARS, type LiveDataCredsResult } from "./liveDataCreds.ts";
 import { SpotSocket, type SpotSocketOptions, type SpotSource } from "./SpotSocket.ts";
 
 /** md.health sources: PolyBolt, and the RTDS fallback. */
 export type ReferenceSource = "livedata" | "rtds";
 
 export interface ReferenceFeedOptions {
-  /** PolyBolt, when there are credentials; why not otherwise (the fallback's detail). */
-  liveData: Omit<LiveDataSocketOptions, "onPrice" | "onGap" | "onResync" | "onStatus" | "onFatal"> | { none: string };
+  /** PolyBolt's settings, and its credentials (or how to get them, or why there are none: then RTDS). */
+  liveData: Omit<LiveDataSocketOptions, "creds" | "onPrice" | "onGap" | "onResync" | "onStatus" | "onFatal">;
+  creds: LiveDataCredsResult;
   rtds: Omit<SpotSocketOptions, "onTick" | "onHealth">;
   /** PolyBolt not ok for this long (connects failing, stale) → RTDS meanwhile; back to PolyBolt once it is ok. */
   failoverMs: number;
@@ -25,36 +27,22 @@ export interface ReferenceFeedOptions {
  * while that socket lives. Says which is in use in every health detail and log line.
  */
 export class ReferenceFeed {
-  private readonly live: LiveDataSocket | undefined;
+  private live: LiveDataSocket | undefined;
   private rtds: SpotSocket | undefined;
   private failover: NodeJS.Timeout | undefined;
+  private liveWasOk = false;
   private closed = false;
 
-  constructor(private readonly o: ReferenceFeedOptions) {
-    if ("none" in o.liveData) return;
-    const url = o.liveData.url;
-    this.live = new LiveDataSocket({
-      ...o.liveData,
-      onPrice: (kind, p, ts) => (kind === "twap" ? o.onTwap(p, ts) : o.onSpot(p, ts, "livedata")),
-      onGap: (detail) => o.onHealth("livedata", "gap", detail),
-      onResync: () => o.onHealth("livedata", "ok", "in sequence again"),
-      onStatus: (s, detail) => this.liveStatus(s, detail),
-      onFatal: (detail) => {
-        o.log("error", `PolyBolt ${url}: ${detail}. Check the CLOB API credentials (${Object.values(LIVE_DATA_CRED_VARS).join(", ")}); spot now from RTDS, and TWAP-settled windows fall back to Gamma's figures`);
-        o.onHealth("livedata", "reconnecting", `given up: ${detail}`);
-        this.useRtds(`PolyBolt gave up: ${detail}`);
-      },
-    });
-  }
+  constructor(private readonly o: ReferenceFeedOptions) {}
 
   /** Which socket the spot comes from now. */
   get using(): ReferenceSource {
     return this.live && !this.live.failed && !this.rtds ? "livedata" : "rtds";
   }
 
-  /** True while the settling TWAP stream is the one in use. */
+  /** True while the settling TWAP stream is the one in use (PolyBolt has delivered, and no fallback is up). */
   get hasTwap(): boolean {
-    return this.using === "livedata";
+    return this.using === "livedata" && this.liveWasOk;
   }
 
   counters(): { livedata: LiveDataSocket["counters"] | undefined; rtds: SpotSocket["counters"] | undefined } {
@@ -62,7 +50,32 @@ export class ReferenceFeed {
   }
 
   start(): void {
-    if (!this.live) return this.useRtds("none" in this.o.liveData ? this.o.liveData.none : "no PolyBolt");
+    const c = this.o.creds;
+    if ("none" in c) return this.useRtds(c.none);
+    if ("creds" in c) return this.startLive(c.creds);
+    this.armFailover(); // deriving takes a venue call: RTDS meanwhile if it takes too long
+    c.derive().then(
+      (creds) => this.startLive(creds),
+      (err: unknown) => this.useRtds(`could not derive the CLOB API key from ${c.from}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300)),
+    );
+  }
+
+  private startLive(creds: ApiKeyCreds): void {
+    if (this.closed) return;
+    const url = this.o.liveData.url;
+    this.live = new LiveDataSocket({
+      ...this.o.liveData,
+      creds,
+      onPrice: (kind, p, ts) => (kind === "twap" ? this.o.onTwap(p, ts) : this.o.onSpot(p, ts, "livedata")),
+      onGap: (detail) => this.o.onHealth("livedata", "gap", detail),
+      onResync: () => this.o.onHealth("livedata", "ok", "in sequence again"),
+      onStatus: (s, detail) => this.liveStatus(s, detail),
+      onFatal: (detail) => {
+        this.o.log("error", `PolyBolt ${url}: ${detail}. Check the CLOB API credentials (${Object.values(LIVE_DATA_CRED_VARS).join(", ")}); spot now from RTDS, and TWAP-settled windows fall back to Gamma's figures`);
+        this.o.onHealth("livedata", "reconnecting", `given up: ${detail}`);
+        this.useRtds(`PolyBolt gave up: ${detail}`);
+      },
+    });
     this.o.log("info", "reference prices from PolyBolt: spot price.crypto (Pyth), settlement price.crypto.twap 60 s (Chainlink)");
     this.live.start();
     this.armFailover();
@@ -78,6 +91,7 @@ export class ReferenceFeed {
 
   private liveStatus(s: SocketStatus, detail: string): void {
     if (s === "ok") {
+      this.liveWasOk = true;
       clearTimeout(this.failover);
       this.failover = undefined;
       if (this.rtds) void this.dropRtds();

@@ -8,7 +8,11 @@ import type { ApiKeyCreds } from "@polymarket/clob-client-v2";
  */
 export const LIVE_DATA_CRED_VARS = { key: "CLOB_API_KEY", secret: "CLOB_SECRET", passphrase: "CLOB_PASS_PHRASE" } as const;
 
-export type LiveDataCredsResult = { creds: ApiKeyCreds } | { none: string };
+/**
+ * The credentials, a way to get them (live trading derives the wallet's API key, named by `from`,
+ * as the executor does), or why there are none.
+ */
+export type LiveDataCredsResult = { creds: ApiKeyCreds } | { derive: () => Promise<ApiKeyCreds>; from: string } | { none: string };
 
 /** All three set: the credentials; none or only some: why not (names only, never values). */
 export function liveDataCredsFromEnv(env: Readonly<Record<string, string | undefined>>): LiveDataCredsResult {

@@ -36,7 +36,7 @@ export function liveFeedAgent(id: string, options: Partial<LiveFeedOptions> = {}
   let reference: ReferenceFeed | undefined;
   let publishErrors = 0;
   return {
-    id, kind: "feed", config: { source: "polymarket", ...o, liveDataAuth: "creds" in liveDataCreds },
+    id, kind: "feed", config: { source: "polymarket", ...o, liveDataAuth: "none" in liveDataCreds ? "none" : "creds" in liveDataCreds ? "environment" : liveDataCreds.from },
     stopped: () => closing,
     stats: () => ({ clob: clob?.counters, reference: reference?.counters(), publishErrors }),
     create(ctx) {
@@ -104,9 +104,8 @@ export function liveFeedAgent(id: string, options: Partial<LiveFeedOptions> = {}
       });
       const refHealth = (source: ReferenceSource, status: HealthStatus, detail: string) => report(source, status, o.symbol, o.rtdsExpectedMs, detail);
       reference = new ReferenceFeed({
-        liveData: "creds" in liveDataCreds
-          ? { url: o.liveDataUrl, creds: liveDataCreds.creds, symbol: `${o.asset}usd`, serverPingMs: o.liveDataServerPingMs, staleMs: o.rtdsStaleMs, backoff: { minMs: o.backoffMinMs, maxMs: o.backoffMaxMs }, drainMaxMs: o.liveDataDrainMaxMs }
-          : liveDataCreds,
+        liveData: { url: o.liveDataUrl, symbol: `${o.asset}usd`, serverPingMs: o.liveDataServerPingMs, staleMs: o.rtdsStaleMs, backoff: { minMs: o.backoffMinMs, maxMs: o.backoffMaxMs }, drainMaxMs: o.liveDataDrainMaxMs },
+        creds: liveDataCreds,
         rtds: { url: o.rtdsUrl, fallbackUrl: o.binanceUrl, pingMs: o.rtdsPingMs, staleMs: o.rtdsStaleMs, backoff: { minMs: o.backoffMinMs, maxMs: o.backoffMaxMs } },
         failoverMs: o.liveDataFailoverMs,
         onSpot(priceUsd, tsMs, from) {

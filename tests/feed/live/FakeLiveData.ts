@@ -35,6 +35,8 @@ export class FakeLiveData {
   readonly received: Array<{ conn: number; msg: Record<string, unknown> }> = [];
   readonly history: Record<string, Point[]> = { [SPOT]: [], [TWAP]: [] };
   badCredsClose = true;
+  /** Which credentials it takes: its own by default (a whole-floor run checks the key the floor derived). */
+  verify: (a: LiveDataCreds) => boolean = (a) => a.apiKey === this.creds.apiKey && a.secret === this.creds.secret && a.passphrase === this.creds.passphrase;
   connections = 0;
   pongs = 0;
   private readonly conns = new Map<WebSocket, Conn>();
@@ -66,7 +68,9 @@ export class FakeLiveData {
 
   /** A live point on `price.crypto` (Pyth) or `price.crypto.twap` (Chainlink): kept for snapshots, sent to subscribers. */
   push(channel: typeof SPOT | typeof TWAP, timestamp: number, value: number, opts: { dropped?: number; skip?: number } = {}): void {
-    this.history[channel]!.push({ timestamp, value });
+    const h = this.history[channel]!;
+    h.push({ timestamp, value });
+    while (h[0]!.timestamp < timestamp - 120_000) h.shift(); // snapshots carry the previous two minutes
     const twap = channel === TWAP;
     const payload = { symbol: "btcusd", value, full_accuracy_value: fav(value), timestamp, ...(twap ? { window_seconds: 60 } : {}), source: twap ? "chainlink" : "pyth" };
     for (const [ws, c] of this.conns) if (c.subs.has(channel)) this.envelope(ws, c, channel, payload, opts);
@@ -108,7 +112,7 @@ export class FakeLiveData {
   private auth(ws: WebSocket, c: Conn, msg: Record<string, unknown>, rid: object): void {
     if (++c.auths > 8) return this.send(ws, { op: "error", code: "auth_attempts", ...rid }), ws.close(4008, "auth_attempts");
     const a = msg.auth as Partial<LiveDataCreds> | undefined;
-    if (a?.apiKey === this.creds.apiKey && a.secret === this.creds.secret && a.passphrase === this.creds.passphrase) {
+    if (a?.apiKey && a.secret && a.passphrase && this.verify({ apiKey: a.apiKey, secret: a.secret, passphrase: a.passphrase })) {
       c.authed = true;
       return this.send(ws, { op: "authed", ...rid });
     }

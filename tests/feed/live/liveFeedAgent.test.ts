@@ -34,7 +34,9 @@ describe("liveFeedAgent in an AgentHost against local Gamma, CLOB and RTDS", () 
   it("opens the window with the Chainlink strike, streams book, prints and spot, closes, resolves from market_resolved, opens the next", async () => {
     const s = await startFeed(START + 2500);
     const { fx } = clob;
-    await drive(() => msgs(`md.market.${W1}.open`).length === 1 && msgs(`md.book.${W1}`).length > 0, "open and first book");
+    // W2 is discovered by a second Gamma request: wait for its tokens too (asserting at once was a race).
+    const followed = () => clob.subscriptions().flatMap((x) => x.msg.assets_ids as string[]).length;
+    await drive(() => msgs(`md.market.${W1}.open`).length === 1 && msgs(`md.book.${W1}`).length > 0 && followed() === 4, "open, first book, both windows followed");
     expect(msgs(`md.market.${W1}.open`)[0]).toMatchObject({
       phase: "open", slug: W1, symbol: "BTCUSD", upTokenId: fx.upTokenId, downTokenId: fx.downTokenId, startTs: START, endTs: END,
       strike: 65_026_457_815, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 1_000, minSize: 5_000_000,
