@@ -86,6 +86,23 @@ describe("reference prices: PolyBolt, with RTDS as the fallback", () => {
     expect(health("rtds")[0]).toMatchObject({ status: "ok", detail: expect.stringContaining("RTDS in use (PolyBolt not ok for 200 ms)") });
   });
 
+  it("live trading derives the key when no CLOB variable is set, and says so when it cannot", async () => {
+    const creds = { key: h.liveData.creds.apiKey, secret: h.liveData.creds.secret, passphrase: h.liveData.creds.passphrase };
+    await h.start(START + 2500, { liveDataCreds: { derive: () => sleep(50).then(() => creds), from: "POLYMARKET_PRIVATE_KEY" } });
+    await h.drive(() => health("livedata")[0]?.status === "ok", "PolyBolt with the derived key");
+    expect(h.liveData.ops("auth")).toHaveLength(1);
+    expect(h.spec!.config).toMatchObject({ liveDataAuth: "POLYMARKET_PRIVATE_KEY" });
+    expect(JSON.stringify(h.spec!.config)).not.toContain(creds.secret);
+    await h.close();
+
+    h = new FeedHarness();
+    h.gamma.live.add(W1);
+    await h.start(START + 2500, { liveDataCreds: { derive: () => Promise.reject(new Error("403 geoblocked")), from: "POLYMARKET_PRIVATE_KEY" } });
+    await h.drive(() => h.rtds.connections === 1, "RTDS");
+    expect(h.logs.join("")).toContain("could not derive the CLOB API key from POLYMARKET_PRIVATE_KEY: 403 geoblocked");
+    expect(h.liveData.connections).toBe(0);
+  });
+
   it("a TWAP-settled window takes its strike from the 60 s TWAP at the open, closes on the TWAP at the close, and a tie resolves Up", async () => {
     expect(twapWindow(S2)).toBe(W2);
     twapWindow(S2 + 300_000);
