@@ -64,7 +64,11 @@ export class LiveDataSocket {
       staleMs: opts.staleMs ?? 15_000,
       backoff: opts.backoff ?? { minMs: 1000, maxMs: 30_000 },
       expectsData: () => this.subscribed,
-      onOpen: (send) => this.authenticate(send),
+      onOpen: (send) => {
+        this.subscribed = this.gapOpen = false;
+        this.seq.reset(); // numbers start over on every connection
+        this.authenticate(send);
+      },
       onText: (text) => this.onText(text),
       onBinary: () => void this.c.malformed++,
       onClose: (code, reason) => liveDataCloseVerdict(code, reason, opts.drainMaxMs ?? 10_000),
@@ -95,8 +99,6 @@ export class LiveDataSocket {
   }
 
   private authenticate(send: (text: string) => void): void {
-    this.subscribed = this.gapOpen = false;
-    this.seq.reset(); // numbers start over on every connection
     this.c.auths++;
     const { key, secret, passphrase } = this.#creds;
     send(JSON.stringify({ op: "auth", rid: `a${this.c.auths}`, auth: { apiKey: key, secret, passphrase } }));
