@@ -3,8 +3,9 @@ import { DEFAULT_REPLAY, everySecond, STEP_MS, type AgentSpec, type MarketSource
 import { paperExchangeAgent } from "./exchange/index.ts";
 import type { Logger } from "../floor/log/createLogger.ts";
 import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "./exchange/live/index.ts";
+import { deriveApiKey } from "./exchange/live/clobClient.ts";
 import { replayFeedAgent, replaySteps, simFeedAgent } from "./feed/index.ts";
-import { liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
+import { liveDataCredsFromEnv, liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
 import type { ReplayPlan } from "../floor/replay/index.ts";
 
 /** Spot history fed to the floor before the first window opens, so strategies can warm up. */
@@ -55,13 +56,29 @@ export function liveSource(options: Partial<LiveFeedOptions>, startAt?: number, 
   };
 }
 
-/** The live feed's options from `live:` in floor.yaml. */
-export function liveOptions(c: LiveConfig): Partial<LiveFeedOptions> {
+/**
+ * The live feed's options from `live:` in floor.yaml, and the live-data socket's CLOB API
+ * credentials from the environment (CLOB_API_KEY, CLOB_SECRET, CLOB_PASS_PHRASE; see docs/LIVE.md).
+ */
+export function liveOptions(c: LiveConfig, env: Readonly<Record<string, string | undefined>> = process.env): Partial<LiveFeedOptions> {
   return {
     asset: c.asset, symbol: c.symbol, minutes: c.marketMinutes,
     gammaUrl: c.gammaUrl, clobWsUrl: c.clobWsUrl, clobRestUrl: c.clobRestUrl, rtdsUrl: c.rtdsUrl,
+    liveDataUrl: c.liveDataUrl, liveDataCreds: liveDataCredsFromEnv(env),
     ...(c.binanceUrl ? { binanceUrl: c.binanceUrl } : {}),
   };
+}
+
+/**
+ * The live feed's options for live trading: as for paper, except that without the CLOB_* trio the
+ * live-data socket authenticates with the API key derived from the wallet key, as the executor
+ * does (the same L1 call, `createOrDeriveApiKey`; the key stays in the signer).
+ */
+export function liveTradingOptions(c: LiveConfig, privateKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Partial<LiveFeedOptions> {
+  const o = liveOptions(c, env);
+  if (o.liveDataCreds && "creds" in o.liveDataCreds) return o;
+  const derive = () => deriveApiKey(c.clobRestUrl, c.chainId, new EthersV6Signer(privateKey.trim()));
+  return { ...o, liveDataCreds: { derive, from: "POLYMARKET_PRIVATE_KEY" } };
 }
 
 /**

@@ -124,6 +124,9 @@ export const LiveConfig = z
     gammaUrl: HttpUrl.default("https://gamma-api.polymarket.com"),
     clobWsUrl: WsUrl.default("wss://ws-subscriptions-clob.polymarket.com/ws/market"),
     clobRestUrl: HttpUrl.default("https://clob.polymarket.com"),
+    /** PolyBolt, the live-data socket: spot and the settling 60 s TWAP; needs CLOB API credentials (docs/LIVE.md). */
+    liveDataUrl: WsUrl.default("wss://ws-live-v2.polymarket.com/ws"),
+    /** The old RTDS socket: the spot fallback without credentials, while it lives. */
     rtdsUrl: WsUrl.default("wss://ws-live-data.polymarket.com"),
     /** Binance trade stream used while RTDS is down; none by default. */
     binanceUrl: WsUrl.optional(),

@@ -42,6 +42,8 @@ describeNatsServer("floor start --mode live: killed between 'order sent' and 'ac
     const restBooks = venue.clob.restBooks;
     clob = new LocalClob({ tokens: JSON.parse(market.clobTokenIds) as string[], conditionId: market.conditionId, tickSize: "0.001", books: restBooks });
     await clob.start();
+    // The feed's PolyBolt login must be the API key the floor derived from its wallet at this CLOB.
+    venue.liveData.verify = (a) => [...clob.keys.values()].some((k) => k.apiKey === a.apiKey && k.secret === a.secret && k.passphrase === a.passphrase);
     const yaml = (await venue.liveYaml()).replace(/clobRestUrl: .*/, `clobRestUrl: ${clob.url}\n  clobUserWsUrl: ${clob.wsUrl}`);
     mkdirSync(tmp.path("config/agents"), { recursive: true });
     config = tmp.path("config/floor.yaml");
@@ -95,6 +97,9 @@ describeNatsServer("floor start --mode live: killed between 'order sent' and 'ac
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/stopped cleanly/);
 
+      // Both lives took reference prices from PolyBolt, logged in with the derived key (no CLOB_* variables set).
+      expect(venue.liveData.ops("subscribe").length).toBeGreaterThanOrEqual(2);
+      expect(venue.liveData.ops("auth").length).toBe(venue.liveData.ops("subscribe").length);
       // Both lives followed the market on the user channel, with the floor's own key.
       expect(clob.user.subscriptions.filter((u) => u.markets.includes(clob.conditionId)).length).toBeGreaterThanOrEqual(2);
       expect(clob.user.stats.refused).toBe(0);

@@ -13,5 +13,5 @@ export function closedPort(): Promise<number> {
 /** config/floor.yaml's `live:` endpoints, every one pointed at 127.0.0.1:`port`, as a YAML section. */
 export function closedLiveYaml(port: number, extra: string[] = []): string {
   const at = `127.0.0.1:${port}`;
-  return ["live:", `  gammaUrl: http://${at}`, `  clobWsUrl: ws://${at}/ws/market`, `  clobRestUrl: http://${at}`, `  rtdsUrl: ws://${at}`, `  clobUserWsUrl: ws://${at}/ws/user`, ...extra.map((l) => `  ${l}`), ""].join("\n");
+  return ["live:", `  gammaUrl: http://${at}`, `  clobWsUrl: ws://${at}/ws/market`, `  clobRestUrl: http://${at}`, `  rtdsUrl: ws://${at}`, `  liveDataUrl: ws://${at}/ws`, `  clobUserWsUrl: ws://${at}/ws/user`, ...extra.map((l) => `  ${l}`), ""].join("\n");
 }

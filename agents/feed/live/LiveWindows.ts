@@ -77,11 +77,15 @@ export class LiveWindows {
     return this.all().filter((lw) => lw.phase === "listed" || lw.phase === "open").flatMap((lw) => [lw.w.upTokenId, lw.w.downTokenId]);
   }
 
-  /** What is due at `now`, given the spot. Marks windows missed and forgets old ones. */
-  actions(now: number, spot: SpotLookup): WindowAction[] {
+  /**
+   * What is due at `now`, given the price each window settles on (the spot, or per window: the
+   * TWAP for TWAP-settled ones). Marks windows missed and forgets old ones.
+   */
+  actions(now: number, ref: SpotLookup | ((lw: LiveWindow) => SpotLookup)): WindowAction[] {
     const out: WindowAction[] = [];
     for (const lw of this.all()) {
       const { startTs, endTs } = lw.w;
+      const spot = typeof ref === "function" ? ref(lw) : ref;
       if (lw.phase === "listed" && now >= startTs) {
         if (now >= endTs) lw.phase = "missed";
         else if (lw.w.priceToBeat !== undefined || spot.priceAt(startTs) !== undefined) out.push({ kind: "open", lw });

@@ -1,10 +1,15 @@
-/** The live Polymarket feed: CLOB market channel, RTDS Chainlink spot, Gamma discovery, and the feed agent. */
+/** The live Polymarket feed: CLOB market channel, reference prices (PolyBolt, RTDS fallback), Gamma discovery, and the feed agent. */
 export { liveFeedAgent } from "./liveFeedAgent.ts";
 export type { LiveFeedSpec } from "./liveFeedAgent.ts";
 export { LIVE_FEED_DEFAULTS } from "./liveFeedOptions.ts";
 export type { LiveFeedOptions } from "./liveFeedOptions.ts";
 export { MarketSocket, MARKET_WS_URL, CLOB_REST_URL } from "./MarketSocket.ts";
 export type { MarketSocketOptions, MarketSocketCounters } from "./MarketSocket.ts";
+export { liveDataCredsFromEnv, LIVE_DATA_CRED_VARS } from "./liveDataCreds.ts";
+export type { LiveDataCredsResult } from "./liveDataCreds.ts";
+export { ReferenceFeed } from "./ReferenceFeed.ts";
+export type { ReferenceFeedOptions, ReferenceSource } from "./ReferenceFeed.ts";
+export { settlesOnTwap, TWAP_SINCE_MS } from "./settlementSeries.ts";
 export { SpotSocket, RTDS_URL, BINANCE_BTC_TRADE_URL } from "./SpotSocket.ts";
 export type { SpotSocketOptions, SpotSocketCounters, SpotSource } from "./SpotSocket.ts";
 export { OrderBook } from "./OrderBook.ts";

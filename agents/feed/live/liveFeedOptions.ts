@@ -1,4 +1,6 @@
+import { LIVE_DATA_URL } from "../../../floor/adapters/polymarket/index.ts";
 import { GAMMA_URL } from "./gamma.ts";
+import type { LiveDataCredsResult } from "./liveDataCreds.ts";
 import { CLOB_REST_URL, MARKET_WS_URL } from "./MarketSocket.ts";
 import { RTDS_URL } from "./SpotSocket.ts";
 
@@ -10,6 +12,20 @@ export interface LiveFeedOptions {
   gammaUrl: string;
   clobWsUrl: string;
   clobRestUrl: string;
+  /** PolyBolt, the live-data socket: spot (`price.crypto`) and the settling 60 s TWAP (`price.crypto.twap`). */
+  liveDataUrl: string;
+  /**
+   * Its CLOB API credentials, or why there are none (then spot comes from RTDS). Never part of the
+   * agent's stored config. Default: none.
+   */
+  liveDataCreds: LiveDataCredsResult;
+  /** The server pings this often (25 s); none for twice that → reconnect. */
+  liveDataServerPingMs: number;
+  /** PolyBolt not ok for this long → spot from RTDS meanwhile. */
+  liveDataFailoverMs: number;
+  /** Upper bound of the random wait after a 4003 (server draining) close. */
+  liveDataDrainMaxMs: number;
+  /** The old RTDS socket: the spot fallback while it lives. */
   rtdsUrl: string;
   /** Binance trade stream used while RTDS is down (e.g. BINANCE_BTC_TRADE_URL); none by default. */
   binanceUrl: string | undefined;
@@ -34,13 +50,17 @@ export interface LiveFeedOptions {
   rtdsExpectedMs: number;
 }
 
-export const LIVE_FEED_DEFAULTS: LiveFeedOptions = {
+export const LIVE_FEED_DEFAULTS: Omit<LiveFeedOptions, "liveDataCreds"> = {
   asset: "btc",
   minutes: 15,
   symbol: "BTCUSD",
   gammaUrl: GAMMA_URL,
   clobWsUrl: MARKET_WS_URL,
   clobRestUrl: CLOB_REST_URL,
+  liveDataUrl: LIVE_DATA_URL,
+  liveDataServerPingMs: 25_000,
+  liveDataFailoverMs: 15_000,
+  liveDataDrainMaxMs: 10_000,
   rtdsUrl: RTDS_URL,
   binanceUrl: undefined,
   bookThrottleMs: 250,

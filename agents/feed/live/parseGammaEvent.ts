@@ -20,6 +20,11 @@ export interface GammaWindow {
   outcome: Outcome | undefined;
   /** The strike in USD when the event carries `eventMetadata.priceToBeat`. */
   priceToBeat: number | undefined;
+  /**
+   * `cryptoMarketConfig.twapLookbackSeconds`: the TWAP the market settles on (60 today); null when
+   * Gamma says it settles on the spot; undefined when Gamma does not say (see settlesOnTwap).
+   */
+  twapLookbackSeconds?: number | null;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -51,8 +56,14 @@ export function parseGammaMarket(raw: unknown, priceToBeat?: number): Parsed<Gam
       closed: m.closed ?? false,
       outcome: resolvedOutcome(m),
       priceToBeat,
+      twapLookbackSeconds: twapLookback(m.cryptoMarketConfig),
     },
   };
+}
+
+function twapLookback(c: GammaMarket["cryptoMarketConfig"]): number | null | undefined {
+  if (!c) return undefined;
+  return c.twapEnabled === false ? null : (c.twapLookbackSeconds ?? null);
 }
 
 function resolvedOutcome(m: GammaMarket): Outcome | undefined {

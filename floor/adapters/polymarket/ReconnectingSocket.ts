@@ -5,6 +5,8 @@ import { backoffDelay, type BackoffOptions } from "./backoff.ts";
 /** What a frame was, as judged by the owner: data resets the staleness watchdog, keepalives do not. */
 export type FrameKind = "data" | "keepalive" | "junk";
 export type SocketStatus = "connecting" | "ok" | "stale" | "reconnecting" | "closed";
+/** What the owner wants done after the server closed with a code: stop for good (and why), or retry (after `delayMs` rather than the backoff). */
+export type CloseVerdict = { stop: string } | { delayMs?: number; detail: string } | undefined;
 
 export interface ReconnectingSocketOptions {
   url: string;
@@ -24,6 +26,13 @@ export interface ReconnectingSocketOptions {
   onBinary?(): void;
   onStale?(): void;
   onStatus?(status: SocketStatus, detail: string): void;
+  /** The server closed with this code: protocols with meaningful close codes decide here (default: retry with backoff). */
+  onClose?(code: number, reason: string): CloseVerdict;
+  /**
+   * The server pings at the WebSocket level this often (ws answers with a pong by itself); no ping
+   * for twice that while connected → reconnect. 0 or absent: not watched.
+   */
+  serverPingMs?: number;
 }
 
 /**
@@ -37,6 +46,7 @@ export class ReconnectingSocket {
   private ws: WebSocket | undefined;
   private attempt = 0;
   private lastDataAt = 0;
+  private lastPingAt = 0;
   private pingTimer: NodeJS.Timeout | undefined;
   private watchTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -55,7 +65,8 @@ export class ReconnectingSocket {
     if (this.started || this.closing) return;
     this.started = true;
     this.connect();
-    if (this.opts.staleMs > 0) this.watchTimer = setInterval(() => this.watch(), Math.max(10, Math.floor(this.opts.staleMs / 4)));
+    const every = Math.min(...[this.opts.staleMs, this.opts.serverPingMs ?? 0].filter((ms) => ms > 0));
+    if (Number.isFinite(every)) this.watchTimer = setInterval(() => this.watch(), Math.max(10, Math.floor(every / 4)));
   }
 
   /** Send a text frame when connected; false otherwise. */
@@ -98,21 +109,25 @@ export class ReconnectingSocket {
     ws.on("open", () => {
       this.counters.opens++;
       this.lastError = undefined;
-      this.lastDataAt = Date.now();
+      this.lastDataAt = this.lastPingAt = Date.now();
       if (this.opts.pingMs > 0) this.pingTimer = setInterval(() => this.send(this.opts.pingText ?? "PING"), this.opts.pingMs);
       this.opts.onOpen((text) => void this.send(text));
     });
     ws.on("message", (data, isBinary) => this.frame(data, isBinary));
+    ws.on("ping", () => (this.lastPingAt = Date.now()));
     ws.on("error", (err) => (this.lastError = netErrorText(err))); // a close event always follows
-    ws.on("close", () => {
+    ws.on("close", (code, reason) => {
       clearInterval(this.pingTimer);
       this.pingTimer = undefined;
       if (this.ws !== ws) return;
       this.ws = undefined;
       if (this.closing) return;
-      this.setStatus("reconnecting", this.lastError ? `${this.opts.url}: ${this.lastError}` : "connection closed");
+      const verdict = this.opts.onClose?.(code, reason.toString("utf8").slice(0, 120));
+      if (verdict && "stop" in verdict) return void this.stop(verdict.stop);
+      const why = verdict?.detail ?? (this.lastError ? `${this.opts.url}: ${this.lastError}` : `connection closed${code !== 1005 && code !== 1006 ? ` (code ${code})` : ""}`);
+      this.setStatus("reconnecting", why);
       this.lastError = undefined;
-      this.scheduleRetry();
+      this.scheduleRetry(verdict?.delayMs);
     });
   }
 
@@ -128,6 +143,9 @@ export class ReconnectingSocket {
 
   private watch(): void {
     if (!this.connected || this.status === "stale") return;
+    const pingMs = this.opts.serverPingMs ?? 0;
+    if (pingMs > 0 && Date.now() - this.lastPingAt > 2 * pingMs) return this.reconnect(`no server ping for ${2 * pingMs} ms`);
+    if (this.opts.staleMs <= 0) return;
     if (!(this.opts.expectsData?.() ?? true)) {
       this.lastDataAt = Date.now(); // nothing expected: the clock starts when something is
       return;
@@ -139,10 +157,20 @@ export class ReconnectingSocket {
     this.reconnect("stale");
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(delayMs?: number): void {
     if (this.closing || this.retryTimer) return;
     this.counters.reconnects++;
-    this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt++, this.opts.backoff));
+    const delay = delayMs ?? backoffDelay(this.attempt, this.opts.backoff);
+    this.attempt++;
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** The owner said not to retry: closed for good, with its reason as the status detail. */
+  private stop(reason: string): void {
+    this.closing = true;
+    clearTimeout(this.retryTimer);
+    clearInterval(this.watchTimer);
+    this.setStatus("closed", reason);
   }
 
   private setStatus(status: SocketStatus, detail: string): void {

@@ -44,6 +44,15 @@ export const GammaMarket = z.object({
   feeSchedule: z.object({ rate: z.number().min(0).max(1), exponent: z.number().min(0).max(4), takerOnly: z.boolean(), rebateRate: z.number().min(0).max(1).optional() }).optional(),
   orderPriceMinTickSize: Num.pipe(z.number().positive().max(0.1)),
   orderMinSize: Num,
+  /**
+   * Since 2026-08: how the market settles, e.g. `{id:"btc-5m-twap-60", asset:"btc", duration:"5m",
+   * twapEnabled:true, twapLookbackSeconds:60}` (reference §3.3). `twapLookbackSeconds` is null on
+   * the spot-settled markets of early August. Unreadable → treated as absent.
+   */
+  cryptoMarketConfig: z
+    .object({ twapEnabled: z.boolean().nullish(), twapLookbackSeconds: z.number().int().positive().max(3600).nullish() })
+    .nullish()
+    .catch(undefined),
 });
 export type GammaMarket = z.infer<typeof GammaMarket>;
 

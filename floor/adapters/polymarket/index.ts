@@ -21,3 +21,11 @@ export { UserMakerOrder, UserTradeEvent, UserOrderEvent, tradeFromUserEvent, par
 export type { UserFrameItem } from "./userMessages.ts";
 export { UserSocket, USER_WS_URL } from "./UserSocket.ts";
 export type { UserSocketOptions, UserSocketCounters } from "./UserSocket.ts";
+export type { CloseVerdict } from "./ReconnectingSocket.ts";
+export { LiveDataSocket, LIVE_DATA_URL, TWAP_WINDOW_SECONDS } from "./LiveDataSocket.ts";
+export type { LiveDataSocketOptions, LiveDataCounters, LiveDataKind } from "./LiveDataSocket.ts";
+export { parseLiveDataFrame } from "./parseLiveDataFrame.ts";
+export type { LiveDataFrame, LiveDataPrices, LiveDataPricePoint } from "./parseLiveDataFrame.ts";
+export { LiveDataAck, LiveDataBatch, LiveDataEnvelope, LiveDataError, LiveDataPoint, LiveDataUpdate, LIVE_DATA_CHANNELS, LIVE_DATA_CLOSE } from "./liveDataSchemas.ts";
+export { liveDataCloseVerdict } from "./liveDataClose.ts";
+export { SeqTracker } from "./SeqTracker.ts";

@@ -1,83 +1,42 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AgentHost } from "../../../floor/host/index.ts";
-import { LocalBus } from "../../../floor/bus/index.ts";
-import { SimClock } from "../../../floor/clock/index.ts";
-import { createLogger } from "../../../floor/log/createLogger.ts";
-import { decode } from "../../../protocols/index.ts";
-import { openDb, type Db } from "../../../state/index.ts";
-import { liveFeedAgent, type LiveFeedSpec } from "../../../agents/feed/live/liveFeedAgent.ts";
-import { FakeClob } from "./FakeClob.ts";
-import { FakeGamma } from "./FakeGamma.ts";
-import { FakeWsServer } from "./FakeWsServer.ts";
-import { tmpDir } from "../../helpers/tmp.ts";
-import { sleep, waitFor } from "./waitFor.ts";
+import type { LiveFeedSpec } from "../../../agents/feed/live/liveFeedAgent.ts";
+import type { LiveFeedOptions } from "../../../agents/feed/live/liveFeedOptions.ts";
+import { FeedHarness } from "./FeedHarness.ts";
+import { sleep } from "./waitFor.ts";
 
 const W1 = "btc-updown-5m-1784850900";
 const W2 = "btc-updown-5m-1784851200";
 const START = 1784850900_000;
 const END = 1784851200_000;
 
-let tmp: ReturnType<typeof tmpDir>, db: Db, bus: LocalBus, clock: SimClock;
-let clob: FakeClob, gamma: FakeGamma, rtds: FakeWsServer, host: AgentHost | undefined, spec: LiveFeedSpec | undefined;
-let seen: Array<{ subject: string; msg: Record<string, unknown> }>;
+let h: FeedHarness;
+let clob: FeedHarness["clob"], gamma: FeedHarness["gamma"], rtds: FeedHarness["rtds"], host: FeedHarness["host"], clock: FeedHarness["clock"];
 
-const msgs = (subject: string) => seen.filter((m) => m.subject === subject).map((m) => m.msg);
+const msgs = (subject: string) => h.msgs(subject);
 const rtdsUpdate = (tsMs: number, value: number) => ({ topic: "crypto_prices_chainlink", type: "update", timestamp: tsMs + 120, payload: { symbol: "btc/usd", timestamp: tsMs, value } });
+const drive = (cond: () => boolean, what: string, stepMs = 50) => h.drive(cond, what, stepMs);
 
-/** Drive the floor clock in `stepMs` steps (real time passes too, for the sockets) until `cond` holds. */
-async function drive(cond: () => boolean, what: string, stepMs = 50): Promise<void> {
-  await waitFor(() => {
-    clock.advanceTo(clock.now() + stepMs);
-    host!.tick(clock.now());
-    return cond();
-  }, what, 8000);
-  await bus.idle();
-}
-
-async function startFeed(at: number): Promise<LiveFeedSpec> {
-  clock = new SimClock(at);
-  const { url, restUrl } = await clob.urls();
-  spec = liveFeedAgent("feed-live", {
-    minutes: 5, gammaUrl: await gamma.url(), clobWsUrl: url, clobRestUrl: restUrl, rtdsUrl: await rtds.url(),
-    bookThrottleMs: 250, clobPingMs: 50, rtdsPingMs: 50, clobStaleMs: 5000, rtdsStaleMs: 5000, backoffMinMs: 10, backoffMaxMs: 50,
-    resolvePollMs: 100, closeGraceMs: 2000,
-  });
-  host = new AgentHost(spec, { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
-  host.start();
+async function startFeed(at: number, options: Partial<LiveFeedOptions> = {}): Promise<LiveFeedSpec> {
+  const spec = await h.start(at, options);
+  ({ host, clock } = h);
   return spec;
 }
 
 beforeEach(() => {
-  tmp = tmpDir("live-feed");
-  db = openDb(tmp.path("floor.db"));
-  bus = new LocalBus();
-  seen = [];
-  bus.subscribe("md.>", (m) => {
-    const d = decode<Record<string, unknown>>(m.subject, m.data); // what the host published must validate
-    if (!d.ok) throw new Error(`invalid ${m.subject}: ${d.error}`);
-    seen.push({ subject: m.subject, msg: d.msg });
-  });
-  clob = new FakeClob();
-  gamma = new FakeGamma();
+  h = new FeedHarness();
+  ({ clob, gamma, rtds } = h);
   gamma.live.add(W1).add(W2);
-  rtds = new FakeWsServer();
   rtds.onMessage = (ws, text) => { if (JSON.parse(text).action === "subscribe") rtds.send(clob.fx.rtdsFirst, ws); };
 });
-afterEach(async () => {
-  host?.stop();
-  await spec?.stopped();
-  host = spec = undefined;
-  await Promise.all([clob.close(), gamma.close(), rtds.close()]);
-  await bus.close();
-  db.close();
-  tmp.remove();
-});
+afterEach(() => h.close());
 
 describe("liveFeedAgent in an AgentHost against local Gamma, CLOB and RTDS", () => {
   it("opens the window with the Chainlink strike, streams book, prints and spot, closes, resolves from market_resolved, opens the next", async () => {
     const s = await startFeed(START + 2500);
     const { fx } = clob;
-    await drive(() => msgs(`md.market.${W1}.open`).length === 1 && msgs(`md.book.${W1}`).length > 0, "open and first book");
+    // W2 is discovered by a second Gamma request: wait for its tokens too (asserting at once was a race).
+    const followed = () => clob.subscriptions().flatMap((x) => x.msg.assets_ids as string[]).length;
+    await drive(() => msgs(`md.market.${W1}.open`).length === 1 && msgs(`md.book.${W1}`).length > 0 && followed() === 4, "open, first book, both windows followed");
     expect(msgs(`md.market.${W1}.open`)[0]).toMatchObject({
       phase: "open", slug: W1, symbol: "BTCUSD", upTokenId: fx.upTokenId, downTokenId: fx.downTokenId, startTs: START, endTs: END,
       strike: 65_026_457_815, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 1_000, minSize: 5_000_000,
