@@ -43,7 +43,8 @@ interface Series {
  * The simulated market, one or more series (an underlying and a window length): a seeded,
  * calibrated spot walk per symbol published every step, back-to-back Up/Down windows per series
  * (strike = spot at the open, resolved Up when the close is at least the strike), a population
- * of makers quoting the Up token around lagged, noisy fair values, and public prints from noise
+ * of makers quoting the Up token around the walk's own probability of Up (from the spot now or a
+ * second or two ago, plus a little noise), and public prints from noise
  * traders and whales that take the makers' liquidity, as our own fills do. See docs/SIMULATOR.md.
  */
 export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpec {
