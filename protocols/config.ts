@@ -44,7 +44,8 @@ export const SimMaker = z
     /** It replaces all its quotes every this many seconds (in between, what is taken stays taken). */
     requoteSec: z.number().int().min(1).max(600),
     levels: z.number().int().min(1).max(20),
-    halfSpreadTicks: z.number().int().min(1).max(50),
+    /** Its best bid is at most fair − this many ticks, its best ask at least fair + that; 0 quotes the ticks either side of fair. */
+    halfSpreadTicks: z.number().int().min(0).max(50),
     minShares: z.number().int().min(1),
     maxShares: z.number().int().min(1),
   })
@@ -52,11 +53,17 @@ export const SimMaker = z
   .superRefine(ordered(["minShares", "maxShares"]));
 export type SimMaker = z.infer<typeof SimMaker>;
 
+/**
+ * Calibrated so the book is as efficient as Polymarket's (docs/SIMULATOR.md, "Efficiency"): two
+ * makers on the current spot quote the tightest (a one-cent spread around 0.50, as recorded), two
+ * slower ones (1 and 2 s behind) quote wide enough behind them not to be picked off; about $7k
+ * per side within 5 cents of the mid.
+ */
 const DEFAULT_MAKERS: SimMaker[] = [
-  { lagSec: 1, noise: 0.003, requoteSec: 1, levels: 2, halfSpreadTicks: 1, minShares: 20, maxShares: 150 },
-  { lagSec: 2, noise: 0.005, requoteSec: 1, levels: 3, halfSpreadTicks: 2, minShares: 50, maxShares: 300 },
-  { lagSec: 3, noise: 0.008, requoteSec: 2, levels: 3, halfSpreadTicks: 3, minShares: 100, maxShares: 400 },
-  { lagSec: 5, noise: 0.01, requoteSec: 3, levels: 4, halfSpreadTicks: 5, minShares: 200, maxShares: 800 },
+  { lagSec: 0, noise: 0.002, requoteSec: 1, levels: 2, halfSpreadTicks: 0, minShares: 500, maxShares: 2500 },
+  { lagSec: 0, noise: 0.003, requoteSec: 1, levels: 3, halfSpreadTicks: 1, minShares: 1000, maxShares: 3000 },
+  { lagSec: 1, noise: 0.004, requoteSec: 1, levels: 4, halfSpreadTicks: 3, minShares: 1000, maxShares: 4000 },
+  { lagSec: 2, noise: 0.005, requoteSec: 1, levels: 5, halfSpreadTicks: 6, minShares: 1000, maxShares: 4000 },
 ];
 
 export const SimConfig = z
@@ -76,7 +83,7 @@ export const SimConfig = z
     volHalfLifeMin: z.number().min(0).max(10_080).default(120),
     jumpProb: z.number().min(0).max(0.1).default(0.00012),
     jumpSigmas: z.number().min(0).max(500).default(45),
-    /** The sim's makers; their lag and noise are the edge an informed trader can take. */
+    /** The sim's makers: who quotes the book, on how stale a spot, how wide and how deep. */
     makers: z.array(SimMaker).min(1).max(20).default(DEFAULT_MAKERS),
     /** Noise traders: market orders at this rate per market, of a size uniform in the range (shares). */
     noiseTradesPerMin: z.number().min(0).max(600).default(2),

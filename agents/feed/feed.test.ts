@@ -109,6 +109,25 @@ describe("MakerBook", () => {
     expect(b.snapshot().bids[0]).toEqual({ price: 480_000, size: 10_000_000 });
     expect(b.snapshot().asks[0]).toEqual({ price: 520_000, size: 5_000_000 });
   });
+  it("with a zero half spread quotes the ticks either side of fair, and two ticks apart when fair is on a tick", () => {
+    const b = new MakerBook([{ ...maker, halfSpreadTicks: 0 }], 10_000);
+    b.requote(0, 0.503, createRng(1));
+    expect([b.best("bids"), b.best("asks")]).toEqual([500_000, 510_000]);
+    b.requote(0, 0.5, createRng(1));
+    expect([b.best("bids"), b.best("asks")]).toEqual([490_000, 510_000]);
+  });
+  it("a maker that withdraws first is not blocked by the quotes it replaces (cancel, then post)", () => {
+    const b = new MakerBook([maker, { ...maker, halfSpreadTicks: 3 }], 10_000);
+    b.requote(0, 0.5, createRng(1));
+    b.requote(1, 0.5, createRng(1)); // asks 0.53, 0.54
+    // fair jumps to 0.6: posting maker 0 first would drop its bids (0.59, 0.58) against maker 1's stale asks
+    b.cancel(0);
+    b.cancel(1);
+    b.requote(0, 0.6, createRng(1));
+    b.requote(1, 0.6, createRng(1));
+    expect(b.best("bids")).toBe(590_000);
+    expect(b.best("asks")).toBe(610_000);
+  });
 });
 
 describe("drawFlow", () => {

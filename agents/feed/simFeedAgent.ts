@@ -1,7 +1,7 @@
 import { families, MICRO, microFromNumber, subjects, type SimConfig } from "../../protocols/index.ts";
 import type { SimSeries } from "../../protocols/config.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
-import { upProbability } from "../../floor/pricing/index.ts";
+import { jumpUpProbability } from "../../floor/pricing/index.ts";
 import { createRng, type Rng } from "../../floor/random/createRng.ts";
 import type { FeedMarket } from "./feedMachine.ts";
 import { marketSlug, simTokenId, windowStart } from "./marketWindow.ts";
@@ -43,7 +43,8 @@ interface Series {
  * The simulated market, one or more series (an underlying and a window length): a seeded,
  * calibrated spot walk per symbol published every step, back-to-back Up/Down windows per series
  * (strike = spot at the open, resolved Up when the close is at least the strike), a population
- * of makers quoting the Up token around lagged, noisy fair values, and public prints from noise
+ * of makers quoting the Up token around the walk's own probability of Up (from the spot now or a
+ * second or two ago, plus a little noise), and public prints from noise
  * traders and whales that take the makers' liquidity, as our own fills do. See docs/SIMULATOR.md.
  */
 export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpec {
@@ -65,12 +66,8 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
       const walks = new Map<string, Walk>();
       for (const s of sim.series) {
         if (walks.has(s.symbol)) continue;
-        const volAnnual = s.volAnnual ?? sim.volAnnual;
-        walks.set(s.symbol, {
-          symbol: s.symbol, startPrice: s.startPrice, state: undefined, history: [], rng: createRng(seed),
-          model: { volAnnual, volOfVol: sim.volOfVol, volHalfLifeMin: sim.volHalfLifeMin, jumpProb: sim.jumpProb, jumpSigmas: sim.jumpSigmas },
-          sigma: sigmaPerSecond(volAnnual),
-        });
+        const model: SpotModel = { volAnnual: s.volAnnual ?? sim.volAnnual, volOfVol: sim.volOfVol, volHalfLifeMin: sim.volHalfLifeMin, jumpProb: sim.jumpProb, jumpSigmas: sim.jumpSigmas };
+        walks.set(s.symbol, { symbol: s.symbol, startPrice: s.startPrice, state: undefined, history: [], rng: createRng(seed), model, sigma: sigmaPerSecond(model.volAnnual) });
       }
       const series: Series[] = sim.series.map((cfg) => ({
         key: `${cfg.symbol}/${cfg.marketMinutes}`, cfg, lenMs: cfg.marketMinutes * 60_000, walk: walks.get(cfg.symbol)!,
@@ -121,12 +118,18 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
         const h = s.walk.history;
         const nowSec = Math.floor(now / 1000);
         const left = (m.endTs - now) / 1000;
-        // Makers know the volatility regime (the walk's current diffusive volatility); what they lack is the latest spot.
+        // Makers know the model: the volatility regime (the walk's current diffusive volatility) and its jumps' rate and size
+        // (a jump is jumpSigmas seconds of that volatility). A lagged maker lacks only the latest spot.
         const sigma = s.walk.sigma * s.walk.state!.volMult;
+        const jumpLog = s.walk.model.jumpSigmas * sigma;
+        const due = sim.makers.map((_, i) => fresh || book.due(i, nowSec));
+        // Every maker due this step withdraws first, then each posts: a fresh quote is never dropped for crossing a quote its owner is replacing.
+        due.forEach((d, i) => d && book.cancel(i));
         sim.makers.forEach((mk, i) => {
-          if (!fresh && !book.due(i, nowSec)) return;
+          if (!due[i]) return;
           const lagged = h[Math.max(0, h.length - 1 - mk.lagSec)]!;
-          book.requote(i, upProbability(lagged, m.strike / MICRO, sigma, left) + mk.noise * s.bookRng.normal(), s.bookRng);
+          const fair = jumpUpProbability(lagged, m.strike / MICRO, sigma, left, s.walk.model.jumpProb, jumpLog);
+          book.requote(i, fair + mk.noise * s.bookRng.normal(), s.bookRng);
         });
         for (const o of drawFlow(sim, dtSec, s.flowRng)) {
           const side = (o.outcome === "Up") === (o.side === "BUY") ? "asks" : "bids";
@@ -179,7 +182,10 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
               if (m) attach(s, m);
             }
           }
-          const dtSec = run.lastTs === undefined ? 1 : Math.max(0.001, (now - run.lastTs) / 1000);
+          const last = run.lastTs;
+          // The first step of this run (fresh, or resumed without the feed's saved state): every maker quotes.
+          const first = last === undefined;
+          const dtSec = last === undefined ? 1 : Math.max(0.001, (now - last) / 1000);
           run.lastTs = now;
           for (const w of walks.values()) {
             w.state = stepSpot(w.state!, w.model, dtSec, w.rng);
@@ -195,7 +201,7 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
               open(s, now);
               fresh = true;
             }
-            if (s.market && s.book) trade(s, s.market, s.book, now, dtSec, fresh || s.walk.history.length === 1);
+            if (s.market && s.book) trade(s, s.market, s.book, now, dtSec, fresh || first);
           }
           if (now - run.lastCheckpoint >= CHECKPOINT_EVERY_MS) {
             run.lastCheckpoint = now;

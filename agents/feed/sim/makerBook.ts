@@ -42,10 +42,16 @@ export class MakerBook {
     return (nowSec + i) % this.makers[i]!.requoteSec === 0;
   }
 
+  /** Withdraw maker `i`'s quotes (before the makers due this step post their new ones). */
+  cancel(i: number): void {
+    this.quotes[i] = { bids: [], asks: [] };
+  }
+
   /**
    * Replace maker `i`'s quotes with levels around `fair` (probability of Up), post only. Prices
    * round away from fair (bids down, asks up, as a maker rounds in its own favour): the best
-   * bid is at most fair − halfSpreadTicks ticks and the best ask at least fair + that.
+   * bid is at most fair − halfSpreadTicks ticks and the best ask at least fair + that (with 0,
+   * the ticks either side of fair: a one-tick spread).
    */
   requote(i: number, fair: number, rng: Rng): void {
     const m = this.makers[i]!;
@@ -119,8 +125,13 @@ export class MakerBook {
 function quoteAround(fairMicro: number, tick: number, m: SimMaker, rng: Rng): { bids: Level[]; asks: Level[] } {
   const bids: Level[] = [];
   const asks: Level[] = [];
-  const bid0 = Math.floor(fairMicro / tick - m.halfSpreadTicks + 1e-9) * tick;
-  const ask0 = Math.ceil(fairMicro / tick + m.halfSpreadTicks - 1e-9) * tick;
+  let bid0 = Math.floor(fairMicro / tick - m.halfSpreadTicks + 1e-9) * tick;
+  let ask0 = Math.ceil(fairMicro / tick + m.halfSpreadTicks - 1e-9) * tick;
+  // A zero half spread quotes the ticks either side of fair; a fair exactly on a tick would lock the maker's own book, so it steps out one tick each way.
+  if (ask0 <= bid0) {
+    bid0 -= tick;
+    ask0 += tick;
+  }
   for (let k = 0; k < m.levels; k++) {
     const b = bid0 - k * tick;
     const a = ask0 + k * tick;
