@@ -25,7 +25,7 @@ export async function record(argv: string[], io: Io): Promise<number> {
   const config = loadFloorConfig(v.config);
   const live = config.floor.live;
   const bus = new LocalBus();
-  const rec = new Recorder(bus, v.out, { symbol: live.symbol, spotSource: `Chainlink ${live.symbol} via ${live.rtdsUrl}` });
+  const rec = new Recorder(bus, v.out, { symbol: live.symbol, spotSource: `Polymarket reference prices for ${live.symbol}: PolyBolt price.crypto (Pyth) at ${live.liveDataUrl} with CLOB credentials, else Chainlink via ${live.rtdsUrl} (docs/LIVE.md)` });
   const scratch = mkdtempSync(join(tmpdir(), "polyfloor-record-")); // the feed's host needs a state file; the recording does not
   const stop = stopSignals(io, "the recording");
   io.out(`recording ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl} to ${v.out}${v.duration ? ` for ${v.duration}` : "; Ctrl-C stops"}`);
