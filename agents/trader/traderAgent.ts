@@ -27,6 +27,8 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
 
       /** The last market a book came for: while it has books, beliefs go out with them, to be scored against them. */
       let booked: string | undefined;
+      /** The window the strategy follows (the latest opened, as the strategy has it). */
+      let following: { marketId: string; startTs: number } | undefined;
 
       /**
        * Once each minute of the window, the strategy's belief goes out: with the minute's first book,
@@ -34,11 +36,14 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
        * book at all (a replay without recorded prices: scored against the outcome only).
        */
       function sayBelief(marketId: string | undefined): void {
+        if (!following || !strategy.belief) return;
+        if (marketId !== undefined ? following.marketId !== marketId : following.marketId === booked) return;
         const now = ctx.clock.now();
-        const b = strategy.belief?.(now);
-        if (!b || (marketId !== undefined ? b.marketId !== marketId : b.marketId === booked)) return;
-        const key = `${b.marketId}:${Math.floor((now - b.startTs) / 60_000)}`;
+        // Decided before the belief is computed: this runs on every tick, a belief once a minute.
+        const key = `${following.marketId}:${Math.floor((now - following.startTs) / 60_000)}`;
         if (key === said) return;
+        const b = strategy.belief(now);
+        if (!b || b.marketId !== following.marketId) return;
         said = key;
         ctx.publish(subjects.belief(cfg.id), { agentId: cfg.id, marketId: b.marketId, pUp: b.pUp });
       }
@@ -50,12 +55,13 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
         update(next) {
           Object.assign(params, def.params.parse((next as TraderConfig).params));
         },
-        save: () => ({ symbol, said, booked, strategy: strategy.save() }),
+        save: () => ({ symbol, said, booked, following, strategy: strategy.save() }),
         restore(state) {
-          const st = state as { symbol?: string; said?: string; booked?: string; strategy: unknown };
+          const st = state as { symbol?: string; said?: string; booked?: string; following?: { marketId: string; startTs: number }; strategy: unknown };
           symbol = st.symbol;
           said = st.said;
           booked = st.booked;
+          following = st.following;
           strategy.restore(st.strategy);
         },
         routes: [
@@ -69,6 +75,8 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
           route(families.market, (e) => {
             if (e.phase === "open") strategy.onMarket({ ...e, strike: e.strike / MICRO });
             else if (e.phase === "close") strategy.onMarket(null);
+            if (e.phase === "open") following = { marketId: e.marketId, startTs: e.startTs };
+            else if (e.phase === "close") following = undefined;
           }),
           route(families.book, (b) => {
             strategy.onBook(b.marketId, b.bids[0]?.price, b.asks[0]?.price);
