@@ -13,6 +13,7 @@ export type { FeeOverride } from "./applyFeeOverride.ts";
 export type { ReplayPlan, PlannedMarket } from "./planReplay.ts";
 export { readRecordedBooks, bookEventLine, BOOK_EVENTS } from "./recordedBooks.ts";
 export type { RecordedBook } from "./recordedBooks.ts";
-export { marketPriceSource, marketPriceTimes } from "./marketPriceSource.ts";
+export { marketPrices, marketPriceSource, marketPriceTimes } from "./marketPriceSource.ts";
+export type { MarketPrices } from "./marketPriceSource.ts";
 export { marketBrier, poolBrier, realisedVolPerSec } from "./marketBrier.ts";
 export type { BriefWindow, BrierAt, MarketBrierOptions } from "./marketBrier.ts";

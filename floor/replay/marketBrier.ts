@@ -1,4 +1,5 @@
 import { upProbability } from "../pricing/upProbability.ts";
+import { meanSe } from "../stats/index.ts";
 import { indexAtOrBefore, priceAt, type SpotSeries } from "./SpotSeries.ts";
 import type { PriceHistory } from "./ReplayDataset.ts";
 
@@ -109,13 +110,14 @@ export function marketBrier(windows: readonly BriefWindow[], spot: SpotSeries, a
   });
 }
 
+/** The mean of the squared errors, and its standard error (NaN below two values), as floor/stats computes them. */
 function mean(xs: readonly number[]): number {
-  return xs.length > 0 ? xs.reduce((a, x) => a + x, 0) / xs.length : NaN;
+  return meanSe(xs)?.mean ?? NaN;
 }
 
 function stdErr(xs: readonly number[]): number {
-  const m = mean(xs);
-  return xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1) / xs.length) : NaN;
+  const m = meanSe(xs);
+  return m && m.n > 1 ? m.se : NaN;
 }
 
 /**

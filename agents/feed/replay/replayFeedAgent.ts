@@ -4,7 +4,7 @@ import { upProbability } from "../../../floor/pricing/index.ts";
 import { createRng } from "../../../floor/random/createRng.ts";
 import { feedMachine } from "../feedMachine.ts";
 import { quoteBook } from "../quoteBook.ts";
-import { type PlannedMarket, type RecordedBook, type ReplayPlan, indexAtOrBefore, marketPriceSource, marketPriceTimes } from "../../../floor/replay/index.ts";
+import { type PlannedMarket, type RecordedBook, type ReplayPlan, indexAtOrBefore, marketPrices, marketPriceTimes } from "../../../floor/replay/index.ts";
 import { SpotAnomaly } from "../health/SpotAnomaly.ts";
 import { sigmaPerSecond } from "../simSpot.ts";
 import { recordedBook } from "./recordedBook.ts";
@@ -44,7 +44,7 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
     kind: "feed",
     config: { source: "replay", data: plan.dataset.source, format: plan.dataset.format, markets: plan.markets.length, syntheticBook: opts.syntheticBook === true },
     create(ctx) {
-      const { spot, upPrices } = plan.dataset;
+      const { spot } = plan.dataset;
       const sigma = sigmaPerSecond(sim.volAnnual);
       const rng = createRng(seed).fork("replay-book");
       let k = 0; // next spot point to publish
@@ -99,15 +99,10 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
 
       /** A window's books as the data records them, or the conservative book around each recorded Up price. */
       function recordedQuotes(m: PlannedMarket): RecordedBook[] | undefined {
-        const src = marketPriceSource(plan.dataset, m);
-        const inside = (t: number) => t >= m.startTs && t < m.endTs;
-        if (src === "books") return plan.dataset.books!.get(m.marketId)!.filter((b) => inside(b.ts));
-        if (src !== "prices") return undefined;
-        const h = upPrices.get(m.marketId)!;
+        const p = marketPrices(plan.dataset, m);
+        if (p?.source !== "prices") return p?.books;
         const tick = microFromNumber(m.tickSize);
-        const out: RecordedBook[] = [];
-        for (let i = 0; i < h.ts.length; i++) if (inside(h.ts[i]!)) out.push({ ts: h.ts[i]!, ...recordedBook(h.price[i]!, tick) });
-        return out;
+        return p.points.map((x) => ({ ts: x.ts, ...recordedBook(x.price, tick) }));
       }
 
       /** Only on request (--synthetic-book): a maker's book around the model's fair value from spot, every step. */
