@@ -1,6 +1,6 @@
 import { MICRO } from "../../protocols/index.ts";
 import type { Forecast } from "../../state/index.ts";
-import { brier, calibrationTable, implausibility, logLoss, meanCi, skillVsMarket, type CalibrationBucket, type Interval, type SkillReport } from "../stats/index.ts";
+import { brier, calibrationTable, implausibility, logLoss, meanCi, skillVsMarket, type CalibrationBucket, type Interval, type PairedForecast, type SkillReport } from "../stats/index.ts";
 
 /** An agent's result with its uncertainty: intervals are 95%, by bootstrap over market windows. */
 export interface AgentResult {
@@ -21,11 +21,14 @@ export interface AgentResult {
 
 type Settled = { marketId: string; cost: number; pnl: number };
 
+/** A resolved belief as the scoring functions take it: the agent's p(Up), the market's at that moment, what happened. */
+export const toPaired = (f: Forecast): PairedForecast => ({ marketId: f.marketId, p: f.pUp, marketP: f.marketP, up: f.winner === "Up" });
+
 /** Score one agent's beliefs and settled windows (`measurable`: whether its PnL means anything). */
 export function agentResults(forecasts: readonly Forecast[], settled: readonly Settled[], measurable: boolean, seed: number): AgentResult {
   const resolved = forecasts.filter((f) => f.winner !== null);
   const rows = resolved.map((f) => ({ p: f.pUp, up: f.winner === "Up" }));
-  const vsMarket = skillVsMarket(resolved.map((f) => ({ marketId: f.marketId, p: f.pUp, marketP: f.marketP, up: f.winner === "Up" })), { seed: `${seed}:skill` });
+  const vsMarket = skillVsMarket(resolved.map(toPaired), { seed: `${seed}:skill` });
   const paired = resolved.filter((f) => f.marketP !== null).map((f) => ({ p: f.marketP!, up: f.winner === "Up" }));
   const pnlCi = measurable ? meanCi(settled.map((s) => s.pnl / MICRO), { seed: `${seed}:pnl` }) : null;
   const ret = measurable ? meanCi(settled.filter((s) => s.cost > 0).map((s) => s.pnl / s.cost), { seed: `${seed}:ret` }) : null;

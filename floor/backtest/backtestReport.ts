@@ -38,6 +38,17 @@ export interface BacktestReport {
   ledgerHash: string;
 }
 
+/** Rows by agent, in one pass. */
+function byAgent<T extends { agentId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.agentId);
+    if (list) list.push(r);
+    else m.set(r.agentId, [r]);
+  }
+  return m;
+}
+
 /** "order cost $212.44 exceeds the per-trade cap $200.00" -> "order cost exceeds the per-trade cap". */
 const reasonKind = (reason: string) => reason.replace(/\s*\$?-?[\d.,]+( s)?( old)?/g, "").replace(/\(limit\)/, "").replace(/:\s*(book|spot)?$/, "").trim();
 
@@ -65,8 +76,8 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
   }
   const s = readStatus(db);
   const record = settlementRecord(db);
-  const forecasts = listForecasts(db);
-  const settlements = listSettlements(db);
+  const forecasts = byAgent(listForecasts(db));
+  const settlements = byAgent(listSettlements(db));
   const fills = fillRule(plan, replay);
   const bySource = count(plan.markets, (m) => m.outcomeSource);
   return {
@@ -85,7 +96,7 @@ export function backtestReport(db: Db, plan: ReplayPlan, run: { steps: number; w
       .filter((a) => a.kind === "trader")
       .map((a) => {
         const r = record.get(a.id);
-        const results = agentResults(forecasts.filter((f) => f.agentId === a.id), settlements.filter((x) => x.agentId === a.id), fills.pnlMeasurable, seed);
+        const results = agentResults(forecasts.get(a.id) ?? [], settlements.get(a.id) ?? [], fills.pnlMeasurable, seed);
         return { id: a.id, fills: a.fills, settled: r?.settled ?? 0, wins: r?.wins ?? 0, losses: r?.losses ?? 0, ...results };
       }),
     run: { ...run, stepsPerSecond: run.wallSeconds > 0 ? Math.round(run.steps / run.wallSeconds) : 0 },
