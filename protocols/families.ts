@@ -1,6 +1,6 @@
 import { AgentCommand, AgentLifecycle, AuditFact, Control, Heartbeat, Metrics } from "./messages/control.ts";
 import { BookSnapshot, FeedHealth, MarketEvent, SpotTick, TradePrint } from "./messages/md.ts";
-import { OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
+import { CancelRequest, OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
 import { Belief } from "./messages/belief.ts";
 import { family } from "./family.ts";
 import { token } from "./subjectToken.ts";
@@ -18,6 +18,7 @@ export const families = {
   health: family("md.health.*", FeedHealth, (source: string) => `md.health.${token("source", source)}`),
   intent: family("order.intent.*", OrderIntent, (agentId: string) => `order.intent.${token("agentId", agentId)}`),
   decision: family("order.decision.*", OrderDecision, (agentId: string) => `order.decision.${token("agentId", agentId)}`),
+  cancel: family("order.cancel.*", CancelRequest, (agentId: string) => `order.cancel.${token("agentId", agentId)}`),
   orderEvent: family("order.event.*", OrderEvent, (agentId: string) => `order.event.${token("agentId", agentId)}`),
   belief: family("belief.*", Belief, (agentId: string) => `belief.${token("agentId", agentId)}`),
   ctl: family("ctl.*.*", Control, (agentId: string, verb: CtlVerb) => `ctl.${token("agentId", agentId)}.${verb}`),

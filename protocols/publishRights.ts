@@ -7,6 +7,8 @@
 
 /** The boss's agent id: only messages from it may decide orders or control agents. */
 export const BOSS_ID = "boss";
+/** The auditor's agent id: besides the boss, only it may halt a trader (never lift a halt). */
+export const AUDITOR_ID = "auditor";
 
 /** The agent kinds of the floor (agents/kinds.ts has an entry for each). */
 export type PublisherKind = "feed" | "exchange" | "trader" | "boss" | "auditor" | "monitor";
@@ -21,9 +23,10 @@ export const PUBLISH_RIGHTS: Record<PublisherKind, readonly string[]> = {
   exchange: ["order.event.*", "md.trade.*"],
   // Only the boss decides orders, controls agents and commands the supervisor (spawn, retire, reconfigure).
   boss: ["order.decision.*", "ctl.>", "floor.agent.*"],
-  // A trader asks for orders, and states its beliefs, in its own name only.
-  trader: ["order.intent.{id}", "belief.{id}"],
-  auditor: [],
+  // A trader asks for orders, takes back its own working ones, and states its beliefs, in its own name only.
+  trader: ["order.intent.{id}", "order.cancel.{id}", "belief.{id}"],
+  // The auditor halts an agent it finds breaking a rule; only the boss lifts a halt.
+  auditor: ["ctl.*.halt"],
   monitor: ["metrics.*"],
 };
 

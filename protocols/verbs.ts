@@ -1,8 +1,8 @@
 /** The closed sets of last subject tokens (and `verb`/`phase` fields) of the floor's families. */
 export const MARKET_PHASES = ["open", "close", "resolved"] as const;
 export type MarketPhase = (typeof MARKET_PHASES)[number];
-/** boss -> agent: `ctl.<agentId>.<verb>`. */
-export const CTL_VERBS = ["allocate", "pause", "resume", "reduce", "retire"] as const;
+/** boss -> agent: `ctl.<agentId>.<verb>`. `halt` stops a trader until the boss itself resumes it. */
+export const CTL_VERBS = ["allocate", "pause", "resume", "reduce", "halt", "retire"] as const;
 export type CtlVerb = (typeof CTL_VERBS)[number];
 /** Lifecycle facts every host publishes about its agent: `floor.life.<verb>`. */
 export const LIFE_VERBS = ["spawn", "clone", "retired", "failed", "restarted", "reconfigured"] as const;

@@ -6,6 +6,7 @@ import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { MarketEngine, type EngineEvent, type EngineOrder, type EngineState } from "./engine/index.ts";
 import { exchangeMachine } from "./exchangeMachine.ts";
 import { settleResolved } from "./settleResolved.ts";
+import { cancels, ownCancel } from "./cancelRequest.ts";
 import { CLOSED_UNADOPTED, type Adoptable } from "./reconcileOpenOrders.ts";
 import { restartReconciler } from "./restartReconciler.ts";
 
@@ -171,6 +172,14 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             apply(m.engine.trade({ price: t.price, size: t.size, side: t.side, outcome }, ctx.clock.now()));
           }),
           route(families.decision, fromBoss(ctx, (d) => (d.approved ? submit(d.intent) : undefined))),
+          // A trader takes back its own working orders (an order still waiting out its latency goes whole).
+          route(families.cancel, (c, subject) => {
+            if (!ownCancel(ctx, c, subject)) return;
+            for (const [orderId, o] of orders) {
+              const market = markets.get(o.marketId);
+              if (market && o.filled < o.size && cancels(c, o)) apply(market.engine.cancel(orderId, ctx.clock.now()));
+            }
+          }),
           // A retired agent takes no new positions: what it still has working is cancelled; its positions settle as they are.
           route(families.life, (m) => {
             if (m.verb !== "retired") return;

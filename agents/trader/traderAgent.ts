@@ -1,13 +1,16 @@
-import { families, MICRO, patterns, subjects } from "../../protocols/index.ts";
+import { AUDITOR_ID, families, MICRO, patterns, subjects, type Control } from "../../protocols/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
+import { beliefCadence } from "./beliefCadence.ts";
+import { strategyCore, type Action } from "./core/index.ts";
 import { strategyOf, type TraderConfig } from "./traderConfig.ts";
-import { traderMachine, type TraderContext } from "./traderMachine.ts";
+import { nextIntentId, traderMachine, type TraderContext } from "./traderMachine.ts";
 
-const CTL_EVENTS = { pause: "PAUSE", resume: "RESUME", reduce: "REDUCE", retire: "RETIRE" } as const;
+const CTL_EVENTS = { pause: "PAUSE", resume: "RESUME", reduce: "REDUCE", halt: "HALT", retire: "RETIRE" } as const;
 
 /**
- * A trader: the host feeds market data straight into its strategy (the hot path); the
- * machine only hears about signals, orders and control, and emits intents to the boss.
+ * A trader: the host feeds market data straight into its strategy (the hot path: no machine
+ * event per tick); the machine hears only about orders, fills, settlements and control, and
+ * emits the intents and cancels the strategy's core asks for.
  */
 export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
   return {
@@ -19,84 +22,107 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
       // The strategy reads its own copy of the parameters, so an in-place update is an assignment.
       const def = strategyOf(cfg.strategy);
       const params = def.params.parse(cfg.params);
-      const strategy = def.create(params);
+      const strategy = strategyCore(def.name, def.create(params), params);
+      const beliefs = beliefCadence();
       let symbol: string | undefined;
-      /** The window minute of the last belief published (`marketId:minute`): one a minute is enough to score. */
-      let said: string | undefined;
-      const cash = () => ctx.context<TraderContext>()?.cash ?? 0;
+      const context = () => ctx.context<TraderContext>();
 
-      /** The last market a book came for: while it has books, beliefs go out with them, to be scored against them. */
-      let booked: string | undefined;
-      /** The window the strategy follows (the latest opened, as the strategy has it). */
-      let following: { marketId: string; startTs: number } | undefined;
-
-      /**
-       * Once each minute of the window, the strategy's belief goes out: with the minute's first book,
-       * so the monitor pairs it with the price of that moment, or with spot for a window that has no
-       * book at all (a replay without recorded prices: scored against the outcome only).
-       */
-      function sayBelief(marketId: string | undefined): void {
-        if (!following || !strategy.belief) return;
-        if (marketId !== undefined ? following.marketId !== marketId : following.marketId === booked) return;
+      function say(marketId: string | undefined): void {
         const now = ctx.clock.now();
-        // Decided before the belief is computed: this runs on every tick, a belief once a minute.
-        const key = `${following.marketId}:${Math.floor((now - following.startTs) / 60_000)}`;
-        if (key === said) return;
+        if (!beliefs.due(marketId, now)) return;
         const b = strategy.belief(now);
-        if (!b || b.marketId !== following.marketId) return;
-        said = key;
-        ctx.publish(subjects.belief(cfg.id), { agentId: cfg.id, marketId: b.marketId, pUp: b.pUp });
+        if (b && beliefs.said(b, now)) ctx.publish(subjects.belief(cfg.id), { agentId: cfg.id, marketId: b.marketId, pUp: b.pUp });
       }
+
+      function act(actions: readonly Action[]): void {
+        for (const a of actions) {
+          if (a.type === "cancel") {
+            ctx.send({ type: "CANCEL", marketId: a.marketId, ...(a.intentId ? { intentId: a.intentId } : {}), reason: a.reason });
+            continue;
+          }
+          const before = context();
+          if (!before) return;
+          const intentId = nextIntentId(before, a.order.marketId);
+          ctx.send({ type: "ORDER", order: a.order, ...(a.perWindow !== undefined ? { perWindow: a.perWindow } : {}) });
+          // The machine counts what it sent: an order it held back (its mode, the entry limit) is not working.
+          if ((context()?.entries ?? 0) > before.entries) strategy.placed(intentId, a.order);
+        }
+      }
+
+      function decide(): void {
+        const state = ctx.state();
+        if (state !== "trading" && state !== "reducing") return;
+        const c = context();
+        if (!c) return;
+        act(strategy.decide(ctx.clock.now(), { cash: c.cash, capital: c.capital, mode: state }));
+      }
+
+      /** Control comes from the boss; a halt may also come from the auditor (it can never lift one). */
+      function control(c: Control): void {
+        if (c.verb === "allocate") ctx.send({ type: "ALLOCATE", capital: c.capital ?? 0 });
+        else ctx.send({ type: CTL_EVENTS[c.verb], ...(c.reason ? { reason: c.reason } : {}) });
+      }
+      const fromBossOnly = fromBoss(ctx, control);
 
       return {
         machine: traderMachine,
-        machineVersion: "trader@1",
+        machineVersion: "trader@2",
         input: { agentId: cfg.id },
         update(next) {
           Object.assign(params, def.params.parse((next as TraderConfig).params));
         },
-        save: () => ({ symbol, said, booked, following, strategy: strategy.save() }),
+        save: () => ({ symbol, beliefs: beliefs.save(), strategy: strategy.save() }),
         restore(state) {
-          const st = state as { symbol?: string; said?: string; booked?: string; following?: { marketId: string; startTs: number }; strategy: unknown };
+          const st = state as { symbol?: string; beliefs: unknown; strategy: unknown };
           symbol = st.symbol;
-          said = st.said;
-          booked = st.booked;
-          following = st.following;
+          beliefs.restore(st.beliefs);
           strategy.restore(st.strategy);
         },
         routes: [
           route(families.spot, (t) => {
             symbol ??= t.symbol;
             if (t.symbol !== symbol) return;
-            strategy.onSpot(t.price / MICRO, t.ts);
-            sayBelief(undefined);
-            if (strategy.ready() && ctx.state() === "warmingUp") ctx.send({ type: "WARM" });
+            strategy.onSpot(t.price / MICRO, t.ts, t.volume);
+            say(undefined);
+            if (ctx.state() === "warmingUp" && strategy.ready()) ctx.send({ type: "WARM" });
           }),
           route(families.market, (e) => {
-            if (e.phase === "open") strategy.onMarket({ ...e, strike: e.strike / MICRO });
-            else if (e.phase === "close") strategy.onMarket(null);
-            if (e.phase === "open") following = { marketId: e.marketId, startTs: e.startTs };
-            else if (e.phase === "close") following = undefined;
+            if (e.phase === "open") {
+              strategy.onMarket({ ...e, strike: e.strike / MICRO });
+              beliefs.follow(e.marketId, e.startTs);
+            } else if (e.phase === "close") {
+              strategy.onMarket(null);
+              beliefs.follow(undefined, 0);
+            } else strategy.onResolved(e.marketId, e.outcome);
           }),
           route(families.book, (b) => {
-            strategy.onBook(b.marketId, b.bids[0]?.price, b.asks[0]?.price);
-            booked = b.marketId;
-            sayBelief(b.marketId);
-            if (ctx.state() !== "trading") return;
-            const signal = strategy.decide(ctx.clock.now(), cash());
-            if (signal) ctx.send({ type: "SIGNAL", signal });
+            strategy.onBook(b.marketId, { bid: b.bids[0]?.price, ask: b.asks[0]?.price, bidSize: b.bids[0]?.size ?? 0, askSize: b.asks[0]?.size ?? 0, ts: b.ts });
+            beliefs.booked(b.marketId);
+            say(b.marketId);
+            decide();
           }),
-          route(families.ctl, fromBoss(ctx, (c) => {
-            if (c.verb === "allocate") ctx.send({ type: "ALLOCATE", capital: c.capital ?? 0 });
-            else ctx.send({ type: CTL_EVENTS[c.verb], reason: c.reason });
-          }), { pattern: patterns.ctlOf(cfg.id) }),
+          route(families.trade, (t) => strategy.onTrade(t.marketId, t.tokenId, t.price, t.size, t.side, t.ts)),
+          route(families.ctl, (c, subject) => (c.verb === "halt" && c.src === AUDITOR_ID ? control(c) : fromBossOnly(c, subject)), { pattern: patterns.ctlOf(cfg.id) }),
           route(families.decision, fromBoss(ctx, (d) => {
-            if (!d.approved) ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });
+            if (d.approved) return;
+            strategy.onOrder({ type: "done", intentId: d.intent.intentId });
+            ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });
           }), { pattern: subjects.decision(cfg.id) }),
           route(families.orderEvent, (e) => {
-            if (e.type === "fill" || e.type === "reversal") ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
-            else if (e.type === "settle") ctx.send({ type: "SETTLED", payout: e.payout, pnl: e.pnl, marketId: e.marketId });
-            else if (e.type === "reject") ctx.send({ type: "REJECTED", reason: e.reason });
+            if (e.type === "fill") {
+              ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
+              strategy.onOrder({ type: "fill", intentId: e.intentId, marketId: e.marketId, outcome: e.outcome, size: e.size, sharesDelta: e.sharesDelta });
+              decide(); // a quoting strategy refreshes on its fills
+            } else if (e.type === "reversal") {
+              ctx.send({ type: "FILLED", cashDelta: e.cashDelta });
+              strategy.onOrder({ type: "fill", intentId: e.intentId, marketId: e.marketId, outcome: e.outcome, size: 0, sharesDelta: e.sharesDelta });
+            } else if (e.type === "settle") {
+              ctx.send({ type: "SETTLED", payout: e.payout, pnl: e.pnl, marketId: e.marketId });
+              strategy.onOrder({ type: "settle", marketId: e.marketId });
+            } else if (e.type === "reject") {
+              strategy.onOrder({ type: "done", intentId: e.intentId });
+              ctx.send({ type: "REJECTED", reason: e.reason });
+            } else if (e.type === "cancel") strategy.onOrder({ type: "done", intentId: e.intentId });
           }, { pattern: subjects.orderEvent(cfg.id) }),
         ],
       };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FloorConfig } from "../../protocols/index.ts";
 import { fairValue } from "./strategies/fairValue.ts";
-import { STRATEGIES, updatableKeys } from "./strategies/index.ts";
+import { updatableKeys } from "./core/index.ts";
+import { STRATEGIES } from "./strategies/index.ts";
 import { momentum } from "./strategies/momentum.ts";
 import { strategyOf, TraderConfig } from "./traderConfig.ts";
 import { traderKind } from "./traderKind.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AgentId } from "../../protocols/index.ts";
-import { STRATEGIES, type StrategyDef } from "./strategies/index.ts";
+import type { EntryDefaults, StrategyDef } from "./core/index.ts";
+import { STRATEGIES } from "./strategies/index.ts";
 
 const TraderFields = {
   id: AgentId,
@@ -8,7 +9,7 @@ const TraderFields = {
   enabled: z.boolean().default(true),
 };
 
-function variant<N extends string, P extends z.ZodType<Record<string, unknown>>>(d: StrategyDef<N, P>) {
+function variant<N extends string, P extends z.ZodType<EntryDefaults & Record<string, unknown>>>(d: StrategyDef<N, P>) {
   return z.object({ ...TraderFields, strategy: z.literal(d.name), params: d.params.prefault({} as z.input<P>) }).strict();
 }
 

@@ -1,5 +1,5 @@
 import type { AgentKindDef, FileKind } from "../../floor/host/index.ts";
-import { updatableKeys } from "./strategies/index.ts";
+import { updatableKeys } from "./core/index.ts";
 import { traderAgent } from "./traderAgent.ts";
 import { strategyOf, TraderConfig } from "./traderConfig.ts";
 import { traderMachine } from "./traderMachine.ts";

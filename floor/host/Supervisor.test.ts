@@ -9,7 +9,7 @@ import { catalog, fileKinds } from "./catalog.ts";
 import { Supervisor, type SupervisorCommand } from "./Supervisor.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
-const TRADER = "trader@1";
+const TRADER = "trader@2";
 let tmp: ReturnType<typeof tmpDir>, db: Db, bus: LocalBus, clock: SimClock, sup: Supervisor, life: AgentLifecycle[], audits: AuditFact[], seq: number;
 
 const momentum = (params: Record<string, unknown> = {}) => ({ kind: "trader", strategy: "momentum", params });

@@ -11,7 +11,8 @@ describe("machine export", () => {
     const c = machineConfig(AGENT_MACHINES.trader!);
     expect(c.id).toBe("trader");
     expect(c.initial).toBe("warmingUp");
-    expect(Object.keys(c.states!)).toEqual(["warmingUp", "trading", "reducing", "paused", "retired"]);
+    expect(Object.keys(c.states!)).toEqual(["warmingUp", "trading", "reducing", "paused", "halted", "retired"]);
+    expect(c.on!.HALT).toEqual([{ target: "halted" }]);
     expect(c.states!.warmingUp!.always).toEqual([{ target: "trading", guard: "ready" }]);
     expect(c.states!.trading!.on!.PAUSE).toEqual([{ target: "paused" }]);
     expect(c.states!.retired!.type).toBe("final");

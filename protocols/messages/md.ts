@@ -10,6 +10,8 @@ export type Outcome = z.infer<typeof Outcome>;
 export const SpotTick = Envelope.extend({
   symbol: z.string().min(1),
   price: Micro.positive(),
+  /** Base-asset volume traded since the previous tick (a candle's volume), where the source records it. */
+  volume: z.number().nonnegative().optional(),
 });
 export type SpotTick = z.infer<typeof SpotTick>;
 

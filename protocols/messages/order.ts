@@ -29,6 +29,19 @@ export const OrderIntent = Envelope.extend({
 });
 export type OrderIntent = z.infer<typeof OrderIntent>;
 
+/**
+ * trader -> exchange: take back working orders. Not an order, so not the boss's to approve: a
+ * cancel only ever reduces what is at risk. Without `intentId`, every working order of the agent
+ * (in `marketId` when given) goes.
+ */
+export const CancelRequest = Envelope.extend({
+  agentId: z.string().min(1),
+  intentId: z.string().min(1).optional(),
+  marketId: z.string().min(1).optional(),
+  reason: z.string().min(1),
+});
+export type CancelRequest = z.infer<typeof CancelRequest>;
+
 const IntentFields = OrderIntent.omit({ v: true, id: true, ts: true, src: true });
 export type IntentFields = z.infer<typeof IntentFields>;
 

@@ -94,7 +94,7 @@ describe("messages only the boss may send", () => {
   });
 
   it("drops a control message from anyone but the boss (an allocation of $1,000,000) and audits it", async () => {
-    const cash = () => (loadSnapshot(db, "t1", "trader@1") as { context: { cash: number } }).context.cash;
+    const cash = () => (loadSnapshot(db, "t1", "trader@2") as { context: { cash: number } }).context.cash;
     send("ctl.t1.allocate", { verb: "allocate", capital: 1_000_000 * M }, "mallory");
     send("ctl.exchange.pause", { verb: "pause", reason: "forged" }, "mallory");
     await bus.idle();

@@ -5,8 +5,7 @@ import { createRng } from "../../floor/random/createRng.ts";
 import { meanCi } from "../../floor/stats/index.ts";
 import { MarketEngine, type EngineEvent } from "../../agents/exchange/engine/index.ts";
 import { recordedBook } from "../../agents/feed/index.ts";
-import { pickEntry } from "../../agents/trader/strategies/pickEntry.ts";
-import type { MarketView } from "../../agents/trader/strategies/Strategy.ts";
+import { pickEntry, type MarketView } from "../../agents/trader/core/index.ts";
 
 /*
  * The replay's fill rule on a synthetic recording where the market is right: the Up price equals

@@ -4,6 +4,7 @@ import {
 import { intentKnown, listOpenOrders, recordMarketClose, recordMarketOpen } from "../../../state/index.ts";
 import { fromBoss, route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
 import { exchangeMachine } from "../exchangeMachine.ts";
+import { cancels, ownCancel } from "../cancelRequest.ts";
 import { settleLeftovers, settleResolved } from "../settleResolved.ts";
 import { GeoblockedError } from "./errors.ts";
 import type { LiveIntent } from "./events.ts";
@@ -131,6 +132,14 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         routes: [
           route(families.market, onMarket),
           route(families.decision, fromBoss(ctx, (d) => (d.approved ? work(`order ${d.intent.intentId}`, () => submit(d.intent)) : undefined))),
+          // A trader takes back its own resting orders at the venue.
+          route(families.cancel, (c, subject) => {
+            if (!ownCancel(ctx, c, subject)) return;
+            return work(`cancel ${c.agentId}`, async () => {
+              if (!ready) return;
+              for (const o of listOpenOrders(ctx.db, c.marketId)) if (o.status === "live" && cancels(c, o)) ledger.apply(await ex.cancel(o.orderId), ctx.clock.now());
+            });
+          }),
           // A retired agent takes no new positions: its resting orders at the venue are cancelled; its positions settle as they are.
           route(families.life, (m) => {
             if (m.verb !== "retired") return;

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { ordered } from "../../../protocols/index.ts";
 import { upProbability } from "../../../floor/pricing/index.ts";
-import { defineStrategy } from "./defineStrategy.ts";
-import { marketState, MIN_POINTS } from "./marketState.ts";
-import { pickEntry } from "./pickEntry.ts";
-import type { MarketView, Strategy } from "./Strategy.ts";
-import { entryParams } from "./entryParams.ts";
+import { defineStrategy, entryParams, updatable, type View } from "../core/index.ts";
 
 /** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
 export const FairValueParams = z
@@ -27,41 +23,15 @@ export type FairValueParams = z.infer<typeof FairValueParams>;
  */
 export const fairValue = defineStrategy({ name: "fairValue", params: FairValueParams, create: fairValueStrategy });
 
-function fairValueStrategy(p: FairValueParams): Strategy {
-  const s = marketState(p.lookbackSec);
-
-  /** Realised volatility per second: the mean of squared returns over their time. */
-  function sigma(): number | undefined {
-    if (s.prices.length < MIN_POINTS) return undefined;
-    let ss = 0;
-    for (let i = 1; i < s.prices.length; i++) ss += (s.prices[i]!.logPrice - s.prices[i - 1]!.logPrice) ** 2;
-    const span = (s.prices[s.prices.length - 1]!.ts - s.prices[0]!.ts) / 1000;
-    return span > 0 ? Math.sqrt(ss / span) : undefined;
-  }
-
-  /** N(d2) from the current spot, the realised volatility and the time left. */
-  function pUp(m: MarketView, now: number): number | undefined {
-    const vol = sigma();
-    return vol && vol > 0 && now < m.endTs ? upProbability(s.lastSpot(), m.strike, vol, (m.endTs - now) / 1000) : undefined;
-  }
-
+function fairValueStrategy(p: FairValueParams): View {
   return {
-    ...s.feed,
-    decide(now, cash) {
-      const m = s.market;
-      if (!m || s.entered === m.marketId) return undefined;
-      if (now - m.startTs < p.entryAfterSec * 1000 || m.endTs - now < p.exitBeforeSec * 1000) return undefined;
-      const belief = pUp(m, now);
-      if (belief === undefined) return undefined;
-      const signal = pickEntry(m, belief, s.bid, s.ask, p, cash);
-      if (signal) s.entered = m.marketId;
-      return signal;
+    horizonSec: p.lookbackSec,
+    /** N(d2) from the current spot, the realised volatility and the time left. */
+    pUp(d, now) {
+      const m = d.market;
+      const variance = d.spot.variancePerSec();
+      if (!m || !variance || now >= m.endTs) return undefined;
+      return upProbability(d.spot.last(), m.strike, Math.sqrt(variance), (m.endTs - now) / 1000);
     },
-    belief(now) {
-      const m = s.market;
-      const q = m ? pUp(m, now) : undefined;
-      return m && q !== undefined ? { marketId: m.marketId, startTs: m.startTs, pUp: q } : undefined;
-    },
-    describe: () => ({ strategy: "fairValue", window: s.prices.length, market: s.market?.marketId ?? null, entered: s.entered ?? null }),
   };
 }

@@ -5,6 +5,3 @@ import { momentum } from "./momentum.ts";
 export const STRATEGIES = [momentum, fairValue] as const;
 
 export type StrategyName = (typeof STRATEGIES)[number]["name"];
-export { defineStrategy, type StrategyDef } from "./defineStrategy.ts";
-export { updatable, updatableKeys } from "./updatable.ts";
-export type { Strategy, Signal, MarketView } from "./Strategy.ts";

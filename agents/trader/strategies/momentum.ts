@@ -1,12 +1,7 @@
 import { z } from "zod";
 import { ordered } from "../../../protocols/index.ts";
 import { upProbability } from "../../../floor/pricing/index.ts";
-import { defineStrategy } from "./defineStrategy.ts";
-import { marketState, MIN_POINTS } from "./marketState.ts";
-import { pickEntry } from "./pickEntry.ts";
-import type { MarketView, Strategy } from "./Strategy.ts";
-import { entryParams } from "./entryParams.ts";
-import { updatable } from "./updatable.ts";
+import { defineStrategy, entryParams, updatable, type View } from "../core/index.ts";
 
 /** Its parameters; `updatable` ones apply to a running trader, the others restart it. */
 export const MomentumParams = z
@@ -29,47 +24,16 @@ export type MomentumParams = z.infer<typeof MomentumParams>;
  */
 export const momentum = defineStrategy({ name: "momentum", params: MomentumParams, create: momentumStrategy });
 
-function momentumStrategy(p: MomentumParams): Strategy {
-  const s = marketState(p.lookbackSec);
-
-  function estimate(): { spot: number; drift: number; sigma: number } | undefined {
-    const prices = s.prices;
-    if (prices.length < MIN_POINTS) return undefined;
-    const first = prices[0]!;
-    const last = prices[prices.length - 1]!;
-    const span = (last.ts - first.ts) / 1000;
-    if (span <= 0) return undefined;
-    let ss = 0;
-    for (let i = 1; i < prices.length; i++) {
-      const dt = Math.max(1e-3, (prices[i]!.ts - prices[i - 1]!.ts) / 1000);
-      ss += (prices[i]!.logPrice - prices[i - 1]!.logPrice) ** 2 / dt;
-    }
-    return { spot: Math.exp(last.logPrice), drift: ((last.logPrice - first.logPrice) / span) * p.driftWeight, sigma: Math.sqrt(ss / (prices.length - 1)) };
-  }
-
-  /** The log-normal chance of Up with the recent drift carried on to the close. */
-  function pUp(m: MarketView, now: number): number | undefined {
-    const e = estimate();
-    return e && e.sigma > 0 && now < m.endTs ? upProbability(e.spot, m.strike, e.sigma, (m.endTs - now) / 1000, e.drift) : undefined;
-  }
-
+function momentumStrategy(p: MomentumParams): View {
   return {
-    ...s.feed,
-    decide(now, cash) {
-      const m = s.market;
-      if (!m || s.entered === m.marketId || s.bid === undefined || s.ask === undefined) return undefined;
-      if (now - m.startTs < p.entryAfterSec * 1000 || m.endTs - now < p.exitBeforeSec * 1000) return undefined;
-      const belief = pUp(m, now);
-      if (belief === undefined) return undefined;
-      const signal = pickEntry(m, belief, s.bid, s.ask, p, cash);
-      if (signal) s.entered = m.marketId;
-      return signal;
+    horizonSec: p.lookbackSec,
+    /** The log-normal chance of Up with the recent drift carried on to the close. */
+    pUp(d, now) {
+      const m = d.market;
+      const variance = d.spot.meanSquaredRatePerSec();
+      const drift = d.spot.driftPerSec();
+      if (!m || !variance || drift === undefined || now >= m.endTs) return undefined;
+      return upProbability(d.spot.last(), m.strike, Math.sqrt(variance), (m.endTs - now) / 1000, drift * p.driftWeight);
     },
-    belief(now) {
-      const m = s.market;
-      const q = m ? pUp(m, now) : undefined;
-      return m && q !== undefined ? { marketId: m.marketId, startTs: m.startTs, pUp: q } : undefined;
-    },
-    describe: () => ({ strategy: "momentum", window: s.prices.length, market: s.market?.marketId ?? null, entered: s.entered ?? null }),
   };
 }

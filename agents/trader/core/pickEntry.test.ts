@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pickEntry } from "./pickEntry.ts";
-import type { MarketView } from "./Strategy.ts";
+import type { MarketView } from "./MarketView.ts";
 
 const m: MarketView = { marketId: "m", upTokenId: "1", downTokenId: "2", strike: 95_000, startTs: 0, endTs: 900_000, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5_000_000 };
 const rules = { minEdge: 0.04, maxPrice: 0.9, minPrice: 0.1, kellyFraction: 0.25 };

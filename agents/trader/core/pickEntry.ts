@@ -1,6 +1,7 @@
 import { feeCurrency, MICRO } from "../../../protocols/index.ts";
 import { kellyFraction } from "../../../floor/pricing/index.ts";
-import type { MarketView, Signal } from "./Strategy.ts";
+import type { Signal } from "./Action.ts";
+import type { MarketView } from "./MarketView.ts";
 
 const SHARE_STEP = 10_000; // sizes in hundredths of a share, as the CLOB takes them
 

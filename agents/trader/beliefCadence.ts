@@ -1,0 +1,44 @@
+import type { BeliefView } from "./core/index.ts";
+
+interface CadenceState {
+  said?: string;
+  booked?: string;
+  following?: { marketId: string; startTs: number };
+}
+
+/**
+ * When a trader states its belief: once in each minute of the window it follows, with the
+ * minute's first book (so the monitor pairs it with the price of that moment), or with spot for
+ * a window that has no book at all (a replay without recorded prices: scored against the
+ * outcome only). Due-ness is decided before the belief is computed: it runs on every tick.
+ */
+export function beliefCadence() {
+  let st: CadenceState = {};
+  const key = (marketId: string, startTs: number, now: number) => `${marketId}:${Math.floor((now - startTs) / 60_000)}`;
+  return {
+    follow(marketId: string | undefined, startTs: number): void {
+      st.following = marketId === undefined ? undefined : { marketId, startTs };
+    },
+    /** A book came for `marketId`: while the window has books, beliefs go out with them. */
+    booked(marketId: string): void {
+      st.booked = marketId;
+    },
+    /** On a book of `marketId`, or on spot (`undefined`): is a belief due? */
+    due(marketId: string | undefined, now: number): boolean {
+      const f = st.following;
+      if (!f) return false;
+      if (marketId !== undefined ? f.marketId !== marketId : f.marketId === st.booked) return false;
+      return key(f.marketId, f.startTs, now) !== st.said;
+    },
+    /** Record a belief as said; false when it is not about the window followed. */
+    said(b: BeliefView, now: number): boolean {
+      if (!st.following || b.marketId !== st.following.marketId) return false;
+      st.said = key(b.marketId, st.following.startTs, now);
+      return true;
+    },
+    save: (): CadenceState => ({ ...st }),
+    restore(s: unknown): void {
+      st = { ...(s as CadenceState) };
+    },
+  };
+}
