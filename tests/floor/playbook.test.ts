@@ -39,7 +39,7 @@ describe("the default roster over two days of sim", () => {
   it("runs one trader of every enabled strategy kind, and each of them trades", () => {
     expect(enabled().length).toBeGreaterThanOrEqual(7);
     for (const a of enabled()) {
-      const strategy = (a as { strategy: string }).strategy;
+      const strategy = (a as unknown as { strategy: string }).strategy;
       expect(count("SELECT COUNT(*) AS n FROM orders WHERE agent_id = ?", a.id), `${a.id} (${strategy}) placed orders`).toBeGreaterThan(0);
       expect(count("SELECT COUNT(*) AS n FROM fills WHERE agent_id = ?", a.id), `${a.id} (${strategy}) was filled`).toBeGreaterThan(0);
     }
