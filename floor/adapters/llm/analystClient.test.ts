@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { answer, completion, json, startChatServer, type ChatReplyScript, type ChatServer } from "../../../tests/helpers/chatServer.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { analystClient, resolveEndpoint, type AnalystClientOptions } from "./analystClient.ts";
 import { DailyBudget, TokenBucket } from "./limits.ts";
@@ -12,45 +11,17 @@ const features: AnalystFeatures = { asset: "BTC", spot: 95_120.5, strike: 95_000
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1, 12); // floor time: noon UTC
 
-/** What the fake server does with the next request. */
-type Reply = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-const completion = (content: string, totalTokens?: number) => ({
-  id: "chatcmpl-1", object: "chat.completion", created: 0, model: "test-model",
-  choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content } }],
-  ...(totalTokens !== undefined ? { usage: { prompt_tokens: totalTokens - 20, completion_tokens: 20, total_tokens: totalTokens } } : {}),
-});
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (_req, res) => {
-  res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
-};
-const answer = (pUp: number, reason: string, tokens = 150) => json(200, completion(JSON.stringify({ pUp, reason }), tokens));
-
-/** A local server speaking the chat-completions API: it records each request and answers from a script. */
-let server: Server;
+let srv: ChatServer;
 let baseUrl: string;
-let script: Reply[] = [];
-let seen: Array<{ url: string; auth: string | undefined; body: Record<string, unknown>; at: number }> = [];
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c: Buffer) => (body += c.toString()));
-    req.on("end", () => {
-      seen.push({ url: req.url ?? "", auth: req.headers.authorization, body: JSON.parse(body) as Record<string, unknown>, at: Date.now() });
-      const next = script.shift() ?? json(500, { error: { message: "no scripted reply" } });
-      next(req, res, body);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  srv = await startChatServer();
+  baseUrl = srv.baseUrl;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
-beforeEach(() => {
-  script = [];
-  seen = [];
-});
+afterAll(() => srv.close());
+beforeEach(() => srv.reset());
+/** The server's script and what it saw. */
+const script = (...r: ChatReplyScript[]) => srv.script.push(...r);
+const seen = () => srv.seen;
 
 /** Pino output captured, at debug level, as the floor's logger writes it (with its redaction). */
 function capture() {
@@ -114,28 +85,28 @@ describe("the limits", () => {
 
 describe("analystClient against a local chat-completions server", () => {
   it("asks once, with the key as a bearer token, and serves the window from its cache until refreshSec has passed", async () => {
-    script = [answer(0.64, "spot is $120 above the strike with 7 minutes left"), answer(0.7, "later")];
+    script(answer(0.64, "spot is $120 above the strike with 7 minutes left"), answer(0.7, "later"));
     const c = client({ refreshSec: 60 });
     const first = await c.ask("m1", features, T0);
     expect(first).toEqual({ ok: true, answer: { pUp: 0.64, reason: "spot is $120 above the strike with 7 minutes left" }, cached: false, tokens: 150 });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ url: "/v1/chat/completions", auth: `Bearer ${KEY}`, body: { model: "test-model", response_format: { type: "json_object" } } });
+    expect(seen()).toHaveLength(1);
+    expect(seen()[0]).toMatchObject({ url: "/v1/chat/completions", auth: `Bearer ${KEY}`, body: { model: "test-model", response_format: { type: "json_object" } } });
     expect(await c.ask("m1", features, T0 + 59_999)).toMatchObject({ ok: true, cached: true, answer: { pUp: 0.64 } });
-    expect(seen).toHaveLength(1);
+    expect(seen()).toHaveLength(1);
     expect(await c.ask("m1", features, T0 + 60_000)).toMatchObject({ ok: true, cached: false, answer: { pUp: 0.7 } });
     expect(c.tokensUsed(T0 + 60_000)).toBe(300);
   });
   it("makes one call per window when refreshSec is 0, and one call for asks that overlap", async () => {
-    script = [answer(0.55, "one"), answer(0.45, "two")];
+    script(answer(0.55, "one"), answer(0.45, "two"));
     const c = client({ refreshSec: 0 });
     const [a, b] = await Promise.all([c.ask("m1", features, T0), c.ask("m1", features, T0 + 1)]);
     expect(a).toBe(b);
     expect(await c.ask("m1", features, T0 + 800_000)).toMatchObject({ cached: true, answer: { pUp: 0.55 } });
     expect(await c.ask("m2", features, T0 + 900_000)).toMatchObject({ cached: false, answer: { pUp: 0.45 } });
-    expect(seen).toHaveLength(2);
+    expect(seen()).toHaveLength(2);
   });
   it("refuses malformed JSON content and a schema-invalid answer, charging their tokens", async () => {
-    script = [json(200, completion("Up, probably: 0.6", 90)), json(200, completion('{"pUp":"high","reason":"momentum"}', 80)), json(200, "not a completion"), (_q, res) => res.end("<html>")];
+    script(json(200, completion("Up, probably: 0.6", 90)), json(200, completion('{"pUp":"high","reason":"momentum"}', 80)), json(200, "not a completion"), (_q, res) => res.end("<html>"));
     const c = client();
     expect(await c.ask("m1", features, T0)).toMatchObject({ ok: false, reason: "malformed", status: 200 });
     expect(await c.ask("m1", features, T0)).toMatchObject({ ok: false, reason: "invalid", detail: expect.stringContaining("pUp") as string });
@@ -144,47 +115,47 @@ describe("analystClient against a local chat-completions server", () => {
     expect(c.tokensUsed(T0)).toBeGreaterThanOrEqual(170 + 2 * 120); // 90 + 80 reported, the last two charged their estimate
   });
   it("retries a 429 after the Retry-After it was given, a bounded number of times", async () => {
-    script = [json(429, { error: { message: "slow down" } }, { "retry-after": "1" }), answer(0.6, "after the wait")];
+    script(json(429, { error: { message: "slow down" } }, { "retry-after": "1" }), answer(0.6, "after the wait"));
     const c = client({ maxRetries: 2 });
     const r = await c.ask("m1", features, T0);
     expect(r).toMatchObject({ ok: true, answer: { pUp: 0.6 } });
-    expect(seen).toHaveLength(2);
-    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(seen()).toHaveLength(2);
+    expect(seen()[1]!.at - seen()[0]!.at).toBeGreaterThanOrEqual(950);
 
-    seen = [];
-    script = [0, 1, 2].map(() => json(429, { error: { message: "slow down" } }, { "retry-after-ms": "20" }));
+    srv.reset();
+    script(...[0, 1, 2].map(() => json(429, { error: { message: "slow down" } }, { "retry-after-ms": "20" })));
     const bounded = await c.ask("m2", features, T0);
     expect(bounded).toMatchObject({ ok: false, reason: "rateLimited", status: 429, detail: expect.stringContaining("gave up after 3 attempts") as string });
-    expect(seen).toHaveLength(3);
+    expect(seen()).toHaveLength(3);
 
-    seen = [];
-    script = [json(429, {}, { "retry-after": "120" })];
+    srv.reset();
+    script(json(429, {}, { "retry-after": "120" }));
     const tooLong = await c.ask("m3", features, T0);
     expect(tooLong).toMatchObject({ ok: false, reason: "rateLimited", detail: expect.stringContaining("asked to wait 120000 ms") as string });
-    expect(seen).toHaveLength(1);
+    expect(seen()).toHaveLength(1);
   });
   it("gives up on a server that does not answer within the timeout, and does not retry it", async () => {
-    script = [(_q, res) => setTimeout(() => json(200, completion('{"pUp":0.5,"reason":"late"}', 10))(_q, res, ""), 1_500)];
+    script((_q, res) => setTimeout(() => json(200, completion('{"pUp":0.5,"reason":"late"}', 10))(_q, res), 1_500));
     const c = client({ timeoutMs: 200 });
     const t = Date.now();
     expect(await c.ask("m1", features, T0)).toMatchObject({ ok: false, reason: "timeout" });
     expect(Date.now() - t).toBeLessThan(1_000);
-    expect(seen).toHaveLength(1);
+    expect(seen()).toHaveLength(1);
   });
   it("a client error is not retried; a refused connection is a network failure", async () => {
-    script = [json(400, { error: { message: "model not found" } })];
+    script(json(400, { error: { message: "model not found" } }));
     expect(await client().ask("m1", features, T0)).toMatchObject({ ok: false, reason: "http", status: 400, detail: "HTTP 400: model not found" });
-    expect(seen).toHaveLength(1);
+    expect(seen()).toHaveLength(1);
     const dead = await client({ baseUrl: "http://127.0.0.1:1/v1" }).ask("m1", features, T0);
     expect(dead).toMatchObject({ ok: false, reason: "network" });
   });
   it("stops asking once the day's token budget is spent, until the next UTC day of floor time", async () => {
-    script = [answer(0.6, "a", 700), answer(0.6, "b", 400), answer(0.6, "c", 100)];
+    script(answer(0.6, "a", 700), answer(0.6, "b", 400), answer(0.6, "c", 100));
     const c = client({ dailyTokenBudget: 1000, refreshSec: 0 });
     expect(await c.ask("m1", features, T0)).toMatchObject({ ok: true });
     expect(await c.ask("m2", features, T0 + 1)).toMatchObject({ ok: true }); // 700 < 1000: this call may start
     expect(await c.ask("m3", features, T0 + 2)).toMatchObject({ ok: false, reason: "budget" }); // 1,100 spent
-    expect(seen).toHaveLength(2);
+    expect(seen()).toHaveLength(2);
     const tomorrow = T0 + DAY / 2;
     expect(await c.ask("m4", features, tomorrow)).toMatchObject({ ok: true });
     // The budget survives a restart.
@@ -194,16 +165,16 @@ describe("analystClient against a local chat-completions server", () => {
     expect(again.tokensUsed(tomorrow)).toBe(100);
   });
   it("keeps within its call rate: past the bucket, an ask is throttled without a call", async () => {
-    script = [answer(0.6, "a"), answer(0.6, "b")];
+    script(answer(0.6, "a"), answer(0.6, "b"));
     const c = client({ maxCallsPerMin: 2, refreshSec: 0 });
     await c.ask("m1", features, T0);
     await c.ask("m2", features, T0);
     expect(await c.ask("m3", features, T0)).toMatchObject({ ok: false, reason: "throttled" });
-    expect(seen).toHaveLength(2);
+    expect(seen()).toHaveLength(2);
   });
   it("never lets the key reach a log line or an error, even when the server echoes it back", async () => {
-    const echo: Reply = (req, res) => json(401, { error: { message: `Incorrect API key provided: ${req.headers.authorization}` } })(req, res, "");
-    script = [echo, answer(0.6, "fine"), json(500, { error: `boom ${KEY}` }), json(500, { error: `boom ${KEY}` }), json(500, { error: `boom ${KEY}` })];
+    const echo: ChatReplyScript = (req, res) => json(401, { error: { message: `Incorrect API key provided: ${req.headers.authorization}` } })(req, res);
+    script(echo, answer(0.6, "fine"), json(500, { error: `boom ${KEY}` }), json(500, { error: `boom ${KEY}` }), json(500, { error: `boom ${KEY}` }));
     const { log, text } = capture();
     const c = client({ log, maxRetries: 2, maxRetryWaitMs: 50 });
     const denied = await c.ask("m1", features, T0);
