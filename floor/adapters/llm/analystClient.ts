@@ -91,7 +91,9 @@ export function analystClient(o: AnalystClientOptions): AnalystClient {
 
   function fail(window: string, reason: AskFailure, detail: string, status?: number): AskResult {
     const clean = scrub(detail);
-    o.log?.warn({ window, reason, ...(status !== undefined ? { status } : {}), detail: clean }, "llm analyst: no answer");
+    // Our own limits say so quietly; what the server or the wire did is a warning.
+    const level = reason === "throttled" || reason === "budget" ? "info" : "warn";
+    o.log?.[level]({ window, reason, ...(status !== undefined ? { status } : {}), detail: clean }, "llm analyst: no answer");
     return { ok: false, reason, detail: clean, ...(status !== undefined ? { status } : {}) };
   }
 
