@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strategyCore, type Action, type MarketView, type Signal } from "../core/index.ts";
+import { TraderConfig } from "../traderConfig.ts";
+import { traderKind } from "../traderKind.ts";
 import { addToSweep, chased, isWhale, whaleFollow, WhaleFollowParams, whaleTilt } from "./whaleFollow.ts";
 
 const m: MarketView = { marketId: "m1", upTokenId: "UP", downTokenId: "DN", strike: 95_000, startTs: 0, endTs: 900_000, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5_000_000 };
@@ -63,6 +65,12 @@ describe("whaleFollow: the pure parts", () => {
     expect(WhaleFollowParams.safeParse({ delaySec: 90, holdSec: 60 }).error?.issues[0]?.path).toEqual(["delaySec"]);
     expect(WhaleFollowParams.safeParse({ direction: "sideways" }).success).toBe(false);
     expect(WhaleFollowParams.safeParse({ tilt: 0.5 }).success).toBe(false);
+  });
+  it("takes a changed filter in place on a running trader, but restarts it for a new entry limit", () => {
+    const cfg = (params: Record<string, unknown>) => TraderConfig.parse({ id: "w", kind: "trader", strategy: "whaleFollow", params });
+    const updatable = traderKind.file!.updatable;
+    expect(updatable(cfg({}), cfg({ minShares: 800, direction: "up", tilt: 0.1, ignoreSrc: ["exchange", "paper"] }))).toBe(true);
+    expect(updatable(cfg({}), cfg({ maxEntries: 2 }))).toBe(false);
   });
 });
 

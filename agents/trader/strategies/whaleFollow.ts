@@ -23,9 +23,10 @@ export const WhaleFollowParams = z
     maxEntries: z.number().int().min(1).max(10).default(1),
     /**
      * Publishers (envelope `src`) whose prints are the floor's own fills, never followed: the paper
-     * exchange prints its own taker fills as market trades (agent id `exchange`).
+     * exchange prints its own taker fills as market trades (agent id `exchange`). Updatable (read
+     * on each print), which also keeps a reloaded file with an equal list from restarting the trader.
      */
-    ignoreSrc: z.array(z.string().min(1).max(100)).max(8).default(["exchange"]),
+    ignoreSrc: updatable(z.array(z.string().min(1).max(100)).max(8).default(["exchange"])),
     ...entryParams({ minEdge: 0.02, kellyFraction: 0.25, entryAfterSec: 0, exitBeforeSec: 30, maxPrice: 0.9, minPrice: 0.1 }),
   })
   .strict()
