@@ -1,7 +1,8 @@
+import { classifier } from "./classifier/classifier.ts";
 import { fairValue } from "./fairValue.ts";
 import { momentum } from "./momentum.ts";
 
 /** Every strategy a trader can run, one line each: `TraderConfig` is built from this table. */
-export const STRATEGIES = [momentum, fairValue] as const;
+export const STRATEGIES = [momentum, fairValue, classifier] as const;
 
 export type StrategyName = (typeof STRATEGIES)[number]["name"];
