@@ -15,14 +15,13 @@ export class SampleStore {
 
   /** Start (or continue) a window's record. */
   open(m: { marketId: string; startTs: number; endTs: number }): void {
-    if (!this.find(m.marketId)) this.windows.push({ marketId: m.marketId, startTs: m.startTs, endTs: m.endTs, ts: [], xs: [] });
+    if (!this.find(m.marketId)) this.windows.push({ marketId: m.marketId, startTs: m.startTs, endTs: m.endTs, xs: [] });
   }
 
-  /** A sample of the window taken at `ts` (a copy of `x`, rounded); false when the window is unknown or full. */
-  add(marketId: string, ts: number, x: ArrayLike<number>): boolean {
+  /** A sample of the window (a copy of `x`, rounded); false when the window is unknown, resolved or full. */
+  add(marketId: string, x: ArrayLike<number>): boolean {
     const w = this.find(marketId);
     if (!w || w.label !== undefined || w.xs.length >= MAX_SAMPLES_PER_WINDOW) return false;
-    w.ts.push(ts);
     w.xs.push(Array.from(x, round6));
     return true;
   }
@@ -69,5 +68,5 @@ export class SampleStore {
 }
 
 function copy(w: WindowSamples): WindowSamples {
-  return { ...w, ts: [...w.ts], xs: w.xs.map((x) => [...x]) };
+  return { ...w, xs: w.xs.map((x) => [...x]) };
 }

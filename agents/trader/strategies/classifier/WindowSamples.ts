@@ -5,7 +5,6 @@ export interface WindowSamples {
   endTs: number;
   /** 1 when the window resolved Up, 0 Down; absent until it resolves. */
   label?: 0 | 1;
-  /** When each sample was taken, and its features. */
-  ts: number[];
+  /** The feature vectors, in the order taken (extractFeatures.ts). */
   xs: number[][];
 }

@@ -115,7 +115,7 @@ export function classifierStrategy(p: ClassifierParams): ClassifierView {
     onSpot(d, pt) {
       const m = d.market;
       if (!m || pt.ts < nextSampleAt || pt.ts >= m.endTs) return;
-      if (extractFeatures(d, pt.ts, x)) store.add(m.marketId, pt.ts, x);
+      if (extractFeatures(d, pt.ts, x)) store.add(m.marketId, x);
       const every = p.sampleEverySec * 1000;
       const first = m.startTs + every / 2;
       nextSampleAt = first + (Math.floor((pt.ts - first) / every) + 1) * every;

@@ -39,27 +39,23 @@ function rows(windows: readonly WindowSamples[]) {
   const X: number[][] = [];
   const y: number[] = [];
   const v: number[] = [];
-  /** The index of each row's window. */
-  const win: number[] = [];
-  windows.forEach((w, k) => {
+  for (const w of windows) {
     for (const x of w.xs) {
       X.push(x);
       y.push(w.label!);
       v.push(1 / w.xs.length);
-      win.push(k);
     }
-  });
-  return { X, y, v, win };
+  }
+  return { X, y, v };
 }
 
 /**
  * Fit the model on the training set: standardise on the fit windows; an L2 logistic regression
- * on them (Newton, fitLogistic) for each penalty of the grid l2 × L2_GRID; keep one by its log
- * loss on the later, held-out calibration windows, by the one-standard-error rule (so windows
- * with no signal are shrunk to their base rate, and a strong signal is not); then Platt scaling
- * of that model's log-odds on the same calibration windows (fitPlatt), its intercept held to the
- * base rate the (more numerous) fit windows gave. Deterministic: the same
- * windows give the same bits.
+ * on them (Newton, fitLogistic) for each penalty of the grid l2 × L2_GRID; keep the one with the
+ * least log loss on the later, held-out calibration windows (windows with no signal are shrunk
+ * towards their base rate, a strong signal is not); then Platt scaling of that model's log-odds
+ * on the same calibration windows (fitPlatt), its intercept held to the base rate the (more
+ * numerous) fit windows gave. Deterministic: the same windows give the same bits.
  */
 export function fitModel(set: TrainingSet, o: ModelOptions): { model: Model; report: FitReport } {
   const f = rows(set.fit);
@@ -67,19 +63,19 @@ export function fitModel(set: TrainingSet, o: ModelOptions): { model: Model; rep
   const Z = f.X.map((x) => Array.from(scaleInto(scaler, x, new Array<number>(x.length))));
   const c = rows(set.calib);
   const scratch = new Float64Array(scaler.mean.length);
-  const tried: Array<{ l2: number; model: Model; scores: number[]; loss: number[] }> = [];
+  let best: { l2: number; model: Model; scores: number[]; loss: number } | undefined;
   let start: { w: number[]; b: number } | undefined;
   for (const k of L2_GRID) {
     const l2 = o.l2 * k;
     const lr = fitLogistic(Z, f.y, { l2, weights: f.v, ...(start ? { start } : {}) });
-    start = lr;
+    start = lr; // the next penalty starts from this fit: fewer Newton steps, the same minimum
     const model: Model = { scaler, w: lr.w, b: lr.b, platt: { a: 1, b: 0 } };
     const scores = c.X.map((x) => logOdds(model, x, scratch));
-    const loss = new Array<number>(set.calib.length).fill(0);
-    scores.forEach((s, i) => (loss[c.win[i]!]! += c.v[i]! * logLoss(s, c.y[i]!)));
-    tried.push({ l2, model, scores, loss });
+    const loss = scores.reduce((a, s, i) => a + c.v[i]! * logLoss(s, c.y[i]!), 0);
+    // A tie goes to the larger penalty (the simpler model).
+    if (!best || loss <= best.loss) best = { l2, model, scores, loss };
   }
-  const best = tried[oneSeRule(tried.map((t) => t.loss))]!;  const { model: base, scores } = best;
+  const { model: base, scores } = best!;
   // The slice may rescale the model's log-odds freely (within calibPrior), but moves its base rate only as far as its
   // own evidence weighs against the fit windows' (a quarter per window: the information a near-even coin gives).
   const platt = fitPlatt(scores, c.y, o.calibPrior, Math.max(o.calibPrior, set.fit.length / 4), c.v);
@@ -91,7 +87,7 @@ export function fitModel(set: TrainingSet, o: ModelOptions): { model: Model; rep
   return {
     model,
     report: {
-      l2: best.l2,
+      l2: best!.l2,
       fitWindows: set.fit.length,
       fitSamples: f.X.length,
       calibWindows: set.calib.length,
@@ -108,28 +104,6 @@ export function logOdds(m: Model, x: ArrayLike<number>, scratch: Float64Array): 
   let s = m.b;
   for (let a = 0; a < m.w.length; a++) s += m.w[a]! * scratch[a]!;
   return s;
-}
-
-/**
- * The one-standard-error rule (Breiman et al. 1984; Hastie, Tibshirani & Friedman, "The Elements
- * of Statistical Learning", 7.10): of models ordered from least to most regularised, each with its
- * held-out loss per window, the most regularised whose mean loss is within one standard error
- * (over windows) of the best mean. A held-out slice of a few dozen windows cannot tell apart
- * penalties whose losses differ by less than that; the simpler model is then the safer bet.
- */
-export function oneSeRule(losses: readonly (readonly number[])[]): number {
-  const means = losses.map((l) => l.reduce((a, x) => a + x, 0) / Math.max(1, l.length));
-  let best = 0;
-  means.forEach((m, i) => {
-    if (m < means[best]!) best = i;
-  });
-  const l = losses[best]!;
-  const se = l.length > 1 ? Math.sqrt(l.reduce((a, x) => a + (x - means[best]!) ** 2, 0) / (l.length - 1) / l.length) : 0;
-  let pick = best;
-  means.forEach((m, i) => {
-    if (i > pick && m <= means[best]! + se) pick = i;
-  });
-  return pick;
 }
 
 /** The calibrated probability of Up. */

@@ -10,7 +10,6 @@ function windows(n: number, labelled: (i: number) => boolean): WindowSamples[] {
     startTs: i * 15 * MIN,
     endTs: (i + 1) * 15 * MIN,
     ...(labelled(i) ? { label: (i % 2) as 0 | 1 } : {}),
-    ts: [i * 15 * MIN + 30_000],
     xs: [[i]],
   }));
 }
