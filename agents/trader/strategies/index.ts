@@ -1,3 +1,4 @@
+import { classifier } from "./classifier/classifier.ts";
 import { fairValue } from "./fairValue.ts";
 import { llmAnalyst } from "./llmAnalyst.ts";
 import { meanReversion } from "./meanReversion/meanReversion.ts";
@@ -6,6 +7,14 @@ import { volumeSpike } from "./volumeSpike/volumeSpike.ts";
 import { whaleFollow } from "./whaleFollow.ts";
 
 /** Every strategy a trader can run, one line each: `TraderConfig` is built from this table. */
-export const STRATEGIES = [momentum, fairValue, meanReversion, volumeSpike, whaleFollow, llmAnalyst] as const;
+export const STRATEGIES = [
+  momentum,
+  fairValue,
+  meanReversion,
+  volumeSpike,
+  whaleFollow,
+  llmAnalyst,
+  classifier,
+] as const;
 
 export type StrategyName = (typeof STRATEGIES)[number]["name"];
