@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MICRO } from "../../../protocols/index.ts";
 import { upProbability } from "../../../floor/pricing/index.ts";
-import { fairOf, marketMaker, MarketMakerParams, quotePrices } from "./marketMaker.ts";
+import { fairOf, fairStepPerSec, marketMaker, MarketMakerParams, quotePrices } from "./marketMaker.ts";
 import { cancelsOf, MARKET, ordersOf, scripted, T0, TRADING, type Placed } from "./scripted.ts";
 
 const M = MICRO;
 // Fair value from the book's mid alone (midWeight 1), so the script sets it exactly; a 0.5¢ half spread.
-const params = (o: Partial<MarketMakerParams> = {}) => MarketMakerParams.parse({ midWeight: 1, minEdge: 0.005, quoteShares: 50, maxInventory: 100, skew: 0.02, ...o });
+const params = (o: Partial<MarketMakerParams> = {}) => MarketMakerParams.parse({ midWeight: 1, volSpread: 0, minEdge: 0.005, quoteShares: 50, maxInventory: 100, skew: 0.02, ...o });
 const at = (sec: number) => T0 + sec * 1000;
 /** Quotes as [outcome side price(¢) shares]. */
 const terms = (os: Placed[]) => os.map((o) => `${o.outcome} ${o.side} ${Math.round(o.price / 1e4)} ${o.size / M}`).sort();
@@ -57,8 +57,8 @@ describe("marketMaker", () => {
   });
 
   it("refreshes on fills and on moves: cancels the quotes whose price changed and places the new ones", () => {
-    const { s, bid, ask } = quoting();
-    // A partial fill of the bid (20 of 50 Up) moves the center down 0.004 (bid 0.49) and turns the ask side into a SELL of the 20 held.
+    const { s, bid, ask } = quoting({ maxInventory: 150 });
+    // A partial fill of the bid (20 of 50 Up) moves the center down 0.0027 (bid 0.49) and turns the ask side into a SELL of the 20 held.
     s.fill(bid.intentId, 20);
     const a1 = s.decide(at(61));
     expect(cancelsOf(a1).map((c) => c.intentId).sort()).toEqual([bid.intentId, ask.intentId].sort());
@@ -70,7 +70,7 @@ describe("marketMaker", () => {
     s.book(0.45, 0.56, at(62));
     expect(s.decide(at(62))).toEqual([]);
 
-    // Fair value moves up two ticks (mid 0.525): both quotes are cancelled and requoted higher, center 0.525 − 0.004 = 0.521.
+    // Fair value moves up two ticks (mid 0.525): both quotes are cancelled and requoted higher, center 0.525 − 0.0027 = 0.5223.
     s.book(0.47, 0.58, at(63));
     const a2 = s.decide(at(63));
     expect(cancelsOf(a2).map((c) => c.intentId).sort()).toEqual(ordersOf(a1).map((o) => o.intentId).sort());
@@ -87,8 +87,11 @@ describe("marketMaker", () => {
     s.book(0.45, 0.56, at(61));
     const next = ordersOf(s.decide(at(61))).find((o) => o.outcome === "Up" && o.side === "BUY")!;
     s.fill(next.intentId, 30);
+    // The center moves down again (bid 0.48); while the 0.49 bid's last 20 are being cancelled they could still fill, so no new bid yet.
+    expect(ordersOf(s.decide(at(62))).filter((o) => o.side === "BUY")).toEqual([]);
+    s.done(next.intentId);
     const capped = ordersOf(s.decide(at(62)));
-    expect(capped.filter((o) => o.side === "BUY").map((o) => o.size / M)).toEqual([20]);
+    expect(terms(capped.filter((o) => o.side === "BUY"))).toEqual(["Up BUY 48 20"]);
 
     // At the limit (100 Up), only the reducing side is quoted: no bid for Up, the offer of what it holds stands.
     const cur = [...s.orders.values()].find((o) => o.outcome === "Up" && o.side === "BUY" && o.size === 20 * M)!;
@@ -106,6 +109,21 @@ describe("marketMaker", () => {
     const os = ordersOf(short.s.decide(at(61)));
     expect(os.some((o) => o.outcome === "Down" && o.side === "BUY")).toBe(false);
     expect(terms(os)).toEqual(["Down SELL 48 50"]); // center 0.505 + 0.02 = 0.525: bid 0.52, i.e. Down offered at 0.48
+  });
+
+  it("counts quotes still being cancelled against the limit (they may fill before the cancel lands)", () => {
+    const { s, bid } = quoting();
+    s.fill(bid.intentId, 50); // 50 Up of a 100 limit
+    const bid2 = ordersOf(s.decide(at(61))).find((o) => o.side === "BUY")!;
+    expect(bid2.size).toBe(50 * M);
+    // Fair value moves: the 0.49 bid is being cancelled, and while it is, its 50 fill the room: no new bid yet.
+    s.book(0.47, 0.58, at(62));
+    const a = s.decide(at(62));
+    expect(cancelsOf(a).map((c) => c.intentId)).toContain(bid2.intentId);
+    expect(ordersOf(a).filter((o) => o.side === "BUY")).toEqual([]);
+    // The cancel is confirmed: the bid goes back up, at the new price.
+    s.done(bid2.intentId);
+    expect(terms(ordersOf(s.decide(at(63))).filter((o) => o.side === "BUY"))).toEqual(["Up BUY 51 50"]);
   });
 
   it("cancels every quote near the close (the core's exit span) and places none", () => {
@@ -156,16 +174,45 @@ describe("marketMaker", () => {
     expect(upAsk).toBeGreaterThan(expected);
   });
 
+  it("measures how fast fair value moves: φ(d)/√τ a second, largest at the strike, smaller away from it and with more time", () => {
+    // At the strike with 450 s left: 0.398942/21.2132 = 0.018806.
+    expect(fairStepPerSec(95_000, 95_000, 1e-4, 450)).toBeCloseTo(0.018806, 6);
+    // 0.2% above it (d = 0.002/(1e-4·√450) = 0.9428): φ(d) = 0.25593, over √450: 0.012065.
+    expect(fairStepPerSec(95_190, 95_000, 1e-4, 450)).toBeCloseTo(0.25593 / Math.sqrt(450), 5);
+    expect(fairStepPerSec(95_000, 95_000, 1e-4, 800)).toBeLessThan(fairStepPerSec(95_000, 95_000, 1e-4, 450));
+    expect(fairStepPerSec(95_000, 95_000, 1e-4, 0)).toBe(0);
+  });
+
+  it("quotes volSpread of those steps either side of fair value where that is wider than minEdge", () => {
+    const quotes = (volSpread: number) => {
+      const s = scripted(marketMaker, params({ midWeight: 0, volSpread }));
+      for (let i = 0; i <= 60; i++) s.spot(95_000 * (i % 2 ? 1.001 : 1), at(i));
+      s.spot(95_190, at(61));
+      s.book(0.3, 0.8, at(61));
+      const os = ordersOf(s.decide(at(61)));
+      return { bid: os.find((o) => o.outcome === "Up")!.price, ask: M - os.find((o) => o.outcome === "Down")!.price, fair: s.core.belief(at(61))!.pUp };
+    };
+    const sigma = Math.sqrt((60 * Math.log(1.001) ** 2 + Math.log(95_190 / 95_000) ** 2) / 61);
+    const stepNow = fairStepPerSec(95_190, 95_000, sigma, 839);
+    expect(stepNow).toBeGreaterThan(0.005); // wider than minEdge, so it sets the half spread
+    const narrow = quotes(0);
+    const wide = quotes(2);
+    expect(narrow.bid).toBe(Math.floor((narrow.fair - 0.005) * 100) * 10_000);
+    expect(wide.bid).toBe(Math.floor((wide.fair - 2 * stepNow) * 100) * 10_000);
+    expect(wide.ask).toBe(Math.ceil((wide.fair + 2 * stepNow) * 100) * 10_000);
+    expect(wide.ask - wide.bid).toBeGreaterThan(narrow.ask - narrow.bid);
+  });
+
   it("prices quotes on the tick, a tick apart at least, and never through the book (post-only)", () => {
-    const p = { minEdge: 0, skew: 0.02, maxInventory: 100 };
+    const p = { skew: 0.02, maxInventory: 100 };
     const open = { bid: undefined, ask: undefined };
-    expect(quotePrices(0.503, 0, p, 10_000, open)).toEqual({ bid: 500_000, ask: 510_000 });
-    expect(quotePrices(0.5, 0, p, 10_000, open)).toEqual({ bid: 490_000, ask: 510_000 }); // fair on a tick: one each way
-    expect(quotePrices(0.503, 50, p, 10_000, open)).toEqual({ bid: 490_000, ask: 500_000 }); // skew 0.01 down
-    expect(quotePrices(0.503, 500, p, 10_000, open)).toEqual({ bid: 480_000, ask: 490_000 }); // capped at the limit's 0.02
+    expect(quotePrices(0.503, 0, 0, p, 10_000, open)).toEqual({ bid: 500_000, ask: 510_000 });
+    expect(quotePrices(0.5, 0, 0, p, 10_000, open)).toEqual({ bid: 490_000, ask: 510_000 }); // fair on a tick: one each way
+    expect(quotePrices(0.503, 50, 0, p, 10_000, open)).toEqual({ bid: 490_000, ask: 500_000 }); // skew 0.01 down
+    expect(quotePrices(0.503, 500, 0, p, 10_000, open)).toEqual({ bid: 480_000, ask: 490_000 }); // capped at the limit's 0.02
     // Fair above the book's ask: the bid sits a tick under that ask; below its bid: the ask a tick over it.
-    expect(quotePrices(0.6, 0, p, 10_000, { bid: 540_000, ask: 550_000 })).toEqual({ bid: 540_000, ask: 610_000 });
-    expect(quotePrices(0.4, 0, p, 10_000, { bid: 450_000, ask: 460_000 })).toEqual({ bid: 390_000, ask: 460_000 }); // fair on a tick: 0.39 below it
+    expect(quotePrices(0.6, 0, 0, p, 10_000, { bid: 540_000, ask: 550_000 })).toEqual({ bid: 540_000, ask: 610_000 });
+    expect(quotePrices(0.4, 0, 0, p, 10_000, { bid: 450_000, ask: 460_000 })).toEqual({ bid: 390_000, ask: 460_000 }); // fair on a tick: 0.39 below it
   });
 
   it("has no fair value (and quotes nothing) without volatility or a book mid to stand on", () => {
