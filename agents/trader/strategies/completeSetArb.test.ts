@@ -16,6 +16,17 @@ function arb(up: [number, number], down: [number, number] | undefined, o: { mark
   return s;
 }
 
+/** The arb fires on 0.40 Up + 0.55 Down (100 sets); then `upShares` of the Up leg and `downShares` of the Down leg fill and the venue is done with both. */
+function legged(upShares: number, downShares: number) {
+  const s = arb([0.38, 0.4], [0.53, 0.55]);
+  const [up, down] = ordersOf(s.decide(at(30)));
+  for (const [o, n] of [[up!, upShares], [down!, downShares]] as const) {
+    if (n > 0) s.fill(o.intentId, n);
+    if (n < 100) s.done(o.intentId);
+  }
+  return s;
+}
+
 describe("completeSetArb", () => {
   it("prices a taker leg in pUSD: the price plus 0.07·p(1−p) a share", () => {
     expect(legCost(400_000, MARKET.fee)).toBeCloseTo(416_800, 6);
@@ -76,47 +87,30 @@ describe("completeSetArb", () => {
   });
 
   it("completes a one-legged set at the missing ask while the set still costs under 1 after fees", () => {
-    const s = arb([0.38, 0.4], [0.53, 0.55]);
-    const [up, down] = ordersOf(s.decide(at(30)));
-    s.fill(up!.intentId, 100);
-    s.done(down!.intentId); // the Down FAK found nothing
+    const s = legged(100, 0); // the Down FAK found nothing
     // Down's ask moved to 0.56: 0.4168 + 0.56 + 0.017248 = 0.994 < 1, so it buys the 100 Down.
     s.book(0.54, 0.56, at(31), 1_000, MARKET.downTokenId);
     expect(terms(ordersOf(s.decide(at(31))))).toEqual(["BUY Down FAK 0.56 100"]);
   });
 
   it("completes what is missing of a partly filled leg", () => {
-    const s = arb([0.38, 0.4], [0.53, 0.55]);
-    const [up, down] = ordersOf(s.decide(at(30)));
-    s.fill(up!.intentId, 100);
-    s.fill(down!.intentId, 60);
-    s.done(down!.intentId);
+    const s = legged(100, 60);
     expect(terms(ordersOf(s.decide(at(31))))).toEqual(["BUY Down FAK 0.55 40"]);
   });
 
   it("sells a lone leg back at its bid (FAK) when completing it would cost 1 or more", () => {
-    const s = arb([0.38, 0.4], [0.53, 0.55]);
-    const [up, down] = ordersOf(s.decide(at(30)));
-    s.fill(up!.intentId, 100);
-    s.done(down!.intentId);
+    const s = legged(100, 0);
     // Down's ask jumped to 0.62: 0.4168 + 0.62 + 0.016492 = 1.053 ≥ 1. Up's best bid is 0.38 (its own; the mirror 1 − 0.62 is lower).
     s.book(0.6, 0.62, at(31), 1_000, MARKET.downTokenId);
     expect(terms(ordersOf(s.decide(at(31))))).toEqual(["SELL Up FAK 0.38 100"]);
     // The lone Down of a set whose Up leg failed goes back the same way, at the better of Down's bid and 1 − the Up ask.
-    const t = arb([0.38, 0.4], [0.53, 0.55]);
-    const [u2, d2] = ordersOf(t.decide(at(30)));
-    t.done(u2!.intentId);
-    t.fill(d2!.intentId, 100);
+    const t = legged(0, 100);
     t.book(0.7, 0.72, at(31)); // Up now 0.72: 0.567325 + 0.72 + fee > 1; Down's bid 0.53 beats 1 − 0.72 = 0.28
     expect(terms(ordersOf(t.decide(at(31))))).toEqual(["SELL Down FAK 0.53 100"]);
   });
 
   it("holds a lone leg under the venue's minimum size (nothing it could send)", () => {
-    const s = arb([0.38, 0.4], [0.53, 0.55]);
-    const [up, down] = ordersOf(s.decide(at(30)));
-    s.fill(up!.intentId, 100);
-    s.fill(down!.intentId, 97);
-    s.done(down!.intentId);
+    const s = legged(100, 97);
     expect(s.decide(at(31))).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export const MarketMakerParams = z
     /** How far both quotes move against the inventory when it is at `maxInventory` (probability; proportional below). */
     skew: updatable(z.number().min(0).max(0.2).default(0.02)),
     /** Half spread in standard deviations of fair value's move over one second (φ(d)/√τ): wider where the price moves fast. */
-    volSpread: updatable(z.number().min(0).max(10).default(1)),
+    volSpread: updatable(z.number().min(0).max(10).default(2)),
     // minEdge is its least half spread: each quote at least this far from fair value (after the skew), rounded away onto the tick.
     // kellyFraction is not used: quotes are `quoteShares` each.
     ...entryParams({ minEdge: 0.002, kellyFraction: 0.25, entryAfterSec: 10, exitBeforeSec: 30, maxPrice: 0.95, minPrice: 0.05 }),
@@ -32,8 +32,9 @@ export type MarketMakerParams = z.infer<typeof MarketMakerParams>;
 /**
  * Market maker: two-sided post-only quotes around a fair value. Fair value is the driftless
  * log-normal chance of Up from spot, strike, realised volatility and time left, optionally blended
- * with the book's mid (`midWeight`); it is also its published belief. It bids for Up at fair − the
- * half spread, and offers Up at fair + the half spread as a BUY of Down at 1 − that price (it cannot
+ * with the book's mid (`midWeight`); it is also its published belief. It bids for Up at fair − h,
+ * h the larger of `minEdge` and `volSpread` standard deviations of fair value's one-second move
+ * (fairStepPerSec), and offers Up at fair + h as a BUY of Down at 1 − that price (it cannot
  * sell Up it does not hold; on Polymarket that is the same order on the same book). Holding shares,
  * it offers them instead: a post-only SELL of the Up it holds on the ask side, of the Down it holds
  * on the bid side. Inventory (Up − Down shares) moves both quotes against itself by `skew` at
