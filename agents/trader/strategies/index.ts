@@ -1,6 +1,8 @@
 import { classifier } from "./classifier/classifier.ts";
+import { completeSetArb } from "./completeSetArb.ts";
 import { fairValue } from "./fairValue.ts";
 import { llmAnalyst } from "./llmAnalyst.ts";
+import { marketMaker } from "./marketMaker.ts";
 import { meanReversion } from "./meanReversion/meanReversion.ts";
 import { momentum } from "./momentum.ts";
 import { volumeSpike } from "./volumeSpike/volumeSpike.ts";
@@ -15,6 +17,8 @@ export const STRATEGIES = [
   whaleFollow,
   llmAnalyst,
   classifier,
+  marketMaker,
+  completeSetArb,
 ] as const;
 
 export type StrategyName = (typeof STRATEGIES)[number]["name"];
