@@ -32,7 +32,7 @@ export const FairValueParams = z
      */
     vol: z.enum(["realised", "ewma", "garch"]).default("realised"),
     /** Half-life of the EWMA variance, seconds (a decay λ per step does not suit irregular ticks: 300 s is λ = 0.9977 a second). */
-    ewmaHalfLifeSec: z.number().int().min(10).max(86_400).default(900),
+    ewmaHalfLifeSec: z.number().int().min(10).max(86_400).default(120),
     /** Seconds of spot history GARCH is fitted on, at each window's open (sizes its history). */
     garchFitSec: z.number().int().min(600).max(14_400).default(3600),
     /** GARCH's step, seconds: returns are summed onto this grid (at least the feed's mean tick spacing, which it takes when larger). */
