@@ -107,6 +107,11 @@ export function openCostOf(db: Db, agentId?: string): number {
     : scalar(db, "SELECT SUM(cost_micro) AS n FROM positions WHERE agent_id = ?", agentId);
 }
 
+/** Shares of one outcome an agent holds in a market (micro-shares; 0 when none). */
+export function sharesHeld(db: Db, agentId: string, marketId: string, outcome: string): number {
+  return scalar(db, "SELECT shares_micro AS n FROM positions WHERE agent_id = ? AND market_id = ? AND outcome = ?", agentId, marketId, outcome);
+}
+
 /** Everything ever deposited into the floor. */
 export function depositsOf(db: Db): number {
   return scalar(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE reason = 'deposit'");

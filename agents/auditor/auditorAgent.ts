@@ -48,6 +48,10 @@ export function auditorAgent(id = "auditor"): AgentSpec {
             if (m.approved) approved.set(i.intentId, { side: i.side, price: i.price, size: i.size, filled: 0, marketId: i.marketId });
             write({ kind: m.approved ? "approved" : "rejected", severity: "info", src: m.src, subject, detail: { intentId: i.intentId, agentId: i.agentId, price: i.price, size: i.size, ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
           })),
+          // A trader taking back its own orders: recorded, never approved (a cancel adds no risk).
+          route(families.cancel, (m, subject) => {
+            write({ kind: "cancel_request", severity: "info", src: m.src, subject, detail: { agentId: m.agentId, ...(m.marketId ? { marketId: m.marketId } : {}), ...(m.intentId ? { intentId: m.intentId } : {}), reason: m.reason } }, m.ts);
+          }),
           route(families.orderEvent, (m, subject) => {
             const { v: _v, id: _id, ts, src, ...detail } = m;
             write({ kind: `order_${m.type}`, severity: "info", src, subject, detail }, ts);

@@ -93,4 +93,33 @@ describe("paper exchange on the matching engine", () => {
       { intent_id: "t1-3", status: "rejected" },
     ]);
   });
+
+  it("takes back a trader's working orders on its own cancel request only, and refuses a sell of shares it does not hold", async () => {
+    send("order.decision.t1", { intent: intent(5, {}), approved: true }, "boss");
+    send("order.decision.t1", { intent: intent(6, { price: 470_000 }), approved: true }, "boss");
+    await bus.idle();
+    // Someone else asking for t1's orders is refused and audited; t1's own request for one order takes that one.
+    const audits: string[] = [];
+    bus.subscribe("audit.*", (m) => void audits.push(JSON.parse(m.data).detail.rule));
+    send("order.cancel.t1", { agentId: "t1", intentId: "t1-5", reason: "requote" }, "t2");
+    send("order.cancel.t1", { agentId: "t1", intentId: "t1-5", reason: "requote" }, "t1");
+    await bus.idle();
+    expect(audits).toEqual(["own_cancel"]);
+    expect(events.filter((e) => e.type === "cancel").map((e) => e.intentId)).toEqual(["t1-5"]);
+    // Without an intent id, every working order of the agent in the market goes.
+    send("order.cancel.t1", { agentId: "t1", marketId: "m1", reason: "paused" }, "t1");
+    await bus.idle();
+    expect(events.filter((e) => e.type === "cancel").map((e) => e.intentId)).toEqual(["t1-5", "t1-6"]);
+    // 10 shares bought; a sell of 12 is refused as the venue would; one of 6 rests, then 5 more is over what is not yet offered.
+    send("order.decision.t1", { intent: intent(7, { type: "FAK", price: 520_000, size: 10 * M }), approved: true }, "boss");
+    send("order.decision.t1", { intent: intent(8, { side: "SELL", price: 530_000, size: 12 * M }), approved: true }, "boss");
+    send("order.decision.t1", { intent: intent(9, { side: "SELL", price: 530_000, size: 6 * M }), approved: true }, "boss");
+    send("order.decision.t1", { intent: intent(10, { side: "SELL", price: 530_000, size: 5 * M }), approved: true }, "boss");
+    await bus.idle();
+    expect(events.filter((e) => e.type === "reject").map((e) => [e.intentId, (e as { reason: string }).reason])).toEqual([
+      ["t1-8", "not enough shares: selling 12 Up with 10 held and not already offered"],
+      ["t1-10", "not enough shares: selling 5 Up with 4 held and not already offered"],
+    ]);
+    expect(events.find((e) => e.intentId === "t1-9")?.type).toBe("ack");
+  });
 });

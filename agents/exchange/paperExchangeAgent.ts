@@ -1,6 +1,6 @@
 import { families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision } from "../../protocols/index.ts";
 import {
-  recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus,
+  recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus, sharesHeld,
 } from "../../state/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { MarketEngine, type EngineEvent, type EngineOrder, type EngineState } from "./engine/index.ts";
@@ -13,10 +13,12 @@ import { restartReconciler } from "./restartReconciler.ts";
 type Intent = OrderDecision["intent"];
 type OrderTerms = Pick<Intent, "side" | "outcome" | "price" | "type" | "postOnly" | "expiresAt">;
 /** An order the engine works for us: what its events are booked against. */
-interface Working extends Pick<Intent, "agentId" | "intentId" | "marketId" | "tokenId" | "size"> {
+interface Working extends Pick<Intent, "agentId" | "intentId" | "marketId" | "tokenId" | "outcome" | "side" | "size"> {
   filled: number;
   /** Whether the trader has had its ack (an adopted order that was live has). */
   acked: boolean;
+  /** Cancelled, expired or refused: no longer working. */
+  done?: boolean;
   /** Set when adopted after a restart (floor ms): its fill ids carry it (see `apply`). */
   adoptedAt?: number;
 }
@@ -84,9 +86,11 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             if (e.liquidity === "taker") ctx.publish(subjects.trade(i.marketId), { marketId: i.marketId, tokenId, price: e.price, size: e.size, side: e.side });
             ctx.send({ type: "FILL" });
           } else if (e.type === "cancel") {
+            i.done = true;
             setOrderStatus(db, e.orderId, e.reason === "expired" ? "expired" : i.filled > 0 ? "partial" : "cancelled", e.at, e.reason);
             publishEvent(i, { type: "cancel", orderId: e.orderId, remaining: e.remaining, reason: e.reason });
           } else if (e.type === "reject" && e.request === "submit") {
+            i.done = true;
             setOrderStatus(db, e.orderId, "rejected", e.at, e.reason);
             ctx.send({ type: "REJECTED" });
             publishEvent(i, { type: "reject", reason: e.reason });
@@ -101,6 +105,12 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         if (ctx.state() !== "open") return reject(i, orderId, "exchange halted");
         if (!m || now >= m.open.endTs) return reject(i, orderId, "market not open for trading");
         if (i.tokenId !== (i.outcome === "Up" ? m.open.upTokenId : m.open.downTokenId)) return reject(i, orderId, "token id does not match outcome");
+        if (i.side === "SELL") {
+          // As the venue: no selling shares one does not hold (those it already offers included).
+          let free = sharesHeld(db, i.agentId, i.marketId, i.outcome);
+          for (const o of orders.values()) if (o.agentId === i.agentId && o.marketId === i.marketId && o.outcome === i.outcome && o.side === "SELL" && !o.done) free -= o.size - o.filled;
+          if (i.size > free) return reject(i, orderId, `not enough shares: selling ${i.size / 1e6} ${i.outcome} with ${Math.max(0, free) / 1e6} held and not already offered`);
+        }
         // The ledger keeps postOnly and a GTD's expiresAt (from `i`), so a restart can re-enter the order as it was.
         const { created } = recordOrder(db, { ...i, orderId, status: "pending", ts: now });
         if (!created) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");

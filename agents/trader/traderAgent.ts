@@ -101,7 +101,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             say(b.marketId);
             decide();
           }),
-          route(families.trade, (t) => strategy.onTrade(t.marketId, t.tokenId, t.price, t.size, t.side, t.ts)),
+          route(families.trade, (t) => strategy.onTrade(t.marketId, t.tokenId, t.price, t.size, t.side, t.ts, t.src)),
           route(families.ctl, (c, subject) => (c.verb === "halt" && c.src === AUDITOR_ID ? control(c) : fromBossOnly(c, subject)), { pattern: patterns.ctlOf(cfg.id) }),
           route(families.decision, fromBoss(ctx, (d) => {
             if (d.approved) return;

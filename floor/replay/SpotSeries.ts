@@ -8,6 +8,11 @@ export interface SpotSeries {
   readonly kind: "ticks" | "candles-1m";
   readonly ts: Float64Array;
   readonly price: Float64Array;
+  /**
+   * Base-asset volume where the source records it: a candle's volume (traded from its open to
+   * its close, so known only at the close), or a tick's volume since the previous tick.
+   */
+  readonly volume?: Float64Array;
 }
 
 /** Index of the last point at or before `t`, or -1. */
@@ -23,6 +28,20 @@ export function indexAtOrBefore(s: SpotSeries, t: number): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * The base volume that became known in (from, to]: a candle's at its close (its open plus a
+ * minute), a tick's at the tick. Undefined when the series records no volume. A feed that
+ * publishes it with each tick, from the previous tick's time to this one's, tells a strategy only
+ * what had traded by then.
+ */
+export function volumeKnownIn(s: SpotSeries, from: number, to: number): number | undefined {
+  if (!s.volume) return undefined;
+  const lag = s.kind === "candles-1m" ? 60_000 : 0;
+  let sum = 0;
+  for (let i = indexAtOrBefore(s, to - lag); i >= 0 && s.ts[i]! > from - lag; i--) sum += s.volume[i]!;
+  return sum;
 }
 
 /**

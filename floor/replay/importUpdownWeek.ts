@@ -18,7 +18,7 @@ const Markets = z.object({
     }),
   ),
 });
-const Candles = z.object({ data: z.array(z.object({ timestamp: z.number().int(), open: z.number().positive() })) });
+const Candles = z.object({ data: z.array(z.object({ timestamp: z.number().int(), open: z.number().positive(), volume: z.number().nonnegative().optional() })) });
 const Prices = z.object({ metadata: z.object({ tokenId: TokenId }), data: z.array(z.object({ timestamp: z.number().int(), price: z.number() })) });
 
 /** True when `dir` looks like a week of Gamma markets + Binance 1m candles + Up-token price history. */
@@ -55,7 +55,10 @@ export function importUpdownWeek(dir: string): ReplayDataset {
     };
   });
   const candles = readJsonFile(join(dir, candlesFile), Candles).data;
+  candles.sort((a, b) => a.timestamp - b.timestamp);
   const spot = sortedSeries(candles.map((c) => [c.timestamp, c.open]));
+  // Each candle's base volume, where every candle records one (Binance klines do).
+  const volume = candles.every((c) => c.volume !== undefined) ? { volume: Float64Array.from(candles, (c) => c.volume!) } : {};
   const byUpToken = new Map(markets.map((m) => [m.upTokenId, m.marketId]));
   const upPrices = new Map<string, PriceHistory>();
   const pricesDir = join(dir, "prices");
@@ -68,9 +71,9 @@ export function importUpdownWeek(dir: string): ReplayDataset {
   return {
     source: dir,
     format: "updown-week",
-    spotSource: `Binance ${symbol} 1m candles (opens)`,
+    spotSource: `Binance ${symbol} 1m candles (opens${"volume" in volume ? ", volumes" : ""})`,
     markets: markets.sort((a, b) => a.startTs - b.startTs),
-    spot: { symbol: "BTCUSD", kind: "candles-1m", ...spot },
+    spot: { symbol: "BTCUSD", kind: "candles-1m", ...spot, ...volume },
     upPrices,
     maxSpotAgeMs: 60_000,
   };

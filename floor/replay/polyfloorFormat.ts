@@ -45,15 +45,18 @@ export function isPolyfloorFormat(files: string[]): boolean {
 export function readPolyfloorFormat(dir: string): ReplayDataset {
   const m = readJsonFile(join(dir, MANIFEST), Manifest);
   const markets = readJsonLines(join(dir, "markets.jsonl"), MarketLine);
-  const points: Array<[number, number]> = [];
+  const points: Array<[number, number, number]> = [];
+  let withVolume = false;
   readText(join(dir, "spot.csv"))
     .split("\n")
     .forEach((row, i) => {
-      if (i === 0 || row.trim() === "") return; // header
-      const [ts, price] = row.split(",").map(Number);
-      if (!Number.isFinite(ts) || !(price! > 0)) throw new Error(`${join(dir, "spot.csv")}:${i + 1}: expected ts_ms,price`);
-      points.push([ts!, price!]);
+      if (i === 0) withVolume = row.trim() === "ts_ms,price,volume"; // header; the volume column is optional
+      if (i === 0 || row.trim() === "") return;
+      const [ts, price, volume] = row.split(",").map(Number);
+      if (!Number.isFinite(ts) || !(price! > 0) || (withVolume && !(volume! >= 0))) throw new Error(`${join(dir, "spot.csv")}:${i + 1}: expected ts_ms,price${withVolume ? ",volume" : ""}`);
+      points.push([ts!, price!, volume ?? 0]);
     });
+  points.sort((a, b) => a[0] - b[0]);
   const byMarket = new Map<string, Array<[number, number]>>();
   const upFile = join(dir, "up-prices.jsonl");
   if (existsSync(upFile)) for (const p of readJsonLines(upFile, UpPriceLine)) byMarket.set(p.marketId, [...(byMarket.get(p.marketId) ?? []), [p.ts, p.price]]);
@@ -65,7 +68,7 @@ export function readPolyfloorFormat(dir: string): ReplayDataset {
     format: "polyfloor",
     spotSource: m.spotSource,
     markets: markets.sort((a, b) => a.startTs - b.startTs),
-    spot: { symbol: m.symbol, kind: m.spotKind, ...sortedSeries(points) },
+    spot: { symbol: m.symbol, kind: m.spotKind, ...sortedSeries(points.map(([t, p]) => [t, p])), ...(withVolume ? { volume: Float64Array.from(points, (p) => p[2]) } : {}) },
     upPrices,
     ...(books ? { books } : {}),
     maxSpotAgeMs: m.maxSpotAgeMs,
@@ -78,8 +81,9 @@ export function writePolyfloorFormat(dir: string, d: ReplayDataset): void {
   const manifest: z.infer<typeof Manifest> = { format: "polyfloor-replay", version: 1, symbol: d.spot.symbol, spotSource: d.spotSource, spotKind: d.spot.kind, maxSpotAgeMs: d.maxSpotAgeMs };
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(dir, "markets.jsonl"), d.markets.map((m) => JSON.stringify(MarketLine.parse(m))).join("\n") + "\n");
-  const rows = ["ts_ms,price"];
-  for (let i = 0; i < d.spot.ts.length; i++) rows.push(`${d.spot.ts[i]},${d.spot.price[i]}`);
+  const v = d.spot.volume;
+  const rows = [v ? "ts_ms,price,volume" : "ts_ms,price"];
+  for (let i = 0; i < d.spot.ts.length; i++) rows.push(`${d.spot.ts[i]},${d.spot.price[i]}${v ? `,${v[i]}` : ""}`);
   writeFileSync(join(dir, "spot.csv"), `${rows.join("\n")}\n`);
   const up: string[] = [];
   for (const [marketId, h] of d.upPrices) for (let i = 0; i < h.ts.length; i++) up.push(JSON.stringify({ marketId, ts: h.ts[i], price: h.price[i] }));

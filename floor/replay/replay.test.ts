@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { tmpDir } from "../../tests/helpers/tmp.ts";
 import { deriveOutcome, TWAP_RULE_FROM } from "./deriveOutcome.ts";
-import { indexAtOrBefore, priceAt, settlePriceAt, twapAt, type SpotSeries } from "./SpotSeries.ts";
+import { importUpdownWeek } from "./importUpdownWeek.ts";
+import { readPolyfloorFormat, writePolyfloorFormat } from "./polyfloorFormat.ts";
+import { indexAtOrBefore, priceAt, settlePriceAt, twapAt, volumeKnownIn, type SpotSeries } from "./SpotSeries.ts";
 
 const series = (points: Array<[number, number]>): SpotSeries => ({
   symbol: "BTCUSD",
@@ -51,5 +56,59 @@ describe("deriveOutcome", () => {
     const spiky = series([[t0 - 60_000, 100], [t0 + 240_000, 99], [t0 + 299_000, 110]]);
     expect(deriveOutcome({ startTs: t0, endTs: t0 + 300_000 }, spiky, 300_000).outcome).toBe("Up");
     expect(deriveOutcome({ startTs: t0, endTs: t0 + 300_000, twapLookbackSec: 60 }, spiky, 300_000)).toMatchObject({ outcome: "Down", source: "derived-twap" });
+  });
+});
+
+describe("volumeKnownIn", () => {
+  const candles: SpotSeries = { ...series([[0, 10], [60_000, 11], [120_000, 12], [180_000, 13]]), kind: "candles-1m", volume: Float64Array.from([1, 2, 3, 4]) };
+  it("counts a candle's volume only once it has closed, a minute after its open", () => {
+    expect(volumeKnownIn(candles, -Infinity, 0)).toBe(0); // the first candle is still open
+    expect(volumeKnownIn(candles, 0, 60_000)).toBe(1);
+    expect(volumeKnownIn(candles, 60_000, 119_999)).toBe(0);
+    expect(volumeKnownIn(candles, 60_000, 180_000)).toBe(2 + 3);
+    expect(volumeKnownIn(candles, 180_000, 240_000)).toBe(4);
+  });
+  it("counts a tick's volume at the tick, and is undefined for a series without volume", () => {
+    const ticks: SpotSeries = { ...series([[1000, 10], [2000, 11], [3000, 12]]), volume: Float64Array.from([5, 6, 7]) };
+    expect(volumeKnownIn(ticks, 1000, 3000)).toBe(6 + 7);
+    expect(volumeKnownIn(ticks, 999, 1000)).toBe(5);
+    expect(volumeKnownIn(series([[1000, 10]]), 0, 5000)).toBeUndefined();
+  });
+});
+
+describe("importUpdownWeek", () => {
+  const tmp = tmpDir("updown");
+  afterAll(() => tmp.remove());
+  const market = { conditionId: "0xabc", slug: "btc-updown-15m-1", tokenIds: ["1", "2"], strikePrice: 100, startTime: 0, endTime: 900_000 };
+  const write = (name: string, candles: unknown[]) => {
+    const dir = tmp.path(name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, "markets_x.json"), JSON.stringify({ data: [market] }));
+    writeFileSync(join(dir, "BTCUSDT_1m_x.json"), JSON.stringify({ data: candles }));
+    return dir;
+  };
+
+  it("keeps each Binance candle's volume beside its open, in time order", () => {
+    const d = importUpdownWeek(write("with", [
+      { timestamp: 60_000, open: 101, high: 102, low: 100, close: 101.5, volume: 7.5 },
+      { timestamp: 0, open: 100, high: 101, low: 99, close: 101, volume: 3.25 },
+    ]));
+    expect([...d.spot.ts]).toEqual([0, 60_000]);
+    expect([...d.spot.price]).toEqual([100, 101]);
+    expect([...d.spot.volume!]).toEqual([3.25, 7.5]);
+  });
+
+  it("has no volume when the candles do not record it", () => {
+    expect(importUpdownWeek(write("without", [{ timestamp: 0, open: 100 }])).spot.volume).toBeUndefined();
+  });
+
+  it("round-trips the volume through the floor's own format", () => {
+    const d = importUpdownWeek(write("trip", [{ timestamp: 60_000, open: 101, volume: 7.5 }, { timestamp: 0, open: 100, volume: 3.25 }]));
+    writePolyfloorFormat(tmp.path("trip-out"), d);
+    const back = readPolyfloorFormat(tmp.path("trip-out"));
+    expect([...back.spot.ts]).toEqual([0, 60_000]);
+    expect([...back.spot.volume!]).toEqual([3.25, 7.5]);
+    writePolyfloorFormat(tmp.path("plain-out"), { ...d, spot: { ...d.spot, volume: undefined } });
+    expect(readPolyfloorFormat(tmp.path("plain-out")).spot.volume).toBeUndefined();
   });
 });

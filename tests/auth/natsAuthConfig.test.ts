@@ -12,12 +12,14 @@ describe("config/nats/floor-auth.conf", () => {
     expect(readFileSync("config/nats/floor-auth.conf", "utf8"), "config/nats/floor-auth.conf is stale: run npm run nats-config > config/nats/floor-auth.conf").toBe(expected);
   });
 
-  it("gives each role exactly its kind's rights, and a trader only its own intents and beliefs", () => {
+  it("gives each role exactly its kind's rights, and a trader only its own intents, cancels and beliefs", () => {
     const users = new Map(natsUsers(["t1"]).map((u) => [u.user, u.publish.filter((p) => !p.startsWith("$JS."))]));
     for (const kind of ["feed", "exchange", "boss", "auditor", "monitor"] as PublisherKind[]) expect(users.get(kind)).toEqual(publishRightsOf(kind, kind));
-    expect(users.get("trader-t1")).toEqual(["order.intent.t1", "belief.t1", "hb.t1", "floor.life.*", "audit.*"]);
-    const onlyBoss = [...users].filter(([, rights]) => rights.some((r) => r.startsWith("order.decision") || r.startsWith("ctl.") || r.startsWith("floor.agent."))).map(([u]) => u);
+    expect(users.get("trader-t1")).toEqual(["order.intent.t1", "order.cancel.t1", "belief.t1", "hb.t1", "floor.life.*", "audit.*"]);
+    const onlyBoss = [...users].filter(([, rights]) => rights.some((r) => r.startsWith("order.decision") || r === "ctl.>" || r.startsWith("floor.agent."))).map(([u]) => u);
     expect(onlyBoss).toEqual(["floor", "boss"]);
+    // Besides the boss, only the auditor controls agents, and only to halt them.
+    expect([...users].filter(([, rights]) => rights.some((r) => r.startsWith("ctl."))).map(([u, rights]) => [u, rights.filter((r) => r.startsWith("ctl."))])).toEqual([["floor", ["ctl.>", "ctl.*.halt"]], ["boss", ["ctl.>"]], ["auditor", ["ctl.*.halt"]]]);
     const md = [...users].filter(([, rights]) => rights.includes("md.>")).map(([u]) => u);
     expect(md).toEqual(["floor", "feed"]);
     expect(Object.keys(PUBLISH_RIGHTS).sort()).toEqual(["auditor", "boss", "exchange", "feed", "monitor", "trader"]);

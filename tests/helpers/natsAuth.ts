@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { natsUsers, passwordVarOf } from "../../floor/bus/auth/natsAuthConfig.ts";
+import { readFileSync } from "node:fs";
+import { passwordVarOf } from "../../floor/bus/auth/natsAuthConfig.ts";
 import { startNatsServer, type NatsServerHandle } from "./nats.ts";
 
 /** The documented authorization config the tests and CI run a second server with. */
 export const AUTH_CONFIG = "config/nats/floor-auth.conf";
 
-/** The users of AUTH_CONFIG (the repository's traders: momentum-1). */
-export const AUTH_USERS = natsUsers(["momentum-1"]).map((u) => u.user);
+/** The users of AUTH_CONFIG: the roles and the repository's traders (its `user:` entries, as `npm run nats-config` wrote them). */
+export const AUTH_USERS = [...readFileSync(AUTH_CONFIG, "utf8").matchAll(/\{ user: "([^"]+)"/g)].map((m) => m[1]!);
 
 export interface AuthServer extends NatsServerHandle {
   /** `nats://user:password@127.0.0.1:port` for one of AUTH_USERS (a wrong password with `wrong`). */

@@ -4,7 +4,7 @@ import { upProbability } from "../../../floor/pricing/index.ts";
 import { createRng } from "../../../floor/random/createRng.ts";
 import { feedMachine } from "../feedMachine.ts";
 import { quoteBook } from "../quoteBook.ts";
-import { type PlannedMarket, type RecordedBook, type ReplayPlan, indexAtOrBefore, marketPrices, marketPriceTimes } from "../../../floor/replay/index.ts";
+import { type PlannedMarket, type RecordedBook, type ReplayPlan, indexAtOrBefore, marketPrices, marketPriceTimes, volumeKnownIn } from "../../../floor/replay/index.ts";
 import { SpotAnomaly } from "../health/SpotAnomaly.ts";
 import { sigmaPerSecond } from "../simSpot.ts";
 import { recordedBook } from "./recordedBook.ts";
@@ -52,6 +52,8 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
       let open: PlannedMarket[] = [];
       let last: number | undefined;
       let lastSpotTs = -Infinity;
+      /** Floor time up to which spot volume has been published. */
+      let volumeTo: number | undefined;
       let gap = false;
       // The boss judges data stale against the slowest cadence announced: here the recorded prices' too.
       const cadenceMs = Math.max(spot.kind === "candles-1m" ? 60_000 : 1000, bookCadenceMs(plan));
@@ -122,6 +124,9 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
           if (lastSpotTs === -Infinity && k === 0) health("ok", now); // announce the cadence first
           if (k < spot.ts.length && spot.ts[k]! <= now) {
             while (k < spot.ts.length && spot.ts[k]! <= now) k++;
+            // The volume known since the last tick published (the first: since the point before it).
+            const volume = volumeKnownIn(spot, volumeTo ?? (k >= 2 ? spot.ts[k - 2]! : -Infinity), now);
+            volumeTo = now;
             last = spot.price[k - 1]!;
             lastSpotTs = spot.ts[k - 1]!;
             // Recorded data is replayed as recorded; an implausible print is reported, not hidden.
@@ -129,7 +134,7 @@ export function replayFeedAgent(id: string, plan: ReplayPlan, sim: SimConfig, se
             if (why) health("anomaly", now, why);
             else if (odd) health("ok", now, "spot plausible again");
             odd = why !== undefined;
-            ctx.publish(subjects.spot(spot.symbol), { symbol: spot.symbol, price: Math.round(last * MICRO) });
+            ctx.publish(subjects.spot(spot.symbol), { symbol: spot.symbol, price: Math.round(last * MICRO), ...(volume !== undefined ? { volume } : {}) });
             if (gap) {
               gap = false;
               health("ok", now);

@@ -29,6 +29,11 @@ export interface Print {
   price: number;
   size: number;
   up: boolean;
+  /**
+   * Who published it (the envelope's `src`), when the host knows: the feed for the public's trades,
+   * the paper exchange for the floor's own taker fills, which it prints as market trades too.
+   */
+  src?: string;
 }
 
 /** Shares held in the window (micro-shares). */

@@ -18,6 +18,8 @@ export class SpotSeries {
   private sumSq = 0;
   private sumSqPerSec = 0;
   private sumVolume = 0;
+  /** Σ of the log prices in the window (the moving average's numerator). */
+  private sumLog = 0;
 
   constructor(readonly horizonSec: number) {}
 
@@ -35,6 +37,7 @@ export class SpotSeries {
     }
     this.pts.push(p);
     this.sumVolume += p.volume;
+    this.sumLog += p.logPrice;
     this.trim(ts);
   }
 
@@ -47,16 +50,18 @@ export class SpotSeries {
       this.sumSq -= r * r;
       this.sumSqPerSec -= (r * r) / Math.max(1e-3, (b.ts - a.ts) / 1000);
       this.sumVolume -= a.volume;
+      this.sumLog -= a.logPrice;
       this.head++;
     }
-    if (this.length === 1 && now - this.pts[this.head]!.ts > limit) this.clearSums();
+    if (this.length === 1 && now - this.pts[this.head]!.ts > limit) this.clearReturnSums();
     if (this.head > 1024 && this.head * 2 > this.pts.length) {
       this.pts = this.pts.slice(this.head);
       this.head = 0;
     }
   }
 
-  private clearSums(): void {
+  /** A lone point left: no returns remain, nor any volume traded inside the window (its own log price stays in the mean). */
+  private clearReturnSums(): void {
     this.sumSq = this.sumSqPerSec = this.sumVolume = 0;
   }
 
@@ -130,6 +135,11 @@ export class SpotSeries {
     return b ? this.lastPoint()!.logPrice - b.logPrice : undefined;
   }
 
+  /** The mean log price of the points in the window (a moving average over them, in O(1)). */
+  meanLogPrice(): number | undefined {
+    return this.length > 0 ? this.sumLog / this.length : undefined;
+  }
+
   /** Base volume over the window. */
   volume(): number {
     return Math.max(0, this.sumVolume);
@@ -137,17 +147,19 @@ export class SpotSeries {
 
   /** The window and its running sums as they stand, so a resumed run continues bit for bit. */
   save(): SpotSeriesState {
-    return { pts: this.pts.slice(this.head).map((p) => ({ ...p })), sums: [this.sumSq, this.sumSqPerSec, this.sumVolume] };
+    return { pts: this.pts.slice(this.head).map((p) => ({ ...p })), sums: [this.sumSq, this.sumSqPerSec, this.sumVolume, this.sumLog] };
   }
 
   restore(st: SpotSeriesState): void {
     this.pts = st.pts.map((p) => ({ ...p }));
     this.head = 0;
     [this.sumSq, this.sumSqPerSec, this.sumVolume] = st.sums;
+    // A checkpoint from before the moving average carried three sums: rebuild the fourth from its points.
+    this.sumLog = st.sums[3] ?? this.pts.reduce((s, p) => s + p.logPrice, 0);
   }
 }
 
 export interface SpotSeriesState {
   pts: SpotPoint[];
-  sums: [number, number, number];
+  sums: [number, number, number, number?];
 }

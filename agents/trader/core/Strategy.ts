@@ -34,7 +34,8 @@ export interface Strategy {
   onResolved(marketId: string, outcome: Outcome): void;
   /** The Up book of `marketId`; books of other markets are ignored. */
   onBook(marketId: string, top: Top): void;
-  onTrade(marketId: string, tokenId: string, price: number, size: number, side: "BUY" | "SELL", ts: number): void;
+  /** A public print of `marketId`; `src` is its publisher (the envelope's), when known. */
+  onTrade(marketId: string, tokenId: string, price: number, size: number, side: "BUY" | "SELL", ts: number, src?: string): void;
   onOrder(news: OrderNews): void;
   /** The trader placed an order the core asked for, under this id. */
   placed(intentId: string, order: Signal): void;

@@ -18,8 +18,8 @@ export function entryParams(d: EntryDefaults) {
     minEdge: updatable(z.number().min(0).max(0.5).default(d.minEdge)),
     kellyFraction: updatable(z.number().gt(0).lte(1).default(d.kellyFraction)),
     /** Trade only between these many seconds after the open and before the close. */
-    entryAfterSec: updatable(z.number().int().min(0).default(d.entryAfterSec)),
-    exitBeforeSec: updatable(z.number().int().min(0).default(d.exitBeforeSec)),
+    entryAfterSec: updatable(z.number().int().min(0).max(3600).default(d.entryAfterSec)),
+    exitBeforeSec: updatable(z.number().int().min(0).max(3600).default(d.exitBeforeSec)),
     /** Never pay more than this for a token, nor less. */
     maxPrice: updatable(z.number().gt(0).lt(1).default(d.maxPrice)),
     minPrice: updatable(z.number().gt(0).lt(1).default(d.minPrice)),

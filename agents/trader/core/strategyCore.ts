@@ -135,11 +135,12 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
     onBook(marketId, top) {
       if (marketId === d.market?.marketId) d.book = top;
     },
-    onTrade(marketId, tokenId, price, size, side, ts) {
+    onTrade(marketId, tokenId, price, size, side, ts, src) {
       const m = d.market;
       if (!m || marketId !== m.marketId) return;
       const down = tokenId === m.downTokenId;
       const p: Print = { ts, price: down ? MICRO - price : price, size, up: (side === "BUY") !== down };
+      if (src !== undefined) p.src = src;
       d.prints.push(p);
       if (d.prints.length > MAX_PRINTS) d.prints.splice(0, d.prints.length - MAX_PRINTS);
       view.onTrade?.(d, p);

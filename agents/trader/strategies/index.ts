@@ -1,7 +1,11 @@
 import { fairValue } from "./fairValue.ts";
+import { llmAnalyst } from "./llmAnalyst.ts";
+import { meanReversion } from "./meanReversion/meanReversion.ts";
 import { momentum } from "./momentum.ts";
+import { volumeSpike } from "./volumeSpike/volumeSpike.ts";
+import { whaleFollow } from "./whaleFollow.ts";
 
 /** Every strategy a trader can run, one line each: `TraderConfig` is built from this table. */
-export const STRATEGIES = [momentum, fairValue] as const;
+export const STRATEGIES = [momentum, fairValue, meanReversion, volumeSpike, whaleFollow, llmAnalyst] as const;
 
 export type StrategyName = (typeof STRATEGIES)[number]["name"];

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalBus } from "../../floor/bus/index.ts";
+import { loadFloorConfig, type LoadedConfig } from "../../floor/config/index.ts";
+import { skillByAgent } from "../../floor/cli/skillByAgent.ts";
+import { createLogger } from "../../floor/log/createLogger.ts";
+import { runFloor } from "../../floor/runner/index.ts";
+import { openDb, verifyAudit, type Db } from "../../state/index.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+
+/*
+ * The issue's Done-when: in a 2-day sim of the default roster (config/agents/), every enabled
+ * strategy trades, no order reaches the exchange without the boss's decision, and each
+ * strategy's Brier score and skill against the market are reported with intervals.
+ */
+const TWO_DAYS = 48 * 3_600_000;
+const tmp = tmpDir("playbook");
+let config: LoadedConfig;
+let db: Db;
+
+beforeAll(async () => {
+  config = loadFloorConfig("config/floor.yaml");
+  const bus = new LocalBus();
+  try {
+    await runFloor({ config, bus, dbPath: tmp.path("floor.db"), seed: 11, speed: "max", untilMs: TWO_DAYS, log: createLogger({ level: "silent" }) });
+  } finally {
+    await bus.close();
+  }
+  db = openDb(tmp.path("floor.db"), { readonly: true });
+}, 600_000);
+afterAll(() => {
+  db?.close();
+  tmp.remove();
+});
+
+const enabled = () => config.agents.filter((a) => a.kind === "trader" && a.enabled);
+const count = (sql: string, ...args: unknown[]) => Number((db.prepare(sql).get(...args) as { n: number }).n);
+
+describe("the default roster over two days of sim", () => {
+  it("runs one trader of every enabled strategy kind, and each of them trades", () => {
+    expect(enabled().length).toBeGreaterThanOrEqual(7);
+    for (const a of enabled()) {
+      const strategy = (a as unknown as { strategy: string }).strategy;
+      expect(count("SELECT COUNT(*) AS n FROM orders WHERE agent_id = ?", a.id), `${a.id} (${strategy}) placed orders`).toBeGreaterThan(0);
+      expect(count("SELECT COUNT(*) AS n FROM fills WHERE agent_id = ?", a.id), `${a.id} (${strategy}) was filled`).toBeGreaterThan(0);
+    }
+  });
+
+  it("sends no order to the exchange without the boss's approval", () => {
+    expect(count("SELECT COUNT(*) AS n FROM orders")).toBeGreaterThan(0);
+    const unapproved = count(
+      `SELECT COUNT(*) AS n FROM orders o WHERE NOT EXISTS (
+         SELECT 1 FROM audit_log a WHERE a.kind = 'approved' AND a.src = 'boss' AND json_extract(a.detail_json, '$.intentId') = o.intent_id)`,
+    );
+    expect(unapproved).toBe(0);
+    expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE severity IN ('violation', 'invalid', 'error')")).toBe(0);
+    expect(verifyAudit(db).ok).toBe(true);
+  });
+
+  it("scores every enabled strategy's beliefs against the market, with an interval on its skill", () => {
+    const skill = skillByAgent(db);
+    for (const a of enabled()) {
+      const s = skill.get(a.id);
+      expect(s, `${a.id} has scored beliefs`).toBeDefined();
+      expect(s!.n).toBeGreaterThan(100);
+      expect(s!.brierAgent).toBeGreaterThan(0);
+      expect(s!.brierMarket).toBeGreaterThan(0);
+      const k = s!.skill!;
+      expect(k.lo).toBeLessThanOrEqual(k.estimate);
+      expect(k.hi).toBeGreaterThanOrEqual(k.estimate);
+      expect(k.hi).toBeGreaterThan(k.lo);
+    }
+  });
+});
