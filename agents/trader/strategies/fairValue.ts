@@ -67,7 +67,9 @@ interface GarchState {
 }
 
 interface FairValueState {
-  prev: { ts: number; logPrice: number } | null;
+  /** The last tick (ts undefined before the first). */
+  prevTs: number | undefined;
+  prevLog: number;
   ewma: EwmaVarianceState;
   tally: JumpTally;
   recent: Jump[];
@@ -130,14 +132,15 @@ function fairValueStrategy(p: FairValueParams): View {
     horizonSec: p.vol === "garch" ? Math.max(p.lookbackSec, p.garchFitSec) : p.lookbackSec,
     ready: (d) => d.spot.length >= 3 && d.spot.spanSec() >= p.lookbackSec / 2,
     onSpot(d, pt) {
-      const prev = s.prev;
-      s.prev = { ts: pt.ts, logPrice: pt.logPrice };
-      if (!prev) {
+      const prevTs = s.prevTs;
+      const r = pt.logPrice - s.prevLog;
+      s.prevTs = pt.ts;
+      s.prevLog = pt.logPrice;
+      if (prevTs === undefined) {
         pushStep(s.garch.step, pt.ts, 0, onStep);
         return;
       }
-      const r = pt.logPrice - prev.logPrice;
-      const dt = Math.max(1e-3, (pt.ts - prev.ts) / 1000);
+      const dt = Math.max(1e-3, (pt.ts - prevTs) / 1000);
       const v = ewma.variancePerSec();
       const jump = p.jumps && v !== undefined && ewma.weightSec() >= DETECT_AFTER_SEC && isJump(r, v, dt, p.jumpSigmas);
       if (p.jumps) tally(s.tally, r, dt, jump);
@@ -188,5 +191,5 @@ function fairValueStrategy(p: FairValueParams): View {
 }
 
 function freshState(p: FairValueParams): FairValueState {
-  return { prev: null, ewma: { sumSq: 0, sumDt: 0 }, tally: emptyTally(), recent: [], recentSq: 0, garch: { params: undefined, h: 0, step: stepState(p.garchStepSec * 1000), fits: 0 } };
+  return { prevTs: undefined, prevLog: 0, ewma: { sumSq: 0, sumDt: 0 }, tally: emptyTally(), recent: [], recentSq: 0, garch: { params: undefined, h: 0, step: stepState(p.garchStepSec * 1000), fits: 0 } };
 }
