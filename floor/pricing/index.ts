@@ -2,5 +2,6 @@
 export { normCdf } from "./normCdf.ts";
 export { upProbability } from "./upProbability.ts";
 export { jumpUpProbability } from "./jumpUpProbability.ts";
+export { mertonUpProbability } from "./mertonUpProbability.ts";
 export { takerFee } from "./takerFee.ts";
 export { kellyFraction } from "./kellyFraction.ts";
