@@ -52,6 +52,16 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
     create(ctx) {
       const markets = new Map<string, { open: MarketOpen; engine: MarketEngine }>();
       const orders = new Map<string, Working>();
+      /** Each agent's orders still working (ids into `orders`): cancels, retirements and sell checks look at these only, not at every order of the run. */
+      const working = new Map<string, Set<string>>();
+      const track = (orderId: string, agentId: string) => (working.get(agentId) ?? working.set(agentId, new Set()).get(agentId)!).add(orderId);
+      const untrack = (orderId: string, agentId: string) => working.get(agentId)?.delete(orderId);
+      function* workingOf(agentId: string): Generator<[string, Working]> {
+        for (const id of working.get(agentId) ?? []) {
+          const o = orders.get(id);
+          if (o) yield [id, o];
+        }
+      }
       const db = ctx.db;
       const restart = restartReconciler(ctx);
       const publishEvent = (i: Pick<Intent, "agentId" | "intentId">, body: Record<string, unknown>) => ctx.publish(subjects.orderEvent(i.agentId), { agentId: i.agentId, intentId: i.intentId, ...body });
@@ -80,17 +90,22 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
             const tokenId = e.outcome === "Up" ? markets.get(i.marketId)?.open.upTokenId ?? i.tokenId : markets.get(i.marketId)?.open.downTokenId ?? i.tokenId;
             const fill = { feeShares: e.feeShares, feeUsd: e.feeUsd, cashDelta: e.cashDelta, sharesDelta: e.sharesDelta, liquidity: e.liquidity, rebate: e.rebate };
             recordFill(db, { fillId, orderId: e.orderId, agentId: i.agentId, marketId: i.marketId, outcome: e.outcome, side: e.side, price: e.price, size: e.size, ...fill, ts: e.at });
-            if (i.filled >= i.size) setOrderStatus(db, e.orderId, "filled", e.at);
+            if (i.filled >= i.size) {
+              setOrderStatus(db, e.orderId, "filled", e.at);
+              untrack(e.orderId, i.agentId);
+            }
             publishEvent(i, { type: "fill", orderId: e.orderId, fillId, marketId: i.marketId, tokenId, outcome: e.outcome, side: e.side, price: e.price, size: e.size, ...fill });
             // Our taking is a public print (the market sees it); a maker fill answered a print already published.
             if (e.liquidity === "taker") ctx.publish(subjects.trade(i.marketId), { marketId: i.marketId, tokenId, price: e.price, size: e.size, side: e.side });
             ctx.send({ type: "FILL" });
           } else if (e.type === "cancel") {
             i.done = true;
+            untrack(e.orderId, i.agentId);
             setOrderStatus(db, e.orderId, e.reason === "expired" ? "expired" : i.filled > 0 ? "partial" : "cancelled", e.at, e.reason);
             publishEvent(i, { type: "cancel", orderId: e.orderId, remaining: e.remaining, reason: e.reason });
           } else if (e.type === "reject" && e.request === "submit") {
             i.done = true;
+            untrack(e.orderId, i.agentId);
             setOrderStatus(db, e.orderId, "rejected", e.at, e.reason);
             ctx.send({ type: "REJECTED" });
             publishEvent(i, { type: "reject", reason: e.reason });
@@ -108,13 +123,14 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         if (i.side === "SELL") {
           // As the venue: no selling shares one does not hold (those it already offers included).
           let free = sharesHeld(db, i.agentId, i.marketId, i.outcome);
-          for (const o of orders.values()) if (o.agentId === i.agentId && o.marketId === i.marketId && o.outcome === i.outcome && o.side === "SELL" && !o.done) free -= o.size - o.filled;
+          for (const [, o] of workingOf(i.agentId)) if (o.marketId === i.marketId && o.outcome === i.outcome && o.side === "SELL" && !o.done) free -= o.size - o.filled;
           if (i.size > free) return reject(i, orderId, `not enough shares: selling ${i.size / 1e6} ${i.outcome} with ${Math.max(0, free) / 1e6} held and not already offered`);
         }
         // The ledger keeps postOnly and a GTD's expiresAt (from `i`), so a restart can re-enter the order as it was.
         const { created } = recordOrder(db, { ...i, orderId, status: "pending", ts: now });
         if (!created) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");
         orders.set(orderId, { ...i, filled: 0, acked: false });
+        track(orderId, i.agentId);
         apply(m.engine.submit(engineOrder(orderId, i, i.size), now, opts.latencyMs ?? 0));
       }
 
@@ -128,10 +144,12 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
       function adopt(o: Adoptable, engine: MarketEngine): void {
         const now = ctx.clock.now();
         orders.set(o.orderId, { ...o, acked: o.status === "live", adoptedAt: now });
+        track(o.orderId, o.agentId);
         const events = engine.submit(engineOrder(o.orderId, o, o.size - o.filled), now, 0);
         const refused = events.find((e) => e.type === "reject" && e.request === "submit" && e.orderId === o.orderId);
         if (refused?.type === "reject") {
           orders.delete(o.orderId); // so `apply` skips the engine's reject: the order is cancelled, not rejected
+          untrack(o.orderId, o.agentId);
           restart.cancel(o, `cancelled at restart: ${refused.reason}`);
         } else restart.adopted(o);
         apply(events);
@@ -156,6 +174,11 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
           restart.marketOver(e.marketId, CLOSED_UNADOPTED);
           closeEngine(e.marketId);
           markets.delete(e.marketId);
+          // A resolved market's orders can have no more events: forget them, so the map holds open markets' only.
+          for (const [k, o] of orders) if (o.marketId === e.marketId) {
+            orders.delete(k);
+            untrack(k, o.agentId);
+          }
           settleResolved(db, e, now, ctx.publish);
         }
       }
@@ -185,7 +208,7 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
           // A trader takes back its own working orders (an order still waiting out its latency goes whole).
           route(families.cancel, (c, subject) => {
             if (!ownCancel(ctx, c, subject)) return;
-            for (const [orderId, o] of orders) {
+            for (const [orderId, o] of [...workingOf(c.agentId)]) {
               const market = markets.get(o.marketId);
               if (market && o.filled < o.size && cancels(c, o)) apply(market.engine.cancel(orderId, ctx.clock.now()));
             }
@@ -193,9 +216,9 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
           // A retired agent takes no new positions: what it still has working is cancelled; its positions settle as they are.
           route(families.life, (m) => {
             if (m.verb !== "retired") return;
-            for (const [orderId, o] of orders) {
+            for (const [orderId, o] of [...workingOf(m.agentId)]) {
               const market = markets.get(o.marketId);
-              if (o.agentId === m.agentId && market && o.filled < o.size) apply(market.engine.cancel(orderId, ctx.clock.now()));
+              if (market && o.filled < o.size) apply(market.engine.cancel(orderId, ctx.clock.now()));
             }
           }),
           route(families.ctl, fromBoss(ctx, (c) => {
@@ -209,7 +232,10 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         restore(state) {
           const st = state as PaperExchangeState;
           for (const [k, m] of st.markets) markets.set(k, { open: m.open, engine: MarketEngine.restore(m.engine) });
-          for (const [k, o] of st.orders) orders.set(k, o);
+          for (const [k, o] of st.orders) {
+            orders.set(k, o);
+            if (!o.done && o.filled < o.size) track(k, o.agentId);
+          }
         },
         onTick(now) {
           restart.tick(now);
