@@ -13,7 +13,8 @@ import { secondsSince, sig } from "./stats.ts";
 export type BusKind = "local" | "nats";
 
 export interface FloorRunOptions {
-  traders: number;
+  /** `n` momentum traders (benchConfig), or "default": the agents `loadFloorConfig(undefined)` loads, whatever kinds they are. */
+  traders: number | "default";
   bus: BusKind;
   /** Floor time to simulate, ms. */
   untilMs: number;
@@ -24,6 +25,8 @@ export interface FloorRunOptions {
 
 export interface FloorRunResult {
   traders: number;
+  /** Present on the default roster's run: its agents by kind, as loaded. */
+  roster?: { source: string; agents: number; byKind: Record<string, number> };
   bus: BusKind;
   floorHours: number;
   wallSeconds: number;
@@ -47,7 +50,7 @@ export interface FloorRunResult {
 }
 
 export interface FloorRunSkipped {
-  traders: number;
+  traders: number | "default";
   bus: BusKind;
   marketEventsPerSec: null;
   reason: string;
@@ -94,14 +97,17 @@ export async function floorRun(o: FloorRunOptions): Promise<FloorRunResult | Flo
   }
   const bus = new CountingBus(inner);
   try {
-    const config = benchConfig(o.traders);
+    const config = o.traders === "default" ? loadFloorConfig(undefined) : benchConfig(o.traders);
     const t0 = process.hrtime.bigint();
     const status = await runFloor({ config, bus, dbPath: join(dir, "floor.db"), seed: o.seed, speed: "max", untilMs: o.untilMs, log: o.log });
     const wall = secondsSince(t0);
     const lostCount = lost();
     const floorSec = o.untilMs / 1000;
+    const byKind: Record<string, number> = {};
+    for (const a of config.agents) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
     return {
-      traders: o.traders,
+      traders: byKind.trader ?? 0,
+      ...(o.traders === "default" ? { roster: { source: config.source, agents: config.agents.length, byKind } } : {}),
       bus: o.bus,
       floorHours: sig(floorSec / 3600),
       wallSeconds: sig(wall, 3),

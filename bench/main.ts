@@ -7,6 +7,7 @@ import { xstateActorCeiling } from "./actorCeiling.ts";
 import { FLOW, localBusBurst, localBusCeiling, natsBusCeiling, PAYLOAD } from "./busCeiling.ts";
 import { engineRate } from "./engineRate.ts";
 import { benchConfig, floorRun, type BusKind, type FloorRunResult, type FloorRunSkipped } from "./floorRate.ts";
+import { floorScale } from "./floorScale.ts";
 import { loadAvg1m, machineInfo } from "./machineInfo.ts";
 import { natsUrl } from "./natsSupport.ts";
 import { liveRate } from "./liveRate.ts";
@@ -20,13 +21,17 @@ const HOUR_MS = 3_600_000;
 /**
  * Floor time per run, by trader count: each run takes a few seconds on the reference machine
  * (2-core EPYC: about 2–5 s on the local bus, 10–11 s on NATS). The same hours on both buses, so
- * their runs get the same market data (same seed) and their counts are comparable.
+ * their runs get the same market data (same seed) and their counts are comparable. 200 traders
+ * run on the local bus only: on NATS every book would cross the socket 200 times (tens of seconds).
  */
-const FLOOR_HOURS: ReadonlyArray<{ traders: number; hours: number }> = [
-  { traders: 1, hours: 12 },
-  { traders: 20, hours: 3 },
+const FLOOR_HOURS: ReadonlyArray<{ traders: number; hours: number; buses: readonly BusKind[] }> = [
+  { traders: 1, hours: 12, buses: ["local", "nats"] },
+  { traders: 20, hours: 3, buses: ["local", "nats"] },
+  { traders: 200, hours: 1, buses: ["local"] },
 ];
 const BUSES: readonly BusKind[] = ["local", "nats"];
+/** The default roster (config/agents/, or the embedded default): whatever agents it holds, on the local bus. */
+const DEFAULT_ROSTER_HOURS = 3;
 
 function ceiling(key: string, r: CeilingResult): Record<string, unknown> {
   return { [key]: r.median, runs: r.runs, iterations: r.iterations, runSeconds: r.runSeconds };
@@ -58,7 +63,8 @@ export async function main(): Promise<number> {
   const warmup = await floorRun({ traders: 20, bus: "local", untilMs: HOUR_MS / 2, seed: SEED, log, natsUrl: url });
   const runs: Array<FloorRunResult | FloorRunSkipped> = [];
   for (const bus of BUSES) {
-    for (const { traders, hours } of FLOOR_HOURS) {
+    for (const { traders, hours, buses } of FLOOR_HOURS) {
+      if (!buses.includes(bus)) continue;
       if (bus === "nats" && natsProblem !== undefined) {
         runs.push({ traders, bus, marketEventsPerSec: null, reason: natsProblem });
         continue;
@@ -69,6 +75,12 @@ export async function main(): Promise<number> {
       runs.push(r);
     }
   }
+
+  const scale = BUSES.map((bus) => floorScale(bus, runs)).filter((x) => x !== null);
+  for (const sc of scale) progress(`  ${sc.bus}: µs per trader per market event ${JSON.stringify(sc.costMicrosPerTraderPerMarketEvent)}, 200/20 rate ${sc.rate200Over20}`);
+  progress(`floor: the default roster on local, ${DEFAULT_ROSTER_HOURS} h of floor time…`);
+  const roster = await floorRun({ traders: "default", bus: "local", untilMs: DEFAULT_ROSTER_HOURS * HOUR_MS, seed: SEED, log, natsUrl: url });
+  progress(roster.marketEventsPerSec === null ? `  skipped: ${roster.reason}` : `  ${roster.wallSeconds} s wall, ${roster.marketEventsPerSec} market events/s (${JSON.stringify(roster.roster?.byKind)})`);
 
   const spawnRetires: Array<SpawnRetireResult | SpawnRetireSkipped> = [];
   for (const bus of BUSES) {
@@ -118,6 +130,10 @@ export async function main(): Promise<number> {
       // Not a measurement: gets the agents, zod schemas and SQLite statements compiled before the timed runs.
       warmup: { traders: 20, bus: "local", floorHours: 0.5, wallSeconds: "wallSeconds" in warmup ? warmup.wallSeconds : null },
       runs,
+      /** Marginal cost per trader per market event, and 200 against 20 traders (bench/floorScale.ts). */
+      scale,
+      /** The roster `floor start` runs by default, on the local bus. */
+      defaultRoster: roster,
     },
     /** 100 momentum traders spawned then retired, one command at a time, on a running 1-trader floor (bench/spawnRetire.ts). */
     spawnRetire: spawnRetires,

@@ -34,11 +34,16 @@ export class LocalBus implements Bus {
   readonly description = "in-process";
   readonly health: Readonly<BusHealth> = { state: "connected", since: Date.now(), disconnects: 0, reconnects: 0 };
   private subs = new SubjectIndex<LocalSub>((s) => s.pattern);
-  /** Deliveries in order; `head` is the next one (an index, so taking one is O(1)). */
-  private queue: Array<{ sub: LocalSub; msg: BusMsg }> = [];
+  /**
+   * Deliveries in order, one entry per message and the subscribers it goes to (a book reaches
+   * every trader: one entry, not one per trader); `head` is the next one (an index, so taking one is O(1)).
+   */
+  private queue: Array<{ subs: readonly LocalSub[]; msg: BusMsg }> = [];
   private head = 0;
   private running = 0;
   private scheduled = false;
+  /** Inside `pump`: an entry taken off the queue may still have subscribers to reach. */
+  private pumping = false;
   private closed = false;
   private inboxSeq = 0;
   private rr = new Map<string, number>();
@@ -117,23 +122,30 @@ export class LocalBus implements Bus {
         if (reply && !this.closed) this.route(reply, answer, undefined);
       },
     };
+    const matched = this.subs.match(subject);
+    let plain: LocalSub[] | undefined;
     let groups: Map<string, LocalSub[]> | undefined;
-    let n = 0;
-    for (const sub of this.subs.match(subject)) {
+    for (let i = 0; i < matched.length; i++) {
+      const sub = matched[i]!;
       if (sub.queue === undefined) {
-        this.queue.push({ sub, msg });
-        n++;
-      } else {
-        groups ??= new Map();
-        const g = groups.get(sub.queue) ?? [];
-        g.push(sub);
-        groups.set(sub.queue, g);
+        if (plain) plain.push(sub);
+        continue;
       }
+      // A queue group member: the plain subscribers so far go on their own, the group gets one turn below.
+      plain ??= matched.slice(0, i);
+      groups ??= new Map();
+      const g = groups.get(sub.queue) ?? [];
+      g.push(sub);
+      groups.set(sub.queue, g);
     }
+    // The usual case, no queue group: the index's own (cached, never mutated) array of subscribers.
+    const subs = plain ?? matched;
+    if (subs.length > 0) this.queue.push({ subs, msg });
+    let n = subs.length;
     for (const [name, members] of groups ?? []) {
       const turn = this.rr.get(name) ?? 0;
       this.rr.set(name, turn + 1);
-      this.queue.push({ sub: members[turn % members.length]!, msg });
+      this.queue.push({ subs: [members[turn % members.length]!], msg });
       n++;
     }
     if (n > 0 && !this.scheduled) {
@@ -145,11 +157,19 @@ export class LocalBus implements Bus {
 
   private pump(): void {
     this.scheduled = false;
-    while (this.head < this.queue.length) {
-      const { sub, msg } = this.queue[this.head++]!;
-      if (!sub.active) continue;
-      if (sub.backlog) sub.backlog.push(msg);
-      else this.deliver(sub, msg);
+    this.pumping = true;
+    try {
+      while (this.head < this.queue.length) {
+        const { subs, msg } = this.queue[this.head++]!;
+        for (let i = 0; i < subs.length && !this.closed; i++) {
+          const sub = subs[i]!;
+          if (!sub.active) continue;
+          if (sub.backlog) sub.backlog.push(msg);
+          else this.deliver(sub, msg);
+        }
+      }
+    } finally {
+      this.pumping = false; // an onHandlerError that throws must not leave the bus never idle
     }
     this.queue = [];
     this.head = 0;
@@ -201,7 +221,7 @@ export class LocalBus implements Bus {
   }
 
   private isIdle(): boolean {
-    return this.head >= this.queue.length && this.running === 0 && !this.scheduled;
+    return this.head >= this.queue.length && this.running === 0 && !this.scheduled && !this.pumping;
   }
 
   private wakeIdle(): void {

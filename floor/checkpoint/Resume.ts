@@ -14,6 +14,11 @@ export interface Checkpointed {
 export interface Resume {
   /** The checkpoint to start agent `id` from, for an exact resume. */
   forHost(id: string): HostCheckpoint | undefined;
+  /**
+   * Floor ms between writes of an actor snapshot whose state value did not change, at step
+   * boundaries (HostOptions.snapshotEveryMs): a sim leaves them to its commits (Infinity).
+   */
+  readonly snapshotEveryMs: number;
   /** The floor time at which `--until` (floor time `untilMs`) stops the floor. */
   endAt(start: number, untilMs: number | undefined): number;
   /**

@@ -9,4 +9,12 @@ describe("checkpoint JSON", () => {
     expect([...back.m.keys()]).toEqual(["b", "a"]);
     expect(back.f).toBe(0.1 + 0.2);
   });
+
+  it("tags inside arrays and Map entries too, and writes what needs no tag as plain JSON", () => {
+    const state = { walks: [{ ts: 1, p: 0.5 }, { ts: 2, p: Number.NaN }], m: new Map([[1, [new Set([-Infinity])]]]), plain: { a: [1, 2, { b: "c" }] } };
+    const back = fromCheckpointJson(toCheckpointJson(state)) as typeof state;
+    expect(back).toEqual(state);
+    expect(toCheckpointJson(state.plain)).toBe(JSON.stringify(state.plain));
+    expect(toCheckpointJson([1, Infinity])).toBe('[1,{"$num":"Infinity"}]');
+  });
 });

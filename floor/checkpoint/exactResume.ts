@@ -9,6 +9,12 @@ const FORMAT = 1;
 export const COMMIT_EVERY_MS = 1000;
 /** Wall time between commits while commands wait on one for their replies: a reply is that late at most, the checkpoints that many a second. */
 export const COMMIT_SOON_MS = 100;
+/**
+ * A checkpoint grows with the floor (hundreds of traders' spot windows are megabytes): the next
+ * regular commit waits at least this many times as long as the last one took, so writing them
+ * stays within about a tenth of the floor's time.
+ */
+export const COMMIT_COST_FACTOR = 10;
 
 /** Every agent at one quiescent step, written in the same transaction as the ledger rows up to that step. */
 interface SimCheckpoint {
@@ -36,6 +42,7 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
   db.exec("BEGIN IMMEDIATE");
   if (!resumed) setMeta(db, "origin", String(origin));
   let lastCommit = Date.now();
+  let lastCost = 0;
 
   function write(t: number, hosts: readonly Checkpointed[]): void {
     const cp: SimCheckpoint = { format: FORMAT, floorTime: t, hosts: Object.fromEntries(hosts.map((h) => [h.id, h.checkpoint()])) };
@@ -44,13 +51,18 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
   }
 
   return {
+    // Snapshots are written with each checkpoint (AgentHost.checkpoint): in between, nothing is committed anyway.
+    snapshotEveryMs: Infinity,
     forHost: (id) => saved?.hosts[id],
     endAt: (_start, untilMs) => (untilMs === undefined ? Infinity : origin + untilMs),
     stepped(t, hosts, soon = false) {
-      if (Date.now() - lastCommit < (soon ? COMMIT_SOON_MS : COMMIT_EVERY_MS)) return false;
+      const wait = soon ? COMMIT_SOON_MS : Math.max(COMMIT_EVERY_MS, COMMIT_COST_FACTOR * lastCost);
+      if (Date.now() - lastCommit < wait) return false;
+      const began = performance.now();
       write(t, hosts);
       db.exec("COMMIT");
       db.exec("BEGIN IMMEDIATE");
+      lastCost = performance.now() - began;
       lastCommit = Date.now();
       return true;
     },

@@ -3,6 +3,8 @@ import type { Resume } from "./Resume.ts";
 
 /** How often (in steps) the floor time is noted while running, so a kill loses at most this much of it. */
 const NOTE_EVERY_STEPS = 60;
+/** Floor ms between writes of a snapshot whose context alone changed: a kill loses at most this much of an actor's context (the ledger none). */
+export const SNAPSHOT_EVERY_MS = 1000;
 
 /**
  * Paper, live and replay: time is real (or recorded), so a restart does not re-run what was missed;
@@ -12,6 +14,7 @@ const NOTE_EVERY_STEPS = 60;
 export function periodicResume(db: Db): Resume {
   let steps = 0;
   return {
+    snapshotEveryMs: SNAPSHOT_EVERY_MS,
     forHost: () => undefined,
     endAt: (start, untilMs) => (untilMs === undefined ? Infinity : start + untilMs),
     stepped(t) {

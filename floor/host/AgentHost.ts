@@ -1,14 +1,15 @@
-import { createActor, type AnyActorRef, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
+import { createActor, type AnyActorRef, type AnyMachineSnapshot, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
 import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
 import { decodeShared } from "./decodeShared.ts";
 import { publishCheck } from "./publishAllowed.ts";
 import type { LifeVerb } from "../../protocols/index.ts";
-import { asLedgerFailure, loadSnapshot, registerAgent, saveSnapshot, setAgentState, type AgentOrigin, type Db, type LedgerWriteError } from "../../state/index.ts";
+import { asLedgerFailure, loadSnapshot, registerAgent, setAgentState, type AgentOrigin, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentBehaviour, AgentContext, AgentSpec, PublishEmitted } from "./AgentSpec.ts";
 import { RestartPolicy } from "./RestartPolicy.ts";
+import { SnapshotWriter, WRITE_THROUGH } from "./SnapshotWriter.ts";
 import { stateString } from "./stateString.ts";
 
 export interface HostOptions {
@@ -20,6 +21,11 @@ export interface HostOptions {
   runId: number;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   heartbeatMs?: number;
+  /**
+   * Floor ms between writes of an actor snapshot whose state value did not change (SnapshotWriter):
+   * every change at once when absent; the runner passes its resume's cadence (docs/RESUME.md, "Snapshots").
+   */
+  snapshotEveryMs?: number;
   /** A ledger write failed: the agent stops handling anything, and the floor must stop (runFloor does). */
   fatal?: (err: LedgerWriteError) => void;
 }
@@ -59,7 +65,7 @@ export interface HostCounters {
 
 /**
  * Runs one agent: its actor on the floor clock, its routes bound to bus subjects with every
- * message validated, its snapshot checkpointed to SQLite on each change, heartbeats, and an
+ * message validated, its snapshot checkpointed to SQLite (SnapshotWriter), heartbeats, and an
  * OTP-style restart (at most 1 restart per 5 s of floor time, then give up and report).
  */
 export class AgentHost {
@@ -68,8 +74,7 @@ export class AgentHost {
   private behaviour: AgentBehaviour | undefined;
   private subs: Subscription[] = [];
   private seq = 0;
-  private lastSaved = "";
-  private lastState = "";
+  private snapshots: SnapshotWriter | undefined;
   private lastHb = -Infinity;
   private failed = false;
   private halted = false;
@@ -117,6 +122,10 @@ export class AgentHost {
       this.restarts.load(resume.restarts);
       b.restore?.(resume.agent);
     }
+    this.snapshots = new SnapshotWriter({
+      db: this.opts.db, agentId: this.spec.id, machine: b.machine, machineVersion: b.machineVersion,
+      now: () => this.opts.clock.now(), everyMs: this.opts.snapshotEveryMs ?? WRITE_THROUGH,
+    });
     // Register first (a restart keeps its record), so the actor's first checkpoint records its state.
     registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.config, state: "starting", ts: this.opts.clock.now(), origin: life.origin ?? "floor" });
     this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
@@ -150,15 +159,17 @@ export class AgentHost {
     return true;
   }
 
-  /** The host and its agent as they stand (between two steps: see HostCheckpoint). */
+  /** The host and its agent as they stand (between two steps: see HostCheckpoint); its actor's snapshot is written first. */
   checkpoint(): HostCheckpoint {
     const b = this.behaviour!;
+    if (!this.failed) this.snapshots?.flush();
     return { machineVersion: b.machineVersion, seq: this.seq, lastHb: this.lastHb, restarts: this.restarts.save(), failed: this.failed, ...(b.save ? { agent: b.save() } : {}) };
   }
 
-  /** Drive the agent's clock hooks and heartbeat. */
+  /** Drive the agent's clock hooks and heartbeat; at this step boundary a changed snapshot is written when its cadence is due. */
   tick(now: number): void {
     if (this.failed || this.halted) return;
+    this.snapshots?.tick(now);
     try {
       this.behaviour?.onTick?.(now);
     } catch (err) {
@@ -176,7 +187,7 @@ export class AgentHost {
     this.subs = [];
     const done = this.behaviour?.onStop?.();
     if (done) await done.catch((err: unknown) => this.ctx.log.error({ err: String(err) }, "agent stop failed"));
-    if (this.actor) this.persist(this.actor);
+    if (this.actor && !this.failed) this.snapshots?.flush();
     this.actor?.stop();
     this.actor = undefined;
   }
@@ -245,28 +256,22 @@ export class AgentHost {
       ...(snapshot ? { snapshot: snapshot as Snapshot<unknown> } : {}),
       ...(this.opts.inspect ? { inspect: this.opts.inspect } : {}),
     });
+    const snapshots = this.snapshots!;
     actor.on("publish", (e: EventObject) => {
       const p = e as PublishEmitted;
+      // Emitted while the transition completes: the actor's snapshot is already the one that led here.
+      if (!this.failed) snapshots.beforeEmit(actor.getSnapshot() as AnyMachineSnapshot);
       this.publish(p.subject, p.body);
     });
-    actor.subscribe({ next: () => this.persist(actor), error: (err) => this.actorFailed(err) });
+    actor.subscribe({
+      next: (snap) => {
+        if (!this.failed) snapshots.seen(snap as AnyMachineSnapshot);
+      },
+      error: (err) => this.actorFailed(err),
+    });
     this.actor = actor;
     actor.start();
-    this.persist(actor);
-  }
-
-  private persist(actor: AnyActorRef): void {
-    const snap = actor.getSnapshot() as Snapshot<unknown> & { value?: unknown };
-    if (snap.status === "error" || this.failed) return;
-    const json = JSON.stringify(actor.getPersistedSnapshot());
-    if (json === this.lastSaved) return;
-    this.lastSaved = json;
-    saveSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion, json, this.opts.clock.now());
-    const state = this.state;
-    if (state !== this.lastState) {
-      this.lastState = state;
-      setAgentState(this.opts.db, this.spec.id, state);
-    }
+    if (!this.failed) snapshots.flush(); // its first checkpoint, and the registry's state
   }
 
   private actorFailed(err: unknown): void {
@@ -275,6 +280,7 @@ export class AgentHost {
     this.ctx.log.error({ err }, "agent actor failed");
     if (this.restarts.allow(now)) {
       this.counters.restarts++;
+      this.snapshots!.flush(); // the last good snapshot, not yet written if its cadence was not due
       this.publish(subjects.life("restarted"), { verb: "restarted", agentId: this.spec.id, kind: this.spec.kind, reason: String(err) });
       this.startActor(loadSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion));
       return;

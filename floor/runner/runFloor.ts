@@ -79,7 +79,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
     const clock = new SimClock(start);
     unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
-    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
+    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
     let steps = 0;
