@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BusAuthError, busAuth, NatsBus, parseBusUrl } from "../../floor/bus/index.ts";
 import { openDb } from "../../state/index.ts";
 import { floor } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { describeNatsServer, startNatsServer, type NatsServerHandle } from "../helpers/nats.ts";
 import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
 import { tmpDir } from "../helpers/tmp.ts";
@@ -17,6 +18,8 @@ let n = 0;
 const sim = (bus: string) => ["start", "--bus", bus, "--until", "20m", "--speed", "max", "--db", tmp.path(`f${++n}.db`), "--dashboard", "off"];
 const KEY = "ab".repeat(32);
 
+// The floors that run are the real CLI; the refusals run the CLI's main in process
+// (tests/helpers/floorInProcess.ts): each is refused before a floor runs.
 describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)", () => {
   let server: AuthServer;
   let hostPort: string;
@@ -50,7 +53,7 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain(`bus        nats://${hostPort}`);
       writeFileSync(dir.path("floor.yaml"), `bus:\n  url: nats://floor:hunter2@${hostPort}\n`);
-      const bad = await floor(args.map((a) => (a === dir.path("f.db") ? dir.path("g.db") : a))); // a fresh db: the first is already at --until
+      const bad = await floorInProcess(args.map((a) => (a === dir.path("f.db") ? dir.path("g.db") : a))); // a fresh db: the first is already at --until
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/bus.url in the config carries credentials/);
       expect(bad.stderr).not.toContain("hunter2");
@@ -60,17 +63,17 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
   });
 
   it("exits 2 with one clear line on a wrong password, on no credentials, and on two kinds at once", async () => {
-    const wrong = await floor(sim(server.urlAs("floor", true)));
+    const wrong = await floorInProcess(sim(server.urlAs("floor", true)));
     expect(wrong.code).toBe(2);
     expect(wrong.stderr.trim()).toBe(`floor start: NATS at nats://floor@${hostPort} refused the connection: the user credentials of floor were refused`);
-    const none = await floor(sim(`nats://${hostPort}`));
+    const none = await floorInProcess(sim(`nats://${hostPort}`));
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/refused the connection: no credentials were given/);
-    const both = await floor(sim(server.urlAs("floor")), { NATS_TOKEN: "t0ken" });
+    const both = await floorInProcess(sim(server.urlAs("floor")), { NATS_TOKEN: "t0ken" });
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/bus credentials given more than one way \(a user in the URL, NATS_TOKEN\)/);
     expect(both.stderr).not.toContain("t0ken");
-    const half = await floor(sim(`nats://${hostPort}`), { NATS_USER: "floor" });
+    const half = await floorInProcess(sim(`nats://${hostPort}`), { NATS_USER: "floor" });
     expect(half.code).toBe(2);
     expect(half.stderr).toMatch(/NATS_USER is set but NATS_PASSWORD is not/);
   });
@@ -95,7 +98,7 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
   it("--mode live refuses to start without bus credentials (exit 2)", async () => {
     const cfg = tmp.path("live.yaml");
     writeFileSync(cfg, "live:\n  capitalCapUsd: 50\n");
-    const r = await floor(["start", "--mode", "live", "--live", "--config", cfg, "--bus", `nats://${hostPort}`, "--db", tmp.path("live.db"), "--dashboard", "off"], { POLYMARKET_PRIVATE_KEY: KEY });
+    const r = await floorInProcess(["start", "--mode", "live", "--live", "--config", cfg, "--bus", `nats://${hostPort}`, "--db", tmp.path("live.db"), "--dashboard", "off"], { POLYMARKET_PRIVATE_KEY: KEY });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--mode live refuses an unauthenticated bus/);
   });
@@ -156,7 +159,7 @@ describeNatsServer("bus credentials: token, NKey, and an open server", () => {
   it("--mode live refuses a server that lets anyone connect, even with credentials given (exit 2)", async () => {
     const cfg = tmp.path("live2.yaml");
     writeFileSync(cfg, "live:\n  capitalCapUsd: 50\n");
-    const r = await floor(["start", "--mode", "live", "--live", "--config", cfg, "--bus", open.url, "--db", tmp.path("live2.db"), "--dashboard", "off"], {
+    const r = await floorInProcess(["start", "--mode", "live", "--live", "--config", cfg, "--bus", open.url, "--db", tmp.path("live2.db"), "--dashboard", "off"], {
       POLYMARKET_PRIVATE_KEY: KEY, NATS_USER: "floor", NATS_PASSWORD: "pw",
     });
     expect(r.code).toBe(2);

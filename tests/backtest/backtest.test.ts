@@ -5,6 +5,7 @@ import { loadDataset, planReplay, writePolyfloorFormat } from "../../floor/repla
 import type { BacktestReport } from "../../floor/backtest/index.ts";
 import { openDb } from "../../state/index.ts";
 import { floor } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { DECEMBER_WEEK, JULY_DAY, describeData } from "../helpers/sharedData.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -164,8 +165,9 @@ it("refuses what is not a dataset, and an existing database, with exit 2", async
     // Checked before the data is read (so this holds whether or not the recorded data is present).
     [["backtest", "--data", notData, "--db", tmp.path("exists.db")], /exists: a backtest writes a fresh database/],
   ] as const;
+  // In process (tests/helpers/floorInProcess.ts): each is refused before a floor runs.
   for (const [args, why] of cases) {
-    const r = await floor([...args]);
+    const r = await floorInProcess([...args]);
     expect(r.code, args.join(" ")).toBe(2);
     expect(r.stderr).toMatch(why);
   }

@@ -7,6 +7,7 @@ import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor } from "../../floor/runner/index.ts";
 import { waitFor } from "../feed/live/waitFor.ts";
 import { floor } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -54,10 +55,11 @@ await describeNats("floor agent (commands to a running floor over NATS)", () => 
   it("checks the agent file before it asks", async () => {
     const bad = tmp.path("bad.yaml");
     writeFileSync(bad, "id: cmd-8\nkind: trader\nstrategy: momentum\nparams:\n  minEdge: 9\n");
-    const r = await floor(["agent", "spawn", "cmd-8", "--file", bad, "--reason", "r"], env);
+    // In process (tests/helpers/floorInProcess.ts): both are refused before the command connects.
+    const r = await floorInProcess(["agent", "spawn", "cmd-8", "--file", bad, "--reason", "r"], env);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`floor agent: ${bad}:5: params.minEdge: Too big: expected number to be <=0.5`);
-    const noReason = await floor(["agent", "retire", "cmd-8"], env);
+    const noReason = await floorInProcess(["agent", "retire", "cmd-8"], env);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toMatch(/--reason is required/);
   }, 60_000);

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, openSync, readFileSync, statSync, unlinkSync,
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { finished, floor, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("auditverify");
@@ -27,7 +28,9 @@ function copyWith(sql = ""): string {
   return path;
 }
 
-const verify = (path: string, ...more: string[]) => floor(["audit", "verify", "--db", path, ...more]);
+// `floor audit verify` and `floor status` run in process (tests/helpers/floorInProcess.ts): the same
+// command on the same file, without loading the floor anew each time. The floors run as the real CLI.
+const verify = (path: string, ...more: string[]) => floorInProcess(["audit", "verify", "--db", path, ...more]);
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
 const DROP_TAIL = `DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq > (SELECT MAX(seq) - 13 FROM audit_log);`;
 
@@ -114,13 +117,13 @@ describe("floor audit verify", { timeout: 120_000 }, () => {
 
 describe("floor status", { timeout: 120_000 }, () => {
   it("flags a ledger invariant that does not hold, in text and JSON", async () => {
-    const intact = await floor(["status", "--db", copyWith()]);
+    const intact = await floorInProcess(["status", "--db", copyWith()]);
     expect(intact.stdout).not.toMatch(/BROKEN/);
     const path = copyWith("UPDATE cash SET delta_micro = delta_micro + 1 WHERE seq = (SELECT MIN(seq) FROM cash WHERE reason = 'fill')");
-    const r = await floor(["status", "--db", path]);
+    const r = await floorInProcess(["status", "--db", path]);
     expect(r.stdout).toMatch(/BROKEN invariant: cash of momentum-1 from fills: journal -\d+\.\d+, fills -\d+\.\d+/);
     expect(r.stdout).toMatch(/BROKEN invariant: floor cash = deposits \+ realized pnl − open cost/);
-    const json = JSON.parse((await floor(["status", "--db", path, "--json"])).stdout) as { invariants: unknown[] };
+    const json = JSON.parse((await floorInProcess(["status", "--db", path, "--json"])).stdout) as { invariants: unknown[] };
     expect(json.invariants.length).toBe(2);
   });
 });

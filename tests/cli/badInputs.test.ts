@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../state/index.ts";
 import { floor, ROOT, type CliResult } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { DECEMBER_WEEK } from "../helpers/sharedData.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 import { mountTmpfs } from "../helpers/tmpfs.ts";
@@ -91,32 +92,57 @@ function noStack(r: CliResult): void {
   expect(r.stderr).not.toMatch(/Node\.js v\d/);
 }
 
+function expectRefused(r: CliResult, code: number, why: RegExp): void {
+  noStack(r);
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr).toMatch(why);
+  expect(r.code).toBe(code);
+  expect(r.stdout).not.toMatch(/running|stopped cleanly|config OK|wrote/);
+}
+
+// Each case runs the CLI's main in this process (tests/helpers/floorInProcess.ts): the same
+// commands and checks, without seconds of loading the floor per case. A spawned CLI is run for one
+// case of each kind below: that bin/floor.mjs itself prints the one line, no stack, and exits so.
 describe("every command x bad path or empty value: one line naming it, exit 1 (runtime) or 2 (usage)", () => {
-  it.concurrent.each(cases)("floor %j exits %i", async (args, code, why, ro) => {
+  it.each(cases)("floor %j exits %i", async (args, code, why, ro) => {
     if (ro && !readOnly) return void console.warn("[skip] cannot mount a read-only tmpfs here (needs root)");
-    const r = await floor(args, {}, SLOW);
-    noStack(r);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(why);
-    expect(r.code).toBe(code);
-    expect(r.stdout).not.toMatch(/running|stopped cleanly|config OK|wrote/);
-  }, SLOW);
+    expectRefused(await floorInProcess(args), code, why);
+  });
 
   it("a read command never creates the database it was pointed at", async () => {
-    for (const c of READERS) await floor([...c, "--db", p("never.db")]);
+    for (const c of READERS) await floorInProcess([...c, "--db", p("never.db")]);
     expect(existsSync(p("never.db"))).toBe(false);
     expect(existsSync(p("missing"))).toBe(false);
+  });
+});
+
+/** One case of each kind, through the real binary: runtime (1), usage (2), config (2), an unwritable folder (1), an option without its value (2). */
+const SPAWNED: Case[] = [
+  cases.find(([a]) => a[0] === "status" && a.includes(p("missing/x.db")))!,
+  cases.find(([a]) => a[0] === "start" && a.includes(p("fifo")) && !a.includes("--config"))!,
+  cases.find(([a]) => a[0] === "check-config" && a.includes(p("missing.yaml")))!,
+  cases.find(([a]) => a[0] === "record" && a.includes(p("ro/out")))!,
+  cases.find(([a]) => a[0] === "backtest" && a.includes("--data="))!,
+];
+
+describe("the same through bin/floor.mjs: one line, no stack, the exit status", () => {
+  it.concurrent.each(SPAWNED)("floor %j exits %i", async (args, code, why, ro) => {
+    if (ro && !readOnly) return void console.warn("[skip] cannot mount a read-only tmpfs here (needs root)");
+    expectRefused(await floor(args, {}, SLOW), code, why);
   }, SLOW);
 });
 
+const HELP = [["start"], ["backtest"], ["status"], ["agents"], ["agent"], ["audit"], ["check-config"], ["machines"], ["record"]];
+function expectHelp(r: CliResult, name: string): void {
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toMatch(new RegExp(`^usage: floor ${name} `));
+  expect(r.stdout).not.toMatch(/\n {2}(start|status|agents|machines) /); // that command's lines only
+}
+
 describe("--help", () => {
-  it.concurrent.each([["start"], ["backtest"], ["status"], ["agents"], ["agent"], ["audit"], ["check-config"], ["machines"], ["record"]])("floor %s --help prints its usage and exits 0", async (name) => {
-    const r = await floor([name, "--help"]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(new RegExp(`^usage: floor ${name} `));
-    expect(r.stdout).not.toMatch(/\n {2}(start|status|agents|machines) /); // that command's lines only
-  }, SLOW);
+  it.each(HELP)("floor %s --help prints its usage and exits 0", async (name) => expectHelp(await floorInProcess([name, "--help"]), name));
+  it("floor start --help, through bin/floor.mjs", async () => expectHelp(await floor(["start", "--help"], {}, SLOW), "start"), SLOW);
 });
 
 /** Run the CLI with stdout on `fd` (or a pipe whose reading end is closed at once). */

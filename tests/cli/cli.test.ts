@@ -4,6 +4,7 @@ import { z } from "zod";
 import { streamNameFor } from "../../floor/bus/index.ts";
 import { openDb } from "../../state/index.ts";
 import { finished, floor, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -24,16 +25,21 @@ const StatusJson = z.object({
 
 const sixHours = (db: string, seed = 7) => ["start", "--mode", "sim", "--until", "6h", "--speed", "max", "--seed", String(seed), "--db", db, "--dashboard", "off"];
 
+/** `floor status --json` of a finished floor's file (in process: the floor itself ran as the real CLI). */
 async function statusOf(db: string) {
-  const r = await floor(["status", "--db", db, "--json"]);
+  const r = await floorInProcess(["status", "--db", db, "--json"]);
   expect(r.code).toBe(0);
   return StatusJson.parse(JSON.parse(r.stdout));
 }
 
 describe("floor start --until 6h --speed max", () => {
+  // The seed-7 floor both tests need, run once (the second compares it with another seed-7 run and a seed-8 one).
+  const six = { db: tmp.path("six.db"), run: undefined as ReturnType<typeof floor> | undefined };
+  const sixRun = () => (six.run ??= floor(sixHours(six.db)));
+
   it("exits 0 having traded and settled 24 markets; status agrees with the ledger", async () => {
-    const db = tmp.path("six.db");
-    const r = await floor(sixHours(db));
+    const db = six.db;
+    const r = await sixRun();
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/bus\s+in-process/);
@@ -53,15 +59,15 @@ describe("floor start --until 6h --speed max", () => {
     // The default roster's traders (config/agents/) share the realized PnL.
     expect(s.agents.filter((a) => a.kind === "trader").reduce((sum, a) => sum + a.pnl, 0)).toBeCloseTo(s.realizedPnl, 6);
 
-    const audit = await floor(["audit", "verify", "--db", db]);
+    const audit = await floorInProcess(["audit", "verify", "--db", db]);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/audit log intact: \d+ entries/);
   });
 
   it("gives the same ledger hash for the same seed and a different one for another seed", async () => {
-    const [a, b, c] = await Promise.all([floor(sixHours(tmp.path("a.db"), 7)), floor(sixHours(tmp.path("b.db"), 7)), floor(sixHours(tmp.path("c.db"), 8))]);
+    const [a, b, c] = await Promise.all([sixRun(), floor(sixHours(tmp.path("b.db"), 7)), floor(sixHours(tmp.path("c.db"), 8))]);
     expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
-    const [ha, hb, hc] = [(await statusOf(tmp.path("a.db"))).ledgerHash, (await statusOf(tmp.path("b.db"))).ledgerHash, (await statusOf(tmp.path("c.db"))).ledgerHash];
+    const [ha, hb, hc] = [(await statusOf(six.db)).ledgerHash, (await statusOf(tmp.path("b.db"))).ledgerHash, (await statusOf(tmp.path("c.db"))).ledgerHash];
     expect(hb).toBe(ha);
     expect(hc).not.toBe(ha);
   });
@@ -95,12 +101,14 @@ describe("floor start, left running", () => {
   });
 });
 
+// In process (tests/helpers/floorInProcess.ts): the commands' own checks; tests/cli/badInputs.test.ts
+// shows through bin/floor.mjs that a refusal is one line and its exit status.
 describe("bad usage and bad config", () => {
   it("names the file, line and field of a bad config, exit 2", async () => {
     const dir = tmpDir("bad");
     writeFileSync(dir.path("floor.yaml"), "capital: 5000\nrisk:\n  perTradeMaxPct: 3\n");
-    const r = await floor(["start", "--config", dir.path("floor.yaml"), "--db", tmp.path("bad.db")]);
-    const c = await floor(["check-config", "--config", dir.path("floor.yaml")]);
+    const r = await floorInProcess(["start", "--config", dir.path("floor.yaml"), "--db", tmp.path("bad.db")]);
+    const c = await floorInProcess(["check-config", "--config", dir.path("floor.yaml")]);
     dir.remove();
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${dir.path("floor.yaml")}:3: risk.perTradeMaxPct:`);
@@ -114,12 +122,12 @@ describe("bad usage and bad config", () => {
     [["start", "--bus", "redis://x"], /bus/],
     [["status", "--nope"], /Unknown option/],
   ])("floor %j exits 2 with a clear message", async (args, why) => {
-    const r = await floor(args as string[]);
+    const r = await floorInProcess(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(why);
   });
   it("status of a missing database exits 1 and says so", async () => {
-    const r = await floor(["status", "--db", tmp.path("missing.db")]);
+    const r = await floorInProcess(["status", "--db", tmp.path("missing.db")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no floor database at/);
   });
@@ -142,7 +150,7 @@ await describeNats("floor start over NATS", () => {
 describe("floor machines --export", () => {
   it("writes every agent kind's machine as a config and a diagram", async () => {
     const dir = tmp.path("machines");
-    const r = await floor(["machines", "--export", dir]);
+    const r = await floorInProcess(["machines", "--export", dir]);
     expect(r.code).toBe(0);
     const { readFileSync } = await import("node:fs");
     const trader = JSON.parse(readFileSync(`${dir}/trader.json`, "utf8")) as { id: string; states: Record<string, unknown> };

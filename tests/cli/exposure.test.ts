@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { finished, floor, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { accepts, externalAddress, freePort } from "../helpers/freePort.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -43,7 +44,8 @@ describe.runIf(EXTERNAL)(`network exposure (this machine's address ${EXTERNAL})`
   ])("without a token, %s is refused before the floor runs (exit 2)", async (_what, flags, env, why) => {
     const port = String(await freePort());
     const db = `refused-${port}.db`;
-    const r = await floor(shortRun(db, ...flags.map((f) => f.replace("PORT", port))), { POLYFLOOR_INSPECT_PORT: port, ...env });
+    // In process (tests/helpers/floorInProcess.ts): refused before the lock and the floor's logger.
+    const r = await floorInProcess(shortRun(db, ...flags.map((f) => f.replace("PORT", port))), { POLYFLOOR_INSPECT_PORT: port, ...env });
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(why);
     expect(r.stdout).not.toMatch(/running/);
@@ -82,8 +84,9 @@ describe.runIf(EXTERNAL)(`network exposure (this machine's address ${EXTERNAL})`
 });
 
 describe("a dashboard that cannot start stops the floor before it runs", () => {
+  // In process (tests/helpers/floorInProcess.ts): refused before the lock and the floor's logger.
   it.each([["127.0.0.1:99999"], ["127.0.0.1:"], ["localhost"], [""]])("--dashboard %j: exit 2, one line", async (at) => {
-    const r = await floor(shortRun(`bad-${at.length}.db`, "--dashboard", at));
+    const r = await floorInProcess(shortRun(`bad-${at.length}.db`, "--dashboard", at));
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/--dashboard/);
     expect(existsSync(tmp.path(`bad-${at.length}.db`))).toBe(false);

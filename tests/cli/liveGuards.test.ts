@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { floor } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("live-guards");
@@ -22,8 +22,10 @@ it("floor start --mode live refuses, in order, without --live, without a key in 
     // Past every guard, the next check is reached: live trading, like paper, runs in real time.
     [["start", "--mode", "live", "--live", "--speed", "10", "--config", withCap], { POLYMARKET_PRIVATE_KEY: KEY }, /live trading runs in real time/],
   ];
+  // In process (tests/helpers/floorInProcess.ts): every guard refuses before the floor starts;
+  // tests/cli/badInputs.test.ts shows through bin/floor.mjs that a refusal is one line and its exit status.
   for (const [args, env, why] of cases) {
-    const r = await floor(args, env);
+    const r = await floorInProcess(args, env);
     expect(r.code, args.join(" ")).toBe(2);
     expect(r.stderr).toMatch(why);
     // The key never reaches the terminal, whatever happens.

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { floor, finished, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { openDb, readStatus } from "../../state/index.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -62,49 +63,60 @@ async function killedAfter(db: string, minute: number, jitterMs: number): Promis
   return statusOf(db).floorTime;
 }
 
+// The reference, the stopped-and-resumed run and the three killed-and-resumed ones are separate
+// floors on separate files: they run side by side (the killed ones are paced, so mostly waiting),
+// and each compares its outcome with the reference once both are done.
 describe("a resumed sim continues the same simulation", () => {
   let reference: Outcome;
+  let referenceRun: Promise<Outcome> | undefined;
+  const referenceOf = () => (referenceRun ??= run(tmp.path("whole.db"), UNTIL).then(() => (reference = statusOf(tmp.path("whole.db")))));
 
-  it("runs uninterrupted to the horizon (the reference)", async () => {
-    await run(tmp.path("whole.db"), UNTIL);
-    reference = statusOf(tmp.path("whole.db"));
-    expect(reference.orders).toBeGreaterThan(20);
-    expect(reference.markets.length).toBeGreaterThan(20);
-    expect(reference.floorTime).toBe(Date.parse("2026-01-01T01:30:00Z"));
+  it.concurrent("runs uninterrupted to the horizon (the reference)", async () => {
+    const ref = await referenceOf();
+    expect(ref.orders).toBeGreaterThan(20);
+    expect(ref.markets.length).toBeGreaterThan(20);
+    expect(ref.floorTime).toBe(Date.parse("2026-01-01T01:30:00Z"));
   }, LONG);
 
-  it("stopped cleanly at 40m and resumed with --until 90m: the same ledger, orders and floor time", async () => {
+  it.concurrent("stopped cleanly at 40m and resumed with --until 90m: the same ledger, orders and floor time", async () => {
     const db = tmp.path("stopped.db");
     await run(db, "40m");
     expect(statusOf(db).floorTime).toBe(Date.parse("2026-01-01T00:40:00Z"));
     const r = await run(db, UNTIL);
     // --until is floor time since the simulation began: the resumed run says where it resumes and runs 50m more.
     expect(r.stdout).toMatch(/resuming\s+at 2026-01-01 00:40:00 \(40m since the simulation began\); --until 90m runs 50m more/);
-    expect(statusOf(db)).toEqual(reference);
+    expect(statusOf(db)).toEqual(await referenceOf());
   }, LONG);
 
-  it("SIGKILLed at arbitrary moments and resumed: the same ledger, orders and floor time", async () => {
+  it.concurrent("SIGKILLed at arbitrary moments and resumed: the same ledger, orders and floor time", async () => {
     // Kill points spread over the run, jittered so each run of the test stops it at other steps.
-    for (const minute of [8, 25, 45]) {
-      const db = tmp.path(`killed-${minute}.db`);
-      const reached = await killedAfter(db, minute, Math.round(400 * Math.random()));
-      expect(reached ?? 0).toBeLessThan(reference.floorTime); // none when killed before its first checkpoint
-      // Without --seed, the database's seed: the banner says so (and the same ledger proves it).
-      const r = await run(db, UNTIL, []);
-      expect(r.stdout).toMatch(/sim floor, seed 7,/);
-      expect({ minute, ...statusOf(db) }).toEqual({ minute, ...reference });
-    }
+    await Promise.all(
+      [8, 25, 45].map(async (minute) => {
+        const db = tmp.path(`killed-${minute}.db`);
+        const reached = await killedAfter(db, minute, Math.round(400 * Math.random()));
+        expect(reached ?? 0, `killed at ${minute}m`).toBeLessThan((await referenceOf()).floorTime); // none when killed before its first checkpoint
+        // Without --seed, the database's seed: the banner says so (and the same ledger proves it).
+        const r = await run(db, UNTIL, []);
+        expect(r.stdout).toMatch(/sim floor, seed 7,/);
+        expect({ minute, ...statusOf(db) }).toEqual({ minute, ...(await referenceOf()) });
+      }),
+    );
   }, LONG);
 
+  // These two only read the reference's file and refuse or stop before a floor runs: in process
+  // (tests/helpers/floorInProcess.ts), the same command without loading the floor anew.
   it("refuses a --seed other than the database's with exit 2, naming both, and runs nothing", async () => {
-    const r = await floor(startArgs(tmp.path("whole.db"), "2h", ["--seed", "8"]));
+    await referenceOf();
+    const r = await floorInProcess(startArgs(tmp.path("whole.db"), "2h", ["--seed", "8"]));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--seed 8 differs from seed 7 of /);
     expect(statusOf(tmp.path("whole.db"))).toEqual(reference);
   }, LONG);
 
   it("a database already past --until says so and exits 0 without running", async () => {
-    const r = await run(tmp.path("whole.db"), "20m");
+    await referenceOf();
+    const r = await floorInProcess(startArgs(tmp.path("whole.db"), "20m"));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/already at 2026-01-01 01:30:00 \(1h30m since the simulation began\), past --until 20m/);
     expect(r.stdout).not.toMatch(/running/);
     expect(statusOf(tmp.path("whole.db"))).toEqual(reference);

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb, reconcileLedger, resolvedUnsettled } from "../../state/index.ts";
 import { finished, floor, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { floorInProcess } from "../helpers/floorInProcess.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const tmp = tmpDir("lock");
@@ -39,7 +40,9 @@ const count = (path: string, sql: string): number => {
   }
 };
 
-describe("one writer per ledger", () => {
+// Each test has its own database (or checkout); several of their floors are paced, so mostly
+// waiting: the tests run side by side.
+describe.concurrent("one writer per ledger", () => {
   it("refuses a second floor on the same database (exit 2, naming the file and the holder's pid); the first completes consistent, readers work beside it", async () => {
     const db = tmp.path("two.db");
     // The first runs until stopped (an hour of floor time a second), so it is surely running when the second starts.
@@ -51,8 +54,9 @@ describe("one writer per ledger", () => {
     expect(second.stderr.trim().split("\n")).toHaveLength(1);
     expect(second.stderr).toContain(`${db} is in use by another floor: pid ${first.pid} `);
     expect(second.stdout).toBe(""); // refused before the banner
-    // Read-only commands never take the lock and work while the floor writes.
-    for (const cmd of [["status"], ["agents"], ["audit", "verify"]]) expect((await floor([...cmd, "--db", db], {}, SLOW)).code).toBe(0);
+    // Read-only commands never take the lock and work while the floor writes (in process: another
+    // process than the floor's, as a spawned reader would be; the test below spawns them as another user).
+    for (const cmd of [["status"], ["agents"], ["audit", "verify"]]) expect((await floorInProcess([...cmd, "--db", db])).code).toBe(0);
     first.kill("SIGINT");
     const done = await firstDone;
     expect(done.code).toBe(0);
@@ -128,7 +132,7 @@ describe("one writer per ledger", () => {
   }, TEST);
 });
 
-describe("the lock's life", () => {
+describe.concurrent("the lock's life", () => {
   it("is released by a clean stop on SIGINT; a SIGKILLed floor's lock is taken over by the next start, which says so", async () => {
     const db = tmp.path("signals.db");
     const args = ["start", "--speed", "600", "--seed", "3", "--db", db, "--dashboard", "off"];

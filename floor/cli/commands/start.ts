@@ -76,11 +76,12 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(plan.done);
     return 0;
   }
-  const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
   const bus = await connectBus(v.bus, v.mode, io, config).catch((e: unknown) => {
     lock.release();
     throw e;
   });
+  // After the bus: a refused bus leaves nothing behind (the logger's stream hooks process exit).
+  const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
   const busWatch = watchBus(bus, io.err);
   let servers: FloorServers | undefined;

@@ -27,7 +27,14 @@ export function openFloorDb(path: string, flag = "--db"): Db {
   mustBeFile(flag, path, st);
   if (!isSqlite(path)) throw new UsageError(`${flag} ${path} is not a floor database (${st.size === 0 ? "the file is empty" : "not SQLite"})`);
   const db = openDb(path, { readonly: true });
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'floor_meta'").get()) {
+  let isFloor: boolean;
+  try {
+    isFloor = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'floor_meta'").get() !== undefined;
+  } catch (e) {
+    db.close(); // a file SQLite cannot read (corrupt pages): not left open behind the error
+    throw e;
+  }
+  if (!isFloor) {
     db.close();
     throw new UsageError(`${flag} ${path} is a SQLite database but not a floor's (no floor_meta table)`);
   }
