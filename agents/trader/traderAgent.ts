@@ -96,7 +96,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             } else strategy.onResolved(e.marketId, e.outcome);
           }),
           route(families.book, (b) => {
-            strategy.onBook(b.marketId, { bid: b.bids[0]?.price, ask: b.asks[0]?.price, bidSize: b.bids[0]?.size ?? 0, askSize: b.asks[0]?.size ?? 0, ts: b.ts });
+            strategy.onBook(b.marketId, { bid: b.bids[0]?.price, ask: b.asks[0]?.price, bidSize: b.bids[0]?.size ?? 0, askSize: b.asks[0]?.size ?? 0, ts: b.ts }, b.tokenId);
             beliefs.booked(b.marketId);
             say(b.marketId);
             decide();

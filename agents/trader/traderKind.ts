@@ -11,7 +11,7 @@ function updatable(prev: TraderConfig, next: TraderConfig): boolean {
   const inPlace = updatableKeys(strategyOf(next.strategy).params);
   const a = prev.params as Record<string, unknown>;
   const b = next.params as Record<string, unknown>;
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => a[k] === b[k] || inPlace.has(k));
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]) || inPlace.has(k));
 }
 
 const file: FileKind<TraderConfig> = { schema: TraderConfig, spec: traderAgent, updatable, check: tradingWindow };

@@ -13,6 +13,12 @@ export interface MarketData {
   readonly spot: SpotSeries;
   readonly market: MarketView | null;
   readonly book: Top | undefined;
+  /**
+   * The top of the Down token's own book, when a feed publishes one (a BookSnapshot whose tokenId
+   * is the market's downTokenId). No feed does today: the sim and replay publish the Up book only,
+   * and the live feed tracks both tokens but publishes the Up token's.
+   */
+  readonly downBook?: Top | undefined;
   readonly prints: readonly Print[];
   readonly position: Position;
   readonly working: readonly WorkingOrder[];

@@ -32,8 +32,8 @@ export interface Strategy {
   onSpot(priceUsd: number, ts: number, volume?: number): void;
   onMarket(m: MarketView | null): void;
   onResolved(marketId: string, outcome: Outcome): void;
-  /** The Up book of `marketId`; books of other markets are ignored. */
-  onBook(marketId: string, top: Top): void;
+  /** A book of `marketId` (the Up token's, or the Down token's own when `tokenId` is its downTokenId); books of other markets are ignored. */
+  onBook(marketId: string, top: Top, tokenId?: string): void;
   /** A public print of `marketId`; `src` is its publisher (the envelope's), when known. */
   onTrade(marketId: string, tokenId: string, price: number, size: number, side: "BUY" | "SELL", ts: number, src?: string): void;
   onOrder(news: OrderNews): void;

@@ -16,6 +16,7 @@ interface CoreState {
   spot: SpotSeriesState;
   market: MarketView | null;
   book: Top | undefined;
+  downBook?: Top | undefined;
   prints: Print[];
   position: Position;
   working: WorkingOrder[];
@@ -40,6 +41,7 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
     spot,
     market: null as MarketView | null,
     book: undefined as Top | undefined,
+    downBook: undefined as Top | undefined,
     prints: [] as Print[],
     position: { up: 0, down: 0 } as Position,
     working: [] as WorkingOrder[],
@@ -121,6 +123,7 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
     onMarket(m) {
       d.market = m;
       d.book = undefined;
+      d.downBook = undefined;
       d.prints = [];
       if (m) {
         d.position = { up: 0, down: 0 };
@@ -132,8 +135,10 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
     onResolved(marketId, outcome) {
       view.onResolved?.(d, marketId, outcome);
     },
-    onBook(marketId, top) {
-      if (marketId === d.market?.marketId) d.book = top;
+    onBook(marketId, top, tokenId) {
+      if (marketId !== d.market?.marketId) return;
+      if (tokenId !== undefined && tokenId === d.market.downTokenId) d.downBook = top;
+      else d.book = top;
     },
     onTrade(marketId, tokenId, price, size, side, ts, src) {
       const m = d.market;
@@ -182,12 +187,13 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
       return m && q !== undefined && Number.isFinite(q) ? { marketId: m.marketId, startTs: m.startTs, pUp: Math.min(1, Math.max(0, q)) } : undefined;
     },
     describe: () => ({ strategy: name, spotPoints: spot.length, market: d.market?.marketId ?? null, entries, working: d.working.length, position: { ...d.position }, ...view.describe?.() }),
-    save: (): CoreState => ({ spot: spot.save(), market: d.market, book: d.book, prints: d.prints.map((p) => ({ ...p })), position: { ...d.position }, working: d.working.map((w) => ({ ...w, order: { ...w.order } })), entries, view: view.save?.() }),
+    save: (): CoreState => ({ spot: spot.save(), market: d.market, book: d.book, downBook: d.downBook, prints: d.prints.map((p) => ({ ...p })), position: { ...d.position }, working: d.working.map((w) => ({ ...w, order: { ...w.order } })), entries, view: view.save?.() }),
     restore(state) {
       const st = state as CoreState;
       spot.restore(st.spot);
       d.market = st.market;
       d.book = st.book;
+      d.downBook = st.downBook;
       d.prints = st.prints.map((p) => ({ ...p }));
       d.position = { ...st.position };
       d.working = st.working.map((w) => ({ ...w, order: { ...w.order } }));
