@@ -1,7 +1,7 @@
 import { normCdf } from "./normCdf.ts";
 
-/** Poisson mass left out of the sum, at most. */
-const TAIL = 1e-12;
+/** Poisson mass left out of the sum, at most (far below what a belief needs: it is scored to 1e−4). */
+const TAIL = 1e-9;
 
 /**
  * Merton (1976) jump-diffusion chance that an Up/Down market resolves Up (end price ≥ strike):
@@ -10,7 +10,7 @@ const TAIL = 1e-12;
  * mean `jumpMean` and standard deviation `jumpSd`. Conditional on n jumps the log end price is
  * normal, so P(S_T ≥ K) = Σₙ Poisson(n; λτ) Φ(d₂ₙ) with
  * d₂ₙ = (ln(S/K) + n·μ_J) / √(σ²τ + n·δ²). The series is summed until the Poisson mass left is
- * below 1e−12. With no jumps expected it is `upProbability` (same convention: no drift in log
+ * below 1e−9. With no jumps expected it is `upProbability` (same convention: no drift in log
  * price; a tie resolves Up). Taking the total variance lets a term structure (GARCH's
  * integrated variance) stand in for σ²τ.
  */

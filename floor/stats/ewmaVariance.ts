@@ -12,14 +12,22 @@ export class EwmaVariance {
   sumSq = 0;
   sumDt = 0;
 
-  constructor(public halfLifeSec: number) {
+  constructor(readonly halfLifeSec: number) {
     if (!(halfLifeSec > 0)) throw new RangeError("half-life must be positive");
   }
+
+  /** The last span's decay, kept: ticks mostly come at one spacing, and the power is most of a push's cost. */
+  private lastDt = NaN;
+  private lastW = NaN;
 
   /** A log return `r` over `dtSec` seconds ending now (a non-positive span is taken as a millisecond). */
   push(r: number, dtSec: number): void {
     const dt = Math.max(1e-3, dtSec);
-    const w = Math.pow(2, -dt / this.halfLifeSec);
+    if (dt !== this.lastDt) {
+      this.lastDt = dt;
+      this.lastW = Math.pow(2, -dt / this.halfLifeSec);
+    }
+    const w = this.lastW;
     this.sumSq = w * this.sumSq + r * r;
     this.sumDt = w * this.sumDt + dt;
   }

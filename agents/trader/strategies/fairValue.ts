@@ -66,15 +66,21 @@ interface GarchState {
   fits: number;
 }
 
-interface FairValueState {
+/** What it learns from spot, besides its EWMA (kept in its own object). */
+interface Learned {
   /** The last tick (ts undefined before the first). */
   prevTs: number | undefined;
   prevLog: number;
-  ewma: EwmaVarianceState;
   tally: JumpTally;
+  /** Jumps still inside the spot window, and the sum of their squares (out of realised's Σ r²). */
   recent: Jump[];
   recentSq: number;
   garch: GarchState;
+}
+
+/** Its saved state: what it learned and its EWMA. */
+interface FairValueState extends Learned {
+  ewma: EwmaVarianceState;
 }
 
 /**
@@ -136,8 +142,9 @@ function fairValueStrategy(p: FairValueParams): View {
       const r = pt.logPrice - s.prevLog;
       s.prevTs = pt.ts;
       s.prevLog = pt.logPrice;
+      const garch = p.vol === "garch";
       if (prevTs === undefined) {
-        pushStep(s.garch.step, pt.ts, 0, onStep);
+        if (garch) pushStep(s.garch.step, pt.ts, 0, onStep);
         return;
       }
       const dt = Math.max(1e-3, (pt.ts - prevTs) / 1000);
@@ -149,7 +156,7 @@ function fairValueStrategy(p: FairValueParams): View {
         s.recentSq += r * r;
         ewma.push(Math.sqrt(v! * dt), dt); // a jump says nothing of the diffusion: it counts as an ordinary move
       } else ewma.push(r, dt);
-      pushStep(s.garch.step, pt.ts, jump ? 0 : r, onStep);
+      if (garch) pushStep(s.garch.step, pt.ts, jump ? 0 : r, onStep);
       // Jumps whose return began before the window's first point have left the realised sum.
       const first = d.spot.first()!.ts;
       while (s.recent.length > 0 && s.recent[0]!.ts <= first) {
@@ -184,12 +191,13 @@ function fairValueStrategy(p: FairValueParams): View {
     restore(state) {
       const st = state as FairValueState | undefined;
       if (!st) return; // a checkpoint from before it kept any state: it starts afresh
-      ewma.restore(st.ewma);
-      s = { ...st, tally: { ...st.tally }, recent: st.recent.map((j) => ({ ...j })), garch: { ...st.garch, step: { ...st.garch.step } } };
+      const { ewma: e, ...learned } = st;
+      ewma.restore(e);
+      s = { ...learned, tally: { ...st.tally }, recent: st.recent.map((j) => ({ ...j })), garch: { ...st.garch, step: { ...st.garch.step } } };
     },
   };
 }
 
-function freshState(p: FairValueParams): FairValueState {
-  return { prevTs: undefined, prevLog: 0, ewma: { sumSq: 0, sumDt: 0 }, tally: emptyTally(), recent: [], recentSq: 0, garch: { params: undefined, h: 0, step: stepState(p.garchStepSec * 1000), fits: 0 } };
+function freshState(p: FairValueParams): Learned {
+  return { prevTs: undefined, prevLog: 0, tally: emptyTally(), recent: [], recentSq: 0, garch: { params: undefined, h: 0, step: stepState(p.garchStepSec * 1000), fits: 0 } };
 }
