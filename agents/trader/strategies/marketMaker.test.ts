@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MICRO } from "../../../protocols/index.ts";
 import { upProbability } from "../../../floor/pricing/index.ts";
-import { fairOf, fairStepPerSec, marketMaker, MarketMakerParams, quotePrices } from "./marketMaker.ts";
+import { fairOf, fairStepPerSec, marketMaker, MarketMakerParams, quotePrices, sticky } from "./marketMaker.ts";
 import { cancelsOf, MARKET, ordersOf, scripted, T0, TRADING, type Placed } from "./scripted.ts";
 
 const M = MICRO;
 // Fair value from the book's mid alone (midWeight 1), so the script sets it exactly; a 0.5¢ half spread.
-const params = (o: Partial<MarketMakerParams> = {}) => MarketMakerParams.parse({ midWeight: 1, volSpread: 0, minEdge: 0.005, quoteShares: 50, maxInventory: 100, skew: 0.02, ...o });
+const params = (o: Partial<MarketMakerParams> = {}) => MarketMakerParams.parse({ midWeight: 1, volSpread: 0, minEdge: 0.005, quoteShares: 50, maxInventory: 100, skew: 0.02, requoteTicks: 1, ...o });
 const at = (sec: number) => T0 + sec * 1000;
 /** Quotes as [outcome side price(¢) shares]. */
 const terms = (os: Placed[]) => os.map((o) => `${o.outcome} ${o.side} ${Math.round(o.price / 1e4)} ${o.size / M}`).sort();
@@ -220,5 +220,19 @@ describe("marketMaker", () => {
     s.book(0.45, 0.56, at(60));
     expect(fairOf({ spot: { variancePerSec: () => undefined } as never, market: MARKET, book: undefined, prints: [], position: { up: 0, down: 0 }, working: [] }, at(60), 0)).toBeUndefined();
     expect(s.decide(at(60))).toEqual([]);
+  });
+
+  it("keeps a quote that stands within requoteTicks of the price wanted, and requotes beyond it (sticky)", () => {
+    const book = { bid: 400_000, ask: 600_000, bidSize: 1, askSize: 1, ts: 0 };
+    const quote = (price: number, outcome: "Up" | "Down", side: "BUY" | "SELL", cancelling = false) => ({ intentId: "q", filled: 0, cancelling, order: { marketId: "m", tokenId: "1", outcome, side, type: "GTC" as const, price, size: 1, belief: 0.5 } });
+    const working = [quote(480_000, "Up", "BUY"), quote(1_000_000 - 520_000, "Down", "BUY")];
+    // wanted one tick away: both stay where they are
+    expect(sticky({ bid: 490_000, ask: 530_000 }, { working, book }, 20_000)).toEqual({ bid: 480_000, ask: 520_000 });
+    // two ticks away: the new prices
+    expect(sticky({ bid: 500_000, ask: 540_000 }, { working, book }, 20_000)).toEqual({ bid: 500_000, ask: 540_000 });
+    // a band of one tick keeps only an exact match; a quote being cancelled, or one the book now crosses, never stays
+    expect(sticky({ bid: 490_000, ask: 530_000 }, { working, book }, 10_000)).toEqual({ bid: 490_000, ask: 530_000 });
+    expect(sticky({ bid: 490_000, ask: 530_000 }, { working: [quote(480_000, "Up", "BUY", true)], book }, 20_000)).toEqual({ bid: 490_000, ask: 530_000 });
+    expect(sticky({ bid: 460_000, ask: 530_000 }, { working, book: { ...book, ask: 470_000 } }, 20_000).bid).toBe(460_000);
   });
 });

@@ -20,6 +20,8 @@ export const MarketMakerParams = z
     /** How far both quotes move against the inventory when it is at `maxInventory` (probability; proportional below). */
     skew: updatable(z.number().min(0).max(0.2).default(0.02)),
     /** Half spread in standard deviations of fair value's move over one second (φ(d)/√τ): wider where the price moves fast. */
+    /** A working quote within fewer than this many ticks of the price wanted stays (and keeps its queue place): 1 requotes on every tick of fair value. */
+    requoteTicks: updatable(z.number().int().min(1).max(10).default(2)),
     volSpread: updatable(z.number().min(0).max(10).default(2)),
     // minEdge is its least half spread: each quote at least this far from fair value (after the skew), rounded away onto the tick.
     // kellyFraction is not used: quotes are `quoteShares` each.
@@ -97,6 +99,28 @@ export function quotePrices(fair: number, inventory: number, halfSpread: number,
   return { bid, ask };
 }
 
+/** The Up price a working quote stands at on the bid side (buying Up or selling Down) or the ask side. */
+function upPriceOf(w: MarketData["working"][number]): { side: "bid" | "ask"; price: number } {
+  const up = w.order.outcome === "Up" ? w.order.price : MICRO - w.order.price;
+  return { side: (w.order.outcome === "Up") === (w.order.side === "BUY") ? "bid" : "ask", price: up };
+}
+
+/**
+ * Hysteresis: where a live quote stands less than `band` from the price wanted, and is still
+ * post-only against the book, that price stands, so a fair value that wobbles by a tick does not
+ * cancel and replace both quotes every second (each replacement loses its place in the queue).
+ */
+export function sticky(want: { bid: number; ask: number }, d: Pick<MarketData, "working" | "book">, band: number): { bid: number; ask: number } {
+  const out = { ...want };
+  for (const w of d.working) {
+    if (w.cancelling) continue;
+    const q = upPriceOf(w);
+    const safe = q.side === "bid" ? d.book?.ask === undefined || q.price < d.book.ask : d.book?.bid === undefined || q.price > d.book.bid;
+    if (safe && Math.abs(q.price - want[q.side]) < band && (q.side === "bid" ? q.price < out.ask : q.price > out.bid)) out[q.side] = q.price;
+  }
+  return out;
+}
+
 const step = (micro: number) => Math.floor(micro / SHARE_STEP) * SHARE_STEP;
 
 function marketMakerStrategy(p: MarketMakerParams): View {
@@ -110,7 +134,7 @@ function marketMakerStrategy(p: MarketMakerParams): View {
       if (!m || !d.book || fair === undefined) return [];
       const inv = d.position.up - d.position.down;
       const halfSpread = Math.max(p.minEdge, p.volSpread * (mdl?.step ?? 0));
-      const { bid, ask } = quotePrices(fair, inv / MICRO, halfSpread, p, m.tickSize, d.book);
+      const { bid, ask } = sticky(quotePrices(fair, inv / MICRO, halfSpread, p, m.tickSize, d.book), d, p.requoteTicks * m.tickSize);
       const limit = p.maxInventory * MICRO;
       const quote = p.quoteShares * MICRO;
       // Quotes on their way out (being cancelled, or at a price this plan no longer quotes) may still fill before their
