@@ -11,6 +11,9 @@ export default defineConfig({
     pool: "forks",
     reporters: ["default"],
     setupFiles: ["tests/helpers/installCatalog.ts"],
+    // Tests of the floor's mechanics run the one-momentum-trader roster they were written for (the
+    // shipped roster is 7 traders, a market maker among them); tests of the roster name config/floor.yaml.
+    env: { POLYFLOOR_CONFIG: "tests/fixtures/one-trader/floor.yaml" },
     // The integration files known to take longest start first, so none of them is left to run alone at the end.
     sequence: { sequencer: SlowFirstSequencer },
     projects: [

@@ -26,9 +26,10 @@ export function defaultAgents(): AgentFileConfig[] {
 
 /**
  * Load `floor.yaml` and the `agents/*.yaml` beside it. A path given explicitly must exist;
- * the default path may be absent, in which case the embedded defaults run.
+ * the default path (`POLYFLOOR_CONFIG`, else config/floor.yaml) may be absent, in which case the
+ * embedded defaults run.
  */
-export function loadFloorConfig(path: string | undefined, defaultPath = "config/floor.yaml"): LoadedConfig {
+export function loadFloorConfig(path: string | undefined, defaultPath = process.env.POLYFLOOR_CONFIG || "config/floor.yaml"): LoadedConfig {
   const file = path ?? defaultPath;
   if (!existsSync(file)) {
     if (path !== undefined) throw new ConfigError(file, undefined, "", "file not found");

@@ -7,7 +7,7 @@ import { PUBLISH_RIGHTS, publishRightsOf, type PublisherKind } from "../../proto
 
 describe("config/nats/floor-auth.conf", () => {
   it("is what `npm run nats-config` makes of protocols/publishRights.ts and the configured traders", () => {
-    const traders = loadFloorConfig(undefined).agents.map((a) => a.id);
+    const traders = loadFloorConfig("config/floor.yaml").agents.map((a) => a.id);
     const expected = renderNatsAuthConfig(natsUsers(traders));
     expect(readFileSync("config/nats/floor-auth.conf", "utf8"), "config/nats/floor-auth.conf is stale: run npm run nats-config > config/nats/floor-auth.conf").toBe(expected);
   });
