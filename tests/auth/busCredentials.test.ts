@@ -17,6 +17,8 @@ afterAll(() => tmp.remove());
 let n = 0;
 const sim = (bus: string) => ["start", "--bus", bus, "--until", "20m", "--speed", "max", "--db", tmp.path(`f${++n}.db`), "--dashboard", "off"];
 const KEY = "ab".repeat(32);
+/** A test that runs a floor: above the 90 s its floor run is given, so that limit is the one that speaks (the default 60 s cut it short). */
+const RUN = 120_000;
 
 // The floors that run are the real CLI; the refusals run the CLI's main in process
 // (tests/helpers/floorInProcess.ts): each is refused before a floor runs.
@@ -36,13 +38,13 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`bus        nats://floor@${hostPort}`);
     expect(r.stdout + r.stderr).not.toContain(pw);
-  });
+  }, RUN);
 
   it("runs with NATS_USER/NATS_PASSWORD from the environment", async () => {
     const r = await floor(sim(`nats://${hostPort}`), { NATS_USER: "floor", NATS_PASSWORD: server.env.NATS_PW_FLOOR! }, 90_000);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(server.env.NATS_PW_FLOOR!);
-  });
+  }, RUN);
 
   it("takes the URL and the names of the credential variables from the config's bus: section, and refuses a password in it", async () => {
     const dir = tmpDir("buscfg");
@@ -60,7 +62,7 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
     } finally {
       dir.remove();
     }
-  });
+  }, RUN);
 
   it("exits 2 with one clear line on a wrong password, on no credentials, and on two kinds at once", async () => {
     const wrong = await floorInProcess(sim(server.urlAs("floor", true)));
@@ -93,7 +95,7 @@ describeNatsServer("bus credentials (CLI, against config/nats/floor-auth.conf)",
     } finally {
       d.close();
     }
-  });
+  }, RUN);
 
   it("--mode live refuses to start without bus credentials (exit 2)", async () => {
     const cfg = tmp.path("live.yaml");

@@ -2,21 +2,25 @@ import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The integration files that take longest, longest first (from CI's per-file times; keep it roughly
- * current). With two workers a long file that starts last runs alone at the end; started first, the
- * short ones fill the other worker around it. vitest orders by the previous run's durations only
- * when it has them (node_modules/.vite), which a fresh clone in CI never has: it then orders by
- * file size. Files not named here keep vitest's order, after these.
+ * The integration files that take longest, longest first (from a whole run's per-file times, which
+ * .ci/run prints; keep it roughly current). With two workers a long file that starts last runs
+ * alone at the end; started first, the short ones fill the other worker around it. vitest orders by
+ * the previous run's durations only when it has them (node_modules/.vite), which a fresh clone in
+ * CI never has: it then orders by file size. Files not named here keep vitest's order, after these.
  */
 export const SLOW_FIRST = [
-  "tests/floor/livingFloor.test.ts",
-  "tests/auth/busCredentials.test.ts",
-  "tests/lock/oneWriter.test.ts",
   "tests/backtest/backtest.test.ts",
+  "tests/auth/busCredentials.test.ts",
   "tests/cli/cli.test.ts",
-  "tests/cli/auditVerify.test.ts",
+  "tests/lock/oneWriter.test.ts",
   "tests/floor/simResume.test.ts",
+  "tests/cli/badInputs.test.ts",
+  "tests/floor/simFloor.test.ts",
+  "tests/cli/auditVerify.test.ts",
   "tests/sim/edge.test.ts",
+  "tests/sim/efficiency.test.ts",
+  "tests/cli/liveKill.test.ts",
+  "tests/cli/agentCommand.test.ts",
 ];
 
 export class SlowFirstSequencer extends BaseSequencer {
