@@ -136,15 +136,17 @@ describe("bad usage and bad config", () => {
 await describeNats("floor start over NATS", () => {
   const prefix = uniquePrefix("cli");
   afterAll(() => dropStreams(natsUrl(), [streamNameFor(prefix)]));
+  // Over NATS each of the 21,600 steps waits a round trip for idle(): latency-bound, and slower than the in-process floors beside it.
+  const NATS_SIX_HOURS_MS = 150_000;
   it("completes the same six hours and settles the same 24 markets", async () => {
     const db = tmp.path("nats.db");
-    const r = await floor([...sixHours(db), "--bus", natsUrl()], { POLYFLOOR_BUS_PREFIX: prefix });
+    const r = await floor([...sixHours(db), "--bus", natsUrl()], { POLYFLOOR_BUS_PREFIX: prefix }, NATS_SIX_HOURS_MS);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`bus        ${natsUrl()}`);
     const s = await statusOf(db);
     expect(s.marketsSettled).toBe(24);
     expect(s.fills).toBeGreaterThan(0);
-  });
+  }, NATS_SIX_HOURS_MS);
 });
 
 describe("floor machines --export", () => {
