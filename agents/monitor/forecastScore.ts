@@ -1,3 +1,5 @@
+import { addBelief, NO_BELIEFS, type BeliefSums } from "./beliefSums.ts";
+
 /** One belief waiting for its window's result: the agent's probability of Up and the market's at that moment. */
 export interface PendingBelief {
   agentId: string;
@@ -28,21 +30,17 @@ export const EMPTY_FORECAST_SCORE: ForecastScore = { n: 0, sqAgent: 0, paired: 0
 
 /** Fold one agent's beliefs about one resolved window into its score. */
 export function foldWindow(s: ForecastScore, beliefs: readonly PendingBelief[], up: boolean): ForecastScore {
+  return foldSums(s, beliefs.reduce(addBelief, NO_BELIEFS), up);
+}
+
+/** Fold one agent's beliefs about one resolved window, summed as they came (BeliefSums), into its score. */
+export function foldSums(s: ForecastScore, b: BeliefSums, up: boolean): ForecastScore {
   const o = up ? 1 : 0;
-  let sqAgent = 0, n = 0, d = 0, sa = 0, sm = 0;
-  for (const b of beliefs) {
-    const a = (b.pUp - o) ** 2;
-    sqAgent += a;
-    if (b.marketP === null) continue;
-    const m = (b.marketP - o) ** 2;
-    n++;
-    sa += a;
-    sm += m;
-    d += m - a;
-  }
-  const r = { ...s, n: s.n + beliefs.length, sqAgent: s.sqAgent + sqAgent };
+  const r = { ...s, n: s.n + b.count, sqAgent: s.sqAgent + b.sqAgent[o] };
+  const n = b.paired;
   if (n === 0) return r;
-  return { ...r, paired: s.paired + n, sqAgentPaired: s.sqAgentPaired + sa, sqMarketPaired: s.sqMarketPaired + sm, markets: s.markets + 1, sumD2: s.sumD2 + d * d, sumDn: s.sumDn + d * n, sumN2: s.sumN2 + n * n };
+  const d = b.diff[o];
+  return { ...r, paired: s.paired + n, sqAgentPaired: s.sqAgentPaired + b.sqAgentPaired[o], sqMarketPaired: s.sqMarketPaired + b.sqMarketPaired[o], markets: s.markets + 1, sumD2: s.sumD2 + d * d, sumDn: s.sumDn + d * n, sumN2: s.sumN2 + n * n };
 }
 
 /** What the monitor publishes: Brier scores, and skill against the market with a 95% interval (null until two windows). */

@@ -17,7 +17,7 @@ export function monitorAgent(id = "monitor"): AgentSpec {
       let mids = new Map<string, number>();
       return {
         machine: monitorMachine,
-        machineVersion: "monitor@2",
+        machineVersion: "monitor@3",
         save: () => new Map(mids),
         restore(state) {
           mids = new Map(state as Map<string, number>);

@@ -2,13 +2,25 @@ import { assign, emit, enqueueActions, setup } from "xstate";
 import { subjects, type OrderEvent } from "../../protocols/index.ts";
 import type { PublishEmitted } from "../../floor/host/index.ts";
 import { EMPTY_SCORE, score, type Score } from "./score.ts";
-import { EMPTY_FORECAST_SCORE, foldWindow, forecastFigures, type ForecastScore, type PendingBelief } from "./forecastScore.ts";
+import { addBelief, NO_BELIEFS, type BeliefSums } from "./beliefSums.ts";
+import { EMPTY_FORECAST_SCORE, foldSums, forecastFigures, type ForecastScore, type PendingBelief } from "./forecastScore.ts";
 
 export interface MonitorContext {
   scores: Record<string, Score>;
-  /** Forecast scores per agent, and the beliefs about windows not yet resolved, by market. */
+  /** Forecast scores per agent, and the beliefs about windows not yet resolved, by market: each agent's summed, in the order they first spoke. */
   forecasts?: Record<string, ForecastScore>;
-  pending?: Record<string, PendingBelief[]>;
+  pending?: Record<string, AgentBeliefs[]>;
+}
+
+export interface AgentBeliefs extends BeliefSums {
+  agentId: string;
+}
+
+/** A window's beliefs with one more: its agent's sums updated (a copy of one entry per agent, not of every belief so far). */
+function withBelief(sums: readonly AgentBeliefs[], b: PendingBelief): AgentBeliefs[] {
+  const i = sums.findIndex((s) => s.agentId === b.agentId);
+  if (i < 0) return [...sums, { agentId: b.agentId, ...addBelief(NO_BELIEFS, b) }];
+  return sums.with(i, { agentId: b.agentId, ...addBelief(sums[i]!, b) });
 }
 
 export type MonitorEvent =
@@ -44,18 +56,17 @@ export const monitorMachine = setup({
           ],
         },
         BELIEF: {
-          actions: assign({ pending: ({ context, event }) => ({ ...context.pending, [event.marketId]: [...(context.pending?.[event.marketId] ?? []), event.belief] }) }),
+          actions: assign({ pending: ({ context, event }) => ({ ...context.pending, [event.marketId]: withBelief(context.pending?.[event.marketId] ?? [], event.belief) }) }),
         },
         RESOLVED: {
           guard: ({ context, event }) => (context.pending?.[event.marketId]?.length ?? 0) > 0,
           actions: enqueueActions(({ context, event, enqueue }) => {
-            const beliefs = context.pending?.[event.marketId] ?? [];
+            const sums = context.pending?.[event.marketId] ?? [];
             const forecasts = { ...context.forecasts };
-            const agents = [...new Set(beliefs.map((b) => b.agentId))];
-            for (const a of agents) forecasts[a] = foldWindow(forecasts[a] ?? EMPTY_FORECAST_SCORE, beliefs.filter((b) => b.agentId === a), event.up);
+            for (const w of sums) forecasts[w.agentId] = foldSums(forecasts[w.agentId] ?? EMPTY_FORECAST_SCORE, w, event.up);
             const { [event.marketId]: _done, ...pending } = context.pending ?? {};
             enqueue.assign({ forecasts, pending });
-            for (const a of agents) enqueue.emit(metricsOf({ ...context, forecasts }, a));
+            for (const w of sums) enqueue.emit(metricsOf({ ...context, forecasts }, w.agentId));
           }),
         },
       },

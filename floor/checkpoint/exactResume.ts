@@ -45,8 +45,10 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
   let lastCost = 0;
 
   function write(t: number, hosts: readonly Checkpointed[]): void {
-    const cp: SimCheckpoint = { format: FORMAT, floorTime: t, hosts: Object.fromEntries(hosts.map((h) => [h.id, h.checkpoint()])) };
-    setMeta(db, "simCheckpoint", toCheckpointJson(cp));
+    // A SimCheckpoint's JSON, one host at a time: each agent's save() (hundreds of traders' spot
+    // windows) is garbage before the next is taken, instead of all of them alive at once.
+    const parts = hosts.map((h) => `${JSON.stringify(h.id)}:${toCheckpointJson(h.checkpoint())}`);
+    setMeta(db, "simCheckpoint", `{"format":${FORMAT},"floorTime":${JSON.stringify(t)},"hosts":{${parts.join(",")}}}`);
     setMeta(db, "floorTime", String(t));
   }
 
