@@ -84,7 +84,8 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             if (t.symbol !== symbol) return;
             strategy.onSpot(t.price / MICRO, t.ts, t.volume);
             say(undefined);
-            if (ctx.state() === "warmingUp" && strategy.ready()) ctx.send({ type: "WARM" });
+            // Once: a trader left unfunded stays in warmingUp, and a WARM on every tick was nearly all its actor's events.
+            if (ctx.state() === "warmingUp" && !context()?.warm && strategy.ready()) ctx.send({ type: "WARM" });
           }),
           route(families.market, (e) => {
             if (e.phase === "open") {
