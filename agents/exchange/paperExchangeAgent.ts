@@ -123,7 +123,7 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         if (i.side === "SELL") {
           // As the venue: no selling shares one does not hold (those it already offers included).
           let free = sharesHeld(db, i.agentId, i.marketId, i.outcome);
-          for (const [, o] of workingOf(i.agentId)) if (o.marketId === i.marketId && o.outcome === i.outcome && o.side === "SELL" && !o.done) free -= o.size - o.filled;
+          for (const [, o] of workingOf(i.agentId)) if (o.marketId === i.marketId && o.outcome === i.outcome && o.side === "SELL") free -= o.size - o.filled;
           if (i.size > free) return reject(i, orderId, `not enough shares: selling ${i.size / 1e6} ${i.outcome} with ${Math.max(0, free) / 1e6} held and not already offered`);
         }
         // The ledger keeps postOnly and a GTD's expiresAt (from `i`), so a restart can re-enter the order as it was.

@@ -89,7 +89,7 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
   }
 
   function directional(m: MarketView, now: number, a: Account): readonly Action[] {
-    if (a.mode !== "trading" || entries >= perWindow || d.working.length > 0 || !d.book) return NONE;
+    if (entries >= perWindow || d.working.length > 0 || !d.book) return NONE;
     if (view.fires && !view.fires(d, now)) return NONE;
     const pUp = view.pUp!(d, now);
     if (pUp === undefined) return NONE;
