@@ -1,7 +1,8 @@
 import type { BeliefView } from "./core/index.ts";
 
 interface CadenceState {
-  said?: string;
+  /** The window and minute (of that window) of the last belief said. */
+  said?: { marketId: string; minute: number };
   booked?: string;
   following?: { marketId: string; startTs: number };
 }
@@ -10,11 +11,12 @@ interface CadenceState {
  * When a trader states its belief: once in each minute of the window it follows, with the
  * minute's first book (so the monitor pairs it with the price of that moment), or with spot for
  * a window that has no book at all (a replay without recorded prices: scored against the
- * outcome only). Due-ness is decided before the belief is computed: it runs on every tick.
+ * outcome only). Due-ness is decided before the belief is computed: it runs on every tick, so it
+ * compares numbers and ids and allocates nothing.
  */
 export function beliefCadence() {
   let st: CadenceState = {};
-  const key = (marketId: string, startTs: number, now: number) => `${marketId}:${Math.floor((now - startTs) / 60_000)}`;
+  const minute = (startTs: number, now: number) => Math.floor((now - startTs) / 60_000);
   return {
     follow(marketId: string | undefined, startTs: number): void {
       st.following = marketId === undefined ? undefined : { marketId, startTs };
@@ -28,17 +30,24 @@ export function beliefCadence() {
       const f = st.following;
       if (!f) return false;
       if (marketId !== undefined ? f.marketId !== marketId : f.marketId === st.booked) return false;
-      return key(f.marketId, f.startTs, now) !== st.said;
+      const s = st.said;
+      return s === undefined || s.marketId !== f.marketId || s.minute !== minute(f.startTs, now);
     },
     /** Record a belief as said; false when it is not about the window followed. */
     said(b: BeliefView, now: number): boolean {
       if (!st.following || b.marketId !== st.following.marketId) return false;
-      st.said = key(b.marketId, st.following.startTs, now);
+      st.said = { marketId: b.marketId, minute: minute(st.following.startTs, now) };
       return true;
     },
     save: (): CadenceState => ({ ...st }),
     restore(s: unknown): void {
-      st = { ...(s as CadenceState) };
+      const r = { ...(s as CadenceState & { said?: unknown }) };
+      // A checkpoint from before this shape said `marketId:minute`: read it, so no minute is said twice.
+      if (typeof r.said === "string") {
+        const cut = r.said.lastIndexOf(":");
+        r.said = { marketId: r.said.slice(0, cut), minute: Number(r.said.slice(cut + 1)) };
+      }
+      st = r as CadenceState;
     },
   };
 }
