@@ -41,13 +41,10 @@ export function beliefCadence() {
     },
     save: (): CadenceState => ({ ...st }),
     restore(s: unknown): void {
-      const r = { ...(s as CadenceState & { said?: unknown }) };
+      const r = { ...(s as Omit<CadenceState, "said"> & { said?: CadenceState["said"] | string }) };
       // A checkpoint from before this shape said `marketId:minute`: read it, so no minute is said twice.
-      if (typeof r.said === "string") {
-        const cut = r.said.lastIndexOf(":");
-        r.said = { marketId: r.said.slice(0, cut), minute: Number(r.said.slice(cut + 1)) };
-      }
-      st = r as CadenceState;
+      const said = typeof r.said === "string" ? { marketId: r.said.slice(0, r.said.lastIndexOf(":")), minute: Number(r.said.slice(r.said.lastIndexOf(":") + 1)) } : r.said;
+      st = { ...r, ...(said ? { said } : {}) } as CadenceState;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { AUDITOR_ID, families, MICRO, patterns, subjects, type Control } from "../../protocols/index.ts";
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { beliefCadence } from "./beliefCadence.ts";
+import { bookTop } from "./bookTop.ts";
 import { strategyCore, type Action } from "./core/index.ts";
 import { strategyOf, type TraderConfig } from "./traderConfig.ts";
 import { nextIntentId, traderMachine, type TraderContext } from "./traderMachine.ts";
@@ -97,7 +98,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
             } else strategy.onResolved(e.marketId, e.outcome);
           }),
           route(families.book, (b) => {
-            strategy.onBook(b.marketId, { bid: b.bids[0]?.price, ask: b.asks[0]?.price, bidSize: b.bids[0]?.size ?? 0, askSize: b.asks[0]?.size ?? 0, ts: b.ts }, b.tokenId);
+            strategy.onBook(b.marketId, bookTop(b), b.tokenId);
             beliefs.booked(b.marketId);
             say(b.marketId);
             decide();

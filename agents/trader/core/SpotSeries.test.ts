@@ -47,6 +47,15 @@ describe("SpotSeries", () => {
     for (let i = 0; i < 20; i++) s.push(i * 1000, 100, 2);
     expect(s.volume()).toBe(22); // 11 points within 10 s of the last
   });
+  it("saves its first time, the gaps and the prices, leaving out volume when none was recorded", () => {
+    const s = new SpotSeries(2);
+    for (let i = 0; i < 5; i++) s.push(i * 1000, 100 + i);
+    const st = s.save();
+    expect(st).toMatchObject({ t0: 2000, dt: [1000, 1000], px: [102, 103, 104] });
+    expect(st).not.toHaveProperty("vol");
+    s.push(5000, 105, 7);
+    expect(s.save().vol).toEqual([0, 0, 7]);
+  });
   it("resumes bit for bit from what it saved", () => {
     const a = new SpotSeries(30);
     for (let i = 0; i < 100; i++) a.push(i * 700, 100 + Math.cos(i));
@@ -116,7 +125,9 @@ describe("SpotSeries.meanLogPrice", () => {
     a.restore(saved);
     expect(a.meanLogPrice()).toBe(s.meanLogPrice());
     const old = new SpotSeries(60);
-    old.restore({ pts: saved.pts, sums: [saved.sums[0], saved.sums[1], saved.sums[2]] });
+    // The oldest form: one object per point, and three sums.
+    const pts = saved.px.map((x, i) => ({ ts: i * 1000 + saved.t0, logPrice: Math.log(x), volume: 0 }));
+    old.restore({ pts, sums: [saved.sums[0], saved.sums[1], saved.sums[2]] });
     expect(old.meanLogPrice()!).toBeCloseTo(s.meanLogPrice()!, 12);
     for (const x of [a, s]) x.push(100_000, 105);
     expect(a.meanLogPrice()).toBe(s.meanLogPrice());

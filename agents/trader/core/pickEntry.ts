@@ -20,21 +20,37 @@ export interface EntryRules {
  * 1 if it wins; in shares it costs c and only 1 − f of it arrives to pay.
  */
 export function pickEntry(m: MarketView, pUp: number, bid: number | undefined, ask: number | undefined, rules: EntryRules, cash: number): Signal | undefined {
+  // Every trader runs this on every book: the two sides as scalars, nothing allocated unless it buys.
   const usd = feeCurrency(m.fee) === "usd";
-  const sides = [
-    ...(ask !== undefined ? [{ outcome: "Up" as const, tokenId: m.upTokenId, cost: ask, belief: pUp }] : []),
-    ...(bid !== undefined ? [{ outcome: "Down" as const, tokenId: m.downTokenId, cost: MICRO - bid, belief: 1 - pUp }] : []),
-  ].map((x) => {
-    const c = x.cost / MICRO;
-    const f = m.fee.rate * (c * (1 - c)) ** m.fee.exponent;
+  let side = -1; // 0 Up, 1 Down
+  let edge = -Infinity;
+  let cost = 0;
+  let c = 0;
+  let paid = 0;
+  let value = 0;
+  for (let k = 0; k < 2; k++) {
+    const price = k === 0 ? ask : bid;
+    if (price === undefined) continue;
+    const kCost = k === 0 ? price : MICRO - price;
+    const kC = kCost / MICRO;
+    const f = m.fee.rate * (kC * (1 - kC)) ** m.fee.exponent;
+    const belief = k === 0 ? pUp : 1 - pUp;
     // `paid` is the cash a gross share costs, `value` what it is expected to pay.
-    return usd ? { ...x, c, paid: c + f, value: x.belief } : { ...x, c, paid: c, value: x.belief * (1 - f) };
-  });
-  if (sides.length === 0) return undefined;
-  const best = sides.reduce((a, b) => (b.value - b.paid > a.value - a.paid ? b : a));
-  if (best.value - best.paid < rules.minEdge || best.c > rules.maxPrice || best.c < rules.minPrice || best.paid >= 1) return undefined;
-  const stake = kellyFraction(best.value, best.paid, rules.kellyFraction) * cash;
-  const size = Math.floor(stake / best.paid / SHARE_STEP) * SHARE_STEP;
+    const kPaid = usd ? kC + f : kC;
+    const kValue = usd ? belief : belief * (1 - f);
+    // Strictly better only: a tie goes to Up, the side looked at first.
+    if (kValue - kPaid <= edge) continue;
+    side = k;
+    edge = kValue - kPaid;
+    cost = kCost;
+    c = kC;
+    paid = kPaid;
+    value = kValue;
+  }
+  if (side < 0 || edge < rules.minEdge || c > rules.maxPrice || c < rules.minPrice || paid >= 1) return undefined;
+  const stake = kellyFraction(value, paid, rules.kellyFraction) * cash;
+  const size = Math.floor(stake / paid / SHARE_STEP) * SHARE_STEP;
   if (size < m.minSize) return undefined;
-  return { marketId: m.marketId, tokenId: best.tokenId, outcome: best.outcome, side: "BUY", type: "FAK", price: best.cost, size, belief: best.belief };
+  const up = side === 0;
+  return { marketId: m.marketId, tokenId: up ? m.upTokenId : m.downTokenId, outcome: up ? "Up" : "Down", side: "BUY", type: "FAK", price: cost, size, belief: up ? pUp : 1 - pUp };
 }

@@ -118,7 +118,7 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
   return {
     onSpot(price, ts, volume) {
       spot.push(ts, price, volume ?? 0);
-      view.onSpot?.(d, spot.lastPoint()!);
+      if (view.onSpot) view.onSpot(d, spot.lastPoint()!);
     },
     onMarket(m) {
       d.market = m;
