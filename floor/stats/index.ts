@@ -20,3 +20,8 @@ export { psr } from "./psr.ts";
 export { minTrl } from "./minTrl.ts";
 export { expectedMaxSharpe, type TrialSharpes } from "./expectedMaxSharpe.ts";
 export { dsr } from "./dsr.ts";
+export { cusum, cusumStart, cusumStep, type CusumParams, type CusumState } from "./cusum.ts";
+export { cusumArl } from "./cusumArl.ts";
+export { pageHinkleyStart, pageHinkleyStep, PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams, type PageHinkleyState } from "./pageHinkley.ts";
+export { batchMeans } from "./batchMeans.ts";
+export { maxDrawdown } from "./maxDrawdown.ts";
