@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BusConfig } from "./busConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 import { FeeCurrency } from "./messages/md.ts";
+import { SelectionConfig } from "./selectionConfig.ts";
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
 export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
@@ -168,6 +169,8 @@ export const FloorConfig = z
     risk: RiskConfig.prefault({}),
     live: LiveConfig.prefault({}),
     bus: BusConfig.prefault({}),
+    /** When the boss judges, kills and clones traders, and how it shares capital among them. */
+    selection: SelectionConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

@@ -18,6 +18,7 @@ export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
 export { BusConfig } from "./busConfig.ts";
+export { SelectionConfig } from "./selectionConfig.ts";
 export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
 export { issuePath } from "./issuePath.ts";

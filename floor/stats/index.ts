@@ -14,3 +14,14 @@ export { EwmaVariance, lambdaForHalfLife, halfLifeForLambda, type EwmaVarianceSt
 export { stepState, pushStep, stepReturns, MAX_GAP_STEPS, type StepState } from "./stepReturns.ts";
 export { fitGarch11, garchNext, garchLongRun, garchIntegratedVariance, garchNegLogLik, simulateGarch11, type Garch11, type Garch11Fit, type GarchFitOptions } from "./garch11.ts";
 export { isJump, tally, jumpLaw, emptyTally, DEFAULT_JUMP_BOUNDS, type JumpTally, type JumpLaw, type JumpBounds } from "./jumps.ts";
+export { sharpeMoments, type SharpeMoments } from "./sharpeMoments.ts";
+export { sharpeSe, sharpeVarianceFactor } from "./sharpeSe.ts";
+export { psr } from "./psr.ts";
+export { minTrl } from "./minTrl.ts";
+export { expectedMaxSharpe, type TrialSharpes } from "./expectedMaxSharpe.ts";
+export { dsr } from "./dsr.ts";
+export { cusum, cusumStart, cusumStep, type CusumParams, type CusumState } from "./cusum.ts";
+export { cusumArl } from "./cusumArl.ts";
+export { pageHinkleyStart, pageHinkleyStep, PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams, type PageHinkleyState } from "./pageHinkley.ts";
+export { batchMeans } from "./batchMeans.ts";
+export { maxDrawdown } from "./maxDrawdown.ts";

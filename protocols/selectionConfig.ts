@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/**
+ * The `selection:` section of config/floor.yaml: when the boss judges a trader, when it kills or
+ * clones it, and how it shares capital among the living. Statistics are per trade (a trade's
+ * return is its P&L over the cost at risk). Formulas: ../shared/reference/anchors.md §6;
+ * the numbers behind the defaults: research-2026-12.md §1 and §2.
+ */
+export const SelectionConfig = z
+  .object({
+    /** No kill and no clone before this many trades, whatever MinTRL says: skew and kurtosis need data too. */
+    minTrades: z.number().int().min(2).max(100_000).default(100),
+    /** Nor before MinTRL: the length at which the record's Sharpe ratio, good or bad, is significant at this level. */
+    alpha: z.number().gt(0).max(0.5).default(0.05),
+    /** Kill when the probabilistic Sharpe ratio (that the true SR is above 0) falls below this. */
+    psrKill: z.number().gt(0).lt(0.5).default(0.05),
+    /** Clone when the deflated Sharpe ratio, over every variant ever tried, reaches this (the DSR paper's 95%). */
+    dsrClone: z.number().gt(0.5).lt(1).default(0.95),
+    /**
+     * Kill when the agent's equity has fallen this far from its own peak. Loose on purpose: with a
+     * true 5-point edge at quarter Kelly (1.7% a trade) the median worst drawdown over 1,000 trades
+     * is 29% and 3% of such agents pass 50%, while a fee-paying coin flipper's median is 63%
+     * (simulated, 4,000 runs). PSR judges the edge; this stops a disaster.
+     */
+    maxDrawdown: z.number().gt(0).lte(1).default(0.5),
+    /** Edge decay: trades per batch; the CUSUM runs on batch means, whose noise is √batch smaller. */
+    decayBatch: z.number().int().min(1).max(1000).default(25),
+    /** Edge decay: the first this many trades give the baseline mean and sd the later batches are standardised by. */
+    decayBaselineTrades: z.number().int().min(10).max(100_000).default(200),
+    /** Edge decay: CUSUM slack, in sd of a batch mean (0.5 is tuned to a 1σ fall). */
+    decayK: z.number().min(0).max(5).default(0.5),
+    /** Edge decay: CUSUM decision interval; with k 0.5, h 5 a steady edge false-alarms once in 931 batches. */
+    decayH: z.number().gt(0).max(50).default(5),
+    /** A newborn (fewer trades than this) gets the probation allocation instead of a share by edge. */
+    probationTrades: z.number().int().min(0).max(100_000).default(50),
+    /** The probation allocation, as a fraction of floor capital (the per-agent cap still applies). */
+    probationPct: z.number().gt(0).lte(1).default(0.02),
+    /** Shrinkage toward equal weights: an agent's weight on its own edge is n/(n + this), n its trades. */
+    shrinkTrades: z.number().int().min(1).max(1_000_000).default(500),
+  })
+  .strict()
+  .refine((s) => s.decayBaselineTrades >= 2 * s.decayBatch, { path: ["decayBaselineTrades"], message: "decayBaselineTrades must be at least two batches (2 × decayBatch)" });
+export type SelectionConfig = z.infer<typeof SelectionConfig>;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { STRATEGIES } from "../../agents/trader/strategies/index.ts";
+import { numericBounds, perturbParams } from "../../agents/boss/selection/index.ts";
+import { createRng } from "../../floor/random/createRng.ts";
+
+describe("a clone's parameters, for every strategy kind", () => {
+  it.each(STRATEGIES.map((s) => [s.name, s] as const))("%s: every clone parses and differs from its parent in at least one field", (name, s) => {
+    const schema = s.params;
+    const parent = schema.parse({}) as Record<string, unknown>;
+    const bounds = numericBounds(schema);
+    expect(bounds.length).toBeGreaterThan(0);
+    const rng = createRng(`clone-${name}`);
+    for (let i = 0; i < 40; i++) {
+      const clone = perturbParams(schema, parent, rng, 0.1);
+      expect(clone.fellBack, clone.note).toBe(false);
+      expect(schema.parse(clone.params)).toEqual(clone.params);
+      expect(clone.changed.length).toBeGreaterThan(0);
+      expect(clone.changed.some((k) => clone.params[k] !== parent[k])).toBe(true);
+      for (const b of bounds) {
+        const v = clone.params[b.key] as number;
+        expect(v >= b.lo && v <= b.hi, `${b.key} ${v} in [${b.lo}, ${b.hi}]`).toBe(true);
+        if (b.int) expect(Number.isInteger(v)).toBe(true);
+      }
+    }
+  });
+});
