@@ -19,6 +19,11 @@ export interface MarketData {
    * and the live feed tracks both tokens but publishes the Up token's.
    */
   readonly downBook?: Top | undefined;
+  /**
+   * The mid of the window's latest two-sided Up book (0..1): the market's price as the monitor
+   * scores beliefs against it. A one-sided book states no price, so the last two-sided one stands.
+   */
+  readonly lastMid?: number | undefined;
   readonly prints: readonly Print[];
   readonly position: Position;
   readonly working: readonly WorkingOrder[];

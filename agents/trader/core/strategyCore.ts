@@ -17,6 +17,7 @@ interface CoreState {
   market: MarketView | null;
   book: Top | undefined;
   downBook?: Top | undefined;
+  lastMid?: number | undefined;
   prints: Print[];
   position: Position;
   working: WorkingOrder[];
@@ -42,6 +43,7 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
     market: null as MarketView | null,
     book: undefined as Top | undefined,
     downBook: undefined as Top | undefined,
+    lastMid: undefined as number | undefined,
     prints: [] as Print[],
     position: { up: 0, down: 0 } as Position,
     working: [] as WorkingOrder[],
@@ -124,6 +126,7 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
       d.market = m;
       d.book = undefined;
       d.downBook = undefined;
+      d.lastMid = undefined;
       d.prints = [];
       if (m) {
         d.position = { up: 0, down: 0 };
@@ -138,7 +141,10 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
     onBook(marketId, top, tokenId) {
       if (marketId !== d.market?.marketId) return;
       if (tokenId !== undefined && tokenId === d.market.downTokenId) d.downBook = top;
-      else d.book = top;
+      else {
+        d.book = top;
+        if (top.bid !== undefined && top.ask !== undefined) d.lastMid = (top.bid + top.ask) / 2 / MICRO;
+      }
     },
     onTrade(marketId, tokenId, price, size, side, ts, src) {
       const m = d.market;
@@ -187,13 +193,15 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
       return m && q !== undefined && Number.isFinite(q) ? { marketId: m.marketId, startTs: m.startTs, pUp: Math.min(1, Math.max(0, q)) } : undefined;
     },
     describe: () => ({ strategy: name, spotPoints: spot.length, market: d.market?.marketId ?? null, entries, working: d.working.length, position: { ...d.position }, ...view.describe?.() }),
-    save: (): CoreState => ({ spot: spot.save(), market: d.market, book: d.book, downBook: d.downBook, prints: d.prints.map((p) => ({ ...p })), position: { ...d.position }, working: d.working.map((w) => ({ ...w, order: { ...w.order } })), entries, view: view.save?.() }),
+    save: (): CoreState => ({ spot: spot.save(), market: d.market, book: d.book, downBook: d.downBook, lastMid: d.lastMid, prints: d.prints.map((p) => ({ ...p })), position: { ...d.position }, working: d.working.map((w) => ({ ...w, order: { ...w.order } })), entries, view: view.save?.() }),
     restore(state) {
       const st = state as CoreState;
       spot.restore(st.spot);
       d.market = st.market;
       d.book = st.book;
       d.downBook = st.downBook;
+      // A checkpoint from before lastMid: the book it kept, when two-sided.
+      d.lastMid = st.lastMid ?? (st.book?.bid !== undefined && st.book.ask !== undefined ? (st.book.bid + st.book.ask) / 2 / MICRO : undefined);
       d.prints = st.prints.map((p) => ({ ...p }));
       d.position = { ...st.position };
       d.working = st.working.map((w) => ({ ...w, order: { ...w.order } }));

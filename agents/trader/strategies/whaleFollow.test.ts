@@ -89,6 +89,14 @@ describe("whaleFollow on a scripted market", () => {
     expect(f.core.belief(105_000)?.pUp).toBeCloseTo(0.55, 12);
     expect(f.core.belief(160_001)?.pUp).toBeCloseTo(0.495, 12); // stale: back to the mid
   });
+  it("keeps the last two-sided mid as its no-whale belief when the book goes one-sided, never a stale print's price", () => {
+    const f = floor({ minShares: 500 });
+    f.sweep(100_000, "UP", "BUY", [[600_000, 10]]); // a small print, far from the mid
+    f.book(undefined, 500_000, 101_000); // one-sided: states no price
+    expect(f.core.belief(102_000)?.pUp).toBeCloseTo(0.495, 12); // as the monitor pairs it: the last two-sided mid
+    f.book(980_000, 990_000, 103_000);
+    expect(f.core.belief(104_000)?.pUp).toBeCloseTo(0.985, 12);
+  });
   it("follows a Down whale (a Down buy, or an Up sell) into Down", () => {
     const f = floor();
     f.sweep(100_000, "DN", "BUY", [[510_000, 800]]); // Down at 0.51: Up terms 0.49

@@ -96,10 +96,14 @@ export function chased(w: Pick<Whale, "up" | "price">, bid: number | undefined, 
   return bid !== undefined && bid < w.price - maxTicks * tick;
 }
 
-/** The market's own price: the book's mid, else the last print's price, as a probability. */
-export function marketMid(d: Pick<MarketData, "book" | "prints">): number | undefined {
-  const b = d.book;
-  if (b?.bid !== undefined && b.ask !== undefined) return (b.bid + b.ask) / 2 / MICRO;
+/**
+ * The market's own price, as the monitor scores beliefs against it: the mid of the window's latest
+ * two-sided book (a one-sided one states no price); a print's price only while the window has had
+ * no two-sided book at all. (Falling back to the last print on a one-sided book scored a stale
+ * price against the market's: −0.014 of skill on the December week, with no trade.)
+ */
+export function marketMid(d: Pick<MarketData, "lastMid" | "prints">): number | undefined {
+  if (d.lastMid !== undefined) return d.lastMid;
   const last = d.prints[d.prints.length - 1];
   return last ? last.price / MICRO : undefined;
 }
