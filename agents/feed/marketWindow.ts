@@ -5,6 +5,11 @@ export function windowStart(ts: number, lenMs: number): number {
   return Math.floor(ts / lenMs) * lenMs;
 }
 
+/** Polymarket's rule: a close at least the strike resolves Up (a tie is Up). Prices in any one unit (the sim's are micro-USD). */
+export function outcomeOf(endPrice: number, strike: number): "Up" | "Down" {
+  return endPrice >= strike ? "Up" : "Down";
+}
+
 /** Polymarket's slug for an Up/Down window: `btc-updown-15m-<start unix seconds>`. */
 export function marketSlug(asset: string, minutes: number, startMs: number): string {
   return `${asset.toLowerCase()}-updown-${minutes}m-${Math.floor(startMs / 1000)}`;

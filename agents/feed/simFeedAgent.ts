@@ -4,28 +4,15 @@ import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { jumpUpProbability } from "../../floor/pricing/index.ts";
 import { createRng, type Rng } from "../../floor/random/createRng.ts";
 import type { FeedMarket } from "./feedMachine.ts";
-import { marketSlug, simTokenId, windowStart } from "./marketWindow.ts";
+import { marketSlug, outcomeOf, simTokenId, windowStart } from "./marketWindow.ts";
 import { drawFlow } from "./sim/flow.ts";
 import { MakerBook } from "./sim/makerBook.ts";
 import { simFeedMachine, type SimFeedContext, type WalkCheckpoint } from "./sim/simFeedMachine.ts";
 import { restoreSimFeed, saveSimFeed, type SimFeedRun, type SimFeedState } from "./sim/simFeedState.ts";
-import { sigmaPerSecond, stepSpot, type SpotModel, type SpotState } from "./simSpot.ts";
+import { stepSpot } from "./simSpot.ts";
+import { simWalks, walkStream, type Walk } from "./sim/simWalks.ts";
 
 const CHECKPOINT_EVERY_MS = 10_000;
-
-
-/** One symbol's spot walk (shared by every series on that symbol). */
-interface Walk {
-  symbol: string;
-  startPrice: number;
-  model: SpotModel;
-  /** Per-second diffusive volatility at volMult 1: the makers price with this times the current volMult. */
-  sigma: number;
-  state: SpotState | undefined;
-  /** The last `maxLag + 1` prices, oldest first. */
-  history: number[];
-  rng: Rng;
-}
 
 /** One series' live window, its makers' book and its public order flow. */
 interface Series {
@@ -57,18 +44,13 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
       const minSize = microFromNumber(sim.minOrderShares);
       const maxLag = Math.max(...sim.makers.map((m) => m.lagSec));
       const streams = (base: string | number) => {
-        for (const w of walks.values()) w.rng = createRng(base).fork(`spot/${w.symbol}`);
+        for (const w of walks.values()) w.rng = walkStream(base, w.symbol);
         for (const s of series) {
           s.bookRng = createRng(base).fork(`book/${s.key}`);
           s.flowRng = createRng(base).fork(`flow/${s.key}`);
         }
       };
-      const walks = new Map<string, Walk>();
-      for (const s of sim.series) {
-        if (walks.has(s.symbol)) continue;
-        const model: SpotModel = { volAnnual: s.volAnnual ?? sim.volAnnual, volOfVol: sim.volOfVol, volHalfLifeMin: sim.volHalfLifeMin, jumpProb: sim.jumpProb, jumpSigmas: sim.jumpSigmas };
-        walks.set(s.symbol, { symbol: s.symbol, startPrice: s.startPrice, state: undefined, history: [], rng: createRng(seed), model, sigma: sigmaPerSecond(model.volAnnual) });
-      }
+      const walks = simWalks(sim, seed);
       const series: Series[] = sim.series.map((cfg) => ({
         key: `${cfg.symbol}/${cfg.marketMinutes}`, cfg, lenMs: cfg.marketMinutes * 60_000, walk: walks.get(cfg.symbol)!,
         market: null, book: null, bookRng: createRng(seed), flowRng: createRng(seed),
@@ -105,8 +87,7 @@ export function simFeedAgent(id: string, seed: number, sim: SimConfig): AgentSpe
       function close(s: Series, m: FeedMarket): void {
         const endPrice = microFromNumber(s.walk.state!.price);
         ctx.publish(subjects.market(m.marketId, "close"), { phase: "close", marketId: m.marketId, endPrice });
-        // Polymarket's rule: the close at least the strike resolves Up (a tie is Up).
-        ctx.publish(subjects.market(m.marketId, "resolved"), { phase: "resolved", marketId: m.marketId, outcome: endPrice >= m.strike ? "Up" : "Down", derived: true });
+        ctx.publish(subjects.market(m.marketId, "resolved"), { phase: "resolved", marketId: m.marketId, outcome: outcomeOf(endPrice, m.strike), derived: true });
         byMarket.delete(m.marketId);
         s.market = null;
         s.book = null;

@@ -1,5 +1,5 @@
 export { traderAgent } from "./traderAgent.ts";
-export { traderKind } from "./traderKind.ts";
-export { TraderConfig, strategyOf } from "./traderConfig.ts";
+export { traderKind, traderKindOf } from "./traderKind.ts";
+export { TraderConfig, traderConfigOf, strategyOf } from "./traderConfig.ts";
 export { STRATEGIES } from "./strategies/index.ts";
 export type { StrategyName } from "./strategies/index.ts";

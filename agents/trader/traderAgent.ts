@@ -2,7 +2,8 @@ import { AUDITOR_ID, families, MICRO, patterns, subjects, type Control } from ".
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { beliefCadence } from "./beliefCadence.ts";
 import { bookTop } from "./bookTop.ts";
-import { strategyCore, type Action } from "./core/index.ts";
+import { strategyCore, type Action, type StrategyDef } from "./core/index.ts";
+import { STRATEGIES } from "./strategies/index.ts";
 import { strategyOf, type TraderConfig } from "./traderConfig.ts";
 import { nextIntentId, traderMachine, type TraderContext } from "./traderMachine.ts";
 
@@ -11,9 +12,10 @@ const CTL_EVENTS = { pause: "PAUSE", resume: "RESUME", reduce: "REDUCE", halt: "
 /**
  * A trader: the host feeds market data straight into its strategy (the hot path: no machine
  * event per tick); the machine hears only about orders, fills, settlements and control, and
- * emits the intents and cancels the strategy's core asks for.
+ * emits the intents and cancels the strategy's core asks for. Its strategy is looked up in
+ * `strategies`: the floor's table, unless a test brings its own (traderKindOf).
  */
-export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
+export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: readonly StrategyDef[] = STRATEGIES): AgentSpec {
   return {
     id: cfg.id,
     kind: "trader",
@@ -21,7 +23,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string): AgentSpec {
     config: cfg,
     create(ctx) {
       // The strategy reads its own copy of the parameters, so an in-place update is an assignment.
-      const def = strategyOf(cfg.strategy);
+      const def = strategyOf(cfg.strategy, strategies);
       const params = def.params.parse(cfg.params);
       const strategy = strategyCore(def.name, def.create(params), params);
       const beliefs = beliefCadence();

@@ -20,9 +20,18 @@ type Variants<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] e
 export const TraderConfig = z.discriminatedUnion("strategy", STRATEGIES.map((d) => variant(d as StrategyDef)) as unknown as Variants<typeof STRATEGIES>);
 export type TraderConfig = z.infer<typeof TraderConfig>;
 
-/** The strategy a trader runs, looked up by name (TraderConfig admits only registered names). */
-export function strategyOf(name: string): StrategyDef {
-  const d = STRATEGIES.find((s) => s.name === name);
+/**
+ * The same schema over another table of strategies, for a test that runs strategies of its own
+ * beside the floor's (tests/helpers/withStrategies.ts). Typed as the floor's: the extra strategies'
+ * names are not in `TraderConfig`'s union, but every field the floor reads is.
+ */
+export function traderConfigOf(strategies: readonly StrategyDef[]): z.ZodType<TraderConfig> {
+  return z.discriminatedUnion("strategy", strategies.map((d) => variant(d)) as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<TraderConfig>;
+}
+
+/** The strategy a trader runs, looked up by name in `strategies` (the floor's table unless a test brings its own). */
+export function strategyOf(name: string, strategies: readonly StrategyDef[] = STRATEGIES as unknown as readonly StrategyDef[]): StrategyDef {
+  const d = strategies.find((s) => s.name === name);
   if (!d) throw new Error(`unknown strategy ${JSON.stringify(name)}`);
-  return d as unknown as StrategyDef;
+  return d;
 }

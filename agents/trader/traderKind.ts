@@ -1,20 +1,35 @@
 import type { AgentKindDef, FileKind } from "../../floor/host/index.ts";
-import { updatableKeys } from "./core/index.ts";
+import { updatableKeys, type StrategyDef } from "./core/index.ts";
+import { STRATEGIES } from "./strategies/index.ts";
 import { traderAgent } from "./traderAgent.ts";
-import { strategyOf, TraderConfig } from "./traderConfig.ts";
+import { strategyOf, TraderConfig, traderConfigOf } from "./traderConfig.ts";
 import { traderMachine } from "./traderMachine.ts";
 import { tradingWindow } from "./tradingWindow.ts";
 
-/** A running trader takes new parameters in place when only its strategy's updatable ones changed. */
-function updatable(prev: TraderConfig, next: TraderConfig): boolean {
-  if (prev.id !== next.id || prev.strategy !== next.strategy || prev.enabled !== next.enabled) return false;
-  const inPlace = updatableKeys(strategyOf(next.strategy).params);
-  const a = prev.params as Record<string, unknown>;
-  const b = next.params as Record<string, unknown>;
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]) || inPlace.has(k));
+/**
+ * The trader kind over a table of strategies: its files name one of them, and its agents run it.
+ * The floor's is `traderKind`, over STRATEGIES; a test adds strategies of its own by installing a
+ * catalog with `traderKindOf([...STRATEGIES, ...its own])` (tests/helpers/withStrategies.ts), so
+ * that a test-only strategy is never one the floor can run.
+ */
+export function traderKindOf(strategies: readonly StrategyDef[]): AgentKindDef {
+  /** A running trader takes new parameters in place when only its strategy's updatable ones changed. */
+  function updatable(prev: TraderConfig, next: TraderConfig): boolean {
+    if (prev.id !== next.id || prev.strategy !== next.strategy || prev.enabled !== next.enabled) return false;
+    const inPlace = updatableKeys(strategyOf(next.strategy, strategies).params);
+    const a = prev.params as Record<string, unknown>;
+    const b = next.params as Record<string, unknown>;
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]) || inPlace.has(k));
+  }
+  const floorTable = strategies === (STRATEGIES as readonly StrategyDef[]);
+  const file: FileKind<TraderConfig> = {
+    schema: floorTable ? TraderConfig : traderConfigOf(strategies),
+    spec: (cfg, parentId) => traderAgent(cfg, parentId, strategies),
+    updatable,
+    check: tradingWindow,
+  };
+  return { kind: "trader", role: "traders", machine: traderMachine, file: file as unknown as FileKind };
 }
 
-const file: FileKind<TraderConfig> = { schema: TraderConfig, spec: traderAgent, updatable, check: tradingWindow };
-
 /** The trader kind in the registry (agents/kinds.ts): made from config/agents/ files, run by the `traders` role. */
-export const traderKind: AgentKindDef = { kind: "trader", role: "traders", machine: traderMachine, file: file as unknown as FileKind };
+export const traderKind: AgentKindDef = traderKindOf(STRATEGIES);

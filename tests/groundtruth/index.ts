@@ -1,0 +1,4 @@
+/** Ground truth for testing selection: strategies whose edge is known, registered only in tests (withStrategies). */
+export { oracle, OracleParams, type Truth } from "./oracle.ts";
+export { coinFlip, CoinFlipParams } from "./coinFlip.ts";
+export { playWindows, type ScriptedWindow, type PlayedEntry } from "./playWindows.ts";
