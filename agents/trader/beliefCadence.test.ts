@@ -17,6 +17,17 @@ describe("beliefCadence", () => {
     expect(c.said(b("m2"), 60_000)).toBe(false); // not the window followed: not recorded
     expect(c.due("m1", 60_000)).toBe(true);
   });
+  it("knows which window it follows, across a checkpoint", () => {
+    const c = beliefCadence();
+    expect(c.follows("m1")).toBe(false);
+    c.follow("m1", 0);
+    expect([c.follows("m1"), c.follows("m2")]).toEqual([true, false]);
+    const d = beliefCadence();
+    d.restore(structuredClone(c.save()));
+    expect(d.follows("m1")).toBe(true);
+    c.follow(undefined, 0);
+    expect(c.follows("m1")).toBe(false);
+  });
   it("says it with spot only while the window has had no book", () => {
     const c = beliefCadence();
     c.follow("m1", 0);

@@ -21,6 +21,10 @@ export function beliefCadence() {
     follow(marketId: string | undefined, startTs: number): void {
       st.following = marketId === undefined ? undefined : { marketId, startTs };
     },
+    /** Whether `marketId` is the window followed. */
+    follows(marketId: string): boolean {
+      return st.following?.marketId === marketId;
+    },
     /** A book came for `marketId`: while the window has books, beliefs go out with them. */
     booked(marketId: string): void {
       st.booked = marketId;

@@ -90,16 +90,22 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
             // Once: a trader left unfunded stays in warmingUp, and a WARM on every tick was nearly all its actor's events.
             if (ctx.state() === "warmingUp" && !context()?.warm && strategy.ready()) ctx.send({ type: "WARM" });
           }),
+          // It follows the latest window of its own symbol: another symbol's strike means nothing against its spot.
           route(families.market, (e) => {
             if (e.phase === "open") {
+              if (symbol !== undefined && e.symbol !== symbol) return;
               strategy.onMarket({ ...e, strike: e.strike / MICRO });
               beliefs.follow(e.marketId, e.startTs);
             } else if (e.phase === "close") {
+              if (!beliefs.follows(e.marketId)) return; // another series' window: its own trades on
               strategy.onMarket(null);
               beliefs.follow(undefined, 0);
             } else strategy.onResolved(e.marketId, e.outcome);
           }),
           route(families.book, (b) => {
+            // Another series' book says nothing new of its window, and deciding on it would act on its
+            // window's book of the step before: a FAK at an ask the makers have since moved, killed.
+            if (!beliefs.follows(b.marketId)) return;
             strategy.onBook(b.marketId, bookTop(b), b.tokenId);
             beliefs.booked(b.marketId);
             say(b.marketId);
