@@ -12,11 +12,14 @@ export const CoinFlipParams = z
     /** Entries a window, each at a random moment of its entry span, on a side drawn at random. */
     entries: updatable(z.number().int().min(1).max(20).default(2)),
     /** Shares bought at each entry (a fixed stake: what it risks does not follow its luck). */
-    shares: updatable(z.number().min(5).max(1000).default(10)),
+    shares: updatable(z.number().min(5).max(100).default(10)),
     /** Its coin: the same seed makes the same choices in the same windows. */
-    seed: updatable(z.number().int().min(0).max(1_000_000).default(1)),
+    seed: updatable(z.number().int().min(0).max(1_000_000).default(500_000)),
     // minEdge and kellyFraction are not used: it wants no edge and stakes `shares`.
     ...entryParams({ minEdge: 0, kellyFraction: 0.25, entryAfterSec: 0, exitBeforeSec: 10, maxPrice: 0.8, minPrice: 0.2 }),
+    // Narrower than entryParams' 0..3600, as the oracle's: a clone's would otherwise move by up to ±6 minutes.
+    entryAfterSec: updatable(z.number().int().min(0).max(60).default(0)),
+    exitBeforeSec: updatable(z.number().int().min(0).max(60).default(10)),
   })
   .strict()
   .superRefine(ordered(["minPrice", "maxPrice"]));

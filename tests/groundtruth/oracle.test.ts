@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MICRO, type Outcome } from "../../protocols/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 import { ordersOf, scripted } from "../../agents/trader/strategies/scripted.ts";
+import { perturbParams } from "../../agents/boss/selection/index.ts";
 import { oracle, OracleParams } from "./oracle.ts";
 import { playWindows, type ScriptedWindow } from "./playWindows.ts";
 
@@ -68,5 +69,23 @@ describe("oracle (the known positive edge)", () => {
     const sides = (seed: number) => playWindows(oracle(truthOf(ws)), { seed }, ws, 300).map((x) => x.outcome).join();
     expect(sides(1)).toBe(sides(1));
     expect(sides(2)).not.toBe(sides(1));
+  });
+
+  it("keeps an edge in its clones: perturbed inside its bounds, each still learns more than chance and trades most 5-minute windows", () => {
+    const parent = OracleParams.parse({ accuracy: 0.65, leadSec: 240 });
+    const rng = createRng("oracle-clones");
+    const ws = windows(300, "clones", () => [49, 51]);
+    const all: ReturnType<typeof playWindows> = [];
+    for (let i = 0; i < 20; i++) {
+      const clone = perturbParams(OracleParams, parent, rng, 0.1).params;
+      expect(clone.accuracy).toBeGreaterThanOrEqual(0.55);
+      // Its entry span still holds the moment it learns (entryParams' 0..3600 would move exitBeforeSec by up to ±6 minutes).
+      expect(clone.exitBeforeSec).toBeLessThan(clone.leadSec);
+      const e = playWindows(oracle(truthOf(ws)), clone, ws, 300);
+      expect(e.length, JSON.stringify(clone)).toBeGreaterThan(0.9 * ws.length);
+      all.push(...e);
+    }
+    expect(mean(all.map((x) => (x.won ? 1 : 0)))).toBeGreaterThan(0.6);
+    expect(mean(all.map((x) => x.pnl))).toBeGreaterThan(0.05);
   });
 });

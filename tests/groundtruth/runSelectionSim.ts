@@ -46,7 +46,9 @@ export async function runSelectionSim(o: { seed: number; days: number; dbPath: s
       while (o.onDay && s.floorTime !== null && s.floorTime - start >= (day + 1) * 86_400_000) o.onDay(++day, performance.now() - t1);
     };
     const status = await runFloor({ config, bus, dbPath: o.dbPath, seed: o.seed, speed: "max", untilMs, log: createLogger({ level: "silent" }), onStatus, statusEveryMs: 1000 });
-    return { config, truth, status, wallMs: performance.now() - t1, truthMs: t1 - t0 };
+    const wallMs = performance.now() - t1;
+    while (o.onDay && day < Math.floor(o.days)) o.onDay(++day, wallMs); // the last day ends with the run
+    return { config, truth, status, wallMs, truthMs: t1 - t0 };
   } finally {
     await bus.close();
     restore();

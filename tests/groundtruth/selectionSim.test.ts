@@ -61,10 +61,11 @@ describe(`the selection sim over ${DAYS} day(s)`, () => {
     const returns = settledReturns(db).get("oracle-1") ?? [];
     expect(returns.length).toBeGreaterThan(0.8 * WINDOWS);
     const fills = fillsOf("oracle-1");
-    expect(excessWins(fills)).toBeGreaterThan(4);
+    expect(excessWins(fills)).toBeGreaterThan(2); // about 3.4 expected in a day: ~280 fills, each about 0.1 likelier to win than its price said
     const oracle = edgeFigures(settledReturns(db), DAYS).agents.find((a) => a.agentId === "oracle-1")!;
-    expect(oracle.psr).toBeGreaterThan(0.999);
+    // Past its MinTRL within the day: its SR (about 0.23 a trade) is significant at 95% (about 4 standard errors expected).
     expect(oracle.trades).toBeGreaterThan(oracle.minTrl);
+    expect(oracle.psr).toBeGreaterThan(0.95);
   });
 
   it("the coin flipper trades most windows as a taker, paying the fee every time, and wins only as often as its prices said", () => {
