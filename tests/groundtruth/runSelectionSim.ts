@@ -9,7 +9,7 @@ import { withStrategies } from "../helpers/withStrategies.ts";
 import { coinFlip } from "./coinFlip.ts";
 import { oracle } from "./oracle.ts";
 
-/** The sim for selection tests: the default roster beside oracle-1 and coin-flip-1 (README beside it). */
+/** The sim for selection tests: the default roster beside oracle-1 and coin-flip-1 (its floor.yaml says what it holds and why). */
 export const SELECTION_CONFIG = "tests/fixtures/selection/floor.yaml";
 
 export interface SelectionRun {
