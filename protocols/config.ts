@@ -3,6 +3,7 @@ import { BusConfig } from "./busConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 import { FeeCurrency } from "./messages/md.ts";
 import { SelectionConfig } from "./selectionConfig.ts";
+import { SupervisionConfig } from "./supervisionConfig.ts";
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
 export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
@@ -171,6 +172,8 @@ export const FloorConfig = z
     bus: BusConfig.prefault({}),
     /** When the boss judges, kills and clones traders, and how it shares capital among them. */
     selection: SelectionConfig.prefault({}),
+    /** How crashed and hung agents are restarted, and when one is given up as failed. */
+    supervision: SupervisionConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

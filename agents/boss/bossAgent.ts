@@ -1,4 +1,4 @@
-import { families, microFromNumber, subjects, type FeeSchedule, type RiskConfig } from "../../protocols/index.ts";
+import { ENDING_VERBS, families, microFromNumber, subjects, type FeeSchedule, type RiskConfig } from "../../protocols/index.ts";
 import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, marketFee, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine } from "./bossMachine.ts";
@@ -8,8 +8,8 @@ import { Freshness, type FreshnessState } from "./Freshness.ts";
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
  * allocation (a ledger transfer, then `ctl.<id>.allocate`), audits both, and gates every intent, including
- * on the age of the market data it has seen. A retired trader's cash comes back to the floor: what it
- * holds when it retires, then each payout as its positions settle.
+ * on the age of the market data it has seen. A retired or failed trader's cash comes back to the floor:
+ * what it holds when it retires or fails, then each payout as its positions settle.
  */
 export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
   return {
@@ -43,12 +43,12 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
         ctx.publish(subjects.ctl(agentId, "allocate"), { verb: "allocate", capital: amount });
       }
 
-      /** Move what a retired agent's account holds back to the floor. */
-      function sweep(agentId: string, ref: string): void {
+      /** Move what a retired or failed agent's account holds back to the floor; `reason` says why, in the audit. */
+      function sweep(agentId: string, ref: string, reason: string): void {
         const amount = cashOf(ctx.db, agentId);
         if (amount <= 0) return;
         transferCash(ctx.db, agentId, "floor", amount, ref, ctx.clock.now());
-        ctx.publish(subjects.audit("transfer"), { kind: "transfer", severity: "info", detail: { from: agentId, to: "floor", amount, ref } });
+        ctx.publish(subjects.audit("transfer"), { kind: "transfer", severity: "info", detail: { from: agentId, to: "floor", amount, ref, reason } });
       }
 
       return {
@@ -59,11 +59,13 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
           route(families.life, (m) => {
             if (m.kind !== "trader") return;
             if (m.verb === "spawn" || m.verb === "restarted" || m.verb === "reconfigured") allocate(m.agentId, m.reborn === true);
-            if (m.verb === "retired") sweep(m.agentId, `return-${m.agentId}@${ctx.clock.now()}`);
+            if (ENDING_VERBS.has(m.verb)) sweep(m.agentId, `return-${m.agentId}@${ctx.clock.now()}`, `${m.verb}: ${m.reason ?? "no reason given"}`);
           }),
-          // Positions of a retired trader settle under the exchange; their payouts go back to the floor as they come.
+          // Positions of a retired or failed trader settle under the exchange; their payouts go back to the floor as they come.
           route(families.orderEvent, (e) => {
-            if (e.type === "settle" && agentRecord(ctx.db, e.agentId)?.diedTs != null) sweep(e.agentId, `return-${e.agentId}@${e.ts}-${e.marketId}`);
+            if (e.type !== "settle") return;
+            const dead = agentRecord(ctx.db, e.agentId);
+            if (dead?.diedTs != null) sweep(e.agentId, `return-${e.agentId}@${e.ts}-${e.marketId}`, `payout of ${e.marketId} to a ${dead.state} agent`);
           }),
           route(families.intent, (i) => {
             const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;
