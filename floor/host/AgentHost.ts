@@ -147,7 +147,7 @@ export class AgentHost {
     try {
       life.b.onTick?.(now);
     } catch (err) {
-      return this.crash(life, "clock tick", err);
+      return this.handlerFailed(life, "clock tick", err);
     }
     const beat = heartbeatRule(now, this.lastHb, life.work.stuckFor(now), this.supervision);
     if (beat === "withhold") this.counters.withheld++;
@@ -170,8 +170,7 @@ export class AgentHost {
 
   /** Stop routes, let the agent finish (its onStop may be async), then stop the actor, checkpointing its last snapshot first. */
   async stop(): Promise<void> {
-    for (const s of this.subs) s.unsubscribe();
-    this.subs = [];
+    this.unsubscribe();
     const life = this.life;
     await life?.stop();
     if (this.life === life) this.life = undefined;
@@ -222,7 +221,7 @@ export class AgentHost {
     try {
       b.onStart?.();
     } catch (err) {
-      this.crash(life, "start", err);
+      this.handlerFailed(life, "start", err);
     }
   }
 
@@ -255,9 +254,9 @@ export class AgentHost {
     if (!d.ok) return this.rejectInvalid(subject, data, d.error);
     try {
       const r = life.b.routes[i]!.handle(d.msg, subject);
-      if (r) return life.work.track(r, this.opts.clock.now(), (err) => this.crash(life, subject, err));
+      if (r) return life.work.track(r, this.opts.clock.now(), (err) => this.handlerFailed(life, subject, err));
     } catch (err) {
-      this.crash(life, subject, err);
+      this.handlerFailed(life, subject, err);
     }
   }
 
@@ -276,10 +275,16 @@ export class AgentHost {
     this.publish(subjects.audit("violation"), { kind: "violation", severity: "violation", subject, detail: { rule: "publish_rights", operation: "publish", agentId: this.spec.id, agentKind: this.spec.kind } });
   }
 
+  /** The agent's own code threw (a handler, a clock hook, its start): counted, and a crash. */
+  private handlerFailed(life: Incarnation, during: string, err: unknown): void {
+    if (life !== this.life || this.ledgerFailed(err, during)) return;
+    this.counters.handlerErrors++;
+    this.crash(life, during, err);
+  }
+
   /** A crash of incarnation `life` (ignored when it is no longer the running one): it ends, and the supervision judges it. */
   private crash(life: Incarnation, during: string, err: unknown): void {
     if (life !== this.life || this.ledgerFailed(err, during)) return;
-    if (during !== "actor" && during !== "watchdog") this.counters.handlerErrors++;
     this.life = undefined;
     this.gen++;
     life.end();
