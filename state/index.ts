@@ -12,6 +12,7 @@ export { registerAgent, setAgentState, recordDeath, listAgents, reviveAgent, age
 export type { AgentRecord, AgentOrigin } from "./registry.ts";
 export { recordAgentEvent, listAgentEvents } from "./agentEvents.ts";
 export type { AgentEvent } from "./agentEvents.ts";
+export { recordJudgement, listJudgements, type JudgementRecord } from "./judgements.ts";
 export { saveSnapshot, loadSnapshot, deleteSnapshot } from "./snapshots.ts";
 export { appendAudit, verifyAudit } from "./auditLog.ts";
 export { writeAnchor } from "./auditAnchor.ts";
