@@ -100,3 +100,50 @@ describe("five losses in a row", () => {
     expect(floor.db.prepare("SELECT size_micro AS size, filled_micro AS filled FROM orders WHERE intent_id = ?").get(d!.intent.intentId)).toEqual({ size: 45_750_000, filled: 45_750_000 });
   });
 });
+
+describe("the floor's other breakers, through the boss on the bus", () => {
+  it("halts on BTC falling from $95,000 to $84,000 within 15 minutes (13.1%), and resumes 15 minutes after the last tick over the limit", async () => {
+    floor = riskFloor(T0, ["t1"]);
+    await floor.start();
+    const tick = async (at: number, usd: number) => {
+      await floor.at(at);
+      floor.send("md.spot.BTCUSD", { symbol: "BTCUSD", price: usd * M });
+    };
+    await tick(T0 + 60_000, 95_000);
+    await tick(T0 + 300_000, 90_000);
+    await tick(T0 + 600_000, 84_000);
+    await floor.at(T0 + 600_000);
+    expect(floor.breakers.map((b) => b.detail)).toEqual([
+      expect.objectContaining({ action: "trip", breaker: "spotMove", scope: "floor", mode: "halted", since: T0 + 600_000, until: T0 + 1_500_000, symbol: "BTCUSD", move: 95 / 84 - 1 }),
+    ]);
+    expect(floor.ctl.map((c) => [c.agentId, c.verb])).toEqual([["t1", "pause"]]);
+    await tick(T0 + 660_000, 84_000); // still 13.1% within the window: the halt is renewed to 15 minutes from here
+    await floor.at(T0 + 1_559_000);
+    expect(readStatus(floor.db).risk?.floor.mode).toBe("halted");
+    await floor.at(T0 + 1_560_000);
+    expect(floor.breakers.at(-1)?.detail).toMatchObject({ action: "resume", breaker: "spotMove" });
+    expect(floor.ctl.at(-1)).toMatchObject({ agentId: "t1", verb: "resume" });
+  });
+
+  it("reduces the floor when the exchange rejects 5 of 20 orders, then trades again once the errors slide out of the window", async () => {
+    floor = riskFloor(T0, ["t1"]);
+    await floor.start();
+    await floor.window(T0, [], "Up"); // a market the boss knows, over now: the exchange refuses orders in it
+    floor.quote("btc-updown-15m-1");
+    for (let k = 0; k < 5; k++) floor.buy("t1", "btc-updown-15m-1", 10, `late-${k}`);
+    const m2 = floor.open();
+    for (let k = 0; k < 14; k++) floor.buy("t1", m2, 10, `ok-${k}`);
+    await floor.at(T0 + 900_000);
+    expect(floor.breakers).toEqual([]); // 5 errors of 19 answers: too few to judge
+    expect(floor.decisions.filter((d) => d.intent.intentId.startsWith("late-")).map((d) => d.approved)).toEqual([true, true, true, true, true]); // the exchange's errors, not the boss's
+    floor.buy("t1", m2, 10, "ok-14");
+    await floor.at(T0 + 900_000);
+    expect(floor.breakers.map((b) => b.detail)).toEqual([
+      expect.objectContaining({ action: "trip", breaker: "errorRate", mode: "reducing", until: null, errors: 5, answered: 20, rate: 0.25, limit: 0.1, windowSec: 300 }),
+    ]);
+    expect(floor.ctl.map((c) => [c.agentId, c.verb])).toEqual([["t1", "reduce"]]);
+    await floor.at(T0 + 900_000 + 330_000);
+    expect(floor.breakers.at(-1)?.detail).toMatchObject({ action: "resume", breaker: "errorRate" });
+    expect(floor.ctl.at(-1)).toMatchObject({ agentId: "t1", verb: "resume" });
+  });
+});

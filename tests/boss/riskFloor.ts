@@ -40,7 +40,7 @@ export function riskFloor(t0: number, traders: readonly string[]) {
 
   let windows = 0;
   const f = {
-    db, clock, decisions, breakers, ctl,
+    db, clock, decisions, breakers, ctl, send,
     async start(): Promise<void> {
       exchange.start();
       boss.start();
@@ -54,20 +54,32 @@ export function riskFloor(t0: number, traders: readonly string[]) {
       exchange.tick(ts);
       await bus.idle();
     },
-    /** A window opening at `ts`: each of `buyers` asks for `shares` of Up at 0.51; it resolves `outcome` 15 minutes later. Returns its decisions. */
-    async window(ts: number, buyers: readonly string[], outcome: "Up" | "Down", shares = 370): Promise<OrderDecision[]> {
+    /** The feed opens a window now, with a spot tick and a book quoting Up at 0.49/0.51: its market id. */
+    open(): string {
       const marketId = `btc-updown-15m-${++windows}`;
-      await f.at(ts);
+      const ts = clock.now();
       send(`md.market.${marketId}.open`, {
         phase: "open", marketId, slug: marketId, symbol: "BTCUSD", upTokenId: UP, downTokenId: DOWN, startTs: ts, endTs: ts + WINDOW_MS,
         strike: 95_000 * M, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5 * M,
       });
+      f.quote(marketId);
+      return marketId;
+    },
+    /** A fresh spot tick and book of the market. */
+    quote(marketId: string): void {
       send("md.spot.BTCUSD", { symbol: "BTCUSD", price: 95_000 * M });
       send(`md.book.${marketId}`, { marketId, tokenId: UP, bids: [{ price: 490_000, size: 10_000 * M }], asks: [{ price: 510_000, size: 10_000 * M }], tickSize: 10_000, minSize: 5 * M });
+    },
+    /** A trader's FAK buy of Up at 0.51. */
+    buy(agentId: string, marketId: string, shares: number, intentId = `${agentId}-${marketId}`): void {
+      send(`order.intent.${agentId}`, { intentId, agentId, marketId, tokenId: UP, outcome: "Up", side: "BUY", type: "FAK", price: 510_000, size: shares * M, belief: 0.6 }, agentId);
+    },
+    /** A window opening at `ts`: each of `buyers` asks for `shares` of Up at 0.51; it resolves `outcome` 15 minutes later. Returns its decisions. */
+    async window(ts: number, buyers: readonly string[], outcome: "Up" | "Down", shares = 370): Promise<OrderDecision[]> {
+      await f.at(ts);
+      const marketId = f.open();
       const first = decisions.length;
-      for (const agentId of buyers) {
-        send(`order.intent.${agentId}`, { intentId: `${agentId}-${marketId}`, agentId, marketId, tokenId: UP, outcome: "Up", side: "BUY", type: "FAK", price: 510_000, size: shares * M, belief: 0.6 }, agentId);
-      }
+      for (const agentId of buyers) f.buy(agentId, marketId, shares);
       await bus.idle();
       const made = decisions.slice(first);
       await f.at(ts + WINDOW_MS);
