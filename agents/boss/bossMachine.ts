@@ -63,8 +63,7 @@ export const bossMachine = setup({
     INTENT: {
       actions: enqueueActions(({ context, event, enqueue }) => {
         const d = decide(context.book, context.risk, event.intent, event.exposure, event.now);
-        const counter = !d.verdict.approved ? "rejected" : d.verdict.resize ? "resized" : "approved";
-        enqueue.assign({ book: d.book, [counter]: context[counter] + 1, last: { intentId: event.intent.intentId, size: d.size } });
+        enqueue.assign({ book: d.book, [d.outcome]: context[d.outcome] + 1, last: { intentId: event.intent.intentId, size: d.size } });
         enqueue.emit(d.decision);
       }),
     },

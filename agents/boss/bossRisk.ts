@@ -7,6 +7,7 @@ import { Commitments, type Commitment } from "./Commitments.ts";
 import { exposureOf } from "./exposureOf.ts";
 import { Freshness, type FreshnessState } from "./Freshness.ts";
 import { MarketFacts, type MarketFact } from "./MarketFacts.ts";
+import { riskEventOf } from "./riskEventOf.ts";
 import { riskStatusOf } from "./riskStatusOf.ts";
 import { SpotMoves } from "./SpotMoves.ts";
 
@@ -52,9 +53,8 @@ export function bossRisk(ctx: AgentContext, floor: { capital: number; risk: Risk
     }),
     route(families.orderEvent, (e) => {
       const now = ctx.clock.now();
-      if (e.type === "settle") risk({ type: "settled", agentId: e.agentId, pnl: e.pnl, alive: e.agentId in book().streaks, now });
-      else if (e.type === "ack") risk({ type: "answered", error: false, now });
-      else if (e.type === "reject" || e.type === "reversal") risk({ type: "answered", error: true, now });
+      const r = riskEventOf(e, now, (agentId) => agentId in book().streaks);
+      if (r) risk(r);
       if (e.type === "fill" && e.side === "BUY") working.filled(e.intentId, e.size);
       if (e.type === "cancel" || e.type === "reject") working.done(e.intentId);
     }),

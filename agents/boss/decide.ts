@@ -7,6 +7,7 @@ import { riskGate, type Exposure, type Verdict } from "./gate/index.ts";
 export interface Decided {
   book: RiskState;
   verdict: Verdict;
+  outcome: "approved" | "resized" | "rejected";
   /** The size approved (the intent's, or the resized one); 0 when rejected. */
   size: number;
   decision: PublishEmitted;
@@ -25,9 +26,9 @@ export function decide(book: RiskState, risk: RiskConfig, intent: IntentFields, 
   const state = { floor: floorMode(book), agent: agentMode(book, intent.agentId), orderTokens: orders.tokens, cancelTokens: cancels.tokens };
   const verdict = riskGate(intent, exposure, risk, state);
   const subject = subjects.decision(intent.agentId);
-  if (!verdict.approved) return { book, verdict, size: 0, decision: { type: "publish", subject, body: { intent, approved: false, reason: verdict.reason } } };
+  if (!verdict.approved) return { book, verdict, outcome: "rejected", size: 0, decision: { type: "publish", subject, body: { intent, approved: false, reason: verdict.reason } } };
   const next = { ...book, orders: take(orders, now, orderRate), cancels };
-  if (!verdict.resize) return { book: next, verdict, size: intent.size, decision: { type: "publish", subject, body: { intent, approved: true } } };
+  if (!verdict.resize) return { book: next, verdict, outcome: "approved", size: intent.size, decision: { type: "publish", subject, body: { intent, approved: true } } };
   const { size, reason } = verdict.resize;
-  return { book: next, verdict, size, decision: { type: "publish", subject, body: { intent: { ...intent, size }, approved: true, reason, requestedSize: intent.size } } };
+  return { book: next, verdict, outcome: "resized", size, decision: { type: "publish", subject, body: { intent: { ...intent, size }, approved: true, reason, requestedSize: intent.size } } };
 }
