@@ -47,6 +47,20 @@ describe("the daily-loss breaker, driven by a losing market", () => {
   });
 });
 
+describe("a boss restarted while the floor is halted", () => {
+  it("keeps the halt and its day's figures (its actor's snapshot), and still resumes at midnight", async () => {
+    floor = riskFloor(T0, ["t1", "t2", "t3"]);
+    await floor.start();
+    await floor.window(T0 + 10 * H, ["t1", "t2", "t3"], "Down");
+    await floor.window(T0 + 11 * H, ["t1", "t2", "t3"], "Down");
+    await floor.restartBoss();
+    expect(readStatus(floor.db).risk).toMatchObject({ floor: { mode: "halted" }, dayPnl: -6 * LOSS });
+    expect((await floor.window(T0 + 12 * H, ["t1"], "Down"))[0]?.reason).toMatch(/^floor halted \(daily loss: \$1171\.03/);
+    await floor.at(T0 + 24 * H);
+    expect(readStatus(floor.db).risk?.floor.mode).toBe("active");
+  });
+});
+
 describe("the drawdown breaker, driven by a losing market", () => {
   it("halts the floor when realised equity is 15.6% under its mark ($8,438.62 of $10,000) though no day lost 10%, and resumes 24 h later with the mark reset", async () => {
     floor = riskFloor(T0, ["t1", "t2", "t3", "t4"]);

@@ -24,7 +24,8 @@ export function riskFloor(t0: number, traders: readonly string[]) {
   const bus = new LocalBus();
   const clock = new SimClock(t0);
   const opts = { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 };
-  const boss = new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}) }), opts);
+  const newBoss = () => new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}) }), opts);
+  let boss = newBoss();
   const exchange = new AgentHost(paperExchangeAgent("exchange"), opts);
   const decisions: OrderDecision[] = [];
   const breakers: AuditFact[] = [];
@@ -45,6 +46,13 @@ export function riskFloor(t0: number, traders: readonly string[]) {
       exchange.start();
       boss.start();
       for (const agentId of traders) send("floor.life.spawn", { verb: "spawn", agentId, kind: "trader" });
+      await bus.idle();
+    },
+    /** The boss's process dies and a new one starts on the same file: no checkpoint, only its actor's snapshot and the ledger. */
+    async restartBoss(): Promise<void> {
+      await boss.stop();
+      boss = newBoss();
+      boss.start();
       await bus.idle();
     },
     /** Floor time moves on to `ts`: the boss's clock hook runs, as the runner's step would. */
