@@ -35,3 +35,6 @@ export { ledgerCash, netSharesOfToken, unsettledTokens, standingFills } from "./
 export { acquireLock, lockPathOf, LockHeldError, type DbLock } from "./lock/index.ts";
 export { LedgerWriteError, asLedgerFailure } from "./LedgerWriteError.ts";
 export { resolvedUnsettled } from "./resolvedUnsettled.ts";
+export { riskFigures } from "./riskFigures.ts";
+export { writeRiskStatus, readRiskStatus } from "./riskStatus.ts";
+export type { RiskStatus, RiskTripStatus } from "./riskStatus.ts";

@@ -1,15 +1,14 @@
-import { families, microFromNumber, subjects, type FeeSchedule, type RiskConfig } from "../../protocols/index.ts";
-import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, marketFee, transferCash } from "../../state/index.ts";
+import { families, microFromNumber, subjects, type RiskConfig } from "../../protocols/index.ts";
+import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, riskFigures, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
-import { bossMachine } from "./bossMachine.ts";
-import { exposureOf } from "./exposureOf.ts";
-import { Freshness, type FreshnessState } from "./Freshness.ts";
+import { bossMachine, type BossInput } from "./bossMachine.ts";
+import { bossRisk } from "./bossRisk.ts";
 
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
- * allocation (a ledger transfer, then `ctl.<id>.allocate`), audits both, and gates every intent, including
- * on the age of the market data it has seen. A retired trader's cash comes back to the floor: what it
- * holds when it retires, then each payout as its positions settle.
+ * allocation (a ledger transfer, then `ctl.<id>.allocate`), audits both, and gates every intent
+ * through its risk gate and breakers (bossRisk.ts; docs/BOSS.md, "Risk gate"). A retired trader's
+ * cash comes back to the floor: what it holds when it retires, then each payout as its positions settle.
  */
 export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
   return {
@@ -18,10 +17,9 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
     config: floor,
     create(ctx) {
       const capital = microFromNumber(floor.capital);
-      const fresh = new Freshness(floor.risk.maxDataAgeSec * 1000);
-      // Each open market's fee schedule, as its open announced it (a buy's pUSD fee is part of its cost).
-      // After a restart, until the feed announces a market again, the ledger's record of its open serves.
-      const fees = new Map<string, FeeSchedule>();
+      const risk = bossRisk(ctx, { capital, risk: floor.risk });
+      // Before the first deposit the ledger holds nothing: the book starts from the capital about to be deposited.
+      const input: BossInput = { risk: floor.risk, equity: depositsOf(ctx.db) === 0 ? capital : riskFigures.realisedEquity(ctx.db), now: ctx.clock.now() };
 
       function allocate(agentId: string, reborn: boolean): void {
         let amount = allocatedOf(ctx.db, agentId);
@@ -53,38 +51,29 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
 
       return {
         machine: bossMachine,
-        machineVersion: "boss@1",
-        input: { risk: floor.risk },
+        machineVersion: "boss@2",
+        input,
         routes: [
           route(families.life, (m) => {
             if (m.kind !== "trader") return;
-            if (m.verb === "spawn" || m.verb === "restarted" || m.verb === "reconfigured") allocate(m.agentId, m.reborn === true);
+            if (m.verb === "spawn" || m.verb === "restarted" || m.verb === "reconfigured") {
+              allocate(m.agentId, m.reborn === true);
+              risk.born(m.agentId);
+            }
             if (m.verb === "retired") sweep(m.agentId, `return-${m.agentId}@${ctx.clock.now()}`);
+            if (m.verb === "retired" || m.verb === "failed") risk.gone(m.agentId);
           }),
           // Positions of a retired trader settle under the exchange; their payouts go back to the floor as they come.
           route(families.orderEvent, (e) => {
             if (e.type === "settle" && agentRecord(ctx.db, e.agentId)?.diedTs != null) sweep(e.agentId, `return-${e.agentId}@${e.ts}-${e.marketId}`);
           }),
-          route(families.intent, (i) => {
-            const { v: _v, id: _id, ts: _ts, src: _src, ...intent } = i;
-            const fee = fees.get(i.marketId) ?? marketFee(ctx.db, i.marketId);
-            ctx.send({ type: "INTENT", intent, exposure: exposureOf(ctx.db, i.agentId, capital, fresh.at(ctx.clock.now(), i.marketId), fee) });
-          }),
-          // The boss watches the data's age itself: a feed that dies silently sends no health event.
-          route(families.spot, (t) => fresh.spot(t.ts)),
-          route(families.book, (b) => fresh.book(b.marketId, b.ts)),
-          route(families.market, (e) => {
-            if (e.phase === "open") fees.set(e.marketId, e.fee);
-            if (e.phase === "resolved") {
-              fresh.forget(e.marketId);
-              fees.delete(e.marketId);
-            }
-          }),
-          route(families.health, (h) => fresh.cadence(h.expectedIntervalMs)),
+          ...risk.routes,
         ],
-        save: () => fresh.save(),
-        restore: (state) => fresh.load(state as FreshnessState),
+        save: risk.save,
+        restore: risk.restore,
+        onTick: risk.tick,
         onStart() {
+          risk.start();
           if (depositsOf(ctx.db) !== 0) return;
           addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());
           ctx.publish(subjects.audit("deposit"), { kind: "deposit", severity: "info", detail: { agentId: "floor", amount: capital, ref: "initial capital" } });
