@@ -1,16 +1,20 @@
-import { families, microFromNumber, subjects, type RiskConfig } from "../../protocols/index.ts";
+import { families, microFromNumber, SelectionConfig, subjects, type RiskConfig } from "../../protocols/index.ts";
 import { addCash, agentRecord, allocatedOf, cashOf, depositsOf, riskFigures, transferCash } from "../../state/index.ts";
 import { route, type AgentSpec } from "../../floor/host/index.ts";
 import { bossMachine, type BossInput } from "./bossMachine.ts";
+import { bossReview } from "./bossReview.ts";
 import { bossRisk } from "./bossRisk.ts";
 
 /**
  * The floor boss: deposits the floor's capital once, gives each trader that is born its
  * allocation (a ledger transfer, then `ctl.<id>.allocate`), audits both, and gates every intent
- * through its risk gate and breakers (bossRisk.ts; docs/BOSS.md, "Risk gate"). A retired trader's
- * cash comes back to the floor: what it holds when it retires, then each payout as its positions settle.
+ * through its risk gate and breakers (bossRisk.ts; docs/BOSS.md, "Risk gate"), and reviews the
+ * traders on a schedule: kills, clones and capital by their records (bossReview.ts, "Selection").
+ * A clone is born on probation (a small allocation); the floor's starting roster gets the
+ * per-agent share. A retired or failed trader's cash comes back to the floor: what it holds when
+ * it goes, then each payout as its positions settle.
  */
-export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig }): AgentSpec {
+export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig; selection?: SelectionConfig }): AgentSpec {
   return {
     id,
     kind: "boss",
@@ -18,6 +22,8 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
     create(ctx) {
       const capital = microFromNumber(floor.capital);
       const risk = bossRisk(ctx, { capital, risk: floor.risk });
+      const selection = floor.selection ?? SelectionConfig.parse({});
+      const review = bossReview(ctx, { capital, risk: floor.risk, selection });
       // Before the first deposit the ledger holds nothing: the book starts from the capital about to be deposited.
       const input: BossInput = { risk: floor.risk, equity: depositsOf(ctx.db) === 0 ? capital : riskFigures.realisedEquity(ctx.db), now: ctx.clock.now() };
 
@@ -25,7 +31,9 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
         let amount = allocatedOf(ctx.db, agentId);
         if (amount <= 0 || reborn) {
           // Never hand out more than the floor holds: late-born agents get what is left, or nothing.
-          amount = Math.min(Math.floor(capital * floor.risk.perAgentMaxPct), cashOf(ctx.db, "floor"));
+          const share = Math.floor(capital * floor.risk.perAgentMaxPct);
+          const clone = agentRecord(ctx.db, agentId)?.parentId != null;
+          amount = Math.min(clone ? Math.min(share, Math.floor(capital * selection.probationPct)) : share, cashOf(ctx.db, "floor"));
           if (amount <= 0) {
             ctx.log.warn({ agentId }, "no capital left to allocate");
             ctx.publish(subjects.audit("allocation"), { kind: "allocation", severity: "info", detail: { agentId, allocated: 0, reason: "no unallocated capital left on the floor" } });
@@ -69,11 +77,19 @@ export function bossAgent(id: string, floor: { capital: number; risk: RiskConfig
           }),
           ...risk.routes,
         ],
-        save: risk.save,
-        restore: risk.restore,
-        onTick: risk.tick,
+        save: () => ({ risk: risk.save(), review: review.save() }),
+        restore(state) {
+          const s = state as { risk: unknown; review: unknown };
+          risk.restore(s.risk);
+          review.restore(s.review);
+        },
+        onTick(now) {
+          risk.tick(now);
+          review.tick(now);
+        },
         onStart() {
           risk.start();
+          review.start(ctx.clock.now());
           if (depositsOf(ctx.db) !== 0) return;
           addCash(ctx.db, "floor", capital, "deposit", "initial capital", ctx.clock.now());
           ctx.publish(subjects.audit("deposit"), { kind: "deposit", severity: "info", detail: { agentId: "floor", amount: capital, ref: "initial capital" } });

@@ -5,7 +5,6 @@ import { planReview, trialsOf } from "./planReview.ts";
 
 const cfg = SelectionConfig.parse({});
 const rec = (n: number, q: number, drawdown = 0.1) => ({ returns: evenRecord(n, q), drawdown });
-const live = (id: string, killed = false, openCost = 0) => ({ id, killed, openCost });
 
 describe("planReview", () => {
   it("kills a proven loser, clones a proven winner, and leaves a short record alone", () => {
@@ -14,22 +13,10 @@ describe("planReview", () => {
       ["loser", rec(1000, 0.42)], // SR −0.16: PSR ≈ 0
       ["young", rec(30, 0.1)], // terrible, but 30 trades is before minTrades
     ]);
-    const p = planReview({ traders: [live("winner"), live("loser"), live("young")], records, everTried: 3, birthsToday: 0, cfg });
+    const p = planReview({ traders: ["winner", "loser", "young"], records, everTried: 3, birthsToday: 0, cfg });
     expect(p.judged.map((j) => [j.agentId, j.judgement.action])).toEqual([["winner", "clone"], ["loser", "kill"], ["young", "wait"]]);
-    expect(p.kill.map((k) => k.agentId)).toEqual(["loser"]);
-    expect(p.retire.map((k) => k.agentId)).toEqual(["loser"]); // flat: retired at once
+    expect(p.kill).toEqual([{ agentId: "loser", reason: expect.stringContaining("PSR") }]);
     expect(p.clone).toEqual([{ parentId: "winner", reason: expect.stringContaining("DSR") }]);
-  });
-
-  it("retires a killed trader only once its positions have settled, without judging it again", () => {
-    const records = new Map([["loser", rec(1000, 0.42)]]);
-    const holding = planReview({ traders: [live("loser", true, 5_000_000)], records, everTried: 1, birthsToday: 0, cfg });
-    expect(holding).toMatchObject({ judged: [], kill: [], retire: [] });
-    const flat = planReview({ traders: [live("loser", true, 0)], records, everTried: 1, birthsToday: 0, cfg });
-    expect(flat.retire).toEqual([{ agentId: "loser", reason: expect.stringContaining("settled") }]);
-    const justKilled = planReview({ traders: [live("loser", false, 5_000_000)], records, everTried: 1, birthsToday: 0, cfg });
-    expect(justKilled.kill).toHaveLength(1);
-    expect(justKilled.retire).toEqual([]); // its exits run first
   });
 
   it("clones within the population cap and the day's births, best DSR first", () => {
@@ -38,20 +25,23 @@ describe("planReview", () => {
       ["b", rec(1000, 0.65)],
       ["c", rec(1000, 0.62)],
     ]);
-    const traders = [live("a"), live("b"), live("c")];
+    const traders = ["a", "b", "c"];
     const p = planReview({ traders, records, everTried: 3, birthsToday: 0, cfg: { ...cfg, maxTraders: 5 } });
     expect(p.clone.map((c) => c.parentId)).toEqual(["b", "c"]);
     expect(planReview({ traders, records, everTried: 3, birthsToday: cfg.birthsPerDay - 1, cfg }).clone.map((c) => c.parentId)).toEqual(["b"]);
     expect(planReview({ traders, records, everTried: 3, birthsToday: 0, cfg: { ...cfg, maxTraders: 3 } }).clone).toEqual([]);
+    // A kill makes room: three alive, one killed, cap 3.
+    records.set("d", rec(1000, 0.4));
+    expect(planReview({ traders: ["a", "d", "b"], records, everTried: 4, birthsToday: 0, cfg: { ...cfg, maxTraders: 3 } }).clone.map((c) => c.parentId)).toEqual(["b"]);
   });
 
   it("does not clone the same Sharpe ratio when it is the best of many variants tried", () => {
     // SR 0.1 over 1,000 trades: one trial clears DSR 0.95; as the best of 200 tried (spread 0.1), luck explains it.
     const records = new Map([["lucky", rec(1000, 0.55)]]);
     for (let i = 0; i < 10; i++) records.set(`dead-${i}`, rec(400, 0.35 + 0.03 * i));
-    const alone = planReview({ traders: [live("lucky")], records: new Map([["lucky", rec(1000, 0.55)]]), everTried: 1, birthsToday: 0, cfg });
+    const alone = planReview({ traders: ["lucky"], records: new Map([["lucky", rec(1000, 0.55)]]), everTried: 1, birthsToday: 0, cfg });
     expect(alone.clone).toHaveLength(1);
-    const many = planReview({ traders: [live("lucky")], records, everTried: 200, birthsToday: 0, cfg });
+    const many = planReview({ traders: ["lucky"], records, everTried: 200, birthsToday: 0, cfg });
     expect(many.judged[0]!.judgement.action).toBe("keep");
     expect(many.judged[0]!.judgement.numbers.trials).toBe(200);
   });

@@ -2,17 +2,9 @@ import type { SelectionConfig } from "../../../protocols/index.ts";
 import { sharpeMoments } from "../../../floor/stats/index.ts";
 import { judge, type Judgement, type TrackRecord } from "../selection/index.ts";
 
-/** A live trader as a review sees it. */
-export interface LiveTrader {
-  id: string;
-  /** Judged a kill at an earlier review and not yet retired (its entries stopped, its exits running). */
-  killed: boolean;
-  /** Cost still in open positions (micro-USD): a killed trader retires once this is 0. */
-  openCost: number;
-}
-
 export interface ReviewInput {
-  traders: readonly LiveTrader[];
+  /** The live traders' ids. */
+  traders: readonly string[];
   /** The record of every trader ever born on the floor, by id (the dead ones count as trials). */
   records: ReadonlyMap<string, TrackRecord>;
   /** Trader variants ever born on this floor, this review's live ones included. */
@@ -23,12 +15,13 @@ export interface ReviewInput {
 }
 
 export interface ReviewPlan {
-  /** Every live trader not already killed, judged. */
+  /** Every live trader, judged. */
   judged: Array<{ agentId: string; judgement: Judgement }>;
-  /** Newly killed: stop their entries now. */
+  /**
+   * Killed: retired through the supervisor at once. Its entries stop with it (the exchange takes
+   * back its working orders); its open positions run to settlement and each payout returns to the floor.
+   */
   kill: Array<{ agentId: string; reason: string }>;
-  /** Killed and flat: retire through the supervisor. */
-  retire: Array<{ agentId: string; reason: string }>;
   /** Parents to clone, best deflated Sharpe first, within the population cap and the day's births. */
   clone: Array<{ parentId: string; reason: string }>;
 }
@@ -49,27 +42,20 @@ export function trialsOf(records: ReadonlyMap<string, TrackRecord>, everTried: n
 
 /**
  * One review (pure): judge every live trader against every variant ever tried, kill what the
- * judgement kills (entries stop now, retirement once its positions have settled), and pick the
- * parents to clone. Population cap and daily births bound the clones; a parent gets one per review.
+ * judgement kills, and pick the parents to clone. Population cap and daily births bound the
+ * clones; a parent gets one per review.
  */
 export function planReview(x: ReviewInput): ReviewPlan {
   const trials = trialsOf(x.records, x.everTried, x.cfg.minTrades);
-  const plan: ReviewPlan = { judged: [], kill: [], retire: [], clone: [] };
+  const plan: ReviewPlan = { judged: [], kill: [], clone: [] };
   const clones: Array<{ parentId: string; dsr: number; reason: string }> = [];
-  for (const t of x.traders) {
-    if (t.killed) {
-      if (t.openCost === 0) plan.retire.push({ agentId: t.id, reason: "killed at an earlier review; its positions have all settled" });
-      continue;
-    }
-    const judgement = judge(x.records.get(t.id) ?? { returns: [], drawdown: 0 }, trials, x.cfg);
-    plan.judged.push({ agentId: t.id, judgement });
-    if (judgement.action === "kill") {
-      plan.kill.push({ agentId: t.id, reason: judgement.reason });
-      if (t.openCost === 0) plan.retire.push({ agentId: t.id, reason: `killed: ${judgement.reason}` });
-    }
-    if (judgement.action === "clone") clones.push({ parentId: t.id, dsr: judgement.numbers.dsr, reason: judgement.reason });
+  for (const id of x.traders) {
+    const judgement = judge(x.records.get(id) ?? { returns: [], drawdown: 0 }, trials, x.cfg);
+    plan.judged.push({ agentId: id, judgement });
+    if (judgement.action === "kill") plan.kill.push({ agentId: id, reason: judgement.reason });
+    if (judgement.action === "clone") clones.push({ parentId: id, dsr: judgement.numbers.dsr, reason: judgement.reason });
   }
-  const alive = x.traders.length - plan.retire.length;
+  const alive = x.traders.length - plan.kill.length;
   const room = Math.max(0, Math.min(x.cfg.maxTraders - alive, x.cfg.birthsPerDay - x.birthsToday));
   plan.clone = clones.sort((a, b) => b.dsr - a.dsr || a.parentId.localeCompare(b.parentId)).slice(0, room).map(({ parentId, reason }) => ({ parentId, reason }));
   return plan;
