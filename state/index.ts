@@ -24,7 +24,7 @@ export type { AuditEntry, AuditVerdict } from "./auditLog.ts";
 export { ledgerHash } from "./ledgerHash.ts";
 export { readStatus, readFigures } from "./readStatus.ts";
 export type { FloorStatus, AgentStatus, LedgerFigures } from "./readStatus.ts";
-export { listForecasts, listSettlements, recordForecast, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
+export { listForecasts, listSettlements, settlementsSince, recordForecast, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
 export type { Forecast } from "./forecasts.ts";
 export { listOpenOrders, orderById, intentKnown } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";

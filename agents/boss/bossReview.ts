@@ -1,5 +1,5 @@
 import { formatMicro, subjects, type RiskConfig, type SelectionConfig } from "../../protocols/index.ts";
-import { allocatedOf, cashOf, listAgentEvents, listAgents, listSettlements, recordJudgement, transferCash } from "../../state/index.ts";
+import { allocatedOf, cashOf, listAgentEvents, listAgents, recordJudgement, settlementsSince, transferCash } from "../../state/index.ts";
 import { fileKinds, type AgentContext } from "../../floor/host/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 import { cloneId } from "./review/cloneId.ts";
@@ -20,13 +20,20 @@ const DAY_MS = 86_400_000;
 export function bossReview(ctx: AgentContext, floor: { capital: number; risk: RiskConfig; selection: SelectionConfig }) {
   const cfg = floor.selection;
   let last: number | undefined;
+  // Every agent's settled windows as read so far: each review reads only the new ones (rebuilt from the ledger after a restart).
+  const settled = new Map<string, Settled[]>();
+  let readTo = 0;
 
   function records(): { byId: Map<string, TrackRecord>; ever: string[] } {
-    const traders = listAgents(ctx.db).filter((a) => a.kind === "trader");
-    const rows = new Map<string, Settled[]>(traders.map((a) => [a.agentId, []]));
-    for (const s of listSettlements(ctx.db)) rows.get(s.agentId)?.push(s);
-    const byId = new Map([...rows].map(([id, settled]) => [id, trackRecord(settled, Math.max(1, allocatedOf(ctx.db, id)))]));
-    return { byId, ever: traders.map((a) => a.agentId) };
+    for (const s of settlementsSince(ctx.db, readTo)) {
+      readTo = s.seq;
+      const rows = settled.get(s.agentId);
+      if (rows) rows.push(s);
+      else settled.set(s.agentId, [s]);
+    }
+    const ever = listAgents(ctx.db).filter((a) => a.kind === "trader").map((a) => a.agentId);
+    const byId = new Map(ever.map((id) => [id, trackRecord(settled.get(id) ?? [], Math.max(1, allocatedOf(ctx.db, id)))]));
+    return { byId, ever };
   }
 
   function review(now: number): void {
