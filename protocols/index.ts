@@ -1,6 +1,6 @@
 /** The floor's language: subject names, message schemas and the validating codec. */
 export { PROTOCOL_VERSION, Envelope } from "./envelope.ts";
-export { MICRO, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, mulMicro, divMicro, formatMicro } from "./money.ts";
+export { MICRO, SHARE_STEP, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, mulMicro, divMicro, formatMicro } from "./money.ts";
 export { subjects, patterns } from "./subjects.ts";
 export { families } from "./families.ts";
 export type { Families } from "./families.ts";
@@ -20,6 +20,8 @@ export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./confi
 export { BusConfig } from "./busConfig.ts";
 export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
+export { VENUE_RATE_TIERS, VenueRateTier } from "./venueRates.ts";
+export type { VenueRates } from "./venueRates.ts";
 export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
 export { issuePath } from "./issuePath.ts";

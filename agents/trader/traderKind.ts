@@ -1,4 +1,6 @@
-import type { AgentKindDef, FileKind } from "../../floor/host/index.ts";
+import type { AgentKindDef, FileKind, Variant } from "../../floor/host/index.ts";
+import { perturbParams } from "../../floor/params/index.ts";
+import type { Rng } from "../../floor/random/createRng.ts";
 import { updatableKeys } from "./core/index.ts";
 import { traderAgent } from "./traderAgent.ts";
 import { strategyOf, TraderConfig } from "./traderConfig.ts";
@@ -14,7 +16,13 @@ function updatable(prev: TraderConfig, next: TraderConfig): boolean {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => a[k] === b[k] || JSON.stringify(a[k]) === JSON.stringify(b[k]) || inPlace.has(k));
 }
 
-const file: FileKind<TraderConfig> = { schema: TraderConfig, spec: traderAgent, updatable, check: tradingWindow };
+/** A clone: its strategy's parameters perturbed inside their schema's bounds. */
+function variant(cfg: TraderConfig, rng: Rng, scale: number): Variant<TraderConfig> {
+  const p = perturbParams(strategyOf(cfg.strategy).params, cfg.params as Record<string, unknown>, rng, scale);
+  return { config: TraderConfig.parse({ ...cfg, params: p.params }), changed: p.changed, note: p.note };
+}
+
+const file: FileKind<TraderConfig> = { schema: TraderConfig, spec: traderAgent, updatable, check: tradingWindow, variant };
 
 /** The trader kind in the registry (agents/kinds.ts): made from config/agents/ files, run by the `traders` role. */
 export const traderKind: AgentKindDef = { kind: "trader", role: "traders", machine: traderMachine, file: file as unknown as FileKind };

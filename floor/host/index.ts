@@ -9,7 +9,7 @@ export { heartbeatRule, hungAfterMs } from "./heartbeatRule.ts";
 export { stateString } from "./stateString.ts";
 export { installCatalog, catalog, kindDef, fileKinds } from "./catalog.ts";
 export type { AgentCatalog } from "./AgentCatalog.ts";
-export type { AgentKindDef, AgentFileConfig, FileKind, FieldProblem } from "./AgentKindDef.ts";
+export type { AgentKindDef, AgentFileConfig, FileKind, FieldProblem, Variant } from "./AgentKindDef.ts";
 export { everySecond, STEP_MS } from "./MarketSource.ts";
 export type { MarketSource, ReplayOptions } from "./MarketSource.ts";
 export { DEFAULT_REPLAY } from "./MarketSource.ts";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Rng } from "../../../floor/random/createRng.ts";
+import type { Rng } from "../random/createRng.ts";
 import { numericBounds, type NumericBound } from "./numericBounds.ts";
 
 /** A clone's parameters: what changed, and whether it had to keep its parent's. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ordered } from "../../../protocols/index.ts";
-import { createRng } from "../../../floor/random/createRng.ts";
+import { ordered } from "../../protocols/index.ts";
+import { createRng } from "../random/createRng.ts";
 import { numericBounds } from "./numericBounds.ts";
 import { perturbParams } from "./perturbParams.ts";
 
