@@ -14,7 +14,7 @@ export const SelectionConfig = z
     maxTraders: z.number().int().min(1).max(10_000).default(24),
     /** The most clones the boss may bear in one UTC day of floor time. */
     birthsPerDay: z.number().int().min(0).max(1000).default(4),
-    /** A clone's parameters move by up to ±this share of each one's schema range. */
+    /** A clone's parameters are each scaled by a factor within 1 ± this (clamped to their schema's bounds). */
     cloneScale: z.number().gt(0).max(1).default(0.1),
     /** No kill and no clone before this many trades, whatever MinTRL says: skew and kurtosis need data too. */
     minTrades: z.number().int().min(2).max(100_000).default(100),
