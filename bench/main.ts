@@ -5,6 +5,7 @@
 import { createLogger } from "../floor/log/createLogger.ts";
 import { xstateActorCeiling } from "./actorCeiling.ts";
 import { FLOW, localBusBurst, localBusCeiling, natsBusCeiling, PAYLOAD } from "./busCeiling.ts";
+import { bossReviewCost } from "./bossReviewCost.ts";
 import { engineRate } from "./engineRate.ts";
 import { benchConfig, floorRun, type BusKind, type FloorRunResult, type FloorRunSkipped } from "./floorRate.ts";
 import { floorScale } from "./floorScale.ts";
@@ -106,6 +107,13 @@ export async function main(): Promise<number> {
   const engine = await engineRate(SEED);
   progress(`  ${engine.ordersPerSec} orders/s`);
 
+  progress("one boss review of 200 traders…");
+  const review = await bossReviewCost(log);
+  const run200 = runs.find((r): r is FloorRunResult => r.bus === "local" && r.traders === 200 && r.marketEventsPerSec !== null);
+  // The review runs once per floor hour: its cost against that hour's wall time with 200 traders (same run).
+  const reviewShare = run200 ? sig(review.medianMs / 1000 / (run200.wallSeconds / run200.floorHours), 3) : null;
+  progress(`  ${review.medianMs} ms (${review.perAgentMicros} µs per trader), ${reviewShare} of a 200-trader floor hour`);
+
   progress("live executor against the local CLOB…");
   const live = await liveRate();
   progress(`  ${live.ordersPerSec} orders/s, round trip p50 ${live.roundTripMs.p50} ms, signing p50 ${live.signMs.p50} ms`);
@@ -138,6 +146,8 @@ export async function main(): Promise<number> {
     /** 100 momentum traders spawned then retired, one command at a time, on a running 1-trader floor (bench/spawnRetire.ts). */
     spawnRetire: spawnRetires,
     replay,
+    /** One review (judge, kill, clone, reallocate) of 200 traders with 500 settled windows each (bench/bossReviewCost.ts), and its share of a 200-trader floor hour's wall time. */
+    bossReview: { ...review, shareOfFloorHour200: reviewShare },
     engine,
     live,
     benchSeconds: sig(secondsSince(started), 3),

@@ -3,24 +3,13 @@ import { BusConfig } from "./busConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 import { FeeCurrency } from "./messages/md.ts";
 import { SelectionConfig } from "./selectionConfig.ts";
+import { SupervisionConfig } from "./supervisionConfig.ts";
+import { RiskConfig } from "./riskConfig.ts";
+
+export { RiskConfig };
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
 export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
-const Fraction = z.number().gt(0).lte(1);
-
-export const RiskConfig = z
-  .object({
-    /** Largest single order, as a fraction of floor capital. */
-    perTradeMaxPct: Fraction.default(0.02),
-    /** Capital allocated to one agent, as a fraction of floor capital. */
-    perAgentMaxPct: Fraction.default(0.1),
-    /** Cost of all open positions, as a fraction of floor capital. */
-    floorMaxOpenPct: Fraction.default(0.4),
-    /** No new orders on market data older than this (or than twice the feed's own cadence, if slower). */
-    maxDataAgeSec: z.number().positive().max(3600).default(10),
-  })
-  .strict();
-export type RiskConfig = z.infer<typeof RiskConfig>;
 
 /** One simulated underlying and its back-to-back Up/Down windows. Series with the same symbol share one spot walk. */
 export const SimSeries = z
@@ -171,6 +160,8 @@ export const FloorConfig = z
     bus: BusConfig.prefault({}),
     /** When the boss judges, kills and clones traders, and how it shares capital among them. */
     selection: SelectionConfig.prefault({}),
+    /** How crashed and hung agents are restarted, and when one is given up as failed. */
+    supervision: SupervisionConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

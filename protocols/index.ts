@@ -1,12 +1,12 @@
 /** The floor's language: subject names, message schemas and the validating codec. */
 export { PROTOCOL_VERSION, Envelope } from "./envelope.ts";
-export { MICRO, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, mulMicro, divMicro, formatMicro } from "./money.ts";
+export { MICRO, SHARE_STEP, Micro, PriceMicro, microFromDecimal, microFromNumber, toUnits, mulMicro, divMicro, formatMicro } from "./money.ts";
 export { subjects, patterns } from "./subjects.ts";
 export { families } from "./families.ts";
 export type { Families } from "./families.ts";
 export type { Family } from "./family.ts";
 export { isSubjectToken } from "./subjectToken.ts";
-export { MARKET_PHASES, CTL_VERBS, LIFE_VERBS, COMMAND_VERBS } from "./verbs.ts";
+export { MARKET_PHASES, CTL_VERBS, LIFE_VERBS, ENDING_VERBS, COMMAND_VERBS } from "./verbs.ts";
 export type { MarketPhase, CtlVerb, LifeVerb, CommandVerb } from "./verbs.ts";
 export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeCurrency, FeeSchedule, feeCurrency, MarketOpen, MarketClose, MarketResolved, MarketEvent, FeedHealth } from "./messages/md.ts";
 export { Side, OrderType, OrderIntent, CancelRequest, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement, OrderEvent } from "./messages/order.ts";
@@ -19,6 +19,9 @@ export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
 export { BusConfig } from "./busConfig.ts";
 export { SelectionConfig } from "./selectionConfig.ts";
+export { SupervisionConfig } from "./supervisionConfig.ts";
+export { VENUE_RATE_TIERS, VenueRateTier } from "./venueRates.ts";
+export type { VenueRates } from "./venueRates.ts";
 export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
 export { issuePath } from "./issuePath.ts";

@@ -6,6 +6,9 @@ import { z } from "zod";
  */
 export const MICRO = 1_000_000;
 
+/** The venue's size granularity: order sizes in hundredths of a share, as the CLOB takes them (micro-shares). */
+export const SHARE_STEP = 10_000;
+
 /** An integer count of micro-units (may be negative for deltas). */
 export const Micro = z.number().int().safe();
 /** A price of a binary outcome token in micro-USD: strictly between 0 and 1 USD. */

@@ -8,6 +8,14 @@ import { z } from "zod";
  */
 export const SelectionConfig = z
   .object({
+    /** Floor seconds between two reviews: each judges every live trader, kills, clones and moves capital. */
+    reviewEverySec: z.number().int().min(60).max(7 * 86_400).default(3600),
+    /** The most traders alive at once: no clone beyond it. */
+    maxTraders: z.number().int().min(1).max(10_000).default(24),
+    /** The most clones the boss may bear in one UTC day of floor time. */
+    birthsPerDay: z.number().int().min(0).max(1000).default(4),
+    /** A clone's parameters are each scaled by a factor within 1 ± this (clamped to their schema's bounds). */
+    cloneScale: z.number().gt(0).max(1).default(0.1),
     /** No kill and no clone before this many trades, whatever MinTRL says: skew and kurtosis need data too. */
     minTrades: z.number().int().min(2).max(100_000).default(100),
     /** Nor before MinTRL: the length at which the record's Sharpe ratio, good or bad, is significant at this level. */

@@ -7,6 +7,8 @@ export type CtlVerb = (typeof CTL_VERBS)[number];
 /** Lifecycle facts every host publishes about its agent: `floor.life.<verb>`. */
 export const LIFE_VERBS = ["spawn", "clone", "retired", "failed", "restarted", "reconfigured"] as const;
 export type LifeVerb = (typeof LIFE_VERBS)[number];
+/** The facts that end an agent's trading: the exchange cancels what it has working, the boss takes its cash back, then each payout. */
+export const ENDING_VERBS: ReadonlySet<LifeVerb> = new Set<LifeVerb>(["retired", "failed"]);
 /** Commands to the supervisor (bus requests with a reply): `floor.agent.<verb>`. */
 export const COMMAND_VERBS = ["spawn", "retire", "reconfigure"] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];

@@ -49,6 +49,12 @@ export function rejectionReasons(db: Db): string[] {
 }
 
 /** Each agent's result per settled window (micro-USD): what it paid in and what it made. */
+/** Settlements after `afterSeq` (a reader that keeps what it has read asks only for what is new), in order, with their seq. */
+export function settlementsSince(db: Db, afterSeq: number): Array<{ seq: number; agentId: string; cost: number; pnl: number }> {
+  const rows = stmt(db, "SELECT seq, agent_id, cost_micro, pnl_micro FROM settlements WHERE seq > ? ORDER BY seq").raw().all(afterSeq) as Array<[number, string, number, number]>;
+  return rows.map(([seq, agentId, cost, pnl]) => ({ seq, agentId, cost, pnl }));
+}
+
 export function listSettlements(db: Db): Array<{ agentId: string; marketId: string; cost: number; pnl: number }> {
   const rows = stmt(db, "SELECT agent_id, market_id, cost_micro, pnl_micro FROM settlements ORDER BY seq").all() as Array<{ agent_id: string; market_id: string; cost_micro: number; pnl_micro: number }>;
   return rows.map((r) => ({ agentId: r.agent_id, marketId: r.market_id, cost: r.cost_micro, pnl: r.pnl_micro }));

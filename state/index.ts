@@ -12,6 +12,7 @@ export { registerAgent, setAgentState, recordDeath, listAgents, reviveAgent, age
 export type { AgentRecord, AgentOrigin } from "./registry.ts";
 export { recordAgentEvent, listAgentEvents } from "./agentEvents.ts";
 export type { AgentEvent } from "./agentEvents.ts";
+export { recordJudgement, listJudgements, type JudgementRecord } from "./judgements.ts";
 export { saveSnapshot, loadSnapshot, deleteSnapshot } from "./snapshots.ts";
 export { appendAudit, verifyAudit } from "./auditLog.ts";
 export { writeAnchor } from "./auditAnchor.ts";
@@ -23,7 +24,7 @@ export type { AuditEntry, AuditVerdict } from "./auditLog.ts";
 export { ledgerHash } from "./ledgerHash.ts";
 export { readStatus, readFigures } from "./readStatus.ts";
 export type { FloorStatus, AgentStatus, LedgerFigures } from "./readStatus.ts";
-export { listForecasts, listSettlements, recordForecast, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
+export { listForecasts, listSettlements, settlementsSince, recordForecast, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
 export type { Forecast } from "./forecasts.ts";
 export { listOpenOrders, orderById, intentKnown } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";
@@ -34,3 +35,6 @@ export { ledgerCash, netSharesOfToken, unsettledTokens, standingFills } from "./
 export { acquireLock, lockPathOf, LockHeldError, type DbLock } from "./lock/index.ts";
 export { LedgerWriteError, asLedgerFailure } from "./LedgerWriteError.ts";
 export { resolvedUnsettled } from "./resolvedUnsettled.ts";
+export { riskFigures } from "./riskFigures.ts";
+export { writeRiskStatus, readRiskStatus } from "./riskStatus.ts";
+export type { RiskStatus, RiskTripStatus } from "./riskStatus.ts";

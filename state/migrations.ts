@@ -121,4 +121,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX forecasts_agent ON forecasts(agent_id, market_id);
     `,
   },
+  {
+    version: 8,
+    name: "the boss's selection: every judgement of an agent (wait, keep, kill, clone) with its reason and the numbers that decided it",
+    sql: `
+      CREATE TABLE judgements (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL, ts INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('wait','keep','kill','clone','retire')),
+        reason TEXT NOT NULL, numbers_json TEXT NOT NULL
+      );
+      CREATE INDEX judgements_agent ON judgements(agent_id, seq);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import type { Db } from "./openDb.ts";
 import { allocatedOf, cashOf, depositsOf, openCostOf } from "./ledger.ts";
 import { scalar as one } from "./stmt.ts";
 import { auditHead, type AuditHead } from "./auditAnchor.ts";
+import { readRiskStatus, type RiskStatus } from "./riskStatus.ts";
 
 export interface AgentStatus {
   id: string;
@@ -46,6 +47,8 @@ export interface FloorStatus {
   /** The audit chain's last entry and hash (what the anchor records). */
   auditHead: AuditHead;
   agents: AgentStatus[];
+  /** The floor's and agents' trading states as the boss last wrote them; null before a boss ran. */
+  risk: RiskStatus | null;
   ledgerHash: string;
 }
 
@@ -93,5 +96,6 @@ export function readFigures(db: Db): LedgerFigures {
     auditEntries: one(db, "SELECT COUNT(*) AS n FROM audit_log"),
     auditHead: auditHead(db),
     agents,
+    risk: readRiskStatus(db),
   };
 }

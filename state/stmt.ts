@@ -12,7 +12,7 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
-/** The number a one-row, one-column `... AS n` query returns (0 for NULL, as SUM of no rows gives). */
+/** The number a one-row, one-column `... AS n` query returns (0 for NULL, as SUM of no rows gives, and for no row at all). */
 export function scalar(db: Db, sql: string, ...args: unknown[]): number {
-  return Number((stmt(db, sql).get(...args) as { n: number | null }).n ?? 0);
+  return Number((stmt(db, sql).get(...args) as { n: number | null } | undefined)?.n ?? 0);
 }

@@ -46,7 +46,7 @@ export function auditorAgent(id = "auditor"): AgentSpec {
           route(families.decision, fromBoss(ctx, (m, subject) => {
             const i = m.intent;
             if (m.approved) approved.set(i.intentId, { side: i.side, price: i.price, size: i.size, filled: 0, marketId: i.marketId });
-            write({ kind: m.approved ? "approved" : "rejected", severity: "info", src: m.src, subject, detail: { intentId: i.intentId, agentId: i.agentId, price: i.price, size: i.size, ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
+            write({ kind: m.approved ? "approved" : "rejected", severity: "info", src: m.src, subject, detail: { intentId: i.intentId, agentId: i.agentId, price: i.price, size: i.size, ...(m.requestedSize !== undefined ? { requestedSize: m.requestedSize } : {}), ...(m.reason ? { reason: m.reason } : {}) } }, m.ts);
           })),
           // A trader taking back its own orders: recorded, never approved (a cancel adds no risk).
           route(families.cancel, (m, subject) => {

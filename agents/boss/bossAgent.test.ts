@@ -4,7 +4,7 @@ import { SimClock } from "../../floor/clock/index.ts";
 import { AgentHost } from "../../floor/host/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { RiskConfig, type AuditFact, type OrderDecision } from "../../protocols/index.ts";
-import { addCash, cashOf, openDb, recordDeath, registerAgent, type Db } from "../../state/index.ts";
+import { addCash, cashOf, openDb, recordDeath, registerAgent, setAgentState, type Db } from "../../state/index.ts";
 import { tmpDir } from "../../tests/helpers/tmp.ts";
 import { bossAgent } from "./bossAgent.ts";
 
@@ -92,17 +92,20 @@ describe("boss on stale data", () => {
   });
 });
 
+const transfers = () => audits.filter((a) => a.kind === "transfer").map((a) => a.detail);
+/** The supervisor's part in t1's end (a retirement, or a failure past its restart intensity), as the registry and the bus see it. */
+function end(verb: "retired" | "failed", reason: string, at: number): void {
+  registerAgent(db, { agentId: "t1", kind: "trader", config: {}, state: "trading", ts: T0, origin: "command" });
+  clock.advanceTo(at);
+  recordDeath(db, "t1", reason, at);
+  setAgentState(db, "t1", verb);
+  send(`floor.life.${verb}`, { verb, agentId: "t1", kind: "trader", by: "tester", reason });
+}
+
 describe("boss and a retired trader's money", () => {
   const ALLOC = 1_000_000_000;
   const cashRows = (agentId: string) => db.prepare("SELECT delta_micro AS amount, reason, ref, ts FROM cash WHERE agent_id = ? ORDER BY seq").all(agentId);
-  const transfers = () => audits.filter((a) => a.kind === "transfer").map((a) => a.detail);
-  /** The supervisor's part, as the registry and the bus see it. */
-  function retire(at: number): void {
-    registerAgent(db, { agentId: "t1", kind: "trader", config: {}, state: "trading", ts: T0, origin: "command" });
-    clock.advanceTo(at);
-    recordDeath(db, "t1", "enough", at);
-    send("floor.life.retired", { verb: "retired", agentId: "t1", kind: "trader", by: "tester", reason: "enough" });
-  }
+  const retire = (at: number) => end("retired", "enough", at);
   const settle = (payout: number, marketId = "m1") => {
     addCash(db, "t1", payout, "settle", `settle-t1-${marketId}`, clock.now()); // as the exchange books it
     send("order.event.t1", { agentId: "t1", intentId: `settle-${marketId}`, type: "settle", marketId, winner: "Up", upShares: payout, downShares: 0, payout, pnl: payout - 100_000_000 });
@@ -117,7 +120,7 @@ describe("boss and a retired trader's money", () => {
     expect(cashOf(db, "floor")).toBe(10_000_000_000 - 250_000_000);
     expect(cashRows("t1").at(-1)).toEqual({ amount: -750_000_000, reason: "allocate", ref, ts: T0 + 60_000 });
     expect(cashRows("floor").at(-1)).toEqual({ amount: 750_000_000, reason: "allocate", ref, ts: T0 + 60_000 });
-    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 750_000_000, ref });
+    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 750_000_000, ref, reason: "retired: enough" });
   });
 
   it("moves nothing for a retired trader with nothing left, or for another kind", async () => {
@@ -137,7 +140,7 @@ describe("boss and a retired trader's money", () => {
     const ref = `return-t1@${T0 + 900_000}-m1`;
     expect(cashOf(db, "t1")).toBe(0);
     expect(cashRows("t1").at(-1)).toEqual({ amount: -180_000_000, reason: "allocate", ref, ts: T0 + 900_000 });
-    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 180_000_000, ref });
+    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 180_000_000, ref, reason: "payout of m1 to a retired agent" });
     expect(cashOf(db, "floor")).toBe(10_000_000_000 + 180_000_000);
   });
 
@@ -163,5 +166,25 @@ describe("boss and a retired trader's money", () => {
     expect(cashRows("t1").at(-1)).toEqual({ amount: ALLOC, reason: "allocate", ref, ts: T0 + 120_000 });
     expect(transfers().map((t) => t.ref)).toEqual(["allocate-t1", `return-t1@${T0 + 60_000}`, ref]);
     expect(ctl.at(-1)).toMatchObject({ verb: "allocate", capital: ALLOC, src: "boss" });
+  });
+});
+
+describe("boss and a failed trader's money", () => {
+  const fail = (at: number) => end("failed", "restart intensity exceeded", at);
+
+  it("returns a failed trader's cash to the floor at once, then each payout as its positions settle, each transfer audited with why", async () => {
+    addCash(db, "t1", -300_000_000, "fill", "fill-1", T0); // a position it holds when it fails
+    fail(T0 + 5_000);
+    await bus.idle();
+    expect(cashOf(db, "t1")).toBe(0);
+    expect(cashOf(db, "floor")).toBe(10_000_000_000 - 300_000_000);
+    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 700_000_000, ref: `return-t1@${T0 + 5_000}`, reason: "failed: restart intensity exceeded" });
+    clock.advanceTo(T0 + 900_000);
+    addCash(db, "t1", 450_000_000, "settle", "settle-t1-m1", clock.now()); // it won: the exchange pays it
+    send("order.event.t1", { agentId: "t1", intentId: "settle-m1", type: "settle", marketId: "m1", winner: "Up", upShares: 450_000_000, downShares: 0, payout: 450_000_000, pnl: 150_000_000 });
+    await bus.idle();
+    expect(cashOf(db, "t1")).toBe(0);
+    expect(cashOf(db, "floor")).toBe(10_000_000_000 + 150_000_000);
+    expect(transfers().at(-1)).toEqual({ from: "t1", to: "floor", amount: 450_000_000, ref: `return-t1@${T0 + 900_000}-m1`, reason: "payout of m1 to a failed agent" });
   });
 });

@@ -1,60 +1,91 @@
-import { assign, emit, setup } from "xstate";
-import { subjects, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
+import { enqueueActions, setup } from "xstate";
+import { VENUE_RATE_TIERS, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
 import type { PublishEmitted } from "../../floor/host/index.ts";
-import { riskGate, type Exposure, type Verdict } from "./riskGate.ts";
+import { effectiveMode, floorMode, initialRisk, riskControls, stepRisk, take, type RiskEvent, type RiskState } from "./breakers/index.ts";
+import { decide } from "./decide.ts";
+import type { Exposure, Mode } from "./gate/index.ts";
+import { riskMessages } from "./riskMessages.ts";
 
 export interface BossContext {
   risk: RiskConfig;
+  /** The risk book: breakers, the day's PnL, equity and its mark, streaks, the venue's buckets. */
+  book: RiskState;
   approved: number;
+  resized: number;
   rejected: number;
+  /** The last intent decided and the size approved (0: rejected), for the agent's record of working buys. */
+  last?: { intentId: string; size: number };
 }
 
 export type BossEvent =
-  | { type: "INTENT"; intent: IntentFields; exposure: Exposure }
-  | { type: "PAUSE"; reason: string }
-  | { type: "RESUME" };
+  | { type: "INTENT"; intent: IntentFields; exposure: Exposure; now: number }
+  | { type: "RISK"; event: RiskEvent }
+  /** A trader asked the venue to cancel: the signer's cancel bucket pays for it. */
+  | { type: "CANCEL_SEEN"; now: number };
 
-const decision = (intent: IntentFields, v: Verdict): PublishEmitted => ({
-  type: "publish",
-  subject: subjects.decision(intent.agentId),
-  body: { intent, approved: v.approved, ...(v.approved ? {} : { reason: v.reason }) },
-});
+export interface BossInput {
+  risk: RiskConfig;
+  /** Realised equity as the ledger has it, and the floor time the boss starts at (a book of its own replaces both). */
+  equity: number;
+  now: number;
+}
+
+const isMode = (m: Mode) => ({ context }: { context: BossContext }) => floorMode(context.book).mode === m;
+const GUARD = { active: "floorActive", reducing: "floorReducing", halted: "floorHalted" } as const;
+const follow = (from: Mode) => (["active", "reducing", "halted"] as const).filter((m) => m !== from).map((m) => ({ guard: GUARD[m], target: m }));
 
 /**
- * The floor boss: while running, every intent passes the risk gate and gets a decision;
- * while paused, every intent is rejected with the reason.
+ * The floor boss's judgement: every intent passes the risk gate and gets a decision (approved,
+ * approved resized, or rejected with the reason); every fact that moves the risk book (a
+ * settlement, an exchange answer, a spot move, floor time passing, a trader born or gone) may trip
+ * or resume a breaker, which is audited and tells the traders concerned. Its states are the floor's
+ * trading state, following the book.
  */
 export const bossMachine = setup({
-  types: { context: {} as BossContext, events: {} as BossEvent, input: {} as { risk: RiskConfig }, emitted: {} as PublishEmitted },
+  types: { context: {} as BossContext, events: {} as BossEvent, input: {} as BossInput, emitted: {} as PublishEmitted },
+  guards: {
+    floorActive: isMode("active"),
+    floorReducing: isMode("reducing"),
+    floorHalted: isMode("halted"),
+    // Floor time passing mostly changes nothing: no transition then. A trader born into a standing pause is told of it.
+    moves: ({ context, event }) =>
+      event.type === "RISK" &&
+      (stepRisk(context.book, event.event, context.risk).state !== context.book || (event.event.type === "born" && effectiveMode(context.book, event.event.agentId).mode !== "active")),
+  },
 }).createMachine({
   id: "boss",
-  context: ({ input }) => ({ risk: input.risk, approved: 0, rejected: 0 }),
-  initial: "running",
+  context: ({ input }) => {
+    const t = VENUE_RATE_TIERS[input.risk.venueTier];
+    return { risk: input.risk, book: initialRisk(input.equity, input.now, { orders: t.orderBurst, cancels: t.cancelBurst }), approved: 0, resized: 0, rejected: 0 };
+  },
+  initial: "active",
+  on: {
+    INTENT: {
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const d = decide(context.book, context.risk, event.intent, event.exposure, event.now);
+        enqueue.assign({ book: d.book, [d.outcome]: context[d.outcome] + 1, last: { intentId: event.intent.intentId, size: d.size } });
+        enqueue.emit(d.decision);
+      }),
+    },
+    RISK: {
+      guard: "moves",
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const { state, changes } = stepRisk(context.book, event.event, context.risk);
+        const born = event.event.type === "born" ? event.event.agentId : undefined;
+        enqueue.assign({ book: state });
+        for (const m of riskMessages(changes, riskControls(context.book, state, born))) enqueue.emit(m);
+      }),
+    },
+    CANCEL_SEEN: {
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const t = VENUE_RATE_TIERS[context.risk.venueTier];
+        enqueue.assign({ book: { ...context.book, cancels: take(context.book.cancels, event.now, { perSec: t.cancelPerSec, burst: t.cancelBurst }) } });
+      }),
+    },
+  },
   states: {
-    running: {
-      on: {
-        INTENT: [
-          {
-            guard: ({ context, event }) => riskGate(event.intent, event.exposure, context.risk).approved,
-            actions: [assign({ approved: ({ context }) => context.approved + 1 }), emit(({ event }) => decision(event.intent, { approved: true }))],
-          },
-          {
-            actions: [
-              assign({ rejected: ({ context }) => context.rejected + 1 }),
-              emit(({ context, event }) => decision(event.intent, riskGate(event.intent, event.exposure, context.risk))),
-            ],
-          },
-        ],
-        PAUSE: "paused",
-      },
-    },
-    paused: {
-      on: {
-        INTENT: {
-          actions: [assign({ rejected: ({ context }) => context.rejected + 1 }), emit(({ event }) => decision(event.intent, { approved: false, reason: "floor paused" }))],
-        },
-        RESUME: "running",
-      },
-    },
+    active: { always: follow("active") },
+    reducing: { always: follow("reducing") },
+    halted: { always: follow("halted") },
   },
 });

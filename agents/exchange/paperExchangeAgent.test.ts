@@ -122,4 +122,16 @@ describe("paper exchange on the matching engine", () => {
     ]);
     expect(events.find((e) => e.intentId === "t1-9")?.type).toBe("ack");
   });
+
+  it("cancels what a retired or a failed agent has working, and nobody else's", async () => {
+    send("order.decision.t1", { intent: intent(11, {}), approved: true }, "boss");
+    send("order.decision.t2", { intent: { ...intent(12, {}), intentId: "t2-12", agentId: "t2" }, approved: true }, "boss");
+    send("order.decision.t3", { intent: { ...intent(13, {}), intentId: "t3-13", agentId: "t3" }, approved: true }, "boss");
+    await bus.idle();
+    send("floor.life.failed", { verb: "failed", agentId: "t1", kind: "trader", reason: "restart intensity exceeded" }, "t1");
+    send("floor.life.retired", { verb: "retired", agentId: "t2", kind: "trader", reason: "enough" }, "supervisor");
+    send("floor.life.restarted", { verb: "restarted", agentId: "t3", kind: "trader" }, "t3");
+    await bus.idle();
+    expect(events.filter((e) => e.type === "cancel").map((e) => e.intentId)).toEqual(["t1-11", "t2-12"]);
+  });
 });

@@ -1,4 +1,4 @@
-import { families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision } from "../../protocols/index.ts";
+import { ENDING_VERBS, families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision } from "../../protocols/index.ts";
 import {
   recordFill, recordMarketClose, recordMarketOpen, recordOrder, setOrderStatus, sharesHeld,
 } from "../../state/index.ts";
@@ -213,9 +213,9 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
               if (market && o.filled < o.size && cancels(c, o)) apply(market.engine.cancel(orderId, ctx.clock.now()));
             }
           }),
-          // A retired agent takes no new positions: what it still has working is cancelled; its positions settle as they are.
+          // A retired or failed agent takes no new positions: what it still has working is cancelled; its positions settle as they are.
           route(families.life, (m) => {
-            if (m.verb !== "retired") return;
+            if (!ENDING_VERBS.has(m.verb)) return;
             for (const [orderId, o] of [...workingOf(m.agentId)]) {
               const market = markets.get(o.marketId);
               if (market && o.filled < o.size) apply(market.engine.cancel(orderId, ctx.clock.now()));

@@ -114,6 +114,8 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
           route(families.trade, (t) => strategy.onTrade(t.marketId, t.tokenId, t.price, t.size, t.side, t.ts, t.src)),
           route(families.ctl, (c, subject) => (c.verb === "halt" && c.src === AUDITOR_ID ? control(c) : fromBossOnly(c, subject)), { pattern: patterns.ctlOf(cfg.id) }),
           route(families.decision, fromBoss(ctx, (d) => {
+            // Approved smaller than asked: the working order is the size the boss approved.
+            if (d.approved && d.requestedSize !== undefined) strategy.onOrder({ type: "resized", intentId: d.intent.intentId, size: d.intent.size });
             if (d.approved) return;
             strategy.onOrder({ type: "done", intentId: d.intent.intentId });
             ctx.send({ type: "REJECTED", reason: d.reason ?? "rejected" });

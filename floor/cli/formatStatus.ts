@@ -1,6 +1,7 @@
 import type { FloorStatus, LedgerFigures } from "../../state/index.ts";
 import type { SkillReport } from "../stats/index.ts";
 import { healthParts } from "./formatHealth.ts";
+import { riskLines } from "./formatRisk.ts";
 
 const usd = (x: number) => `${x < 0 ? "-" : ""}$${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const when = (ms: number | null) => (ms === null ? "—" : new Date(ms).toISOString().replace("T", " ").slice(0, 19));
@@ -15,6 +16,7 @@ export function statusLine(s: LedgerFigures & { live?: Record<string, { state: s
     `cash ${usd(s.cash)}`,
     `pnl ${usd(s.realizedPnl)}`,
     `audit ${s.auditHead.count}#${s.auditHead.hash.slice(0, 8)}`,
+    ...(s.risk && s.risk.floor.mode !== "active" ? [`floor ${s.risk.floor.mode} (${s.risk.floor.trips.map((t) => t.breaker).join(", ")})`] : []),
     traders.join(", ") || "no traders",
     ...healthParts(s),
   ].join(" · ");
@@ -38,6 +40,7 @@ export function statusReport(s: FloorStatus, broken: readonly string[] = [], ski
     `orders       ${s.orders}, fills ${s.fills}, settlements ${s.settlements}`,
     `cash         ${usd(s.cash)} (deposits ${usd(s.deposits)}, realized pnl ${usd(s.realizedPnl)}, open positions ${usd(s.openPositionCost)})`,
     `fees         ${usd(s.feesUsd)} in USD, ${s.feeShares} shares (buy fees under a shares schedule); rebates accrued ${usd(s.rebates)} maker, ${usd(s.takerRebates)} taker`,
+    ...riskLines(s.risk),
     `audit log    ${s.auditEntries} entries, head ${s.auditHead.count}#${s.auditHead.hash}`,
     `ledger hash  ${s.ledgerHash}`,
     "agents",

@@ -1,16 +1,21 @@
-import { createActor, type AnyActorRef, type AnyMachineSnapshot, type EventObject, type InspectionEvent, type Observer, type Snapshot } from "xstate";
-import { PROTOCOL_VERSION, encode, subjects } from "../../protocols/index.ts";
-import { decodeShared } from "./decodeShared.ts";
-import { publishCheck } from "./publishAllowed.ts";
-import type { LifeVerb } from "../../protocols/index.ts";
-import { asLedgerFailure, loadSnapshot, registerAgent, setAgentState, type AgentOrigin, type Db, type LedgerWriteError } from "../../state/index.ts";
+import type { AnyEventObject, InspectionEvent, Observer } from "xstate";
+import { PROTOCOL_VERSION, SupervisionConfig, encode, subjects } from "../../protocols/index.ts";
+import { asLedgerFailure, loadSnapshot, registerAgent, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
-import type { AgentBehaviour, AgentContext, AgentSpec, PublishEmitted } from "./AgentSpec.ts";
+import type { AgentBehaviour, AgentContext, AgentSpec } from "./AgentSpec.ts";
+import { decodeShared } from "./decodeShared.ts";
+import { heartbeatRule } from "./heartbeatRule.ts";
+import type { HostBirth, HostCheckpoint, HostCounters, HostDown } from "./HostCheckpoint.ts";
+import { Incarnation } from "./Incarnation.ts";
+import { publishCheck } from "./publishAllowed.ts";
 import { RestartPolicy } from "./RestartPolicy.ts";
-import { SnapshotWriter, WRITE_THROUGH } from "./SnapshotWriter.ts";
+import { Supervision } from "./Supervision.ts";
+import { WRITE_THROUGH } from "./SnapshotWriter.ts";
 import { stateString } from "./stateString.ts";
+
+export type { HostBirth, HostCheckpoint, HostCounters } from "./HostCheckpoint.ts";
 
 export interface HostOptions {
   bus: Bus;
@@ -20,7 +25,8 @@ export interface HostOptions {
   /** Distinguishes message ids across restarts of the floor. */
   runId: number;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
-  heartbeatMs?: number;
+  /** Backoff, restart intensity and heartbeats (the floor's `supervision:`); its defaults when absent. */
+  supervision?: SupervisionConfig;
   /**
    * Floor ms between writes of an actor snapshot whose state value did not change (SnapshotWriter):
    * every change at once when absent; the runner passes its resume's cadence (docs/RESUME.md, "Snapshots").
@@ -30,73 +36,38 @@ export interface HostOptions {
   fatal?: (err: LedgerWriteError) => void;
 }
 
-/** A host at a quiescent sim step: its message sequence, heartbeat phase, restart record and its agent's `save()`. */
-export interface HostCheckpoint {
-  machineVersion: string;
-  seq: number;
-  lastHb: number;
-  restarts: number[];
-  failed: boolean;
-  agent?: unknown;
-}
-
-/** How a host's start is announced (`floor.life.<verb>`) and registered. */
-export interface HostBirth {
-  origin?: AgentOrigin;
-  /** `spawn` unless the supervisor restarts it with a new configuration (`reconfigured`). */
-  verb?: Extract<LifeVerb, "spawn" | "reconfigured">;
-  by?: string;
-  reason?: string;
-  /** The id was retired before: the boss allocates it afresh. */
-  reborn?: boolean;
-  /** The last message number of the same id's previous host in this run: message ids stay unique across a restart. */
-  seq?: number;
-}
-
-export interface HostCounters {
-  received: number;
-  invalid: number;
-  handlerErrors: number;
-  published: number;
-  restarts: number;
-  /** Publishes refused because the subject is outside the agent's kind's rights (protocols/publishRights.ts). */
-  refused: number;
-}
+const DEFAULT_SUPERVISION = SupervisionConfig.parse({});
 
 /**
  * Runs one agent: its actor on the floor clock, its routes bound to bus subjects with every
- * message validated, its snapshot checkpointed to SQLite (SnapshotWriter), heartbeats, and an
- * OTP-style restart (at most 1 restart per 5 s of floor time, then give up and report).
+ * message validated, its snapshot checkpointed to SQLite (SnapshotWriter), and heartbeats. A crash
+ * (a handler or clock hook that throws, a failed actor, a hang the supervisor's watchdog caught)
+ * ends the agent's incarnation; after a backoff a new one starts (Supervision.ts), until the
+ * restart intensity is exceeded and the agent is failed. docs/BOSS.md, "Supervision".
  */
 export class AgentHost {
-  readonly counters: HostCounters = { received: 0, invalid: 0, handlerErrors: 0, published: 0, restarts: 0, refused: 0 };
-  private actor: AnyActorRef | undefined;
+  readonly counters: HostCounters = { received: 0, invalid: 0, handlerErrors: 0, published: 0, crashes: 0, restarts: 0, dropped: 0, withheld: 0, fenced: 0, refused: 0 };
+  readonly supervision: SupervisionConfig;
+  /** The running incarnation; undefined while down, failed or stopped. */
+  private life: Incarnation | undefined;
+  /** The behaviour last made (its machine version is the checkpoint's). */
   private behaviour: AgentBehaviour | undefined;
   private subs: Subscription[] = [];
   private seq = 0;
-  private snapshots: SnapshotWriter | undefined;
   private lastHb = -Infinity;
-  private failed = false;
+  /** Bumped with each new incarnation and each crash: a context of an older one is fenced off. */
+  private gen = 0;
   private halted = false;
   private current: unknown;
-  private readonly restarts = new RestartPolicy({ intensity: 1, periodMs: 5000 });
-  private readonly ctx: AgentContext;
+  private readonly sup: Supervision;
+  private readonly log: Logger;
   private readonly mayPublish: (subject: string) => boolean;
 
   constructor(readonly spec: AgentSpec, private readonly opts: HostOptions) {
     this.mayPublish = publishCheck(spec.kind, spec.id);
-    this.ctx = {
-      id: spec.id,
-      kind: spec.kind,
-      clock: opts.clock,
-      db: opts.db,
-      log: opts.log.child({ agent: spec.id }),
-      publish: (subject, body) => this.publish(subject, body),
-      send: (event) => this.actor?.send(event),
-      state: () => (this.actor ? stateString(this.actor.getSnapshot().value) : "stopped"),
-      context: <T>() => this.actor?.getSnapshot().context as T | undefined,
-      fail: (err, during) => this.ledgerFailed(err, during),
-    };
+    this.log = opts.log.child({ agent: spec.id });
+    this.supervision = opts.supervision ?? DEFAULT_SUPERVISION;
+    this.sup = new Supervision({ db: opts.db, clock: opts.clock, log: this.log, spec, limits: this.supervision, policy: new RestartPolicy(this.supervision), publish: (s, b) => this.publish(s, b) });
   }
 
   get id(): string {
@@ -109,39 +80,39 @@ export class AgentHost {
   }
 
   get state(): string {
-    return this.failed ? "failed" : this.ctx.state();
+    if (this.sup.failed) return "failed";
+    if (this.sup.down) return "restarting";
+    const actor = this.life?.actor;
+    return actor ? stateString(actor.getSnapshot().value) : "stopped";
   }
 
   /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version; `life` says how it is announced. */
   start(resume?: HostCheckpoint, life: HostBirth = {}): void {
-    const b = (this.behaviour = this.spec.create(this.ctx));
+    const b = this.make();
     this.seq = life.seq ?? 0;
-    if (resume && resume.machineVersion === b.machineVersion) {
-      this.seq = resume.seq;
-      this.lastHb = resume.lastHb;
-      this.restarts.load(resume.restarts);
-      b.restore?.(resume.agent);
+    const exact = resume && resume.machineVersion === b.machineVersion ? resume : undefined;
+    if (exact) {
+      this.seq = exact.seq;
+      this.lastHb = exact.lastHb;
+      this.sup.load(exact);
     }
-    this.snapshots = new SnapshotWriter({
-      db: this.opts.db, agentId: this.spec.id, machine: b.machine, machineVersion: b.machineVersion,
-      now: () => this.opts.clock.now(), everyMs: this.opts.snapshotEveryMs ?? WRITE_THROUGH,
-    });
     // Register first (a restart keeps its record), so the actor's first checkpoint records its state.
     registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, parentId: this.spec.parentId, config: this.config, state: "starting", ts: this.opts.clock.now(), origin: life.origin ?? "floor" });
-    this.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
-    for (const r of b.routes) this.subs.push(this.opts.bus.subscribe(r.pattern, (m) => this.receive(r.handle, m.subject, m.data)));
+    // An agent that had failed stays failed, as in the run that saved it; one waiting for its restart waits on.
+    if (exact?.failed) return;
+    if (!exact?.down) {
+      if (exact) b.restore?.(exact.agent);
+      this.launch(b);
+    }
+    this.subs = b.routes.map((r, i) => this.opts.bus.subscribe(r.pattern, (m) => this.receive(i, m.subject, m.data)));
+    if (exact?.down) return;
     const verb = life.verb ?? "spawn";
     this.publish(subjects.life(verb), {
       verb, agentId: this.spec.id, kind: this.spec.kind,
       ...(this.spec.parentId ? { parentId: this.spec.parentId } : {}),
       ...(life.by ? { by: life.by } : {}), ...(life.reason ? { reason: life.reason } : {}), ...(life.reborn ? { reborn: true } : {}),
     });
-    b.onStart?.();
-    // An agent that had failed stays failed, its actor no longer taking events, as in the run that saved it.
-    if (resume?.failed) {
-      this.failed = true;
-      this.actor?.stop();
-    }
+    this.onStart(b);
   }
 
   /** The configuration the agent runs with (its spec's, or the last one it took in place). */
@@ -151,8 +122,8 @@ export class AgentHost {
 
   /** Give the running agent a new configuration in place; false when its agent cannot take one (restart it instead). */
   update(config: unknown): boolean {
-    const b = this.behaviour;
-    if (!b?.update || !this.actor) return false;
+    const b = this.life?.b;
+    if (!b?.update || !this.life?.actor) return false;
     b.update(config);
     this.current = config;
     registerAgent(this.opts.db, { agentId: this.spec.id, kind: this.spec.kind, config, state: this.state, ts: this.opts.clock.now() });
@@ -161,35 +132,48 @@ export class AgentHost {
 
   /** The host and its agent as they stand (between two steps: see HostCheckpoint); its actor's snapshot is written first. */
   checkpoint(): HostCheckpoint {
-    const b = this.behaviour!;
-    if (!this.failed) this.snapshots?.flush();
-    return { machineVersion: b.machineVersion, seq: this.seq, lastHb: this.lastHb, restarts: this.restarts.save(), failed: this.failed, ...(b.save ? { agent: b.save() } : {}) };
+    const life = this.life;
+    life?.snapshots.flush();
+    return { machineVersion: this.behaviour!.machineVersion, seq: this.seq, lastHb: this.lastHb, ...this.sup.save(), ...(life?.b.save ? { agent: life.b.save() } : {}) };
   }
 
-  /** Drive the agent's clock hooks and heartbeat; at this step boundary a changed snapshot is written when its cadence is due. */
+  /** Drive a due restart, the agent's clock hooks and its heartbeat; at this step boundary a changed snapshot is written when its cadence is due. */
   tick(now: number): void {
-    if (this.failed || this.halted) return;
-    this.snapshots?.tick(now);
+    if (this.halted || this.sup.failed) return;
+    if (this.sup.down && now >= this.sup.down.until) this.restart(this.sup.down);
+    const life = this.life;
+    if (!life) return;
+    life.snapshots.tick(now);
     try {
-      this.behaviour?.onTick?.(now);
+      life.b.onTick?.(now);
     } catch (err) {
-      if (!this.ledgerFailed(err, "clock tick")) throw err;
+      return this.handlerFailed(life, "clock tick", err);
     }
-    if (now - this.lastHb >= (this.opts.heartbeatMs ?? 10_000)) {
-      this.lastHb = now;
-      this.publish(subjects.hb(this.spec.id), { state: this.state, seq: this.seq });
-    }
+    const beat = heartbeatRule(now, this.lastHb, life.work.stuckFor(now), this.supervision);
+    if (beat === "withhold") this.counters.withheld++;
+    if (beat !== "beat") return;
+    this.lastHb = now;
+    this.publish(subjects.hb(this.spec.id), { state: this.state, seq: this.seq });
+  }
+
+  /** Floor ms the watchdog has heard nothing from a running agent: since its last heartbeat, or its (re)start if later. */
+  silentFor(now: number): number | undefined {
+    const life = this.life;
+    return life && !this.halted ? now - Math.max(this.lastHb, life.upSince) : undefined;
+  }
+
+  /** The supervisor's watchdog found the agent hung: a crash like any other. */
+  hung(now: number, limitMs: number): void {
+    const life = this.life;
+    if (life) this.crash(life, "watchdog", new Error(`hung: no heartbeat for ${now - Math.max(this.lastHb, life.upSince)} ms (limit ${limitMs} ms), its oldest handler unsettled for ${life.work.stuckFor(now)} ms`));
   }
 
   /** Stop routes, let the agent finish (its onStop may be async), then stop the actor, checkpointing its last snapshot first. */
   async stop(): Promise<void> {
-    for (const s of this.subs) s.unsubscribe();
-    this.subs = [];
-    const done = this.behaviour?.onStop?.();
-    if (done) await done.catch((err: unknown) => this.ctx.log.error({ err: String(err) }, "agent stop failed"));
-    if (this.actor && !this.failed) this.snapshots?.flush();
-    this.actor?.stop();
-    this.actor = undefined;
+    this.unsubscribe();
+    const life = this.life;
+    await life?.stop();
+    if (this.life === life) this.life = undefined;
   }
 
   publish(subject: string, body: Record<string, unknown>): void {
@@ -199,39 +183,123 @@ export class AgentHost {
     this.counters.published++;
   }
 
-  /** Not sent: counted, logged and audited (audit.* is every kind's, so this cannot loop). */
-  private refusePublish(subject: string): void {
-    this.counters.refused++;
-    this.ctx.log.warn({ subject, kind: this.spec.kind }, "publish outside the agent's rights refused");
-    this.publish(subjects.audit("violation"), { kind: "violation", severity: "violation", subject, detail: { rule: "publish_rights", operation: "publish", agentId: this.spec.id, agentKind: this.spec.kind } });
+  /** A new behaviour from the spec, with a context of its own that is fenced off once it is replaced or crashes. */
+  private make(): AgentBehaviour {
+    const gen = ++this.gen;
+    const live = () => this.gen === gen;
+    const ctx: AgentContext = {
+      id: this.spec.id,
+      kind: this.spec.kind,
+      clock: this.opts.clock,
+      db: this.opts.db,
+      log: this.log,
+      publish: (subject, body) => (live() ? this.publish(subject, body) : void this.counters.fenced++),
+      send: (event: AnyEventObject) => (live() ? this.life?.actor?.send(event) : void this.counters.fenced++),
+      state: () => this.state,
+      context: <T>() => (live() ? (this.life?.actor?.getSnapshot().context as T | undefined) : undefined),
+      fail: (err, during) => this.ledgerFailed(err, during),
+    };
+    return (this.behaviour = this.spec.create(ctx));
   }
 
-  private receive(handle: (msg: unknown, subject: string) => void | Promise<void>, subject: string, data: string): void | Promise<void> {
+  /** Start an incarnation of `b`: its actor from the last good snapshot. */
+  private launch(b: AgentBehaviour): Incarnation {
+    const life: Incarnation = new Incarnation(b, {
+      db: this.opts.db, agentId: this.spec.id, clock: this.opts.clock, log: this.log,
+      snapshotEveryMs: this.opts.snapshotEveryMs ?? WRITE_THROUGH, waitMs: this.supervision.heartbeatMs, inspect: this.opts.inspect,
+      publish: (s, body) => this.publish(s, body),
+      crashed: (err) => this.crash(life, "actor", err),
+    });
+    this.life = life;
+    life.startActor(loadSnapshot(this.opts.db, this.spec.id, b.machineVersion));
+    return life;
+  }
+
+  private onStart(b: AgentBehaviour): void {
+    const life = this.life;
+    if (!life || life.b !== b) return; // it crashed as its actor started
+    try {
+      b.onStart?.();
+    } catch (err) {
+      this.handlerFailed(life, "start", err);
+    }
+  }
+
+  /** After its backoff: a fresh behaviour (its memory is what crashed), its actor from the last good snapshot. */
+  private restart(down: HostDown): void {
+    this.sup.restarting();
+    let b: AgentBehaviour;
+    try {
+      b = this.make();
+      // A configuration it took in place is the one it runs with, not its spec's.
+      if (this.current !== undefined) b.update?.(this.current);
+    } catch (err) {
+      return this.judge("restart", err);
+    }
+    this.counters.restarts++;
+    const life = this.launch(b);
+    if (this.life === life) this.sup.restarted(down, this.counters);
+    this.onStart(b);
+  }
+
+  private receive(i: number, subject: string, data: string): void | Promise<void> {
     if (this.halted) return;
     this.counters.received++;
+    const life = this.life;
+    if (!life) {
+      this.counters.dropped++;
+      return this.sup.dropped();
+    }
     const d = decodeShared(subject, data);
     if (!d.ok) return this.rejectInvalid(subject, data, d.error);
     try {
-      const r = handle(d.msg, subject);
-      if (r) return r.catch((err: unknown) => this.handlerFailed(subject, err));
+      const r = life.b.routes[i]!.handle(d.msg, subject);
+      if (r) return life.work.track(r, this.opts.clock.now(), (err) => this.handlerFailed(life, subject, err));
     } catch (err) {
-      this.handlerFailed(subject, err);
+      this.handlerFailed(life, subject, err);
     }
   }
 
   /** Invalid input is counted, logged and audited, never thrown into the agent. */
   private rejectInvalid(subject: string, data: string, error: string): void {
     this.counters.invalid++;
-    this.ctx.log.warn({ subject, error }, "invalid message rejected");
+    this.log.warn({ subject, error }, "invalid message rejected");
     if (subject.startsWith("audit.")) return; // never audit the audit stream's own garbage in a loop
     this.publish(subjects.audit("invalid"), { kind: "invalid", severity: "invalid", subject, detail: { error, sample: data.slice(0, 300) } });
   }
 
-  private handlerFailed(subject: string, err: unknown): void {
-    if (this.ledgerFailed(err, subject)) return;
+  /** Not sent: counted, logged and audited (audit.* is every kind's, so this cannot loop). */
+  private refusePublish(subject: string): void {
+    this.counters.refused++;
+    this.log.warn({ subject, kind: this.spec.kind }, "publish outside the agent's rights refused");
+    this.publish(subjects.audit("violation"), { kind: "violation", severity: "violation", subject, detail: { rule: "publish_rights", operation: "publish", agentId: this.spec.id, agentKind: this.spec.kind } });
+  }
+
+  /** The agent's own code threw (a handler, a clock hook, its start): counted, and a crash. */
+  private handlerFailed(life: Incarnation, during: string, err: unknown): void {
+    if (life !== this.life || this.ledgerFailed(err, during)) return;
     this.counters.handlerErrors++;
-    this.ctx.log.error({ subject, err }, "handler failed");
-    this.publish(subjects.audit("agent_error"), { kind: "agent_error", severity: "error", subject, detail: { error: String(err) } });
+    this.crash(life, during, err);
+  }
+
+  /** A crash of incarnation `life` (ignored when it is no longer the running one): it ends, and the supervision judges it. */
+  private crash(life: Incarnation, during: string, err: unknown): void {
+    if (life !== this.life || this.ledgerFailed(err, during)) return;
+    this.life = undefined;
+    this.gen++;
+    life.end();
+    this.judge(during, err);
+  }
+
+  private judge(during: string, err: unknown): void {
+    this.counters.crashes++;
+    this.sup.crashed(during, err, this.opts.clock.now());
+    if (this.sup.failed) this.unsubscribe();
+  }
+
+  private unsubscribe(): void {
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
   }
 
   /** A failed ledger write is never dropped: audited, then fatal to the floor (when it gave a `fatal`). */
@@ -241,52 +309,9 @@ export class AgentHost {
     if (!fatal || !failure) return false;
     this.counters.handlerErrors++;
     this.halted = true;
-    this.ctx.log.error({ during, err }, "ledger write failed: stopping the floor");
+    this.log.error({ during, err }, "ledger write failed: stopping the floor");
     this.publish(subjects.audit("agent_error"), { kind: "agent_error", severity: "error", subject: during, detail: { error: failure.message } });
     fatal(failure);
     return true;
-  }
-
-  private startActor(snapshot: unknown): void {
-    const b = this.behaviour!;
-    const actor = createActor(b.machine, {
-      id: this.spec.id,
-      clock: this.opts.clock.timers,
-      input: b.input,
-      ...(snapshot ? { snapshot: snapshot as Snapshot<unknown> } : {}),
-      ...(this.opts.inspect ? { inspect: this.opts.inspect } : {}),
-    });
-    const snapshots = this.snapshots!;
-    actor.on("publish", (e: EventObject) => {
-      const p = e as PublishEmitted;
-      // Emitted while the transition completes: the actor's snapshot is already the one that led here.
-      if (!this.failed) snapshots.beforeEmit(actor.getSnapshot() as AnyMachineSnapshot);
-      this.publish(p.subject, p.body);
-    });
-    actor.subscribe({
-      next: (snap) => {
-        if (!this.failed) snapshots.seen(snap as AnyMachineSnapshot);
-      },
-      error: (err) => this.actorFailed(err),
-    });
-    this.actor = actor;
-    actor.start();
-    if (!this.failed) snapshots.flush(); // its first checkpoint, and the registry's state
-  }
-
-  private actorFailed(err: unknown): void {
-    const now = this.opts.clock.now();
-    if (this.ledgerFailed(err, "actor")) return;
-    this.ctx.log.error({ err }, "agent actor failed");
-    if (this.restarts.allow(now)) {
-      this.counters.restarts++;
-      this.snapshots!.flush(); // the last good snapshot, not yet written if its cadence was not due
-      this.publish(subjects.life("restarted"), { verb: "restarted", agentId: this.spec.id, kind: this.spec.kind, reason: String(err) });
-      this.startActor(loadSnapshot(this.opts.db, this.spec.id, this.behaviour!.machineVersion));
-      return;
-    }
-    this.failed = true;
-    setAgentState(this.opts.db, this.spec.id, "failed");
-    this.publish(subjects.life("failed"), { verb: "failed", agentId: this.spec.id, kind: this.spec.kind, reason: `restart intensity exceeded: ${String(err)}` });
   }
 }

@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from "xstate";
 import type { z } from "zod";
 import type { FloorConfig } from "../../protocols/index.ts";
+import type { Rng } from "../random/createRng.ts";
 import type { AgentKind, AgentSpec } from "./AgentSpec.ts";
 
 /** What every file in config/agents/ says, whatever its kind. */
@@ -24,6 +25,15 @@ export interface FileKind<C extends AgentFileConfig = AgentFileConfig> {
   updatable(prev: C, next: C): boolean;
   /** Checks against the floor's own config (a trader whose entry and exit leave nothing of a window). */
   check?(cfg: C, floor: FloorConfig): FieldProblem | undefined;
+  /** A clone's config: the tunable parameters moved by up to ±scale of their schema's range (floor/params). Kinds without one are not cloned. */
+  variant?(cfg: C, rng: Rng, scale: number): Variant<C>;
+}
+
+/** A clone's configuration (its id still the parent's: the boss names it), and what moved. */
+export interface Variant<C> {
+  config: C;
+  changed: string[];
+  note: string;
 }
 
 /** One agent kind, as the registry (agents/kinds.ts) lists it: the roles, the machine export and the supervisor read it. */

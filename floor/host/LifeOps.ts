@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { subjects, type AgentCommandReply } from "../../protocols/index.ts";
-import { agentRecord, asLedgerFailure, deleteSnapshot, recordAgentEvent, recordDeath, reviveAgent, setAgentState } from "../../state/index.ts";
+import { agentRecord, asLedgerFailure, deleteSnapshot, recordAgentEvent, recordDeath, reviveAgent, setAgentState, type AgentOrigin } from "../../state/index.ts";
 import type { AgentHost, HostBirth } from "./AgentHost.ts";
 import type { AgentFileConfig } from "./AgentKindDef.ts";
 import type { AgentSpec } from "./AgentSpec.ts";
@@ -35,7 +35,7 @@ export class LifeOps {
       if (cmd.verb === "retire") return await this.retire(cmd);
       const checked = checkAgentConfig(cmd.agentId, cmd.config, this.o.floor);
       if (!checked.ok) return this.refuse(cmd, checked.error);
-      if (cmd.verb === "spawn") return this.spawn(cmd, checked.config);
+      if (cmd.verb === "spawn") return await this.spawn(cmd, checked.config);
       return await this.reconfigure(cmd, checked.config);
     } catch (err) {
       // A failed ledger write stops the floor as an agent's does; anything else is this command's failure alone.
@@ -45,18 +45,17 @@ export class LifeOps {
     }
   }
 
-  private spawn(cmd: SupervisorCommand, config: AgentFileConfig): AgentCommandReply {
-    if (this.hosts.has(cmd.agentId)) return this.refuse(cmd, `${cmd.agentId} is already running (reconfigure it instead)`);
+  /** A new agent, or a dead one born again (retired, or failed: its failed host makes way). */
+  private async spawn(cmd: SupervisorCommand, config: AgentFileConfig): Promise<AgentCommandReply> {
+    const old = this.hosts.get(cmd.agentId);
+    if (old && old.state !== "failed") return this.refuse(cmd, `${cmd.agentId} is already running (reconfigure it instead)`);
     if (!config.enabled) return this.refuse(cmd, "enabled: false: there is nothing to start");
-    const now = this.o.clock.now();
     const before = agentRecord(this.o.db, cmd.agentId);
     if (before && before.kind !== config.kind) return this.refuse(cmd, `id ${cmd.agentId} belonged to a ${before.kind}: an id keeps its kind (its ledger account is a ${before.kind}'s)`);
-    const reborn = before?.diedTs != null;
+    if (old) await this.remove(old);
+    const now = this.o.clock.now();
     const origin = cmd.by === "config" ? "config" : "command";
-    if (reborn) {
-      reviveAgent(this.o.db, cmd.agentId, origin, now);
-      deleteSnapshot(this.o.db, cmd.agentId); // a new life: its machine starts afresh, its ledger account goes on
-    }
+    const reborn = this.revive(cmd.agentId, origin);
     const spec = fileKinds().get(config.kind)!.spec(config, cmd.parentId ?? before?.parentId ?? undefined);
     const seq = this.seqs.get(cmd.agentId);
     const h = this.start(spec, { origin, by: cmd.by, reason: cmd.reason, ...(reborn ? { reborn } : {}), ...(seq !== undefined ? { seq } : {}) });
@@ -64,16 +63,30 @@ export class LifeOps {
     return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "spawned", state: h.state };
   }
 
+  /** An id that died (retired or failed) starting again is a new life: revived, its machine afresh, its ledger account the same. True when it was dead. */
+  revive(agentId: string, origin: AgentOrigin): boolean {
+    if (agentRecord(this.o.db, agentId)?.diedTs == null) return false;
+    reviveAgent(this.o.db, agentId, origin, this.o.clock.now());
+    deleteSnapshot(this.o.db, agentId);
+    return true;
+  }
+
   private async retire(cmd: SupervisorCommand): Promise<AgentCommandReply> {
     const h = this.hosts.get(cmd.agentId);
     if (!h) return this.retireUnhosted(cmd);
     if (!fileKinds().has(h.spec.kind)) return this.refuse(cmd, `${cmd.agentId} is one of the floor's own agents (${h.spec.kind}): it is not retired while the floor runs`);
-    await h.stop();
-    await this.o.bus.idle();
-    this.hosts.delete(cmd.agentId);
+    await this.remove(h);
     const reply = this.retired(cmd, h.spec.kind, (subject, body) => h.publish(subject, body));
     this.seqs.set(cmd.agentId, h.sequence); // after its last message, the retired fact
     return reply;
+  }
+
+  /** Stop a host and forget it, keeping its message number for the next host of its id. */
+  private async remove(h: AgentHost): Promise<void> {
+    await h.stop();
+    await this.o.bus.idle();
+    this.hosts.delete(h.id);
+    this.seqs.set(h.id, h.sequence);
   }
 
   /** An agent the registry has alive that this floor did not start (its file went while the floor was down): its death is recorded all the same. */
@@ -97,6 +110,8 @@ export class LifeOps {
     const h = this.hosts.get(cmd.agentId);
     if (!h) return this.refuse(cmd, `${cmd.agentId} is not running (spawn it instead)`);
     if (h.spec.kind !== config.kind) return this.refuse(cmd, `kind: a ${h.spec.kind} cannot become a ${config.kind} (retire it and spawn another id)`);
+    // A failed agent with a new configuration is born again with it.
+    if (h.state === "failed" && config.enabled) return this.spawn(cmd, config);
     if (!config.enabled) return this.retire({ ...cmd, verb: "retire" }).then((r) => ({ ...r, verb: cmd.verb }));
     const prev = h.config as AgentFileConfig;
     if (isDeepStrictEqual(prev, config)) return { ok: true, verb: cmd.verb, agentId: cmd.agentId, outcome: "unchanged", state: h.state };

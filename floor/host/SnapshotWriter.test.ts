@@ -130,7 +130,10 @@ describe("SnapshotWriter, through its host", () => {
     h.start();
     await ctl("resume");
     await ctl("resume");
-    await ctl("retire"); // the actor throws: restarted from its checkpoint
+    await ctl("retire"); // the actor throws: restarted from its checkpoint after a second of backoff
+    expect(h.state).toBe("restarting");
+    clock.advanceTo(T0 + 1000);
+    h.tick(T0 + 1000);
     expect(h.counters.restarts).toBe(1);
     expect(h.state).toBe("trading");
     await ctl("resume");

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FloorConfig, type AgentCommandReply, type AgentLifecycle, type AuditFact } from "../../protocols/index.ts";
-import { agentRecord, listAgentEvents, loadSnapshot, openDb, type Db } from "../../state/index.ts";
+import { setup } from "xstate";
+import { FloorConfig, families, patterns, type AgentCommandReply, type AgentLifecycle, type AuditFact } from "../../protocols/index.ts";
+import { agentRecord, listAgentEvents, loadSnapshot, openDb, recordDeath, registerAgent, type Db } from "../../state/index.ts";
 import { tmpDir } from "../../tests/helpers/tmp.ts";
 import { LocalBus } from "../bus/index.ts";
 import { SimClock } from "../clock/index.ts";
 import { createLogger } from "../log/createLogger.ts";
+import { route, type AgentSpec } from "./AgentSpec.ts";
 import { catalog, fileKinds } from "./catalog.ts";
+import { checkAgentConfig } from "./checkAgentConfig.ts";
 import { Supervisor, type SupervisorCommand } from "./Supervisor.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -185,6 +188,51 @@ describe("Supervisor: a retired id born again", () => {
   });
 });
 
+describe("Supervisor: a failed id born again", () => {
+  it("lets a spawn replace a failed agent's host: revived, with a fresh machine, announced reborn", async () => {
+    // A trader-kind agent defined only here, whose every control message throws.
+    const throwing: AgentSpec = {
+      id: "t1", kind: "trader", config: {},
+      create: () => ({
+        machine: setup({}).createMachine({ id: "throwing", initial: "up", states: { up: {} } }),
+        machineVersion: "throwing@1",
+        routes: [route(families.ctl, () => { throw new Error("bad"); }, { pattern: patterns.ctlOf("t1") })],
+      }),
+    };
+    const failed = sup.boot(throwing, "command");
+    await allocate("t1", 1); // crash: a restart after 1 s
+    clock.advanceTo(T0 + 1000);
+    sup.tick(T0 + 1000);
+    await allocate("t1", 1); // crash again within 5 s: failed
+    expect(failed.state).toBe("failed");
+    expect(agentRecord(db, "t1")).toMatchObject({ state: "failed", diedTs: T0 + 1000 });
+    expect(await spawn("t1", momentum({ minEdge: 0.07 }))).toMatchObject({ ok: true, outcome: "spawned", state: "warmingUp" });
+    expect(sup.get("t1")).not.toBe(failed);
+    expect(agentRecord(db, "t1")).toMatchObject({ diedTs: null, kind: "trader" });
+    expect(life.at(-1)).toMatchObject({ verb: "spawn", agentId: "t1", reborn: true });
+  });
+});
+
+describe("Supervisor: a dead agent the floor starts with", () => {
+  it("boots an id the registry has failed (its file still there) as a rebirth, but keeps a failed host of an exact resume failed", async () => {
+    const config = checkAgentConfig("t1", momentum(), FloorConfig.parse({}));
+    if (!config.ok) throw new Error(config.error);
+    registerAgent(db, { agentId: "t1", kind: "trader", config: config.config, state: "failed", ts: T0, origin: "config" });
+    recordDeath(db, "t1", "restart intensity exceeded", T0);
+    const h = sup.boot(fileKinds().get("trader")!.spec(config.config), "config");
+    await bus.idle();
+    expect(agentRecord(db, "t1")).toMatchObject({ diedTs: null, deathReason: null, state: "warmingUp" });
+    expect(life.at(-1)).toMatchObject({ verb: "spawn", agentId: "t1", reborn: true });
+    const cp = { ...h.checkpoint(), failed: true };
+    await sup.stopAll();
+    recordDeath(db, "t1", "restart intensity exceeded", T0 + 1000);
+    sup = new Supervisor({ bus, clock, db, log: createLogger({ level: "silent" }), runId: 2, floor: FloorConfig.parse({}) });
+    const again = sup.boot(fileKinds().get("trader")!.spec(config.config), "config", cp);
+    expect(again.state).toBe("failed");
+    expect(agentRecord(db, "t1")?.diedTs).toBe(T0 + 1000);
+  });
+});
+
 describe("Supervisor: replies and the bus", () => {
   it("answers only at flushReplies, after the step that ran the command", async () => {
     let answered: AgentCommandReply | undefined;
@@ -225,5 +273,73 @@ describe("Supervisor: replies and the bus", () => {
     expect(await reply).toEqual({ ok: false, verb: "spawn", agentId: "t1", outcome: "refused", error: "the floor is stopping" });
     expect(sup.get("t1")).toBeUndefined();
     expect(agentRecord(db, "t1")).toBeUndefined();
+  });
+});
+
+describe("Supervisor: the watchdog", () => {
+  /** A trader-kind agent defined only here: its control handler never settles (a hung venue call, say). */
+  const hanging = (id: string): AgentSpec => ({
+    id, kind: "trader", config: {},
+    create: () => ({
+      machine: setup({}).createMachine({ id: "hanging", initial: "waiting", states: { waiting: {} } }),
+      machineVersion: "hanging@1",
+      routes: [route(families.ctl, () => new Promise<void>(() => undefined), { pattern: patterns.ctlOf(id) })],
+    }),
+  });
+  const poke = (id: string) => bus.publish(`ctl.${id}.pause`, JSON.stringify({ v: 1, id: `boss.1.${++seq}`, ts: clock.now(), src: "boss", verb: "pause" }));
+
+  it("restarts an agent whose handler never settles once its heartbeats stop, then fails it when it hangs again within the period", async () => {
+    const floor = FloorConfig.parse({ supervision: { heartbeatMs: 1_000, missedBeats: 3, periodMs: 60_000 } });
+    const s = new Supervisor({ bus, clock, db, log: createLogger({ level: "silent" }), runId: 2, floor });
+    const beats: number[] = [];
+    const decisions: Array<Record<string, unknown>> = [];
+    bus.subscribe("hb.h1", (m) => void beats.push((JSON.parse(m.data) as { ts: number }).ts - T0));
+    bus.subscribe("audit.supervision", (m) => void decisions.push((JSON.parse(m.data) as { detail: Record<string, unknown> }).detail));
+    const h = s.boot(hanging("h1"), "command");
+    const step = async (sec: number) => {
+      clock.advanceTo(T0 + sec * 1000);
+      s.tick(T0 + sec * 1000);
+      await bus.idle();
+    };
+    await step(0);
+    poke("h1"); // hangs from 0 s; the bus waits on it one heartbeat interval of wall time, then lets the floor go on
+    const wall = performance.now();
+    await bus.idle();
+    expect(performance.now() - wall).toBeGreaterThanOrEqual(900);
+    for (let t = 1; t <= 5; t++) await step(t);
+    // Beats at 0 and 1 s (unsettled for 1 s is not yet stuck), then none; at 5 s it is 4 s silent, over 3 × 1 s.
+    expect(beats).toEqual([0, 1_000]);
+    expect(h.counters.withheld).toBe(4);
+    expect(h.state).toBe("restarting");
+    expect(decisions[0]).toMatchObject({ decision: "restart", agentId: "h1", during: "watchdog", attempt: 1, backoffMs: 1_000, restartAt: T0 + 6_000 });
+    expect(decisions[0]!.error).toBe("Error: hung: no heartbeat for 4000 ms (limit 3000 ms), its oldest handler unsettled for 5000 ms");
+    poke("h1"); // down: dropped, never queued
+    await bus.idle();
+    await step(6);
+    expect(h.state).toBe("waiting");
+    expect(h.counters).toMatchObject({ restarts: 1, dropped: 1 });
+    expect(beats.at(-1)).toBe(6_000);
+    poke("h1"); // a second hang, from 6 s: the bus no longer waits on this one after the first second either
+    await bus.idle();
+    for (let t = 7; t <= 11; t++) await step(t);
+    expect(h.state).toBe("failed");
+    expect(decisions.at(-1)).toMatchObject({ decision: "failed", agentId: "h1", during: "watchdog", attempt: 2, restartsInWindow: 1, intensity: 1, periodMs: 60_000 });
+    expect(agentRecord(db, "h1")).toMatchObject({ state: "failed", diedTs: T0 + 11_000 });
+    expect(life.map((l) => [l.verb, l.agentId])).toEqual([["spawn", "h1"], ["restarted", "h1"], ["failed", "h1"]]);
+    await s.stopAll();
+  });
+
+  it("does not mistake a quiet agent for a hung one: an agent with no messages heartbeats on", async () => {
+    const floor = FloorConfig.parse({ supervision: { heartbeatMs: 1_000, missedBeats: 2 } });
+    const s = new Supervisor({ bus, clock, db, log: createLogger({ level: "silent" }), runId: 2, floor });
+    const h = s.boot(hanging("h2"), "command");
+    for (let t = 0; t <= 30; t++) {
+      clock.advanceTo(T0 + t * 1000);
+      s.tick(T0 + t * 1000);
+      await bus.idle();
+    }
+    expect(h.state).toBe("waiting");
+    expect(h.counters).toMatchObject({ crashes: 0, withheld: 0 });
+    await s.stopAll();
   });
 });

@@ -4,6 +4,7 @@ import type { Subscription } from "../bus/Bus.ts";
 import { AgentHost, type HostBirth, type HostCheckpoint, type HostOptions } from "./AgentHost.ts";
 import type { AgentSpec } from "./AgentSpec.ts";
 import { decodeShared } from "./decodeShared.ts";
+import { hungAfterMs } from "./heartbeatRule.ts";
 import { LifeOps } from "./LifeOps.ts";
 
 export interface SupervisorOptions extends HostOptions {
@@ -34,8 +35,14 @@ export class Supervisor {
   private sub: Subscription | undefined;
   private seq = 0;
   private readonly ops: LifeOps;
+  /** What every host is made with: the floor's `supervision:` settings among them. */
+  private readonly hostOptions: HostOptions;
+  private readonly hungAfter: number;
 
   constructor(private readonly o: SupervisorOptions) {
+    const supervision = o.supervision ?? o.floor.supervision;
+    this.hostOptions = { ...o, supervision };
+    this.hungAfter = hungAfterMs(supervision);
     this.ops = new LifeOps(o, this.hosts, (spec, birth) => this.host(spec, undefined, birth), (subject, body) => this.publish(subject, body));
   }
 
@@ -48,13 +55,26 @@ export class Supervisor {
     return this.hosts.get(id);
   }
 
-  /** Start one of the agents the floor begins with (from an exact sim checkpoint when there is one). */
+  /**
+   * Start one of the agents the floor begins with (from an exact sim checkpoint when there is one).
+   * One the registry has dead (retired or failed, its file still there) is born again: the boss allocates it afresh.
+   */
   boot(spec: AgentSpec, origin: AgentOrigin, resume?: HostCheckpoint): AgentHost {
-    return this.host(spec, resume, { origin, ...(origin !== "floor" ? { by: "floor", reason: "the floor started" } : {}) });
+    const reborn = !resume && this.ops.revive(spec.id, origin);
+    return this.host(spec, resume, { origin, ...(origin !== "floor" ? { by: "floor", reason: "the floor started" } : {}), ...(reborn ? { reborn } : {}) });
   }
 
+  /**
+   * Each host's step (a restart that is due, its clock hooks, its heartbeat), then the watchdog: an
+   * agent whose last heartbeat is older than `missedBeats` intervals is hung, and restarted like a
+   * crashed one. It watches the heartbeats as the hosts give them, not as the bus delivers them, so
+   * a bus outage is not mistaken for every agent hanging.
+   */
   tick(now: number): void {
-    for (const h of this.hosts.values()) h.tick(now);
+    for (const h of this.hosts.values()) {
+      h.tick(now);
+      if ((h.silentFor(now) ?? 0) > this.hungAfter) h.hung(now, this.hungAfter);
+    }
   }
 
   /** Take commands from the bus: `floor.agent.<verb>` requests, each answered once it has run. */
@@ -116,7 +136,7 @@ export class Supervisor {
   }
 
   private host(spec: AgentSpec, resume: HostCheckpoint | undefined, birth: HostBirth): AgentHost {
-    const h = new AgentHost(spec, this.o);
+    const h = new AgentHost(spec, this.hostOptions);
     this.hosts.set(spec.id, h);
     h.start(resume, birth);
     return h;

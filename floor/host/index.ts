@@ -3,11 +3,13 @@ export type { HostOptions, HostCounters, HostCheckpoint, HostBirth } from "./Age
 export { route } from "./AgentSpec.ts";
 export { fromBoss } from "./fromBoss.ts";
 export type { AgentKind, AgentContext, AgentBehaviour, AgentSpec, Route, PublishEmitted } from "./AgentSpec.ts";
-export { RestartPolicy } from "./RestartPolicy.ts";
+export { RestartPolicy, judgeCrash, backoffDelay, NO_RESTARTS } from "./RestartPolicy.ts";
+export type { RestartLimits, RestartRecord, RestartVerdict } from "./RestartPolicy.ts";
+export { heartbeatRule, hungAfterMs } from "./heartbeatRule.ts";
 export { stateString } from "./stateString.ts";
 export { installCatalog, catalog, kindDef, fileKinds } from "./catalog.ts";
 export type { AgentCatalog } from "./AgentCatalog.ts";
-export type { AgentKindDef, AgentFileConfig, FileKind, FieldProblem } from "./AgentKindDef.ts";
+export type { AgentKindDef, AgentFileConfig, FileKind, FieldProblem, Variant } from "./AgentKindDef.ts";
 export { everySecond, STEP_MS } from "./MarketSource.ts";
 export type { MarketSource, ReplayOptions } from "./MarketSource.ts";
 export { DEFAULT_REPLAY } from "./MarketSource.ts";

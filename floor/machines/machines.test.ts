@@ -28,9 +28,10 @@ describe("machine export", () => {
   it("draws a Mermaid diagram with every transition", () => {
     const text = toMermaid(machineConfig(AGENT_MACHINES.boss!));
     expect(text).toContain("stateDiagram-v2");
-    expect(text).toContain("[*] --> running");
-    expect(text).toContain("running --> paused: PAUSE");
-    expect(text).toContain("paused --> running: RESUME");
+    // The boss's states are the floor's trading state, following its risk book.
+    expect(text).toContain("[*] --> active");
+    expect(text).toContain("active --> halted: always [floorHalted]");
+    expect(text).toContain("reducing --> active: always [floorActive]");
   });
 });
 

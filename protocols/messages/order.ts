@@ -50,6 +50,8 @@ export const OrderDecision = Envelope.extend({
   approved: z.boolean(),
   /** Why it was rejected or resized. */
   reason: z.string().optional(),
+  /** Set when the boss approved a smaller size than the trader asked for: the size asked (`intent.size` is the size approved). */
+  requestedSize: Micro.positive().optional(),
 });
 export type OrderDecision = z.infer<typeof OrderDecision>;
 

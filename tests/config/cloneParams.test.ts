@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STRATEGIES } from "../../agents/trader/strategies/index.ts";
-import { numericBounds, perturbParams } from "../../agents/boss/selection/index.ts";
+import { numericBounds, perturbParams } from "../../floor/params/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 
 describe("a clone's parameters, for every strategy kind", () => {
@@ -22,5 +22,17 @@ describe("a clone's parameters, for every strategy kind", () => {
         if (b.int) expect(Number.isInteger(v)).toBe(true);
       }
     }
+  });
+});
+
+describe("the trader kind's variant", () => {
+  it("keeps the parent's id, strategy and entry fields, and moves its strategy parameters inside their bounds", async () => {
+    const { traderKind } = await import("../../agents/trader/traderKind.ts");
+    const { TraderConfig } = await import("../../agents/trader/traderConfig.ts");
+    const parent = TraderConfig.parse({ id: "fair-value-1", kind: "trader", strategy: "fairValue", params: {} });
+    const v = traderKind.file!.variant!(parent, createRng("variant"), 0.1);
+    expect(v.config).toMatchObject({ id: "fair-value-1", kind: "trader", strategy: "fairValue", enabled: true });
+    expect(v.changed.length).toBeGreaterThan(0);
+    expect(TraderConfig.parse(v.config)).toEqual(v.config);
   });
 });

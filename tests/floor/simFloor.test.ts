@@ -67,14 +67,20 @@ describe("sim floor on the in-process bus", () => {
     checkLedger(db);
   });
 
-  it("allocates no more capital than the floor holds: with 12 traders at 10% each, two get none and never trade", async () => {
+  it("allocates no more capital than the floor holds: with 12 traders at 10% each, two get none at birth, and the first review shares it out", async () => {
     const base = loadFloorConfig(undefined);
     const agents = Array.from({ length: 12 }, (_, i) => AgentConfig.parse({ id: `m${i + 1}`, kind: "trader", strategy: "momentum", params: { lookbackSec: 60 + 10 * i } }));
     const db = tmp.path("crowd.db");
-    const s = await runFloor({ config: { ...base, agents }, bus: new LocalBus(), dbPath: db, seed: 4, speed: "max", untilMs: 3_600_000, log });
+    // Up to the first review (one hour of floor time): only the births' allocations.
+    const s = await runFloor({ config: { ...base, agents }, bus: new LocalBus(), dbPath: db, seed: 4, speed: "max", untilMs: 3_600_000 - 1000, log });
     const traders = s.agents.filter((a) => a.kind === "trader");
     expect(traders.map((a) => a.capital).sort((a, b) => b - a)).toEqual([...Array(10).fill(1000), 0, 0]);
     expect(traders.filter((a) => a.capital === 0).every((a) => a.fills === 0)).toBe(true);
+    // The review at 1 h: twelve short records share the floor's capital nearly equally, each within its 10% cap.
+    const r = await runFloor({ config: { ...base, agents }, bus: new LocalBus(), dbPath: db, seed: 4, speed: "max", untilMs: 3_600_000 + 1000, log });
+    const after = r.agents.filter((a) => a.kind === "trader").map((a) => a.capital);
+    expect(after.every((c) => c > 0 && c <= 1000)).toBe(true);
+    expect(after.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
     checkLedger(db);
   });
 

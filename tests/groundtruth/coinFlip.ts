@@ -17,9 +17,6 @@ export const CoinFlipParams = z
     seed: updatable(z.number().int().min(0).max(1_000_000).default(500_000)),
     // minEdge and kellyFraction are not used: it wants no edge and stakes `shares`.
     ...entryParams({ minEdge: 0, kellyFraction: 0.25, entryAfterSec: 0, exitBeforeSec: 10, maxPrice: 0.8, minPrice: 0.2 }),
-    // Narrower than entryParams' 0..3600, as the oracle's: a clone's would otherwise move by up to ±6 minutes.
-    entryAfterSec: updatable(z.number().int().min(0).max(60).default(0)),
-    exitBeforeSec: updatable(z.number().int().min(0).max(60).default(10)),
   })
   .strict()
   .superRefine(ordered(["minPrice", "maxPrice"]));

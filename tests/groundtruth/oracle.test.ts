@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MICRO, type Outcome } from "../../protocols/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 import { ordersOf, scripted } from "../../agents/trader/strategies/scripted.ts";
-import { perturbParams } from "../../agents/boss/selection/index.ts";
+import { perturbParams } from "../../floor/params/index.ts";
 import { oracle, OracleParams } from "./oracle.ts";
 import { playWindows, type ScriptedWindow } from "./playWindows.ts";
 
@@ -79,8 +79,8 @@ describe("oracle (the known positive edge)", () => {
     for (let i = 0; i < 20; i++) {
       const clone = perturbParams(OracleParams, parent, rng, 0.1).params;
       expect(clone.accuracy).toBeGreaterThanOrEqual(0.55);
-      // Its entry span still holds the moment it learns (entryParams' 0..3600 would move exitBeforeSec by up to ±6 minutes).
-      expect(clone.exitBeforeSec).toBeLessThan(clone.leadSec);
+      expect(clone.exitBeforeSec).toBeLessThan(clone.leadSec); // its entry span still holds the moment it learns
+      expect(clone.seed).not.toBe(parent.seed); // and its mistakes are its own
       const e = playWindows(oracle(truthOf(ws)), clone, ws, 300);
       expect(e.length, JSON.stringify(clone)).toBeGreaterThan(0.9 * ws.length);
       all.push(...e);

@@ -10,12 +10,12 @@ export const OracleParams = z
     accuracy: updatable(z.number().min(0.55).max(0.95).default(0.65)),
     /** Seconds before a window's close at which it learns the outcome (up to a 15-minute window's length: a clone's stays near its parent's). */
     leadSec: updatable(z.number().int().min(30).max(900).default(240)),
-    /** Its noise: the same seed is wrong about the same windows (a clone's perturbed seed is wrong about others). */
+    /**
+     * Its noise: the same seed is wrong about the same windows. A clone's is its parent's scaled by
+     * up to ±cloneScale, so a large one (the default) gives each clone a stream of its own.
+     */
     seed: updatable(z.number().int().min(0).max(1_000_000).default(500_000)),
     ...entryParams({ minEdge: 0.02, kellyFraction: 0.25, entryAfterSec: 0, exitBeforeSec: 5, maxPrice: 0.8, minPrice: 0.2 }),
-    // Narrower than entryParams' 0..3600: a clone's are moved by a share of the range, and ±6 minutes would shut a 5-minute window.
-    entryAfterSec: updatable(z.number().int().min(0).max(60).default(0)),
-    exitBeforeSec: updatable(z.number().int().min(0).max(60).default(5)),
   })
   .strict()
   .superRefine(ordered(["minPrice", "maxPrice"]));

@@ -58,8 +58,9 @@ describe(`the selection sim over ${DAYS} day(s)`, () => {
   });
 
   it("the oracle trades most windows and wins far more often than the prices it paid said", () => {
+    // Not every window: the boss pauses a trader for an hour after five losing windows in a row (risk.lossStreak).
     const returns = settledReturns(db).get("oracle-1") ?? [];
-    expect(returns.length).toBeGreaterThan(0.8 * WINDOWS);
+    expect(returns.length).toBeGreaterThan(0.6 * WINDOWS);
     const fills = fillsOf("oracle-1");
     expect(excessWins(fills)).toBeGreaterThan(2); // about 3.4 expected in a day: ~280 fills, each about 0.1 likelier to win than its price said
     const oracle = edgeFigures(settledReturns(db), DAYS).agents.find((a) => a.agentId === "oracle-1")!;
@@ -69,9 +70,9 @@ describe(`the selection sim over ${DAYS} day(s)`, () => {
   });
 
   it("the coin flipper trades most windows as a taker, paying the fee every time, and wins only as often as its prices said", () => {
-    expect((settledReturns(db).get("coin-flip-1") ?? []).length).toBeGreaterThan(0.8 * WINDOWS);
+    expect((settledReturns(db).get("coin-flip-1") ?? []).length).toBeGreaterThan(0.6 * WINDOWS);
     const fills = fillsOf("coin-flip-1");
-    expect(fills.length).toBeGreaterThan(2 * WINDOWS); // four moments a window, those priced inside [0.2, 0.8]
+    expect(fills.length).toBeGreaterThan(1.5 * WINDOWS); // four moments a window, those priced inside [0.2, 0.8]
     expect(fills.every((f) => f.liquidity === "taker" && f.fee > 0)).toBe(true);
     expect(Math.abs(excessWins(fills))).toBeLessThan(3);
   });

@@ -24,6 +24,12 @@ describe("allocate", () => {
     expect(a.unallocated).toBe(10_000 * USD - 200 * USD - good!.amount - flat!.amount);
   });
 
+  it("puts on probation whom the caller says, whatever their record; a short record told otherwise shares by edge", () => {
+    // The floor's starting roster (no record yet) shares equally; only the clone is on probation.
+    const a = allocate([{ ...agent("clone", evenRecord(60, 0.6)), probation: true }, { ...agent("r1", []), probation: false }, { ...agent("r2", []), probation: false }], base);
+    expect(a.targets.map((t) => t.amount)).toEqual([200 * USD, 4_900 * USD, 4_900 * USD]);
+  });
+
   it("shrinks short records toward equal shares, and lets long ones follow their edge", () => {
     const rates = [0.5, 0.52, 0.55, 0.6, 0.65];
     const spread = (n: number) => {

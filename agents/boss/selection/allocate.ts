@@ -7,6 +7,12 @@ export interface Candidate {
   id: string;
   returns: readonly number[];
   allocated: number;
+  /**
+   * On probation (a small fixed allocation) or shared by edge. By default: fewer than
+   * probationTrades trades. The boss says so for its own clones only; the floor's starting roster
+   * shares by edge from the first review, shrunk to equal weights while its records are short.
+   */
+  probation?: boolean;
 }
 
 export interface AllocationSettings extends Pick<SelectionConfig, "probationTrades" | "probationPct" | "shrinkTrades"> {
@@ -55,13 +61,14 @@ export function allocate(agents: readonly Candidate[], cfg: AllocationSettings):
   const targets = new Map<string, Target>();
   let left = cfg.available;
   const probation = Math.min(cap, Math.floor(cfg.probationPct * cfg.floorCapital));
-  for (const a of agents.filter((x) => x.returns.length < cfg.probationTrades)) {
+  const onProbation = (a: Candidate) => a.probation ?? a.returns.length < cfg.probationTrades;
+  for (const a of agents.filter(onProbation)) {
     const amount = Math.min(probation, left);
     left -= amount;
     const short = amount < probation ? ` (only ${formatMicro(amount)} left)` : "";
     targets.set(a.id, { id: a.id, amount, reason: `probation: ${a.returns.length} of ${cfg.probationTrades} trades, ${formatMicro(probation)}${short}` });
   }
-  const veterans = agents.filter((x) => x.returns.length >= cfg.probationTrades);
+  const veterans = agents.filter((x) => !onProbation(x));
   edgeWeights(veterans.map((v) => v.returns), cfg.shrinkTrades).forEach((w, i) => {
     const id = veterans[i]!.id;
     const share = Math.floor(w.weight * left);

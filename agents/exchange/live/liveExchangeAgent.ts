@@ -1,5 +1,5 @@
 import {
-  families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision,
+  ENDING_VERBS, families, patterns, subjects, type MarketEvent, type MarketOpen, type OrderDecision,
 } from "../../../protocols/index.ts";
 import { intentKnown, listOpenOrders, recordMarketClose, recordMarketOpen } from "../../../state/index.ts";
 import { fromBoss, route, type AgentContext, type AgentSpec } from "../../../floor/host/index.ts";
@@ -140,9 +140,9 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
               for (const o of listOpenOrders(ctx.db, c.marketId)) if (o.status === "live" && cancels(c, o)) ledger.apply(await ex.cancel(o.orderId), ctx.clock.now());
             });
           }),
-          // A retired agent takes no new positions: its resting orders at the venue are cancelled; its positions settle as they are.
+          // A retired or failed agent takes no new positions: its resting orders at the venue are cancelled; its positions settle as they are.
           route(families.life, (m) => {
-            if (m.verb !== "retired") return;
+            if (!ENDING_VERBS.has(m.verb)) return;
             return work(`retire ${m.agentId}`, async () => {
               if (!ready) return;
               for (const o of listOpenOrders(ctx.db)) if (o.agentId === m.agentId && o.status === "live") ledger.apply(await ex.cancel(o.orderId), ctx.clock.now());

@@ -21,6 +21,8 @@ export interface Account {
 export type OrderNews =
   | { type: "fill"; intentId: string; marketId: string; outcome: Outcome; size: number; sharesDelta: number }
   | { type: "done"; intentId: string }
+  /** The boss approved the order at a smaller size: that is the size working. */
+  | { type: "resized"; intentId: string; size: number }
   | { type: "settle"; marketId: string };
 
 /**

@@ -103,6 +103,16 @@ describe("strategyCore: planning views", () => {
     first.forEach((o, i) => more.placed(`q${i}`, o));
     expect(orders(more.decide(100_000, account()))).toEqual([]);
   });
+  it("takes the size the boss approved as its working order's: a resized bid holds only that much cash, and fills to it", () => {
+    const core = planning(() => [bid(500_000, $(1200)), bid(400_000, $(1000)), bid(300_000, $(100))]);
+    const first = orders(core.decide(100_000, account()));
+    first.forEach((o, i) => core.placed(`q${i}`, o));
+    expect(orders(core.decide(100_000, account()))).toEqual([]); // $600 + $400 hold the whole $1,000
+    core.onOrder({ type: "resized", intentId: "q0", size: $(600) }); // approved at 600 shares ($300)
+    expect(orders(core.decide(101_000, account())).map((o) => o.price)).toEqual([300_000]); // $300 free: the $30 bid fits
+    core.onOrder({ type: "fill", intentId: "q0", marketId: "m1", outcome: "Up", size: $(600), sharesDelta: $(600) });
+    expect(core.describe().working).toBe(1); // filled to its approved size: no longer working
+  });
   it("sells only shares it holds and has not already offered, and in reducing mode nothing else", () => {
     const sell = (size: number): Wish => ({ outcome: "Up", side: "SELL", type: "GTC", price: 520_000, size, belief: 0.5, postOnly: true });
     const core = planning(() => [sell($(30)), sell($(30)), bid(470_000)]);

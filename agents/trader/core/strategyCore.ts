@@ -162,7 +162,10 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
         return;
       }
       const i = d.working.findIndex((w) => w.intentId === n.intentId);
-      if (n.type === "fill") {
+      if (n.type === "resized") {
+        const w = d.working[i];
+        if (w) w.order = { ...w.order, size: n.size };
+      } else if (n.type === "fill") {
         if (n.marketId !== d.market?.marketId) return;
         if (n.outcome === "Up") d.position.up += n.sharesDelta;
         else d.position.down += n.sharesDelta;

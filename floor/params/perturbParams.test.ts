@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ordered } from "../../../protocols/index.ts";
-import { createRng } from "../../../floor/random/createRng.ts";
+import { ordered } from "../../protocols/index.ts";
+import { createRng } from "../random/createRng.ts";
 import { numericBounds } from "./numericBounds.ts";
 import { perturbParams } from "./perturbParams.ts";
 
@@ -32,15 +32,15 @@ describe("numericBounds", () => {
 });
 
 describe("perturbParams", () => {
-  it("moves every bounded field by at most ±scale of its range, keeps ints whole and the rest as it was", () => {
+  it("scales every bounded field by at most ±scale of its value, keeps ints whole and the rest as it was", () => {
     const rng = createRng(1);
     for (let i = 0; i < 100; i++) {
       const c = perturbParams(Params, parent, rng, 0.1);
       expect(c.fellBack).toBe(false);
       expect(Params.parse(c.params)).toEqual(c.params);
       expect(Number.isInteger(c.params.lookbackSec)).toBe(true);
-      expect(Math.abs(c.params.lookbackSec - 120)).toBeLessThanOrEqual(Math.ceil(0.1 * 3590));
-      expect(Math.abs(c.params.kelly - 0.25)).toBeLessThanOrEqual(0.1 + 1e-6);
+      expect(Math.abs(c.params.lookbackSec - 120)).toBeLessThanOrEqual(12);
+      expect(Math.abs(c.params.kelly - 0.25)).toBeLessThanOrEqual(0.025 + 1e-6);
       expect(c.params.minPrice).toBeLessThanOrEqual(c.params.maxPrice);
       expect([c.params.seed, c.params.mode]).toEqual([7, "a"]);
       expect(c.changed.length).toBeGreaterThan(0);
@@ -61,6 +61,13 @@ describe("perturbParams", () => {
       draws.add(/\(draw (\d+)\)$/.exec(c.note)![1]!);
     }
     expect(draws.has("1") && draws.has("2")).toBe(true);
+  });
+
+  it("leaves a zero where it is (a proportional change of nothing)", () => {
+    const Z = z.object({ a: z.number().min(0).max(100), b: z.number().min(0).max(100) });
+    const c = perturbParams(Z, { a: 0, b: 50 }, createRng(4), 0.1);
+    expect(c.params.a).toBe(0);
+    expect(c.changed).toEqual(["b"]);
   });
 
   it("is reproducible for a seed", () => {

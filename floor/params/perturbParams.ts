@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Rng } from "../../../floor/random/createRng.ts";
+import type { Rng } from "../random/createRng.ts";
 import { numericBounds, type NumericBound } from "./numericBounds.ts";
 
 /** A clone's parameters: what changed, and whether it had to keep its parent's. */
@@ -13,16 +13,21 @@ export interface Perturbed<T> {
 
 const TRIES = 20;
 
-/** One field moved by up to ±scale of its range: ints stay ints, floats keep 6 significant digits, inside its bounds. */
+/**
+ * One field scaled by a factor in [1 − scale, 1 + scale] (PBT's "perturb": 0.8 or 1.2 there), so a
+ * change is in proportion to the value, not to a bound chosen to be generous: ±10% of a 30-second
+ * exit margin is 3 s, where ±10% of its 0–3600 s range was 6 minutes, most of a 5-minute window.
+ * Ints stay ints, floats keep 6 significant digits, inside its bounds; a 0 stays 0.
+ */
 function nudge(b: NumericBound, v: number, rng: Rng, scale: number): number {
-  const moved = v + (2 * rng.next() - 1) * scale * (b.hi - b.lo);
+  const moved = v * (1 + (2 * rng.next() - 1) * scale);
   const tidy = b.int ? Math.round(moved) : Number(moved.toPrecision(6));
   return Math.min(b.hi, Math.max(b.lo, tidy));
 }
 
 /**
  * A clone's parameters (PBT's "explore", anchors.md §6.1): every numeric field of the parent that
- * its object schema bounds both ways is moved by up to ±scale of its range, clamped to the bounds,
+ * its object schema bounds both ways is scaled by up to ±scale of its value, clamped to the bounds,
  * and the whole re-parsed by the schema. A draw the schema refuses (a refinement such as
  * minPrice ≤ maxPrice) or that changes nothing is drawn again, up to 20 times; then the clone
  * keeps its parent's parameters and the note says so.
@@ -36,7 +41,7 @@ export function perturbParams<T extends Record<string, unknown>>(schema: z.ZodTy
     const parsed = schema.safeParse(draft);
     if (!parsed.success) continue;
     const changed = bounds.filter((b) => parsed.data[b.key] !== params[b.key]).map((b) => b.key);
-    if (changed.length > 0) return { params: parsed.data, changed, fellBack: false, note: `${changed.length} of ${bounds.length} bounded fields moved by up to ±${scale} of their range (draw ${t})` };
+    if (changed.length > 0) return { params: parsed.data, changed, fellBack: false, note: `${changed.length} of ${bounds.length} bounded fields scaled by up to ±${scale} (draw ${t})` };
   }
   const why = bounds.length === 0 ? "it has no numeric field bounded both ways" : `no draw in ${TRIES} passed the schema and changed a field`;
   return { params, changed: [], fellBack: true, note: `kept the parent's parameters: ${why}` };
