@@ -7,7 +7,7 @@ import { defineStrategy, entryParams, updatable, type MarketView, type View } fr
 export const OracleParams = z
   .object({
     /** Chance that the outcome it learns is the true one (0.5 would be no information, 1 the truth). */
-    accuracy: updatable(z.number().min(0.55).max(0.95).default(0.65)),
+    accuracy: updatable(z.number().min(0.55).max(0.95).default(0.7)),
     /** Seconds before a window's close at which it learns the outcome (up to a 15-minute window's length: a clone's stays near its parent's). */
     leadSec: updatable(z.number().int().min(30).max(900).default(240)),
     /**

@@ -18,7 +18,7 @@ describe("withStrategies: test-only strategies, registered for a test and gone a
     try {
       const config = loadFloorConfig(SELECTION_CONFIG);
       const byId = new Map(config.agents.map((a) => [a.id, a as unknown as { strategy: string; params: Record<string, unknown> }]));
-      expect(byId.get("oracle-1")).toMatchObject({ strategy: "oracle", params: { accuracy: 0.65, leadSec: 240 } });
+      expect(byId.get("oracle-1")).toMatchObject({ strategy: "oracle", params: { accuracy: 0.7, leadSec: 240 } });
       expect(byId.get("coin-flip-1")).toMatchObject({ strategy: "coinFlip", params: { entries: 4 } });
       // The floor's own strategies still load beside them, and the kind makes agents of either.
       expect(byId.get("momentum-1")?.strategy).toBe("momentum");
