@@ -49,7 +49,7 @@ describe(`selection over ${DAYS} days of the selection sim`, () => {
     expect(v.oracleClones.length).toBeGreaterThan(0);
     expect(v.oracleEndCapital).toBeGreaterThan(v.oracleStartCapital);
     // `floor agents --json` says why the loser died, with the numbers.
-    const out = execFileSync(process.execPath, ["bin/floor.mjs", "agents", "--db", dbPath, "--json"], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["bin/floor.mjs", "agents", "--db", dbPath, "--json"], { encoding: "utf8", maxBuffer: 1 << 29 });
     const loser = (JSON.parse(out) as Array<{ agentId: string; diedTs: number | null; deathReason: string; judgements: Array<{ action: string; numbers: Record<string, unknown> }> }>).find((a) => a.agentId === "coin-flip-1")!;
     expect(loser.diedTs).not.toBeNull();
     expect(loser.deathReason).toMatch(/killed by selection: (PSR|drawdown|edge decay)/);
