@@ -35,7 +35,7 @@ export const USAGE = `usage: floor <command> [options]
                                      --fees and the rebates are what-ifs over every replayed market
   status   [--db PATH] [--json]      agents, states, capital, PnL, ledger hash
   agents   [--db PATH] [--json] [--history]
-                                     registry with origin, lineage, births and deaths; --history: who spawned, changed or retired each, and why
+                                     the family tree: origin, lineage, births, deaths and the boss's latest judgement with its numbers; --history: every spawn, change, retirement and judgement, who decided and why
   agent    spawn|reconfigure|retire ID [--file F.yaml] --reason TEXT [--bus URL] [--config F] [--json]
                                      ask a running floor's supervisor over its NATS bus (spawn and
                                      reconfigure take the agent's file); exit 1 when it refuses
