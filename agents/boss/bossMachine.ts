@@ -15,13 +15,21 @@ export interface BossContext {
   rejected: number;
   /** The last intent decided and the size approved (0: rejected), for the agent's record of working buys. */
   last?: { intentId: string; size: number };
+  /**
+   * Traders the auditor halted: no breaker's pause, reduce or resume reaches them, so an automatic
+   * resumption never lifts the auditor's halt. A rebirth (spawn, restart with a new config) clears it.
+   */
+  auditorHalts?: string[];
 }
 
 export type BossEvent =
   | { type: "INTENT"; intent: IntentFields; exposure: Exposure; now: number }
   | { type: "RISK"; event: RiskEvent }
   /** A trader asked the venue to cancel: the signer's cancel bucket pays for it. */
-  | { type: "CANCEL_SEEN"; now: number };
+  | { type: "CANCEL_SEEN"; now: number }
+  | { type: "AUDITOR_HALT"; agentId: string }
+  /** Born again (spawned, restarted with a new config): a new life, free of an old halt. */
+  | { type: "REBORN"; agentId: string };
 
 export interface BossInput {
   risk: RiskConfig;
@@ -73,8 +81,20 @@ export const bossMachine = setup({
         const { state, changes } = stepRisk(context.book, event.event, context.risk);
         const born = event.event.type === "born" ? event.event.agentId : undefined;
         enqueue.assign({ book: state });
-        for (const m of riskMessages(changes, riskControls(context.book, state, born))) enqueue.emit(m);
+        const halts = context.auditorHalts ?? [];
+        const controls = riskControls(context.book, state, born).filter((c) => !halts.includes(c.agentId));
+        for (const m of riskMessages(changes, controls)) enqueue.emit(m);
       }),
+    },
+    AUDITOR_HALT: {
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const halts = context.auditorHalts ?? [];
+        if (!halts.includes(event.agentId)) enqueue.assign({ auditorHalts: [...halts, event.agentId] });
+      }),
+    },
+    REBORN: {
+      guard: ({ context, event }) => (context.auditorHalts ?? []).includes(event.agentId),
+      actions: enqueueActions(({ context, event, enqueue }) => enqueue.assign({ auditorHalts: (context.auditorHalts ?? []).filter((id) => id !== event.agentId) })),
     },
     CANCEL_SEEN: {
       actions: enqueueActions(({ context, event, enqueue }) => {

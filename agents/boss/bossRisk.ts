@@ -1,4 +1,4 @@
-import { families, type RiskConfig } from "../../protocols/index.ts";
+import { AUDITOR_ID, families, type RiskConfig } from "../../protocols/index.ts";
 import { listOpenOrders, writeRiskStatus } from "../../state/index.ts";
 import { route, type AgentContext, type Route } from "../../floor/host/index.ts";
 import type { BossContext } from "./bossMachine.ts";
@@ -59,6 +59,10 @@ export function bossRisk(ctx: AgentContext, floor: { capital: number; risk: Risk
       if (e.type === "cancel" || e.type === "reject") working.done(e.intentId);
     }),
     route(families.cancel, () => ctx.send({ type: "CANCEL_SEEN", now: ctx.clock.now() })),
+    // The auditor's halts: no automatic resumption of the boss's may lift one.
+    route(families.ctl, (c, subject) => {
+      if (c.src === AUDITOR_ID) ctx.send({ type: "AUDITOR_HALT", agentId: subject.split(".")[1]! });
+    }, { pattern: "ctl.*.halt" }),
     // The boss watches the data's age itself: a feed that dies silently sends no health event.
     route(families.spot, (t) => {
       fresh.spot(t.ts);
@@ -82,7 +86,10 @@ export function bossRisk(ctx: AgentContext, floor: { capital: number; risk: Risk
 
   return {
     routes,
-    born: (agentId: string) => risk({ type: "born", agentId, now: ctx.clock.now() }),
+    born(agentId: string): void {
+      ctx.send({ type: "REBORN", agentId });
+      risk({ type: "born", agentId, now: ctx.clock.now() });
+    },
     gone: (agentId: string) => risk({ type: "gone", agentId, now: ctx.clock.now() }),
     tick: (now: number) => risk({ type: "tick", now }),
     /** After a restart that was not an exact resume, the buys still working are the ledger's open orders. */
