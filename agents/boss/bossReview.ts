@@ -1,5 +1,5 @@
 import { formatMicro, subjects, type RiskConfig, type SelectionConfig } from "../../protocols/index.ts";
-import { allocatedOf, cashOf, listAgentEvents, listAgents, recordJudgement, settlementsSince, transferCash } from "../../state/index.ts";
+import { allocatedOf, cashOf, listAgentEvents, listAgents, recordJudgement, settlementsSince, transferCash, type AgentRecord } from "../../state/index.ts";
 import { fileKinds, type AgentContext } from "../../floor/host/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 import { cloneId } from "./review/cloneId.ts";
@@ -24,22 +24,22 @@ export function bossReview(ctx: AgentContext, floor: { capital: number; risk: Ri
   const settled = new Map<string, Settled[]>();
   let readTo = 0;
 
-  function records(): { byId: Map<string, TrackRecord>; ever: string[] } {
+  /** The record of every trader ever born (`ever`: the registry's traders, read once per review). */
+  function records(ever: readonly string[]): Map<string, TrackRecord> {
     for (const s of settlementsSince(ctx.db, readTo)) {
       readTo = s.seq;
       const rows = settled.get(s.agentId);
       if (rows) rows.push(s);
       else settled.set(s.agentId, [s]);
     }
-    const ever = listAgents(ctx.db).filter((a) => a.kind === "trader").map((a) => a.agentId);
-    const byId = new Map(ever.map((id) => [id, trackRecord(settled.get(id) ?? [], Math.max(1, allocatedOf(ctx.db, id)))]));
-    return { byId, ever };
+    return new Map(ever.map((id) => [id, trackRecord(settled.get(id) ?? [], Math.max(1, allocatedOf(ctx.db, id)))]));
   }
 
   function review(now: number): void {
     const agents = listAgents(ctx.db);
+    const ever = agents.filter((a) => a.kind === "trader").map((a) => a.agentId);
     const live = agents.filter((a) => a.kind === "trader" && a.diedTs == null && a.state !== "failed");
-    const { byId, ever } = records();
+    const byId = records(ever);
     const dayStart = now - (now % DAY_MS);
     const birthsToday = listAgentEvents(ctx.db).filter((e) => e.verb === "spawned" && e.by === ctx.id && e.ts >= dayStart).length;
     const plan = planReview({ traders: live.map((a) => a.agentId), records: byId, everTried: ever.length, birthsToday, cfg });
@@ -61,16 +61,15 @@ export function bossReview(ctx: AgentContext, floor: { capital: number; risk: Ri
       ctx.publish(subjects.audit("selection"), { kind: "selection", severity: "info", detail: { action: "clone", agentId: id, parentId: c.parentId, reason } });
       ctx.publish(subjects.agentCommand("spawn"), { verb: "spawn", agentId: id, parentId: c.parentId, config: v.config as unknown as Record<string, unknown>, reason });
     }
-    reallocate(now, live.map((a) => a.agentId).filter((id) => !plan.kill.some((k) => k.agentId === id)), byId);
+    reallocate(now, live.filter((a) => !plan.kill.some((k) => k.agentId === a.agentId)), byId);
   }
 
   /** Capital toward estimated edge (selection/allocate); a transfer out never takes more than the agent's free cash. */
-  function reallocate(now: number, ids: string[], byId: Map<string, TrackRecord>): void {
+  function reallocate(now: number, traders: readonly AgentRecord[], byId: Map<string, TrackRecord>): void {
     // Only the boss's own clones serve a probation; the starting roster shares by edge, shrunk to equal while records are short.
-    const clones = new Set(listAgents(ctx.db).filter((a) => a.parentId != null).map((a) => a.agentId));
-    const candidates = ids.map((id) => {
+    const candidates = traders.map(({ agentId: id, parentId }) => {
       const returns = byId.get(id)?.returns ?? [];
-      return { id, returns, allocated: Math.max(0, allocatedOf(ctx.db, id)), probation: clones.has(id) && returns.length < cfg.probationTrades };
+      return { id, returns, allocated: Math.max(0, allocatedOf(ctx.db, id)), probation: parentId != null && returns.length < cfg.probationTrades };
     });
     const held = candidates.reduce((a, c) => a + c.allocated, 0);
     const capital = floor.capital; // micro-USD
