@@ -2,7 +2,7 @@ import { AUDITOR_ID, families, MICRO, patterns, subjects, type Control } from ".
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { beliefCadence } from "./beliefCadence.ts";
 import { bookTop } from "./bookTop.ts";
-import { strategyCore, type Action, type StrategyDef } from "./core/index.ts";
+import { SpotTape, strategyCore, type Action, type StrategyDef } from "./core/index.ts";
 import { STRATEGIES } from "./strategies/index.ts";
 import { strategyOf, type TraderConfig } from "./traderConfig.ts";
 import { nextIntentId, traderMachine, type TraderContext } from "./traderMachine.ts";
@@ -28,7 +28,10 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
       const strategy = strategyCore(def.name, def.create(params), params);
       const beliefs = beliefCadence();
       let symbol: string | undefined;
+      let warmed = false;
       const context = () => ctx.context<TraderContext>();
+      // Every trader of a symbol in this process reads one spot tape of it (SpotTape.ts).
+      const useTapeOf = (s: string) => strategy.useTape(ctx.shared(`spot.${s}`, () => new SpotTape()));
 
       function say(marketId: string | undefined): void {
         const now = ctx.clock.now();
@@ -74,21 +77,26 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
         update(next) {
           Object.assign(params, def.params.parse((next as TraderConfig).params));
         },
+        onStop: () => strategy.leave(),
         save: () => ({ symbol, beliefs: beliefs.save(), strategy: strategy.save() }),
         restore(state) {
           const st = state as { symbol?: string; beliefs: unknown; strategy: unknown };
           symbol = st.symbol;
+          if (symbol !== undefined) useTapeOf(symbol);
           beliefs.restore(st.beliefs);
           strategy.restore(st.strategy);
         },
         routes: [
           route(families.spot, (t) => {
-            symbol ??= t.symbol;
+            if (symbol === undefined) useTapeOf((symbol = t.symbol));
             if (t.symbol !== symbol) return;
-            strategy.onSpot(t.price / MICRO, t.ts, t.volume);
+            strategy.onSpot(t.price / MICRO, t.ts, t.volume, t.id);
             say(undefined);
             // Once: a trader left unfunded stays in warmingUp, and a WARM on every tick was nearly all its actor's events.
-            if (ctx.state() === "warmingUp" && !context()?.warm && strategy.ready()) ctx.send({ type: "WARM" });
+            // Warm never goes back, so once it is, no tick asks the actor again.
+            if (warmed) return;
+            if (context()?.warm) warmed = true;
+            else if (ctx.state() === "warmingUp" && strategy.ready()) ctx.send({ type: "WARM" });
           }),
           // It follows the latest window of its own symbol: another symbol's strike means nothing against its spot.
           route(families.market, (e) => {

@@ -1,7 +1,7 @@
 import { getMeta, setMeta, type Db } from "../../state/index.ts";
 import type { HostCheckpoint } from "../host/index.ts";
 import { fromCheckpointJson, toCheckpointJson } from "./checkpointJson.ts";
-import type { Checkpointed, Resume } from "./Resume.ts";
+import type { CheckpointedFloor, Resume } from "./Resume.ts";
 
 /** Bump when what hosts save changes shape; an older checkpoint is then not restored. */
 const FORMAT = 1;
@@ -21,6 +21,8 @@ interface SimCheckpoint {
   format: number;
   floorTime: number;
   hosts: Record<string, HostCheckpoint>;
+  /** What the agents share (a symbol's spot tape, once for all its traders); absent in checkpoints from before it. */
+  shared?: Record<string, unknown>;
 }
 
 /**
@@ -44,11 +46,12 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
   let lastCommit = Date.now();
   let lastCost = 0;
 
-  function write(t: number, hosts: readonly Checkpointed[]): void {
-    // A SimCheckpoint's JSON, one host at a time: each agent's save() (hundreds of traders' spot
-    // windows) is garbage before the next is taken, instead of all of them alive at once.
-    const parts = hosts.map((h) => `${JSON.stringify(h.id)}:${toCheckpointJson(h.checkpoint())}`);
-    setMeta(db, "simCheckpoint", `{"format":${FORMAT},"floorTime":${JSON.stringify(t)},"hosts":{${parts.join(",")}}}`);
+  function write(t: number, floor: CheckpointedFloor): void {
+    // A SimCheckpoint's JSON, one host at a time: each agent's save() is garbage before the next
+    // is taken, instead of all of them alive at once. The hosts first: they flush what they share.
+    const parts = floor.all.map((h) => `${JSON.stringify(h.id)}:${toCheckpointJson(h.checkpoint())}`);
+    const shared = toCheckpointJson(floor.shared.save());
+    setMeta(db, "simCheckpoint", `{"format":${FORMAT},"floorTime":${JSON.stringify(t)},"hosts":{${parts.join(",")}},"shared":${shared}}`);
     setMeta(db, "floorTime", String(t));
   }
 
@@ -56,20 +59,21 @@ export function exactResume(db: Db, opts: { seed: number; simStart: number }): R
     // Snapshots are written with each checkpoint (AgentHost.checkpoint): in between, nothing is committed anyway.
     snapshotEveryMs: Infinity,
     forHost: (id) => saved?.hosts[id],
+    shared: () => saved?.shared,
     endAt: (_start, untilMs) => (untilMs === undefined ? Infinity : origin + untilMs),
-    stepped(t, hosts, soon = false) {
+    stepped(t, floor, soon = false) {
       const wait = soon ? COMMIT_SOON_MS : Math.max(COMMIT_EVERY_MS, COMMIT_COST_FACTOR * lastCost);
       if (Date.now() - lastCommit < wait) return false;
       const began = performance.now();
-      write(t, hosts);
+      write(t, floor);
       db.exec("COMMIT");
       db.exec("BEGIN IMMEDIATE");
       lastCost = performance.now() - began;
       lastCommit = Date.now();
       return true;
     },
-    stopping(lastStep, hosts) {
-      if (lastStep !== undefined) write(lastStep, hosts);
+    stopping(lastStep, floor) {
+      if (lastStep !== undefined) write(lastStep, floor);
     },
     stopped() {
       db.exec("COMMIT");

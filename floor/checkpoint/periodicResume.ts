@@ -16,6 +16,7 @@ export function periodicResume(db: Db): Resume {
   return {
     snapshotEveryMs: SNAPSHOT_EVERY_MS,
     forHost: () => undefined,
+    shared: () => undefined,
     endAt: (start, untilMs) => (untilMs === undefined ? Infinity : start + untilMs),
     stepped(t) {
       if (++steps % NOTE_EVERY_STEPS === 0) setMeta(db, "floorTime", String(t));

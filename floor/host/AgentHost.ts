@@ -1,11 +1,12 @@
 import type { AnyEventObject, InspectionEvent, Observer } from "xstate";
-import { PROTOCOL_VERSION, SupervisionConfig, encode, subjects } from "../../protocols/index.ts";
+import { PROTOCOL_VERSION, SupervisionConfig, encode, subjects, type Heartbeat } from "../../protocols/index.ts";
 import { asLedgerFailure, loadSnapshot, registerAgent, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentBehaviour, AgentContext, AgentSpec } from "./AgentSpec.ts";
 import { decodeShared } from "./decodeShared.ts";
+import { FloorShared } from "./FloorShared.ts";
 import { heartbeatRule } from "./heartbeatRule.ts";
 import type { HostBirth, HostCheckpoint, HostCounters, HostDown } from "./HostCheckpoint.ts";
 import { Incarnation } from "./Incarnation.ts";
@@ -32,6 +33,8 @@ export interface HostOptions {
    * every change at once when absent; the runner passes its resume's cadence (docs/RESUME.md, "Snapshots").
    */
   snapshotEveryMs?: number;
+  /** What this floor's agents share (a symbol's spot tape); a floor of its own when absent. */
+  shared?: FloorShared;
   /** A ledger write failed: the agent stops handling anything, and the floor must stop (runFloor does). */
   fatal?: (err: LedgerWriteError) => void;
 }
@@ -62,11 +65,14 @@ export class AgentHost {
   private readonly sup: Supervision;
   private readonly log: Logger;
   private readonly mayPublish: (subject: string) => boolean;
+  private readonly shared: FloorShared;
+  private hbSubject: string | undefined;
 
   constructor(readonly spec: AgentSpec, private readonly opts: HostOptions) {
     this.mayPublish = publishCheck(spec.kind, spec.id);
     this.log = opts.log.child({ agent: spec.id });
     this.supervision = opts.supervision ?? DEFAULT_SUPERVISION;
+    this.shared = opts.shared ?? new FloorShared();
     this.sup = new Supervision({ db: opts.db, clock: opts.clock, log: this.log, spec, limits: this.supervision, policy: new RestartPolicy(this.supervision), publish: (s, b) => this.publish(s, b) });
   }
 
@@ -153,7 +159,22 @@ export class AgentHost {
     if (beat === "withhold") this.counters.withheld++;
     if (beat !== "beat") return;
     this.lastHb = now;
-    this.publish(subjects.hb(this.spec.id), { state: this.state, seq: this.seq });
+    this.beat(now);
+  }
+
+  /**
+   * A heartbeat, the one message every agent sends every few seconds (a 200-trader floor: 72,000 an
+   * hour), goes out without the schema pass `publish` gives what an agent writes: the host builds
+   * it, typed as the schema's type (AgentHost.test checks the schema accepts it), and its right
+   * to the subject is checked once.
+   */
+  private beat(now: number): void {
+    this.hbSubject ??= subjects.hb(this.spec.id);
+    if (!this.mayPublish(this.hbSubject)) return this.refusePublish(this.hbSubject);
+    const seq = this.seq; // the messages numbered before this one
+    const msg: Heartbeat = { v: PROTOCOL_VERSION, id: `${this.spec.id}.${this.opts.runId}.${++this.seq}`, ts: this.opts.clock.now(), src: this.spec.id, state: this.state, seq };
+    this.opts.bus.publish(this.hbSubject, JSON.stringify(msg));
+    this.counters.published++;
   }
 
   /** Floor ms the watchdog has heard nothing from a running agent: since its last heartbeat, or its (re)start if later. */
@@ -197,6 +218,7 @@ export class AgentHost {
       send: (event: AnyEventObject) => (live() ? this.life?.actor?.send(event) : void this.counters.fenced++),
       state: () => this.state,
       context: <T>() => (live() ? (this.life?.actor?.getSnapshot().context as T | undefined) : undefined),
+      shared: (key, make) => this.shared.of(key, make),
       fail: (err, during) => this.ledgerFailed(err, during),
     };
     return (this.behaviour = this.spec.create(ctx));

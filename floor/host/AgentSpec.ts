@@ -5,6 +5,7 @@ import type { PublisherKind } from "../../protocols/index.ts";
 import type { Db } from "../../state/index.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
+import type { SharedPart } from "./FloorShared.ts";
 
 /** An agent kind: every kind has its publish rights (protocols/publishRights.ts) and a registry entry (agents/kinds.ts). */
 export type AgentKind = PublisherKind;
@@ -24,6 +25,8 @@ export interface AgentContext {
   state(): string;
   /** The actor's current context (what its snapshot restores after a restart). */
   context<T>(): T | undefined;
+  /** What the agents of this floor process share under `key` (FloorShared), made by `make` on first use. */
+  shared<T extends SharedPart>(key: string, make: () => T): T;
   /** An error the agent caught in its own async work: a failed ledger write stops the floor as a handler's does (returns true). */
   fail(err: unknown, during: string): boolean;
 }

@@ -4,6 +4,7 @@ import type { Subscription } from "../bus/Bus.ts";
 import { AgentHost, type HostBirth, type HostCheckpoint, type HostOptions } from "./AgentHost.ts";
 import type { AgentSpec } from "./AgentSpec.ts";
 import { decodeShared } from "./decodeShared.ts";
+import { FloorShared } from "./FloorShared.ts";
 import { hungAfterMs } from "./heartbeatRule.ts";
 import { LifeOps } from "./LifeOps.ts";
 
@@ -38,10 +39,13 @@ export class Supervisor {
   /** What every host is made with: the floor's `supervision:` settings among them. */
   private readonly hostOptions: HostOptions;
   private readonly hungAfter: number;
+  /** What the floor's agents share (FloorShared): one for all the hosts, checkpointed with them. */
+  readonly shared: FloorShared;
 
   constructor(private readonly o: SupervisorOptions) {
     const supervision = o.supervision ?? o.floor.supervision;
-    this.hostOptions = { ...o, supervision };
+    this.shared = o.shared ?? new FloorShared();
+    this.hostOptions = { ...o, supervision, shared: this.shared };
     this.hungAfter = hungAfterMs(supervision);
     this.ops = new LifeOps(o, this.hosts, (spec, birth) => this.host(spec, undefined, birth), (subject, body) => this.publish(subject, body));
   }

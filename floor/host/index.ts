@@ -16,3 +16,4 @@ export { DEFAULT_REPLAY } from "./MarketSource.ts";
 export { Supervisor } from "./Supervisor.ts";
 export type { SupervisorOptions, SupervisorCommand } from "./Supervisor.ts";
 export { checkAgentConfig } from "./checkAgentConfig.ts";
+export { FloorShared, type SharedPart } from "./FloorShared.ts";

@@ -90,6 +90,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       const figures = readFigures(db);
       return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health };
     };
+    sup.shared.load(resume.shared());
     for (const { spec, origin } of boot.agents) {
       sup.boot(spec, origin, resume.forHost(spec.id));
       await o.bus.idle();
@@ -119,7 +120,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await sup.applyPending();
       steps++;
       lastStep = t;
-      const committed = resume.stepped(t, sup.all, sup.awaitingCommit);
+      const committed = resume.stepped(t, sup, sup.awaitingCommit);
       if (committed) sup.flushReplies();
       // The anchor records only a committed head: a sim killed between checkpoints rolls back to the last one.
       if (committed && Date.now() - lastAnchor >= statusEvery) {
@@ -135,7 +136,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     feeds.stop();
     watcher?.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    resume.stopping(lastStep, sup.all);
+    resume.stopping(lastStep, sup);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     await sup.stopAll();
     // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setup } from "xstate";
 import { auditorAgent } from "../../agents/auditor/index.ts";
-import { families, patterns, type Control } from "../../protocols/index.ts";
+import { decode, families, patterns, type Control } from "../../protocols/index.ts";
 import { openDb, verifyAudit, type Db } from "../../state/index.ts";
 import { LocalBus } from "../../floor/bus/index.ts";
 import { SimClock } from "../../floor/clock/index.ts";
@@ -186,6 +186,21 @@ describe("AgentHost", () => {
     h.stop();
   });
 
+  it("sends heartbeats its subject's schema accepts, numbered in its sequence, with its state and the messages before", async () => {
+    const got: string[] = [];
+    bus.subscribe("hb.*", (m) => void got.push(m.data));
+    const h = hostOf(toy("beater"));
+    h.start();
+    const before = h.sequence;
+    h.tick(clock.now());
+    await bus.idle();
+    expect(got).toHaveLength(1);
+    const d = decode<{ id: string; src: string; state: string; seq: number; ts: number }>("hb.beater", got[0]!);
+    if (!d.ok) throw new Error(d.error);
+    expect(d.msg).toMatchObject({ id: `beater.1.${before + 1}`, src: "beater", state: "trading", seq: before, ts: clock.now() });
+    expect(h.counters.published).toBe(before + 1);
+    await h.stop();
+  });
   it("checkpoints its sequence, heartbeat phase and agent state, and starts from them: restore before onStart", async () => {
     const seen: string[] = [];
     const a = hostOf(counting("t5", seen));

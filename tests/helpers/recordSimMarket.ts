@@ -1,7 +1,7 @@
 import type { AnyEventObject } from "xstate";
 import { simFeedAgent } from "../../agents/feed/simFeedAgent.ts";
 import { SimClock } from "../../floor/clock/index.ts";
-import type { AgentContext } from "../../floor/host/index.ts";
+import { FloorShared, type AgentContext } from "../../floor/host/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import type { SpotSeries } from "../../floor/replay/index.ts";
 import type { BriefWindow } from "../../floor/replay/marketBrier.ts";
@@ -52,12 +52,14 @@ export function recordSimMarket(sim: SimConfig, seed: number, hours: number): Si
   const open = new Map<string, { w: SimWindow; mids: number[]; shape: BookShape[] }>();
   let now = start;
   const best = (l: readonly Level[]) => (l.length > 0 ? l[0]!.price / MICRO : undefined);
+  const shared = new FloorShared();
   const ctx: AgentContext = {
     id: "feed",
     kind: "feed",
     clock,
     db,
     log: createLogger({ level: "silent" }),
+    shared: (key, make) => shared.of(key, make),
     publish(subject, body) {
       if (subject.startsWith("md.spot.")) {
         if (now % 60_000 === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SpotSeries } from "./SpotSeries.ts";
+import { SpotSeries, type SpotSeriesState } from "./SpotSeries.ts";
 
 /** The same statistics computed the slow way, over every point in the window. */
 function naive(points: Array<[number, number]>, horizonSec: number) {
@@ -54,7 +54,7 @@ describe("SpotSeries", () => {
     expect(st).toMatchObject({ t0: 2000, dt: [1000, 1000], px: [102, 103, 104] });
     expect(st).not.toHaveProperty("vol");
     s.push(5000, 105, 7);
-    expect(s.save().vol).toEqual([0, 0, 7]);
+    expect((s.save() as SpotSeriesState).vol).toEqual([0, 0, 7]);
   });
   it("resumes bit for bit from what it saved", () => {
     const a = new SpotSeries(30);
@@ -120,7 +120,7 @@ describe("SpotSeries.meanLogPrice", () => {
   it("survives save and restore, and rebuilds the sum from a checkpoint written before it existed", () => {
     const s = new SpotSeries(60);
     for (let t = 0; t < 100; t++) s.push(t * 1000, 100 + Math.sin(t));
-    const saved = s.save();
+    const saved = s.save() as SpotSeriesState;
     const a = new SpotSeries(60);
     a.restore(saved);
     expect(a.meanLogPrice()).toBe(s.meanLogPrice());

@@ -1,5 +1,6 @@
 import type { Action, Signal } from "./Action.ts";
 import type { MarketView, Outcome, Top } from "./MarketView.ts";
+import type { SpotTape } from "./SpotTape.ts";
 
 /** A strategy's belief about the window it follows. */
 export interface BeliefView {
@@ -31,7 +32,12 @@ export type OrderNews =
  * from a strategy's view (strategyCore.ts).
  */
 export interface Strategy {
-  onSpot(priceUsd: number, ts: number, volume?: number): void;
+  /** Read spot from `tape`, the floor's for the trader's symbol, rather than a tape of its own: before the first tick and before `restore`. */
+  useTape(tape: SpotTape): void;
+  /** The strategy is done with (its trader stopped): its spot tape no longer keeps points for it. */
+  leave(): void;
+  /** A spot tick; `id` (its message id) makes pushing it onto a shared tape idempotent. */
+  onSpot(priceUsd: number, ts: number, volume?: number, id?: string): void;
   onMarket(m: MarketView | null): void;
   onResolved(marketId: string, outcome: Outcome): void;
   /** A book of `marketId` (the Up token's, or the Down token's own when `tokenId` is its downTokenId); books of other markets are ignored. */

@@ -7,6 +7,7 @@ export { pickEntry, type EntryRules } from "./pickEntry.ts";
 export { orderCost } from "./orderCost.ts";
 export { reconcile } from "./reconcile.ts";
 export { SpotSeries, type SpotPoint, type SpotSeriesState } from "./SpotSeries.ts";
+export { SpotTape } from "./SpotTape.ts";
 export { MAX_PRINTS, type MarketData } from "./MarketData.ts";
 export type { View, Wish, Budget } from "./View.ts";
 export type { Strategy, Account, OrderNews, BeliefView } from "./Strategy.ts";

@@ -6,14 +6,14 @@ import type { MarketView, Position, Print, Top } from "./MarketView.ts";
 import { orderCost } from "./orderCost.ts";
 import { pickEntry } from "./pickEntry.ts";
 import { reconcile } from "./reconcile.ts";
-import { SpotSeries, type SpotSeriesState } from "./SpotSeries.ts";
+import { SpotSeries, type SharedSpotSeriesState, type SpotSeriesState } from "./SpotSeries.ts";
 import type { Account, Strategy } from "./Strategy.ts";
 import type { View } from "./View.ts";
 
 const NONE: readonly Action[] = Object.freeze([]);
 
 interface CoreState {
-  spot: SpotSeriesState;
+  spot: SpotSeriesState | SharedSpotSeriesState;
   market: MarketView | null;
   book: Top | undefined;
   downBook?: Top | undefined;
@@ -118,8 +118,10 @@ export function strategyCore(name: string, view: View, rules: EntryDefaults): St
   }
 
   return {
-    onSpot(price, ts, volume) {
-      spot.push(ts, price, volume ?? 0);
+    useTape: (tape) => spot.useTape(tape),
+    leave: () => spot.leave(),
+    onSpot(price, ts, volume, id) {
+      spot.push(ts, price, volume ?? 0, id);
       if (view.onSpot) view.onSpot(d, spot.lastPoint()!);
     },
     onMarket(m) {
