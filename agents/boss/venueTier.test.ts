@@ -13,8 +13,8 @@ const x: Exposure = {
 };
 const intent = (n: number): IntentFields => ({ intentId: `t1-${n}`, agentId: "t1", marketId: "m1", tokenId: "1", outcome: "Up", side: "BUY", type: "FAK", price: 500_000, size: 10 * M, belief: 0.55 });
 
-function boss() {
-  const actor = createActor(bossMachine, { input: { risk: RiskConfig.parse({}), equity: 10_000 * M, now: T0 } });
+function boss(config: object = {}) {
+  const actor = createActor(bossMachine, { input: { risk: RiskConfig.parse(config), equity: 10_000 * M, now: T0 } });
   const reasons: Array<string | undefined> = [];
   const audits: AuditFact["detail"][] = [];
   actor.on("publish", (e) => {
@@ -57,6 +57,14 @@ describe("the boss follows the venue's rate tier", () => {
     b.actor.send({ type: "VENUE_TIER", tier: "copper", source: "header", now: T0 + 3_000 });
     expect(b.book()).toMatchObject({ orders: { tokens: 90 }, cancels: { tokens: 180 } });
     expect(b.audits.map((a) => [a.from, a.to, a.orderTokens])).toEqual([["standard", "elite", 60], ["elite", "copper", 90]]);
+    b.actor.stop();
+  });
+
+  it("with no report (sim and paper: only the live exchange sends one) the configured tier stands", () => {
+    const b = boss({ venueTier: "bronze" });
+    for (let k = 0; k < 120; k++) expect(b.ask(T0)).toBeUndefined(); // bronze: a burst of 120
+    expect(b.ask(T0)).toBe("venue order rate: the signer's bucket is empty (bronze: 80/s, burst 120)");
+    expect(b.actor.getSnapshot().context.venueTier).toBeUndefined();
     b.actor.stop();
   });
 });
