@@ -2,6 +2,7 @@ import { AgentCommand, AgentLifecycle, AuditFact, Control, Heartbeat, Metrics } 
 import { BookSnapshot, FeedHealth, MarketEvent, SpotTick, TradePrint } from "./messages/md.ts";
 import { CancelRequest, OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
 import { Belief } from "./messages/belief.ts";
+import { VenueTierReport } from "./messages/venue.ts";
 import { family } from "./family.ts";
 import { token } from "./subjectToken.ts";
 import type { CommandVerb, CtlVerb, LifeVerb, MarketPhase } from "./verbs.ts";
@@ -20,6 +21,7 @@ export const families = {
   decision: family("order.decision.*", OrderDecision, (agentId: string) => `order.decision.${token("agentId", agentId)}`),
   cancel: family("order.cancel.*", CancelRequest, (agentId: string) => `order.cancel.${token("agentId", agentId)}`),
   orderEvent: family("order.event.*", OrderEvent, (agentId: string) => `order.event.${token("agentId", agentId)}`),
+  venue: family("order.venue.*", VenueTierReport, (exchangeId: string) => `order.venue.${token("exchangeId", exchangeId)}`),
   belief: family("belief.*", Belief, (agentId: string) => `belief.${token("agentId", agentId)}`),
   ctl: family("ctl.*.*", Control, (agentId: string, verb: CtlVerb) => `ctl.${token("agentId", agentId)}.${verb}`),
   life: family("floor.life.*", AgentLifecycle, (verb: LifeVerb) => `floor.life.${verb}`),

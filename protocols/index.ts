@@ -12,6 +12,7 @@ export { TokenId, Outcome, SpotTick, Level, BookSnapshot, TradePrint, FeeCurrenc
 export { Side, OrderType, OrderIntent, CancelRequest, OrderDecision, OrderAck, OrderFill, OrderCancel, OrderReject, OrderReversal, Settlement, OrderEvent } from "./messages/order.ts";
 export type { IntentFields } from "./messages/order.ts";
 export { Belief } from "./messages/belief.ts";
+export { VenueTierReport } from "./messages/venue.ts";
 export { Control, AgentLifecycle, AgentCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
@@ -20,7 +21,7 @@ export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./confi
 export { BusConfig } from "./busConfig.ts";
 export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
-export { VENUE_RATE_TIERS, VenueRateTier } from "./venueRates.ts";
+export { VENUE_RATE_TIERS, VenueRateTier, venueTierOf } from "./venueRates.ts";
 export type { VenueRates } from "./venueRates.ts";
 export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, publishRightsOf } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";

@@ -19,8 +19,8 @@ export const COMMON_RIGHTS = ["hb.{id}", "floor.life.*", "audit.*"] as const;
 export const PUBLISH_RIGHTS: Record<PublisherKind, readonly string[]> = {
   // Market data comes from the feed only.
   feed: ["md.>"],
-  // The paper exchange prints its own taker fills as market trades.
-  exchange: ["order.event.*", "md.trade.*"],
+  // The paper exchange prints its own taker fills as market trades; the live one reports the venue's rate tier.
+  exchange: ["order.event.*", "md.trade.*", "order.venue.{id}"],
   // Only the boss decides orders, controls agents and commands the supervisor (spawn, retire, reconfigure).
   boss: ["order.decision.*", "ctl.>", "floor.agent.*"],
   // A trader asks for orders, takes back its own working ones, and states its beliefs, in its own name only.

@@ -1,10 +1,11 @@
 import { enqueueActions, setup } from "xstate";
-import { VENUE_RATE_TIERS, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
+import { type IntentFields, type RiskConfig, type VenueRateTier } from "../../protocols/index.ts";
 import type { PublishEmitted } from "../../floor/host/index.ts";
 import { effectiveMode, floorMode, initialRisk, riskControls, stepRisk, take, type RiskEvent, type RiskState } from "./breakers/index.ts";
 import { decide } from "./decide.ts";
 import type { Exposure, Mode } from "./gate/index.ts";
 import { riskMessages } from "./riskMessages.ts";
+import { limitsInForce, ratesOf, retier } from "./venueTier.ts";
 
 export interface BossContext {
   risk: RiskConfig;
@@ -20,6 +21,8 @@ export interface BossContext {
    * resumption never lifts the auditor's halt. A rebirth (spawn, restart with a new config) clears it.
    */
   auditorHalts?: string[];
+  /** The signer's rate tier the venue last reported (live only); absent, the configured `risk.venueTier` stands. */
+  venueTier?: VenueRateTier;
 }
 
 export type BossEvent =
@@ -29,7 +32,9 @@ export type BossEvent =
   | { type: "CANCEL_SEEN"; now: number }
   | { type: "AUDITOR_HALT"; agentId: string }
   /** Born again (spawned, restarted with a new config): a new life, free of an old halt. */
-  | { type: "REBORN"; agentId: string };
+  | { type: "REBORN"; agentId: string }
+  /** The live exchange read the signer's rate tier from the venue (its endpoint or a response header). */
+  | { type: "VENUE_TIER"; tier: VenueRateTier; source: "read" | "header"; now: number };
 
 export interface BossInput {
   risk: RiskConfig;
@@ -63,14 +68,14 @@ export const bossMachine = setup({
 }).createMachine({
   id: "boss",
   context: ({ input }) => {
-    const t = VENUE_RATE_TIERS[input.risk.venueTier];
-    return { risk: input.risk, book: initialRisk(input.equity, input.now, { orders: t.orderBurst, cancels: t.cancelBurst }), approved: 0, resized: 0, rejected: 0 };
+    const r = ratesOf(input.risk.venueTier);
+    return { risk: input.risk, book: initialRisk(input.equity, input.now, { orders: r.orders.burst, cancels: r.cancels.burst }), approved: 0, resized: 0, rejected: 0 };
   },
   initial: "active",
   on: {
     INTENT: {
       actions: enqueueActions(({ context, event, enqueue }) => {
-        const d = decide(context.book, context.risk, event.intent, event.exposure, event.now);
+        const d = decide(context.book, limitsInForce(context.risk, context.venueTier), event.intent, event.exposure, event.now);
         enqueue.assign({ book: d.book, [d.outcome]: context[d.outcome] + 1, last: { intentId: event.intent.intentId, size: d.size } });
         enqueue.emit(d.decision);
       }),
@@ -98,8 +103,21 @@ export const bossMachine = setup({
     },
     CANCEL_SEEN: {
       actions: enqueueActions(({ context, event, enqueue }) => {
-        const t = VENUE_RATE_TIERS[context.risk.venueTier];
-        enqueue.assign({ book: { ...context.book, cancels: take(context.book.cancels, event.now, { perSec: t.cancelPerSec, burst: t.cancelBurst }) } });
+        const { cancels } = ratesOf(limitsInForce(context.risk, context.venueTier).venueTier);
+        enqueue.assign({ book: { ...context.book, cancels: take(context.book.cancels, event.now, cancels) } });
+      }),
+    },
+    // Live: the buckets follow the venue's tier, keeping what was spent (venueTier.ts); sim and paper keep the configured one.
+    VENUE_TIER: {
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const from = limitsInForce(context.risk, context.venueTier).venueTier;
+        if (from === event.tier) {
+          if (context.venueTier === undefined) enqueue.assign({ venueTier: event.tier });
+          return;
+        }
+        const r = retier(context.book, from, event.tier, event.now, event.source);
+        enqueue.assign({ book: r.book, venueTier: event.tier });
+        enqueue.emit(r.audit);
       }),
     },
   },

@@ -59,6 +59,8 @@ export function bossRisk(ctx: AgentContext, floor: { capital: number; risk: Risk
       if (e.type === "cancel" || e.type === "reject") working.done(e.intentId);
     }),
     route(families.cancel, () => ctx.send({ type: "CANCEL_SEEN", now: ctx.clock.now() })),
+    // Live only: the venue's rate tier for the signer, as the exchange read it.
+    route(families.venue, (r) => ctx.send({ type: "VENUE_TIER", tier: r.tier, source: r.source, now: ctx.clock.now() })),
     // The auditor's halts: no automatic resumption of the boss's may lift one.
     route(families.ctl, (c, subject) => {
       if (c.src === AUDITOR_ID) ctx.send({ type: "AUDITOR_HALT", agentId: subject.split(".")[1]! });

@@ -1,7 +1,8 @@
-import { subjects, VENUE_RATE_TIERS, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
+import { subjects, type IntentFields, type RiskConfig } from "../../protocols/index.ts";
 import type { PublishEmitted } from "../../floor/host/index.ts";
 import { agentMode, floorMode, refill, take, type RiskState } from "./breakers/index.ts";
 import { riskGate, type Exposure, type Verdict } from "./gate/index.ts";
+import { ratesOf } from "./venueTier.ts";
 
 /** One intent judged: the book after it (a token taken for an order sent), the verdict, and the decision to publish. */
 export interface Decided {
@@ -19,9 +20,9 @@ export interface Decided {
  * its intent (the exchange places that, the auditor checks fills against it) and the size asked.
  */
 export function decide(book: RiskState, risk: RiskConfig, intent: IntentFields, exposure: Exposure, now: number): Decided {
-  const t = VENUE_RATE_TIERS[risk.venueTier];
-  const orderRate = { perSec: t.orderPerSec, burst: t.orderBurst };
-  const cancels = refill(book.cancels, now, { perSec: t.cancelPerSec, burst: t.cancelBurst });
+  const rates = ratesOf(risk.venueTier);
+  const orderRate = rates.orders;
+  const cancels = refill(book.cancels, now, rates.cancels);
   const orders = refill(book.orders, now, orderRate);
   const state = { floor: floorMode(book), agent: agentMode(book, intent.agentId), orderTokens: orders.tokens, cancelTokens: cancels.tokens };
   const verdict = riskGate(intent, exposure, risk, state);

@@ -26,7 +26,7 @@ describe("risk settings: config/floor.yaml and the schema", () => {
     ["risk:\n  drawdownPct: 1.5\n", "risk.drawdownPct"],
     ["risk:\n  lossStreak: 2.5\n", "risk.lossStreak"],
     ["risk:\n  errorWindowSec: 5\n", "risk.errorWindowSec"],
-    ["risk:\n  venueTier: platinum\n", "risk.venueTier"],
+    ["risk:\n  venueTier: mithril\n", "risk.venueTier"],
     ["risk:\n  maxEdge: -0.1\n", "risk.maxEdge"],
     ["risk:\n  spotMoveWindowMin: 0\n", "risk.spotMoveWindowMin"],
   ])("refuses a value out of bounds with file, line and field: %j", (text, field) => {

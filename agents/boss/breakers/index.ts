@@ -7,7 +7,7 @@ export type { RiskState, Trip, Breaker, FloorBreaker } from "./RiskState.ts";
 export { floorMode, agentMode, effectiveMode, worst, VERB_OF } from "./modes.ts";
 export { riskControls } from "./controls.ts";
 export type { Control } from "./controls.ts";
-export { refill, take } from "./tokenBucket.ts";
+export { refill, resize, take } from "./tokenBucket.ts";
 export type { Bucket, BucketRate } from "./tokenBucket.ts";
 export { FLOOR_BREAKERS } from "./floorBreakers.ts";
 export { LOSS_STREAK } from "./lossStreak.ts";

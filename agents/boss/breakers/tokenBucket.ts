@@ -20,3 +20,14 @@ export function take(b: Bucket, now: number, r: BucketRate): Bucket {
   const f = refill(b, now, r);
   return { tokens: Math.max(0, f.tokens - 1), ts: f.ts };
 }
+
+/**
+ * The bucket at `now` under a new rate (the venue moved the signer to another tier): refilled at
+ * the old rate up to `now`, then what it holds is kept, capped at the new burst. Spent tokens stay
+ * spent: a higher tier refills faster from here but grants no fresh burst; a lower one cuts the
+ * bucket down to its own burst.
+ */
+export function resize(b: Bucket, now: number, from: BucketRate, to: BucketRate): Bucket {
+  const f = refill(b, now, from);
+  return { tokens: Math.min(to.burst, f.tokens), ts: f.ts };
+}

@@ -22,6 +22,8 @@ import { exchangeV2Domain, orderV2Hash, type SignedOrderV2Like } from "./orderHa
 import { inPlay, newEntry, newLife, step, type IntentEntry } from "./orderLife.ts";
 import { collectFills, reconcile, type VenueReads } from "./orderOutcome.ts";
 import { PostOnlyWindow } from "./PostOnlyWindow.ts";
+import { RateTier } from "./RateTier.ts";
+import { getRateLimitTier } from "./rateTierRead.ts";
 import { RetryPolicy } from "./RetryPolicy.ts";
 import { signIntent, toTypeEnum } from "./signIntent.ts";
 import { TrackedOrders } from "./TrackedOrders.ts";
@@ -53,6 +55,8 @@ export class LiveExecutor {
   private readonly venue: VenueReads;
   private readonly heartbeat: Heartbeat;
   private readonly axiosHooks: AxiosHooks;
+  /** The signer's rate tier as the venue reports it: GET /v1/user/rate-limit-tier, and the header on its responses. */
+  readonly rateTier: RateTier;
 
   constructor(opts: LiveExecutorOptions) {
     this.opts = opts;
@@ -66,7 +70,18 @@ export class LiveExecutor {
     this.venue = { call: this.call, client: () => this.c };
     this.doubtful = new DoubtfulOrders(this.orders, this.venue);
     this.heartbeat = new Heartbeat({ post: (id) => this.c.postHeartbeat(id), onGeoblocked: (at) => this.halt(at), log: (m, f) => this.log(m, f) });
-    this.axiosHooks = installAxiosHooks(this.host, opts.httpTimeoutMs ?? 10_000, (ms) => this.retry.noteRetryAfter(ms));
+    this.rateTier = new RateTier({
+      read: () => this.call("GET /v1/user/rate-limit-tier", () => getRateLimitTier(this.host, opts.signer, this.l2Creds)),
+      now: opts.now ?? Date.now,
+      refreshMs: opts.tierRefreshMs ?? 3 * 3_600_000,
+      retryMs: opts.tierRetryMs ?? 300_000,
+      fatal: (e) => e instanceof GeoblockedError,
+      log: (m, f) => this.log(m, f),
+    });
+    this.axiosHooks = installAxiosHooks(this.host, opts.httpTimeoutMs ?? 10_000, {
+      onRetryAfter: (ms) => this.retry.noteRetryAfter(ms),
+      onRateHeaders: (h) => this.rateTier.heard(h),
+    });
   }
 
   /** Derive (or create) the API key if none was given, then build the L2 client. */
@@ -88,6 +103,11 @@ export class LiveExecutor {
   private get c(): ClobClient {
     if (!this.client) throw new Error("LiveExecutor.init() has not been called");
     return this.client;
+  }
+
+  private get l2Creds(): ApiKeyCreds {
+    if (!this.creds) throw new Error("LiveExecutor.init() has not been called");
+    return this.creds;
   }
 
   private log(msg: string, fields?: Record<string, unknown>): void {

@@ -12,6 +12,7 @@ import type { LiveExecutor } from "./LiveExecutor.ts";
 import { LiveLedger, type LiveOrder } from "./LiveLedger.ts";
 import { tickSizeText } from "./liveFillAmounts.ts";
 import { reconcileVenue } from "./reconcileVenue.ts";
+import { tierReports } from "./tierReports.ts";
 import { UserSocket } from "../../../floor/adapters/polymarket/index.ts";
 import { venueCancelReason } from "./venueCancelReason.ts";
 
@@ -55,12 +56,14 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
       let user: UserSocket | undefined;
       const followMarkets = () => user?.setMarkets([...markets.values()].flatMap((m) => (m.conditionId ? [m.conditionId] : [])));
       const work = (label: string, fn: () => Promise<void>): Promise<void> => (chain = chain.then(fn).catch((err: unknown) => failed(ctx, label, err)));
+      const tiers = tierReports(ctx, id, ex.rateTier, (err) => failed(ctx, "rate tier", err));
 
       const startUp = () =>
         work("start-up", async () => {
           lastTry = ctx.clock.now();
           const who = await ex.init();
           ctx.log.info({ apiKey: who.apiKey, address: who.address }, "connected to the venue");
+          tiers.start();
           await reconcileVenue(ex, ledger, ctx.db, ctx.clock.now(), (action, detail, discrepancy) =>
             ctx.publish(subjects.audit("reconcile"), { kind: "reconcile", severity: discrepancy ? "violation" : "info", detail: { action, ...detail } }),
           );
@@ -101,6 +104,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         ledger.orders.set(i.intentId, o);
         const r = await ex.place(toLiveIntent(i, m));
         ledger.apply(r.events, ctx.clock.now());
+        tiers.report();
       }
 
       /** No trading after the close: our resting orders there are cancelled. */
@@ -169,6 +173,7 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
             lastRecheck = now;
             void work("recheck timed-out orders", async () => void ledger.apply(await ex.recheckDoubtful(), ctx.clock.now()));
           }
+          tiers.tick(ready);
         },
         async onStop() {
           await work("shutdown", async () => {

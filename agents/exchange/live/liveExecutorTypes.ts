@@ -27,6 +27,11 @@ export interface LiveExecutorOptions {
   /** Check collateral before a BUY. Default true. */
   refreshBalanceBeforeOrder?: boolean;
   heartbeatIntervalMs?: number;
+  /** Wall time (ms), for the rate tier's refresh. Default Date.now. */
+  now?: () => number;
+  /** Between reads of the rate tier (the venue refreshes it every 3 h); after a read that failed or named no known tier. Defaults 3 h, 5 min. */
+  tierRefreshMs?: number;
+  tierRetryMs?: number;
   /**
    * Called once an order is signed and its id (the EIP-712 hash) known, before it is posted: the
    * place to write it ahead to the ledger, so a crash mid-post leaves a record to reconcile.

@@ -10,7 +10,9 @@
  *  - POST /order: order.signer must be the API key's address, and the order's EIP-712 signature
  *    under {name: "Polymarket CTF Exchange", version: "2", chainId, verifyingContract: exchangeV2
  *    (or negRiskExchangeV2)} must recover to order.signer. The order id is the EIP-712 hash.
- * Failures can be scripted per path (425, 429 + Retry-After, geoblock 403 HTML, timeout).
+ * Failures can be scripted per path (425, 429 + Retry-After, geoblock 403 HTML, timeout, any status).
+ * The signer's rate tier (LocalRateTier): GET /v1/user/rate-limit-tier (L2) and the
+ * Poly-RateLimit-Tier header (with Poly-RateLimit-Warning when scripted) on trading responses.
  * The heartbeat dead-man switch is the venue's: once a key has sent a heartbeat, missing the
  * next for `heartbeatTimeoutMs` (10 s) cancels all its orders.
  * The user channel (`wsUrl`, /ws/user) pushes `order` and `trade` events as orders are booked,
@@ -20,6 +22,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { TypedDataEncoder, verifyTypedData } from "ethers";
+import { LocalRateTier } from "./LocalRateTier.ts";
 import { LocalUserChannel } from "./LocalUserChannel.ts";
 
 const EXCHANGE_V2 = "0xE111180000d2663C0091e4f400237545B87B996B";
@@ -60,7 +63,9 @@ export type Failure =
   /** Process the request (order booked, fills made) but hold the reply for holdMs. */
   | { kind: "timeout"; holdMs: number }
   /** Sit in the venue's queue for delayMs, then process the request (books the order) and reply. */
-  | { kind: "late"; delayMs: number };
+  | { kind: "late"; delayMs: number }
+  /** Answer with this status and body without processing the request (a 500, a 404). */
+  | { kind: "status"; status: number; body?: unknown };
 
 export interface ApiKeyRecord { apiKey: string; secret: string; passphrase: string; address: string }
 
@@ -132,6 +137,8 @@ export interface LocalClobOptions {
   heartbeatTimeoutMs?: number;
 }
 
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
 function urlsafeB64(buf: Buffer): string {
   return buf.toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
 }
@@ -161,6 +168,8 @@ export class LocalClob {
   /** The user channel: its stats and accepted subscriptions are for assertions. */
   readonly user = new LocalUserChannel((a) => [...this.keys.values()].find((k) => k.apiKey === a.apiKey && k.secret === a.secret && k.passphrase === a.passphrase)?.apiKey);
   readonly books: Map<string, unknown>;
+  /** The tier each signer is served, and the warnings to come. */
+  readonly rateTier = new LocalRateTier();
   readonly keys = new Map<string, ApiKeyRecord>(); // by lowercase address
   readonly requests: RequestLog[] = [];
   readonly orders = new Map<string, BookedOrder>();
@@ -377,6 +386,7 @@ export class LocalClob {
     }
     if (failure?.kind === "429") return this.send(res, log, 429, { error: "Too Many Requests" }, { "retry-after": String(failure.retryAfterSec) });
     if (failure?.kind === "geoblock") return this.send(res, log, 403, GEOBLOCK_HTML);
+    if (failure?.kind === "status") return this.send(res, log, failure.status, failure.body ?? { error: `scripted ${failure.status}` });
 
     if (failure?.kind === "late") {
       const t = setTimeout(() => {
@@ -386,7 +396,7 @@ export class LocalClob {
       this.timers.add(t);
       return;
     }
-    let reply: { status: number; body: unknown };
+    let reply: Reply;
     try {
       reply = this.route(method, path, u.searchParams, raw, req, log);
     } catch (e) {
@@ -395,22 +405,22 @@ export class LocalClob {
     if (failure?.kind === "timeout") {
       const t = setTimeout(() => {
         this.timers.delete(t);
-        this.send(res, log, reply.status, reply.body);
+        this.send(res, log, reply.status, reply.body, reply.headers);
       }, failure.holdMs);
       this.timers.add(t);
       return;
     }
-    this.send(res, log, reply.status, reply.body);
+    this.send(res, log, reply.status, reply.body, reply.headers);
   }
 
   private reply(res: ServerResponse, log: RequestLog, method: string, path: string, qs: URLSearchParams, raw: string, req: IncomingMessage): void {
-    let reply: { status: number; body: unknown };
+    let reply: Reply;
     try {
       reply = this.route(method, path, qs, raw, req, log);
     } catch (e) {
       reply = { status: 500, body: { error: `could not run the execution: ${(e as Error).message}` } };
     }
-    this.send(res, log, reply.status, reply.body);
+    this.send(res, log, reply.status, reply.body, reply.headers);
   }
 
   private hdr(req: IncomingMessage, name: string): string | undefined {
@@ -453,7 +463,15 @@ export class LocalClob {
     return rec;
   }
 
-  private route(method: string, path: string, qs: URLSearchParams, raw: string, req: IncomingMessage, log: RequestLog): { status: number; body: unknown } {
+  private route(method: string, path: string, qs: URLSearchParams, raw: string, req: IncomingMessage, log: RequestLog): Reply {
+    const reply = this.answer(method, path, qs, raw, req, log);
+    // The venue's per-signer limiter evaluates orders and cancels; its headers come on their answers.
+    const trading = (method === "POST" && path === "/order") || (method === "DELETE" && (path === "/order" || path === "/cancel-all"));
+    const signer = trading && log.l2Verified ? [...this.keys.values()].find((k) => k.apiKey === this.hdr(req, "POLY_API_KEY")) : undefined;
+    return signer ? { ...reply, headers: this.rateTier.headers(signer.address) } : reply;
+  }
+
+  private answer(method: string, path: string, qs: URLSearchParams, raw: string, req: IncomingMessage, log: RequestLog): Reply {
     const ok = (body: unknown) => ({ status: 200, body });
     const unauthorized = { status: 401, body: { error: "Unauthorized/Invalid api key" } };
     if (method === "GET" && path === "/time") return ok(Math.floor(Date.now() / 1000));
@@ -516,6 +534,7 @@ export class LocalClob {
       const data = this.trades.filter((t) => t.owner === rec.apiKey && (!id || t.id === id) && (!asset || t.asset_id === asset));
       return ok({ data, next_cursor: END_CURSOR, limit: 500, count: data.length });
     }
+    if (method === "GET" && path === "/v1/user/rate-limit-tier") return ok(this.rateTier.body(this.rateTier.of(rec.address)));
     if (method === "POST" && path === "/v1/heartbeats") {
       const body = JSON.parse(raw || "{}") as { heartbeat_id?: string };
       const id = body.heartbeat_id || randomUUID();

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Wallet } from "ethers";
 import { ApiError, Chain, ClobClient, OrderType, Side } from "@polymarket/clob-client-v2";
 import { EthersV6Signer } from "../../../agents/exchange/live/ethersSigner.ts";
 import { LiveExecutor, type LiveExecutorOptions } from "../../../agents/exchange/live/LiveExecutor.ts";
 import { GeoblockedError } from "../../../agents/exchange/live/errors.ts";
 import type { LiveEvent, LiveIntent } from "../../../agents/exchange/live/events.ts";
+import { freshClob } from "./freshClob.ts";
 import { LocalClob } from "./LocalClob.ts";
 
 let clob: LocalClob;
-const executors: LiveExecutor[] = [];
-
-beforeEach(async () => {
-  clob = new LocalClob();
-  await clob.start();
-});
-afterEach(async () => {
-  for (const e of executors.splice(0)) e.close();
-  await clob.stop();
-});
+const executors = freshClob((c) => (clob = c), () => clob);
 
 function signer(): { wallet: Wallet; s: EthersV6Signer } {
   const wallet = Wallet.createRandom() as unknown as Wallet;
