@@ -67,6 +67,7 @@ export class AgentHost {
   private readonly mayPublish: (subject: string) => boolean;
   private readonly shared: FloorShared;
   private hbSubject: string | undefined;
+  private stateOf: { snap: unknown; state: string } = { snap: undefined, state: "stopped" };
 
   constructor(readonly spec: AgentSpec, private readonly opts: HostOptions) {
     this.mayPublish = publishCheck(spec.kind, spec.id);
@@ -89,7 +90,11 @@ export class AgentHost {
     if (this.sup.failed) return "failed";
     if (this.sup.down) return "restarting";
     const actor = this.life?.actor;
-    return actor ? stateString(actor.getSnapshot().value) : "stopped";
+    if (!actor) return "stopped";
+    // Asked on every book by every trader: flattened once per snapshot.
+    const snap = actor.getSnapshot();
+    if (snap !== this.stateOf.snap) this.stateOf = { snap, state: stateString(snap.value) };
+    return this.stateOf.state;
   }
 
   /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version; `life` says how it is announced. */
@@ -155,6 +160,7 @@ export class AgentHost {
     } catch (err) {
       return this.handlerFailed(life, "clock tick", err);
     }
+    if (now - this.lastHb < this.supervision.heartbeatMs) return; // not due: the common case, asked of every agent every step
     const beat = heartbeatRule(now, this.lastHb, life.work.stuckFor(now), this.supervision);
     if (beat === "withhold") this.counters.withheld++;
     if (beat !== "beat") return;

@@ -16,6 +16,7 @@ describe("LocalBus: one queue entry per message", () => {
     bus.publish("md.book.m1", "{}");
     await bus.idle();
     expect(seen).toEqual(["a", "b", "g1", "a", "b", "g2"]);
+    expect(bus.delivered).toBe(6); // every handler invocation, counted by the bus itself
     await bus.close();
   });
 
