@@ -1,5 +1,5 @@
 import type { AnyEventObject, InspectionEvent, Observer } from "xstate";
-import { PROTOCOL_VERSION, SupervisionConfig, encode, subjects, type Heartbeat } from "../../protocols/index.ts";
+import { SupervisionConfig, subjects } from "../../protocols/index.ts";
 import { asLedgerFailure, loadSnapshot, registerAgent, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { FloorClock } from "../clock/index.ts";
@@ -10,7 +10,7 @@ import { FloorShared } from "./FloorShared.ts";
 import { heartbeatRule } from "./heartbeatRule.ts";
 import type { HostBirth, HostCheckpoint, HostCounters, HostDown } from "./HostCheckpoint.ts";
 import { Incarnation } from "./Incarnation.ts";
-import { publishCheck } from "./publishAllowed.ts";
+import { HostOutbox } from "./HostOutbox.ts";
 import { RestartPolicy } from "./RestartPolicy.ts";
 import { Supervision } from "./Supervision.ts";
 import { WRITE_THROUGH } from "./SnapshotWriter.ts";
@@ -56,7 +56,6 @@ export class AgentHost {
   /** The behaviour last made (its machine version is the checkpoint's). */
   private behaviour: AgentBehaviour | undefined;
   private subs: Subscription[] = [];
-  private seq = 0;
   private lastHb = -Infinity;
   /** Bumped with each new incarnation and each crash: a context of an older one is fenced off. */
   private gen = 0;
@@ -64,14 +63,13 @@ export class AgentHost {
   private current: unknown;
   private readonly sup: Supervision;
   private readonly log: Logger;
-  private readonly mayPublish: (subject: string) => boolean;
+  private readonly out: HostOutbox;
   private readonly shared: FloorShared;
-  private hbSubject: string | undefined;
   private stateOf: { snap: unknown; state: string } = { snap: undefined, state: "stopped" };
 
   constructor(readonly spec: AgentSpec, private readonly opts: HostOptions) {
-    this.mayPublish = publishCheck(spec.kind, spec.id);
     this.log = opts.log.child({ agent: spec.id });
+    this.out = new HostOutbox({ spec, bus: opts.bus, clock: opts.clock, log: this.log, runId: opts.runId, counters: this.counters });
     this.supervision = opts.supervision ?? DEFAULT_SUPERVISION;
     this.shared = opts.shared ?? new FloorShared();
     this.sup = new Supervision({ db: opts.db, clock: opts.clock, log: this.log, spec, limits: this.supervision, policy: new RestartPolicy(this.supervision), publish: (s, b) => this.publish(s, b) });
@@ -83,7 +81,7 @@ export class AgentHost {
 
   /** How many messages this host has numbered (its ids are `<agent>.<run>.<n>`). */
   get sequence(): number {
-    return this.seq;
+    return this.out.seq;
   }
 
   get state(): string {
@@ -100,10 +98,10 @@ export class AgentHost {
   /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version; `life` says how it is announced. */
   start(resume?: HostCheckpoint, life: HostBirth = {}): void {
     const b = this.make();
-    this.seq = life.seq ?? 0;
+    this.out.seq = life.seq ?? 0;
     const exact = resume && resume.machineVersion === b.machineVersion ? resume : undefined;
     if (exact) {
-      this.seq = exact.seq;
+      this.out.seq = exact.seq;
       this.lastHb = exact.lastHb;
       this.sup.load(exact);
     }
@@ -145,7 +143,7 @@ export class AgentHost {
   checkpoint(): HostCheckpoint {
     const life = this.life;
     life?.snapshots.flush();
-    return { machineVersion: this.behaviour!.machineVersion, seq: this.seq, lastHb: this.lastHb, ...this.sup.save(), ...(life?.b.save ? { agent: life.b.save() } : {}) };
+    return { machineVersion: this.behaviour!.machineVersion, seq: this.out.seq, lastHb: this.lastHb, ...this.sup.save(), ...(life?.b.save ? { agent: life.b.save() } : {}) };
   }
 
   /** Drive a due restart, the agent's clock hooks and its heartbeat; at this step boundary a changed snapshot is written when its cadence is due. */
@@ -165,22 +163,7 @@ export class AgentHost {
     if (beat === "withhold") this.counters.withheld++;
     if (beat !== "beat") return;
     this.lastHb = now;
-    this.beat(now);
-  }
-
-  /**
-   * A heartbeat, the one message every agent sends every few seconds (a 200-trader floor: 72,000 an
-   * hour), goes out without the schema pass `publish` gives what an agent writes: the host builds
-   * it, typed as the schema's type (AgentHost.test checks the schema accepts it), and its right
-   * to the subject is checked once.
-   */
-  private beat(now: number): void {
-    this.hbSubject ??= subjects.hb(this.spec.id);
-    if (!this.mayPublish(this.hbSubject)) return this.refusePublish(this.hbSubject);
-    const seq = this.seq; // the messages numbered before this one
-    const msg: Heartbeat = { v: PROTOCOL_VERSION, id: `${this.spec.id}.${this.opts.runId}.${++this.seq}`, ts: this.opts.clock.now(), src: this.spec.id, state: this.state, seq };
-    this.opts.bus.publish(this.hbSubject, JSON.stringify(msg));
-    this.counters.published++;
+    this.out.beat(this.state);
   }
 
   /** Floor ms the watchdog has heard nothing from a running agent: since its last heartbeat, or its (re)start if later. */
@@ -204,10 +187,7 @@ export class AgentHost {
   }
 
   publish(subject: string, body: Record<string, unknown>): void {
-    if (!this.mayPublish(subject)) return this.refusePublish(subject);
-    const msg = { v: PROTOCOL_VERSION, id: `${this.spec.id}.${this.opts.runId}.${++this.seq}`, ts: this.opts.clock.now(), src: this.spec.id, ...body };
-    this.opts.bus.publish(subject, encode(subject, msg));
-    this.counters.published++;
+    this.out.publish(subject, body);
   }
 
   /** A new behaviour from the spec, with a context of its own that is fenced off once it is replaced or crashes. */
@@ -279,28 +259,13 @@ export class AgentHost {
       return this.sup.dropped();
     }
     const d = decodeShared(subject, data);
-    if (!d.ok) return this.rejectInvalid(subject, data, d.error);
+    if (!d.ok) return this.out.rejectInvalid(subject, data, d.error);
     try {
       const r = life.b.routes[i]!.handle(d.msg, subject);
       if (r) return life.work.track(r, this.opts.clock.now(), (err) => this.handlerFailed(life, subject, err));
     } catch (err) {
       this.handlerFailed(life, subject, err);
     }
-  }
-
-  /** Invalid input is counted, logged and audited, never thrown into the agent. */
-  private rejectInvalid(subject: string, data: string, error: string): void {
-    this.counters.invalid++;
-    this.log.warn({ subject, error }, "invalid message rejected");
-    if (subject.startsWith("audit.")) return; // never audit the audit stream's own garbage in a loop
-    this.publish(subjects.audit("invalid"), { kind: "invalid", severity: "invalid", subject, detail: { error, sample: data.slice(0, 300) } });
-  }
-
-  /** Not sent: counted, logged and audited (audit.* is every kind's, so this cannot loop). */
-  private refusePublish(subject: string): void {
-    this.counters.refused++;
-    this.log.warn({ subject, kind: this.spec.kind }, "publish outside the agent's rights refused");
-    this.publish(subjects.audit("violation"), { kind: "violation", severity: "violation", subject, detail: { rule: "publish_rights", operation: "publish", agentId: this.spec.id, agentKind: this.spec.kind } });
   }
 
   /** The agent's own code threw (a handler, a clock hook, its start): counted, and a crash. */
