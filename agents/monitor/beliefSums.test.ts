@@ -35,8 +35,9 @@ describe("beliefs summed as they come", () => {
       for (let k = 0; k < 40; k++) {
         const b = { agentId: agents[Math.floor(rng.next() * agents.length)]!, pUp: rng.next(), marketP: rng.next() < 0.2 ? null : rng.next() };
         beliefs.push(b);
-        monitor.send({ type: "BELIEF", marketId, belief: b });
       }
+      // In batches of uneven size, as steps hand them over.
+      for (let i = 0; i < beliefs.length; i += 1 + (i % 7)) monitor.send({ type: "BELIEFS", marketId, beliefs: beliefs.slice(i, i + 1 + (i % 7)) });
       const up = rng.next() < 0.5;
       const spoke = [...new Set(beliefs.map((b) => b.agentId))];
       for (const a of spoke) expected.set(a, foldEach(expected.get(a) ?? EMPTY_FORECAST_SCORE, beliefs.filter((b) => b.agentId === a), up));

@@ -16,16 +16,24 @@ export interface AgentBeliefs extends BeliefSums {
   agentId: string;
 }
 
-/** A window's beliefs with one more: its agent's sums updated (a copy of one entry per agent, not of every belief so far). */
-function withBelief(sums: readonly AgentBeliefs[], b: PendingBelief): AgentBeliefs[] {
-  const i = sums.findIndex((s) => s.agentId === b.agentId);
-  if (i < 0) return [...sums, { agentId: b.agentId, ...addBelief(NO_BELIEFS, b) }];
-  return sums.with(i, { agentId: b.agentId, ...addBelief(sums[i]!, b) });
+/** A window's beliefs with more, in arrival order: each agent's sums updated (one copy of the window's entries per batch, not per belief). */
+function withBeliefs(sums: readonly AgentBeliefs[], batch: readonly PendingBelief[]): AgentBeliefs[] {
+  const out = [...sums];
+  const at = new Map(out.map((s, i) => [s.agentId, i]));
+  for (const b of batch) {
+    const i = at.get(b.agentId);
+    if (i === undefined) {
+      at.set(b.agentId, out.length);
+      out.push({ agentId: b.agentId, ...addBelief(NO_BELIEFS, b) });
+    } else out[i] = { agentId: b.agentId, ...addBelief(out[i]!, b) };
+  }
+  return out;
 }
 
 export type MonitorEvent =
   | { type: "ORDER_EVENT"; event: OrderEvent }
-  | { type: "BELIEF"; marketId: string; belief: PendingBelief }
+  /** Beliefs about one window, in the order they came (the agent hands over a step's at once: one event, not one per trader). */
+  | { type: "BELIEFS"; marketId: string; beliefs: readonly PendingBelief[] }
   | { type: "RESOLVED"; marketId: string; up: boolean };
 
 const metricsOf = (c: MonitorContext, agentId: string): PublishEmitted => ({
@@ -55,8 +63,8 @@ export const monitorMachine = setup({
             emit(({ context, event }) => metricsOf(context, event.event.agentId)),
           ],
         },
-        BELIEF: {
-          actions: assign({ pending: ({ context, event }) => ({ ...context.pending, [event.marketId]: withBelief(context.pending?.[event.marketId] ?? [], event.belief) }) }),
+        BELIEFS: {
+          actions: assign({ pending: ({ context, event }) => ({ ...context.pending, [event.marketId]: withBeliefs(context.pending?.[event.marketId] ?? [], event.beliefs) }) }),
         },
         RESOLVED: {
           guard: ({ context, event }) => (context.pending?.[event.marketId]?.length ?? 0) > 0,
