@@ -12,6 +12,11 @@ export interface FloorScale {
   formula: string;
   /** By trader count N (runs of this bus other than 1 trader): µs of wall time per trader per market event. */
   costMicrosPerTraderPerMarketEvent: Record<string, number>;
+  /**
+   * The one-trader floor's whole wall time per market event, µs: with one trader its share cannot be
+   * told from the feed's, the exchange's and the boss's, so this is the most that one trader costs.
+   */
+  oneTraderFloorMicrosPerMarketEvent: number;
   /** market events/s with 200 traders over those with 20 (null without both runs). */
   rate200Over20: number | null;
   aim: typeof SCALE_AIM;
@@ -36,5 +41,5 @@ export function floorScale(bus: BusKind, runs: ReadonlyArray<FloorRunResult | Fl
   const rate = (n: number) => done.find((r) => r.traders === n)?.marketEventsPerSec;
   const r200 = rate(200);
   const r20 = rate(20);
-  return { bus, formula: COST_FORMULA, costMicrosPerTraderPerMarketEvent: cost, rate200Over20: r200 && r20 ? sig(r200 / r20, 3) : null, aim: SCALE_AIM };
+  return { bus, formula: COST_FORMULA, costMicrosPerTraderPerMarketEvent: cost, oneTraderFloorMicrosPerMarketEvent: sig((1e6 * one.wallSeconds) / one.marketEvents, 3), rate200Over20: r200 && r20 ? sig(r200 / r20, 3) : null, aim: SCALE_AIM };
 }

@@ -78,7 +78,7 @@ export async function main(): Promise<number> {
   }
 
   const scale = BUSES.map((bus) => floorScale(bus, runs)).filter((x) => x !== null);
-  for (const sc of scale) progress(`  ${sc.bus}: µs per trader per market event ${JSON.stringify(sc.costMicrosPerTraderPerMarketEvent)}, 200/20 rate ${sc.rate200Over20}`);
+  for (const sc of scale) progress(`  ${sc.bus}: µs per trader per market event ${JSON.stringify(sc.costMicrosPerTraderPerMarketEvent)} (the 1-trader floor: ${sc.oneTraderFloorMicrosPerMarketEvent} µs per market event in all), 200/20 rate ${sc.rate200Over20}`);
   progress(`floor: the default roster on local, ${DEFAULT_ROSTER_HOURS} h of floor time…`);
   const roster = await floorRun({ traders: "default", bus: "local", untilMs: DEFAULT_ROSTER_HOURS * HOUR_MS, seed: SEED, log, natsUrl: url });
   progress(roster.marketEventsPerSec === null ? `  skipped: ${roster.reason}` : `  ${roster.wallSeconds} s wall, ${roster.marketEventsPerSec} market events/s (${JSON.stringify(roster.roster?.byKind)})`);
