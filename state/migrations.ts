@@ -133,4 +133,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX judgements_agent ON judgements(agent_id, seq);
     `,
   },
+  {
+    version: 9,
+    name: "per-agent ledger sums by index: an agent's cash and allocation (the boss reads both on every intent) and its fills",
+    // Both cover their queries: cashOf and allocatedOf read the agent's own index entries, not every
+    // cash row of the floor's; `floor status` counts an agent's fills the same way. Rows and their order
+    // are unchanged, so the ledger hash is too.
+    sql: `
+      CREATE INDEX cash_agent ON cash(agent_id, reason, delta_micro);
+      CREATE INDEX fills_agent ON fills(agent_id, reverses);
+    `,
+  },
 ];

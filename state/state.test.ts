@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { schemaAt } from "../tests/helpers/schemaAt.ts";
 import { tmpDir } from "../tests/helpers/tmp.ts";
 import type { MarketOpen } from "../protocols/index.ts";
 import {
@@ -56,11 +56,7 @@ describe("state", () => {
 
   it("upgrades a v3 file: its orders are not post-only and have no expiry, and its ledger hash is unchanged", () => {
     const path = tmp.path("v3.db");
-    const old = new Database(path);
-    for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
-      old.exec(m.sql);
-      old.pragma(`user_version = ${m.version}`);
-    }
+    const old = schemaAt(path, 3);
     old.prepare(`INSERT INTO orders (order_id, intent_id, agent_id, market_id, token_id, outcome, side, type, price_micro, size_micro, status, created_ts, updated_ts)
       VALUES ('o1', 'i1', 'a', 'm1', '1', 'Up', 'BUY', 'GTD', 500000, 10000000, 'live', 1, 1)`).run();
     const before = ledgerHash(old);
@@ -83,11 +79,7 @@ describe("state", () => {
     expect(marketFee(db, "m2")).toEqual({ rate: 0.25, exponent: 2, takerOnly: true, currency: "shares" });
     expect(marketFee(db, "nope")).toBeUndefined();
     const path = tmp.path("v5.db");
-    const old = new Database(path);
-    for (const m of MIGRATIONS.filter((x) => x.version <= 5)) {
-      old.exec(m.sql);
-      old.pragma(`user_version = ${m.version}`);
-    }
+    const old = schemaAt(path, 5);
     old.prepare(`INSERT INTO markets (market_id, slug, symbol, up_token_id, down_token_id, start_ts, end_ts, strike_micro, fee_rate, fee_exponent)
       VALUES ('m1', 'm1', 'BTCUSD', '1', '2', 0, 900000, 1, 0.07, 1)`).run();
     old.close();

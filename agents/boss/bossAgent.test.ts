@@ -1,44 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LocalBus } from "../../floor/bus/index.ts";
-import { SimClock } from "../../floor/clock/index.ts";
-import { AgentHost } from "../../floor/host/index.ts";
-import { createLogger } from "../../floor/log/createLogger.ts";
-import { RiskConfig, type AuditFact, type OrderDecision } from "../../protocols/index.ts";
-import { addCash, cashOf, openDb, recordDeath, registerAgent, setAgentState, type Db } from "../../state/index.ts";
-import { tmpDir } from "../../tests/helpers/tmp.ts";
-import { bossAgent } from "./bossAgent.ts";
+import type { LocalBus } from "../../floor/bus/index.ts";
+import type { SimClock } from "../../floor/clock/index.ts";
+import type { AuditFact, OrderDecision } from "../../protocols/index.ts";
+import { addCash, cashOf, recordDeath, registerAgent, setAgentState, type Db } from "../../state/index.ts";
+import { bossHarness, type BossHarness } from "../../tests/helpers/bossHarness.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const UP = "1".repeat(77);
-let tmp: ReturnType<typeof tmpDir>, db: Db, bus: LocalBus, clock: SimClock, boss: AgentHost, decisions: OrderDecision[], audits: AuditFact[], seq: number;
+let h: BossHarness, db: Db, bus: LocalBus, clock: SimClock, decisions: OrderDecision[], audits: AuditFact[], send: BossHarness["send"];
 
-const send = (subject: string, body: object) => bus.publish(subject, JSON.stringify({ v: 1, id: `test.${++seq}`, ts: clock.now(), src: "test", ...body }));
 const book = () => send("md.book.m1", { marketId: "m1", tokenId: UP, bids: [{ price: 490_000, size: 100_000_000 }], asks: [{ price: 510_000, size: 100_000_000 }], tickSize: 10_000, minSize: 5_000_000 });
 const spot = () => send("md.spot.BTCUSD", { symbol: "BTCUSD", price: 95_000_000_000 });
 const intent = (n: number) =>
   send("order.intent.t1", { intentId: `t1-${n}`, agentId: "t1", marketId: "m1", tokenId: UP, outcome: "Up", side: "BUY", type: "FAK", price: 510_000, size: 10_000_000, belief: 0.6 });
 
 beforeEach(async () => {
-  tmp = tmpDir("boss");
-  db = openDb(tmp.path("floor.db"));
-  bus = new LocalBus();
-  clock = new SimClock(T0);
-  seq = 0;
-  decisions = [];
-  bus.subscribe("order.decision.*", (m) => void decisions.push(JSON.parse(m.data) as OrderDecision));
-  audits = [];
-  bus.subscribe("audit.*", (m) => void audits.push(JSON.parse(m.data) as AuditFact));
-  boss = new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}) }), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
-  boss.start();
-  send("floor.life.spawn", { verb: "spawn", agentId: "t1", kind: "trader" });
-  await bus.idle();
+  h = bossHarness("boss", T0);
+  ({ db, bus, clock, decisions, audits, send } = h);
+  await h.start("t1");
 });
-afterEach(async () => {
-  boss.stop();
-  await bus.close();
-  db.close();
-  tmp.remove();
-});
+afterEach(() => h.stop());
 
 describe("boss moving money", () => {
   it("audits the deposit and each transfer with the amounts the ledger booked, once", async () => {

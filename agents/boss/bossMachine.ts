@@ -1,7 +1,7 @@
 import { enqueueActions, setup } from "xstate";
 import { type IntentFields, type RiskConfig, type VenueRateTier } from "../../protocols/index.ts";
 import type { PublishEmitted } from "../../floor/host/index.ts";
-import { effectiveMode, floorMode, initialRisk, riskControls, stepRisk, take, type RiskEvent, type RiskState } from "./breakers/index.ts";
+import { floorMode, initialRisk, riskControls, riskMoves, stepRisk, take, type RiskEvent, type RiskState } from "./breakers/index.ts";
 import { decide } from "./decide.ts";
 import type { Exposure, Mode } from "./gate/index.ts";
 import { riskMessages } from "./riskMessages.ts";
@@ -61,9 +61,7 @@ export const bossMachine = setup({
     floorReducing: isMode("reducing"),
     floorHalted: isMode("halted"),
     // Floor time passing mostly changes nothing: no transition then. A trader born into a standing pause is told of it.
-    moves: ({ context, event }) =>
-      event.type === "RISK" &&
-      (stepRisk(context.book, event.event, context.risk).state !== context.book || (event.event.type === "born" && effectiveMode(context.book, event.event.agentId).mode !== "active")),
+    moves: ({ context, event }) => event.type === "RISK" && riskMoves(context.book, event.event, context.risk),
   },
 }).createMachine({
   id: "boss",

@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LocalBus } from "../../floor/bus/index.ts";
-import { SimClock } from "../../floor/clock/index.ts";
-import { AgentHost } from "../../floor/host/index.ts";
-import { createLogger } from "../../floor/log/createLogger.ts";
-import { RiskConfig, SelectionConfig, type AgentCommand, type AuditFact } from "../../protocols/index.ts";
-import { allocatedOf, listJudgements, openDb, registerAgent, type Db } from "../../state/index.ts";
+import { SelectionConfig, type AgentCommand, type AuditFact } from "../../protocols/index.ts";
+import { allocatedOf, listJudgements, registerAgent, type Db } from "../../state/index.ts";
+import { bossHarness, type BossHarness } from "../../tests/helpers/bossHarness.ts";
 import { evenRecord } from "../../tests/helpers/evenRecord.ts";
-import { tmpDir } from "../../tests/helpers/tmp.ts";
-import { bossAgent } from "./bossAgent.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
 const USD = 1_000_000;
-let tmp: ReturnType<typeof tmpDir>, db: Db, bus: LocalBus, clock: SimClock, boss: AgentHost, commands: AgentCommand[], audits: AuditFact[], seq: number;
+let h: BossHarness, db: Db, commands: AgentCommand[], audits: AuditFact[];
 
-const send = (subject: string, body: object) => bus.publish(subject, JSON.stringify({ v: 1, id: `test.${++seq}`, ts: clock.now(), src: "test", ...body }));
 const trader = (id: string, strategy: string) => ({ id, kind: "trader", enabled: true, strategy, params: {} });
 
 /** `id`'s record: one settled window per trade, $100 at risk each, winning +$100 or losing it all. */
@@ -24,42 +18,25 @@ function settle(id: string, wins: number[]): void {
 }
 
 beforeEach(async () => {
-  tmp = tmpDir("boss-review");
-  db = openDb(tmp.path("floor.db"));
-  bus = new LocalBus();
-  clock = new SimClock(T0);
-  seq = 0;
-  commands = [];
-  bus.subscribe("floor.agent.*", (m) => void commands.push(JSON.parse(m.data) as AgentCommand));
-  audits = [];
-  bus.subscribe("audit.*", (m) => void audits.push(JSON.parse(m.data) as AuditFact));
-  const selection = SelectionConfig.parse({ reviewEverySec: 3600 });
-  boss = new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}), selection }), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
-  boss.start();
-  for (const [id, strategy] of [["winner", "fairValue"], ["loser", "momentum"], ["young", "meanReversion"]] as const) {
-    registerAgent(db, { agentId: id, kind: "trader", config: trader(id, strategy), state: "trading", ts: T0 });
-    send("floor.life.spawn", { verb: "spawn", agentId: id, kind: "trader" });
-  }
-  await bus.idle();
+  h = bossHarness("boss-review", T0, { selection: SelectionConfig.parse({ reviewEverySec: 3600 }) });
+  ({ db, commands, audits } = h);
+  const traders = [["winner", "fairValue"], ["loser", "momentum"], ["young", "meanReversion"]] as const;
+  for (const [id, strategy] of traders) registerAgent(db, { agentId: id, kind: "trader", config: trader(id, strategy), state: "trading", ts: T0 });
+  await h.start(...traders.map(([id]) => id));
 });
-afterEach(async () => {
-  boss.stop();
-  await bus.close();
-  db.close();
-  tmp.remove();
-});
+afterEach(() => h.stop());
 
 describe("the boss's review", () => {
   it("waits a review period, then retires the proven loser and clones the proven winner through the supervisor, with the numbers", async () => {
     settle("winner", evenRecord(1000, 0.65)); // SR 0.31 a trade
     settle("loser", evenRecord(1000, 0.42)); // SR −0.16
     settle("young", evenRecord(30, 0.1)); // 30 trades: too few to judge
-    boss.tick(T0 + HOUR - 1);
-    await bus.idle();
+    h.boss.tick(T0 + HOUR - 1);
+    await h.bus.idle();
     expect(commands).toEqual([]);
-    clock.advanceTo(T0 + HOUR);
-    boss.tick(T0 + HOUR);
-    await bus.idle();
+    h.clock.advanceTo(T0 + HOUR);
+    h.boss.tick(T0 + HOUR);
+    await h.bus.idle();
     expect(commands.map((c) => [c.verb, c.agentId, c.parentId])).toEqual([["retire", "loser", undefined], ["spawn", "winner_4", "winner"]]);
     expect(commands[0]!.reason).toMatch(/^killed by selection: PSR 0\.000 < 0\.05: SR -0\.16\d* over 1000 trades/);
     const clone = commands[1]!;
@@ -76,9 +53,9 @@ describe("the boss's review", () => {
     settle("loser", evenRecord(2000, 0.5)); // no edge: its share shrinks toward nothing as its record grows
     settle("young", evenRecord(10, 0.5));
     const before = allocatedOf(db, "loser");
-    clock.advanceTo(T0 + HOUR);
-    boss.tick(T0 + HOUR);
-    await bus.idle();
+    h.clock.advanceTo(T0 + HOUR);
+    h.boss.tick(T0 + HOUR);
+    await h.bus.idle();
     expect(before).toBe(1000 * USD);
     expect(allocatedOf(db, "loser")).toBeLessThan(before);
     const moves = audits.filter((a) => a.kind === "transfer" && String(a.detail.ref).startsWith("review-"));

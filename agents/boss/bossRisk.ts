@@ -2,7 +2,7 @@ import { AUDITOR_ID, families, type RiskConfig } from "../../protocols/index.ts"
 import { listOpenOrders, writeRiskStatus } from "../../state/index.ts";
 import { route, type AgentContext, type Route } from "../../floor/host/index.ts";
 import type { BossContext } from "./bossMachine.ts";
-import type { RiskEvent } from "./breakers/index.ts";
+import { riskMoves, type RiskEvent } from "./breakers/index.ts";
 import { Commitments, type Commitment } from "./Commitments.ts";
 import { exposureOf } from "./exposureOf.ts";
 import { Freshness, type FreshnessState } from "./Freshness.ts";
@@ -35,9 +35,11 @@ export function bossRisk(ctx: AgentContext, floor: { capital: number; risk: Risk
   const writeStatus = () => writeRiskStatus(ctx.db, riskStatusOf(book()));
 
   function risk(event: RiskEvent): void {
-    const before = book();
-    ctx.send({ type: "RISK", event });
-    const after = book();
+    const { book: before, risk: limits } = ctx.context<BossContext>()!;
+    // The actor's guard refuses what moves nothing (a step's tick, mostly): such an event is not sent at all.
+    const moves = riskMoves(before, event, limits);
+    if (moves) ctx.send({ type: "RISK", event });
+    const after = moves ? book() : before;
     if (event.type === "settled" || after.floorTrips !== before.floorTrips || after.agentTrips !== before.agentTrips) writeStatus();
   }
 

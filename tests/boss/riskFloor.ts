@@ -1,12 +1,7 @@
-import { bossAgent } from "../../agents/boss/index.ts";
 import { paperExchangeAgent } from "../../agents/exchange/index.ts";
-import { LocalBus } from "../../floor/bus/index.ts";
-import { SimClock } from "../../floor/clock/index.ts";
 import { AgentHost } from "../../floor/host/index.ts";
-import { createLogger } from "../../floor/log/createLogger.ts";
-import { RiskConfig, type AuditFact, type Control, type OrderDecision } from "../../protocols/index.ts";
-import { openDb, type Db } from "../../state/index.ts";
-import { tmpDir } from "../helpers/tmp.ts";
+import type { AuditFact, Control, OrderDecision } from "../../protocols/index.ts";
+import { bossHarness } from "../helpers/bossHarness.ts";
 
 export const M = 1_000_000;
 const UP = "1".repeat(77);
@@ -19,20 +14,11 @@ const WINDOW_MS = 900_000;
  * Up fill at 0.51 with the venue's crypto fee, and the window resolves as the test says.
  */
 export function riskFloor(t0: number, traders: readonly string[]) {
-  const tmp = tmpDir("risk-floor");
-  const db: Db = openDb(tmp.path("floor.db"));
-  const bus = new LocalBus();
-  const clock = new SimClock(t0);
-  const opts = { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 };
-  const newBoss = () => new AgentHost(bossAgent("boss", { capital: 10_000, risk: RiskConfig.parse({}) }), opts);
-  let boss = newBoss();
-  const exchange = new AgentHost(paperExchangeAgent("exchange"), opts);
-  const decisions: OrderDecision[] = [];
+  const h = bossHarness("risk-floor", t0);
+  const { db, bus, clock, decisions, send } = h;
+  const exchange = new AgentHost(paperExchangeAgent("exchange"), h.opts);
   const breakers: AuditFact[] = [];
   const ctl: Array<Pick<Control, "verb" | "reason"> & { agentId: string }> = [];
-  let seq = 0;
-  const send = (subject: string, body: object, src = "test") => bus.publish(subject, JSON.stringify({ v: 1, id: `${src}.${++seq}`, ts: clock.now(), src, ...body }));
-  bus.subscribe("order.decision.*", (m) => void decisions.push(JSON.parse(m.data) as OrderDecision));
   bus.subscribe("audit.breaker", (m) => void breakers.push(JSON.parse(m.data) as AuditFact));
   bus.subscribe("ctl.*.*", (m) => {
     const c = JSON.parse(m.data) as Control;
@@ -44,21 +30,13 @@ export function riskFloor(t0: number, traders: readonly string[]) {
     db, clock, decisions, breakers, ctl, send,
     async start(): Promise<void> {
       exchange.start();
-      boss.start();
-      for (const agentId of traders) send("floor.life.spawn", { verb: "spawn", agentId, kind: "trader" });
-      await bus.idle();
+      await h.start(...traders);
     },
-    /** The boss's process dies and a new one starts on the same file: no checkpoint, only its actor's snapshot and the ledger. */
-    async restartBoss(): Promise<void> {
-      await boss.stop();
-      boss = newBoss();
-      boss.start();
-      await bus.idle();
-    },
+    restartBoss: h.restartBoss,
     /** Floor time moves on to `ts`: the boss's clock hook runs, as the runner's step would. */
     async at(ts: number): Promise<void> {
       clock.advanceTo(ts);
-      boss.tick(ts);
+      h.boss.tick(ts);
       exchange.tick(ts);
       await bus.idle();
     },
@@ -95,13 +73,7 @@ export function riskFloor(t0: number, traders: readonly string[]) {
       await bus.idle();
       return made;
     },
-    async stop(): Promise<void> {
-      await boss.stop();
-      await exchange.stop();
-      await bus.close();
-      db.close();
-      tmp.remove();
-    },
+    stop: () => h.stop(exchange),
   };
   return f;
 }

@@ -1,5 +1,6 @@
 /** The floor's and each agent's trading states, the breakers that move them, and the venue's rate buckets: pure (docs/BOSS.md, "Risk gate"). */
 export { stepRisk, breakers } from "./stepRisk.ts";
+export { riskMoves } from "./riskMoves.ts";
 export type { BreakerChange } from "./stepRisk.ts";
 export type { RiskEvent } from "./RiskEvent.ts";
 export { initialRisk, dayOf, DAY_MS } from "./RiskState.ts";
