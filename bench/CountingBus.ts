@@ -37,6 +37,10 @@ export class CountingBus implements Bus {
     return this.inner.health;
   }
 
+  interested(subject: string): boolean {
+    return this.inner.interested?.(subject) ?? true;
+  }
+
   publish(subject: string, data: string): void {
     this.published++;
     if (subject.startsWith("md.") && MARKET_DATA.some((p) => subject.startsWith(p))) this.marketData++;

@@ -64,6 +64,11 @@ export interface Bus {
   drain(): Promise<void>;
   /** Close at once; pending messages may be dropped. Idempotent. */
   close(): Promise<void>;
+  /**
+   * False only when nothing anywhere can receive a message on `subject` (the in-process bus with no
+   * matching subscription), so a sender may skip building it; a bus that cannot know omits it.
+   */
+  interested?(subject: string): boolean;
   /** NATS only: `fn` hears every operation the server refuses, those before it was set included. Returns the unsubscribe. */
   onViolation?(fn: (v: BusViolation) => void): () => void;
 }

@@ -60,6 +60,10 @@ export class LocalBus implements Bus {
     this.route(subject, data, undefined);
   }
 
+  interested(subject: string): boolean {
+    return this.subs.match(subject).length > 0;
+  }
+
   subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {
     if (this.closed) throw new BusClosedError();
     const sub: LocalSub = { pattern: subject, handler, queue: opts.queue, active: true, backlog: undefined };
@@ -116,6 +120,8 @@ export class LocalBus implements Bus {
   /** Enqueue one delivery per matching subscriber (one per queue group); returns how many. */
   private route(subject: string, data: string, reply: string | undefined): number {
     if (this.closed) throw new BusClosedError();
+    const matched = this.subs.match(subject);
+    if (matched.length === 0) return 0; // no one hears it: nothing to build or queue
     const msg: BusMsg = {
       subject,
       data,
@@ -124,7 +130,6 @@ export class LocalBus implements Bus {
         if (reply && !this.closed) this.route(reply, answer, undefined);
       },
     };
-    const matched = this.subs.match(subject);
     let plain: LocalSub[] | undefined;
     let groups: Map<string, LocalSub[]> | undefined;
     for (let i = 0; i < matched.length; i++) {

@@ -41,11 +41,16 @@ export class HostOutbox {
    * A heartbeat, the one message every agent sends every few seconds (a 200-trader floor: 72,000 an
    * hour), goes out without the schema pass `publish` gives what an agent writes: the host builds
    * it, typed as the schema's type (tests/floor/agentHost.test.ts decodes it), and its right to
-   * the subject is checked as for any other.
+   * the subject is checked as for any other. When no one can hear it (the in-process bus with no
+   * subscriber to it, as an embedded floor has) it is not built: its number is taken all the same.
    */
   beat(state: string): void {
     this.hbSubject ??= subjects.hb(this.o.spec.id);
     if (!this.mayPublish(this.hbSubject)) return this.refuse(this.hbSubject);
+    if (this.o.bus.interested?.(this.hbSubject) === false) {
+      this.seq++;
+      return;
+    }
     const seq = this.seq; // the messages numbered before this one
     const msg: Heartbeat = { v: PROTOCOL_VERSION, id: this.nextId(), ts: this.o.clock.now(), src: this.o.spec.id, state, seq };
     this.o.bus.publish(this.hbSubject, JSON.stringify(msg));

@@ -17,6 +17,7 @@ describe("LocalBus: one queue entry per message", () => {
     await bus.idle();
     expect(seen).toEqual(["a", "b", "g1", "a", "b", "g2"]);
     expect(bus.delivered).toBe(6); // every handler invocation, counted by the bus itself
+    expect([bus.interested("md.book.m2"), bus.interested("md.spot.BTC"), bus.interested("hb.x")]).toEqual([true, true, false]);
     await bus.close();
   });
 

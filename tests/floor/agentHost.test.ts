@@ -201,6 +201,24 @@ describe("AgentHost", () => {
     expect(h.counters.published).toBe(before + 1);
     await h.stop();
   });
+  it("builds no heartbeat the in-process bus has no subscriber for, yet numbers it: the next one heard says so", async () => {
+    const h = hostOf(toy("quiet"));
+    h.start();
+    const before = h.sequence;
+    const published = h.counters.published;
+    h.tick(clock.now());
+    expect(h.sequence).toBe(before + 1);
+    expect(h.counters.published).toBe(published); // nothing went out
+    const got: string[] = [];
+    bus.subscribe("hb.quiet", (m) => void got.push(m.data));
+    clock.advanceTo(clock.now() + h.supervision.heartbeatMs);
+    h.tick(clock.now());
+    await bus.idle();
+    const d = decode<{ id: string; seq: number }>("hb.quiet", got[0]!);
+    if (!d.ok) throw new Error(d.error);
+    expect(d.msg).toMatchObject({ id: `quiet.1.${before + 2}`, seq: before + 1 });
+    await h.stop();
+  });
   it("checkpoints its sequence, heartbeat phase and agent state, and starts from them: restore before onStart", async () => {
     const seen: string[] = [];
     const a = hostOf(counting("t5", seen));
