@@ -31,7 +31,7 @@ export interface JudgeNumbers {
   /** Variants ever tried on the floor, this one included. */
   trials: number;
   drawdown: number;
-  /** Edge-decay CUSUM sum, in sd of a batch mean (alarm above cfg.decayH); 0 when not yet tested. */
+  /** Edge-decay CUSUM sum, in sd of a batch mean's difference from the baseline's (alarm above cfg.decayH); 0 when not yet tested. */
   decay: number;
   /** Batches the decay test has read (up to its alarm). */
   decayBatches: number;
