@@ -39,8 +39,9 @@ export const SelectionConfig = z
     decayK: z.number().min(0).max(5).default(0.75),
     /**
      * Edge decay: CUSUM decision interval. With these four defaults a steady edge like the oracle's
-     * (SR 0.32 a trade) is falsely flagged in about 2% of 1,890-trade weeks (with 200, 25, 0.5, 5:
-     * about 21%), and caught in over 99% when it falls to 0 on day 3 (tests/boss/edgeDecayCalibration.test.ts).
+     * (SR 0.32 a trade) is falsely flagged in 2.6% of 1,890-trade weeks (200, 25, 0.5, 5 with the
+     * old z: about 21%), and caught by the week's end in 99.9% when it falls to 0 at the start of
+     * day 4 (tests/boss/edgeDecayCalibration.test.ts; docs/BOSS.md, "Edge decay").
      */
     decayH: z.number().gt(0).max(50).default(5),
     /** A newborn (fewer trades than this) gets the probation allocation instead of a share by edge. */
