@@ -32,12 +32,17 @@ export const SelectionConfig = z
      */
     maxDrawdown: z.number().gt(0).lte(1).default(0.5),
     /** Edge decay: trades per batch; the CUSUM runs on batch means, whose noise is √batch smaller. */
-    decayBatch: z.number().int().min(1).max(1000).default(25),
-    /** Edge decay: the first this many trades give the baseline mean and sd the later batches are standardised by. */
-    decayBaselineTrades: z.number().int().min(10).max(100_000).default(200),
-    /** Edge decay: CUSUM slack, in sd of a batch mean (0.5 is tuned to a 1σ fall). */
-    decayK: z.number().min(0).max(5).default(0.5),
-    /** Edge decay: CUSUM decision interval; with k 0.5, h 5 a steady edge false-alarms once in 931 batches. */
+    decayBatch: z.number().int().min(1).max(1000).default(50),
+    /** Edge decay: the first this many trades give the baseline mean and sd the later batches are compared with. */
+    decayBaselineTrades: z.number().int().min(10).max(100_000).default(500),
+    /** Edge decay: CUSUM slack, in sd of a batch's difference from the baseline (0.75 is tuned to a 1.5σ fall). */
+    decayK: z.number().min(0).max(5).default(0.75),
+    /**
+     * Edge decay: CUSUM decision interval. With these four defaults a steady edge like the oracle's
+     * (SR 0.32 a trade) is falsely flagged in 2.6% of 1,890-trade weeks (200, 25, 0.5, 5 with the
+     * old z: about 21%), and caught by the week's end in 99.9% when it falls to 0 at the start of
+     * day 4 (tests/boss/edgeDecayCalibration.test.ts; docs/BOSS.md, "Edge decay").
+     */
     decayH: z.number().gt(0).max(50).default(5),
     /** A newborn (fewer trades than this) gets the probation allocation instead of a share by edge. */
     probationTrades: z.number().int().min(0).max(100_000).default(50),

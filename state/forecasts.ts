@@ -50,9 +50,9 @@ export function rejectionReasons(db: Db): string[] {
 
 /** Each agent's result per settled window (micro-USD): what it paid in and what it made. */
 /** Settlements after `afterSeq` (a reader that keeps what it has read asks only for what is new), in order, with their seq. */
-export function settlementsSince(db: Db, afterSeq: number): Array<{ seq: number; agentId: string; cost: number; pnl: number }> {
-  const rows = stmt(db, "SELECT seq, agent_id, cost_micro, pnl_micro FROM settlements WHERE seq > ? ORDER BY seq").raw().all(afterSeq) as Array<[number, string, number, number]>;
-  return rows.map(([seq, agentId, cost, pnl]) => ({ seq, agentId, cost, pnl }));
+export function settlementsSince(db: Db, afterSeq: number): Array<{ seq: number; agentId: string; cost: number; pnl: number; ts: number }> {
+  const rows = stmt(db, "SELECT seq, agent_id, cost_micro, pnl_micro, ts FROM settlements WHERE seq > ? ORDER BY seq").raw().all(afterSeq) as Array<[number, string, number, number, number]>;
+  return rows.map(([seq, agentId, cost, pnl, ts]) => ({ seq, agentId, cost, pnl, ts }));
 }
 
 export function listSettlements(db: Db): Array<{ agentId: string; marketId: string; cost: number; pnl: number }> {

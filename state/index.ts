@@ -4,7 +4,7 @@ export type { Db } from "./openDb.ts";
 export { MIGRATIONS } from "./migrations.ts";
 export { setMeta, getMeta } from "./meta.ts";
 export { recordMarketOpen, recordMarketClose, recordMarketResolved, marketFee, marketProgress } from "./markets.ts";
-export { recordOrder, setOrderStatus, recordFill, addCash, transferCash, cashOf, allocatedOf, openCostOf, sharesHeld, depositsOf } from "./ledger.ts";
+export { recordOrder, setOrderStatus, recordFill, addCash, transferCash, cashOf, allocationsSince, allocatedOf, openCostOf, sharesHeld, depositsOf } from "./ledger.ts";
 export type { OrderRow, FillRow } from "./ledger.ts";
 export { settleMarket } from "./settleMarket.ts";
 export type { SettlementRow } from "./settleMarket.ts";

@@ -95,6 +95,12 @@ export function cashOf(db: Db, agentId: string): number {
   return scalar(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ?", agentId);
 }
 
+/** Every capital transfer (an `allocate` row: + to the account, − from it) after `afterSeq`, oldest first. */
+export function allocationsSince(db: Db, afterSeq: number): Array<{ seq: number; agentId: string; amount: number; ts: number }> {
+  const rows = stmt(db, "SELECT seq, agent_id, delta_micro, ts FROM cash WHERE seq > ? AND reason = 'allocate' ORDER BY seq").raw().all(afterSeq) as Array<[number, string, number, number]>;
+  return rows.map(([seq, agentId, amount, ts]) => ({ seq, agentId, amount, ts }));
+}
+
 /** Capital the floor has allocated to an agent (net of any returned). */
 export function allocatedOf(db: Db, agentId: string): number {
   return scalar(db, "SELECT SUM(delta_micro) AS n FROM cash WHERE agent_id = ? AND reason = 'allocate'", agentId);

@@ -40,7 +40,7 @@ describe("the boss's review", () => {
     expect(commands.map((c) => [c.verb, c.agentId, c.parentId])).toEqual([["retire", "loser", undefined], ["spawn", "winner_4", "winner"]]);
     expect(commands[0]!.reason).toMatch(/^killed by selection: PSR 0\.000 < 0\.05: SR -0\.16\d* over 1000 trades/);
     const clone = commands[1]!;
-    expect(clone.reason).toMatch(/^clone of winner: DSR 0\.9\d+ ≥ 0\.95/);
+    expect(clone.reason).toMatch(/^clone of winner: DSR (0\.9[5-9]\d|1\.000) ≥ 0\.95: SR 0\.31\d+ over 1000 trades beats SR0 0\.0270, the best that 3 variants of no skill would show/);
     expect(clone.config).toMatchObject({ id: "winner_4", kind: "trader", strategy: "fairValue" });
     expect(clone.config!.params).not.toEqual({});
     const judged = listJudgements(db).map((j) => [j.agentId, j.action, j.numbers.n, j.numbers.trials]);

@@ -1,10 +1,10 @@
 import { formatMicro, subjects, type RiskConfig, type SelectionConfig } from "../../protocols/index.ts";
-import { allocatedOf, cashOf, listAgentEvents, listAgents, recordJudgement, settlementsSince, transferCash, type AgentRecord } from "../../state/index.ts";
+import { allocatedOf, allocationsSince, cashOf, listAgentEvents, listAgents, recordJudgement, settlementsSince, transferCash, type AgentRecord } from "../../state/index.ts";
 import { fileKinds, type AgentContext } from "../../floor/host/index.ts";
 import { createRng } from "../../floor/random/createRng.ts";
 import { cloneId } from "./review/cloneId.ts";
 import { planReview } from "./review/planReview.ts";
-import { trackRecord, type Settled } from "./review/trackRecord.ts";
+import { trackRecord, type Funding, type Settled } from "./review/trackRecord.ts";
 import { allocate, FLOOR_ACCOUNT, type TrackRecord } from "./selection/index.ts";
 
 const DAY_MS = 86_400_000;
@@ -20,19 +20,18 @@ const DAY_MS = 86_400_000;
 export function bossReview(ctx: AgentContext, floor: { capital: number; risk: RiskConfig; selection: SelectionConfig }) {
   const cfg = floor.selection;
   let last: number | undefined;
-  // Every agent's settled windows as read so far: each review reads only the new ones (rebuilt from the ledger after a restart).
+  // Every agent's settled windows and capital transfers as read so far: each review reads only the
+  // new ones (rebuilt from the ledger after a restart).
   const settled = new Map<string, Settled[]>();
-  let readTo = 0;
+  const funded = new Map<string, Funding[]>();
+  let settledTo = 0;
+  let fundedTo = 0;
 
   /** The record of every trader ever born (`ever`: the registry's traders, read once per review). */
   function records(ever: readonly string[]): Map<string, TrackRecord> {
-    for (const s of settlementsSince(ctx.db, readTo)) {
-      readTo = s.seq;
-      const rows = settled.get(s.agentId);
-      if (rows) rows.push(s);
-      else settled.set(s.agentId, [s]);
-    }
-    return new Map(ever.map((id) => [id, trackRecord(settled.get(id) ?? [], Math.max(1, allocatedOf(ctx.db, id)))]));
+    for (const s of settlementsSince(ctx.db, settledTo)) settledTo = append(settled, s.agentId, s).seq;
+    for (const a of allocationsSince(ctx.db, fundedTo)) fundedTo = append(funded, a.agentId, a).seq;
+    return new Map(ever.map((id) => [id, trackRecord(settled.get(id) ?? [], funded.get(id) ?? [])]));
   }
 
   function review(now: number): void {
@@ -102,4 +101,12 @@ export function bossReview(ctx: AgentContext, floor: { capital: number; risk: Ri
       last = (s as { last?: number } | undefined)?.last;
     },
   };
+}
+
+/** Add a row to its agent's list; the row back. */
+function append<T, R extends T>(lists: Map<string, T[]>, agentId: string, row: R): R {
+  const list = lists.get(agentId);
+  if (list) list.push(row);
+  else lists.set(agentId, [row]);
+  return row;
 }

@@ -19,6 +19,7 @@ export { sharpeSe, sharpeVarianceFactor } from "./sharpeSe.ts";
 export { psr } from "./psr.ts";
 export { minTrl } from "./minTrl.ts";
 export { expectedMaxSharpe, type TrialSharpes } from "./expectedMaxSharpe.ts";
+export { nullMaxSharpe } from "./nullMaxSharpe.ts";
 export { dsr } from "./dsr.ts";
 export { cusum, cusumStart, cusumStep, type CusumParams, type CusumState } from "./cusum.ts";
 export { cusumArl } from "./cusumArl.ts";

@@ -6,8 +6,9 @@ export interface SelectionVerdict {
   loserKilled: boolean;
   loserKilledAfterMs: number | null;
   loserKill: Record<string, number | string | null> | null;
-  /** Clones in oracle-1's lineage (the known edge), and whether oracle-1 or any of them was killed. */
+  /** Clones in oracle-1's lineage (the known edge), the first one's birth (floor ms after start), and whether oracle-1 or any of them was killed. */
   oracleClones: string[];
+  oracleFirstCloneAfterMs: number | null;
   oracleLineageKilled: string[];
   /** Capital allocated to the live lineage at the end, against oracle-1's first allocation (micro-USD). */
   oracleStartCapital: number;
@@ -18,6 +19,9 @@ export interface SelectionVerdict {
   killedBeforeMinTrl: string[];
   /** Every agent killed, and by which rule. */
   kills: Array<{ agentId: string; reason: string }>;
+  /** The last judgement's numbers of oracle-1 and of coin-flip-1 (what a miss is read from). */
+  oracleLast: Record<string, number | string | null> | null;
+  loserLast: Record<string, number | string | null> | null;
   /** Selection got it right: the loser killed, the edge cloned and grown, nobody killed early, the edge never killed. */
   right: boolean;
 }
@@ -43,12 +47,15 @@ export function selectionVerdict(db: Db, start: number): SelectionVerdict {
     loserKilledAfterMs: loserKill ? loserKill.ts - start : null,
     loserKill: loserKill ? loserKill.numbers : null,
     oracleClones: lineage.filter((a) => a.agentId !== EDGE).map((a) => a.agentId),
+    oracleFirstCloneAfterMs: lineage.some((a) => a.agentId !== EDGE) ? Math.min(...lineage.filter((a) => a.agentId !== EDGE).map((a) => a.bornTs)) - start : null,
     oracleLineageKilled: kills.filter((k) => lineage.some((a) => a.agentId === k.agentId)).map((k) => k.agentId),
     oracleStartCapital: firstAllocation?.n ?? 0,
     oracleEndCapital: live.reduce((s, a) => s + allocatedOf(db, a.agentId), 0),
     oracleEndEquity: live.reduce((s, a) => s + cashOf(db, a.agentId) + openCostOf(db, a.agentId), 0),
     killedBeforeMinTrl: kills.filter((k) => typeof k.numbers.n !== "number" || typeof k.numbers.needed !== "number" || k.numbers.n < k.numbers.needed).map((k) => k.agentId),
     kills: kills.map((k) => ({ agentId: k.agentId, reason: k.reason })),
+    oracleLast: judgements.findLast((j) => j.agentId === EDGE)?.numbers ?? null,
+    loserLast: judgements.findLast((j) => j.agentId === LOSER)?.numbers ?? null,
   };
   const right = v.loserKilled && v.oracleClones.length > 0 && v.oracleEndCapital > v.oracleStartCapital && v.killedBeforeMinTrl.length === 0 && v.oracleLineageKilled.length === 0;
   return { ...v, right };

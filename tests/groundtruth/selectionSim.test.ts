@@ -22,9 +22,9 @@ beforeAll(async () => {
   run = await runSelectionSim({ seed: SEED, days: DAYS, dbPath: tmp.path("floor.db") });
   db = openDb(tmp.path("floor.db"), { readonly: true });
   const f = edgeFigures(settledReturns(db), DAYS);
-  console.log(`[groundtruth] seed ${SEED}, ${DAYS} d: wall ${(run.wallMs / 1000).toFixed(1)} s (${(run.wallMs / 1000 / DAYS).toFixed(1)} s per simulated day), truth ${run.truthMs.toFixed(0)} ms; SR0 of ${f.trials} trials (of ${f.agents.length} agents) ${f.sr0.toFixed(4)}`);
+  console.log(`[groundtruth] seed ${SEED}, ${DAYS} d: wall ${(run.wallMs / 1000).toFixed(1)} s (${(run.wallMs / 1000 / DAYS).toFixed(1)} s per simulated day), truth ${run.truthMs.toFixed(0)} ms; ${f.trials} trials`);
   for (const a of f.agents) {
-    console.log(`[groundtruth] ${a.agentId}: ${a.trades} trades (${a.tradesPerDay.toFixed(0)}/day), mean ${(100 * a.mean).toFixed(2)}%, SR ${a.sr.toFixed(4)} (skew ${a.skew.toFixed(2)}, kurt ${a.kurt.toFixed(2)}), PSR ${a.psr.toFixed(3)}, MinTRL ${a.minTrl.toFixed(0)} trades = ${a.minTrlDays.toFixed(2)} d, DSR ${a.dsr.toFixed(3)}`);
+    console.log(`[groundtruth] ${a.agentId}: ${a.trades} trades (${a.tradesPerDay.toFixed(0)}/day), mean ${(100 * a.mean).toFixed(2)}%, SR ${a.sr.toFixed(4)} (skew ${a.skew.toFixed(2)}, kurt ${a.kurt.toFixed(2)}), PSR ${a.psr.toFixed(3)}, MinTRL ${a.minTrl.toFixed(0)} trades = ${a.minTrlDays.toFixed(2)} d, DSR ${a.dsr.toFixed(3)} (SR0 ${a.sr0.toFixed(4)})`);
   }
 }, 900_000);
 afterAll(() => {

@@ -6,14 +6,15 @@ const alternating = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ==
 
 describe("edgeDecay", () => {
   it("works out by hand: a baseline of ±1 (mean 0, sd √(20/19)), then batches of losses", () => {
-    // Each all-loss batch of 5 is z = 1/(√(20/19)/√5) = 2.179 below the baseline: S grows 1.679 a batch, past 5 at the third.
-    const z = 1 / (Math.sqrt(20 / 19) / Math.sqrt(5));
+    // Each all-loss batch of 5 is z = 1/(√(20/19)·√(1/5 + 1/20)) = 1.949 below the baseline (the baseline's
+    // own error counted): S grows 1.449 a batch, past 5 at the fourth.
+    const z = 1 / (Math.sqrt(20 / 19) * Math.sqrt(1 / 5 + 1 / 20));
     const d = edgeDecay([...alternating(20), ...Array(25).fill(-1)], cfg);
     expect(d.baselineMean).toBe(0);
     expect(d.baselineSd).toBeCloseTo(Math.sqrt(20 / 19), 12);
     expect(d.alarm).toBe(true);
-    expect(d.batches).toBe(3);
-    expect(d.statistic).toBeCloseTo(3 * (z - 0.5), 12);
+    expect(d.batches).toBe(4);
+    expect(d.statistic).toBeCloseTo(4 * (z - 0.5), 12);
   });
 
   it("stays quiet while the edge holds, and on a rise", () => {

@@ -1,5 +1,4 @@
 import type { SelectionConfig } from "../../../protocols/index.ts";
-import type { TrialSharpes } from "../../../floor/stats/index.ts";
 import type { EdgeDecay } from "./edgeDecay.ts";
 import { judgeNumbers, type JudgeNumbers, type TrackRecord } from "./judgeNumbers.ts";
 
@@ -20,6 +19,7 @@ interface Rule {
 
 const f = (x: number, digits = 3): string => x.toFixed(digits);
 const trialCount = (n: number): string => (n === 1 ? "one trial" : `${n} trials`);
+const noSkill = (n: number): string => (n === 1 ? "one variant of no skill" : `${n} variants of no skill`);
 
 /** Checked in order once the record is long enough; the first that fires decides. Kills come before clones. */
 const RULES: readonly Rule[] = [
@@ -40,7 +40,7 @@ const RULES: readonly Rule[] = [
   },
   {
     action: "clone",
-    check: (x, _, c) => (x.dsr >= c.dsrClone ? `DSR ${f(x.dsr)} ≥ ${c.dsrClone}: SR ${f(x.sr, 4)} over ${x.n} trades beats SR0 ${f(x.sr0, 4)}, the best that luck gives ${trialCount(x.trials)}` : null),
+    check: (x, _, c) => (x.dsr >= c.dsrClone ? `DSR ${f(x.dsr)} ≥ ${c.dsrClone}: SR ${f(x.sr, 4)} over ${x.n} trades beats SR0 ${f(x.sr0, 4)}, the best that ${noSkill(x.trials)} would show over as many trades` : null),
   },
 ];
 
@@ -48,10 +48,10 @@ const RULES: readonly Rule[] = [
  * The selection decision for one agent (issue 12, "Selection"). Nothing before the record is long
  * enough, `needed` = max(cfg.minTrades, MinTRL(SR vs 0 at cfg.alpha)) trades: "wait". Then a kill
  * on PSR below cfg.psrKill, a drawdown over cfg.maxDrawdown or an edge-decay alarm; else a clone
- * when DSR reaches cfg.dsrClone; else "keep". `trials` are the Sharpe ratios of every variant
- * ever tried on the floor, this agent included.
+ * when DSR reaches cfg.dsrClone; else "keep". `trials` counts every variant ever tried on the
+ * floor, this agent included: the DSR's SR0 is the best that many variants of no skill would show.
  */
-export function judge(record: TrackRecord, trials: TrialSharpes, cfg: SelectionConfig): Judgement {
+export function judge(record: TrackRecord, trials: number, cfg: SelectionConfig): Judgement {
   const { numbers: x, decay } = judgeNumbers(record, trials, cfg);
   if (x.n < x.needed) return { action: "wait", reason: waitReason(x, cfg), numbers: x };
   for (const rule of RULES) {

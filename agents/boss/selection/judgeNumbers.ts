@@ -1,5 +1,5 @@
 import type { SelectionConfig } from "../../../protocols/index.ts";
-import { expectedMaxSharpe, minTrl, psr, sharpeMoments, type TrialSharpes } from "../../../floor/stats/index.ts";
+import { minTrl, nullMaxSharpe, psr, sharpeMoments } from "../../../floor/stats/index.ts";
 import { edgeDecay, type EdgeDecay } from "./edgeDecay.ts";
 
 /** One agent's record as the boss judges it. */
@@ -22,7 +22,7 @@ export interface JudgeNumbers {
   psr: number;
   /** PSR against sr0: deflated for every variant tried. */
   dsr: number;
-  /** Expected best SR of `trials` zero-skill variants. */
+  /** Expected best SR of `trials` zero-skill variants over this record's n trades (0 below two trades). */
   sr0: number;
   /** Trades needed before an SR this far from 0 is significant at cfg.alpha (Infinity at SR 0). */
   minTrl: number;
@@ -31,17 +31,22 @@ export interface JudgeNumbers {
   /** Variants ever tried on the floor, this one included. */
   trials: number;
   drawdown: number;
-  /** Edge-decay CUSUM sum, in sd of a batch mean (alarm above cfg.decayH); 0 when not yet tested. */
+  /** Edge-decay CUSUM sum, in sd of a batch mean's difference from the baseline's (alarm above cfg.decayH); 0 when not yet tested. */
   decay: number;
   /** Batches the decay test has read (up to its alarm). */
   decayBatches: number;
 }
 
-/** The numbers of one record against every variant's Sharpe ratio, with the decay test's detail. */
-export function judgeNumbers(record: TrackRecord, trials: TrialSharpes, cfg: SelectionConfig): { numbers: JudgeNumbers; decay: EdgeDecay } {
+/**
+ * The numbers of one record among `trials` variants ever tried, with the decay test's detail. The
+ * DSR's SR0 is the null's (nullMaxSharpe): what the best of that many variants of no skill would
+ * show over this record's length, not the spread of the variants' own ratios (docs/BOSS.md, "The trials").
+ */
+export function judgeNumbers(record: TrackRecord, trials: number, cfg: SelectionConfig): { numbers: JudgeNumbers; decay: EdgeDecay } {
   if (!(record.drawdown >= 0 && record.drawdown <= 1)) throw new RangeError(`drawdown must be a fraction in [0, 1]: ${record.drawdown}`);
+  if (!(Number.isInteger(trials) && trials >= 1)) throw new RangeError(`trials must count at least this variant: ${trials}`);
   const m = sharpeMoments(record.returns);
-  const sr0 = expectedMaxSharpe(trials);
+  const sr0 = m.n >= 2 ? nullMaxSharpe(m.n, trials) : 0; // below two trades PSR is 0.5 against any benchmark
   const trl = minTrl(m.sr, 0, m.skew, m.kurt, cfg.alpha);
   const decay = edgeDecay(record.returns, cfg);
   const numbers: JudgeNumbers = {
@@ -54,7 +59,7 @@ export function judgeNumbers(record: TrackRecord, trials: TrialSharpes, cfg: Sel
     sr0,
     minTrl: trl,
     needed: Math.max(cfg.minTrades, Math.ceil(trl)),
-    trials: "sd" in trials ? trials.n : trials.length,
+    trials,
     drawdown: record.drawdown,
     decay: decay.statistic,
     decayBatches: decay.batches,
