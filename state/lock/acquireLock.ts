@@ -59,6 +59,35 @@ function tryCreate(path: string, text: string): boolean {
   }
 }
 
+/** Wait `ms` without returning to the event loop: a floor takes its lock before it starts anything. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Remove the stale lock `stale`, if it still is, under a guard (`<lock>.takeover`, created like a
+ * lock) so that only one floor at a time removes one. Without it, a floor that renamed a stale lock
+ * aside could move away the lock another floor had just taken, and a third floor could lock in the
+ * gap: two holders. Under the guard the lock cannot change between reading and removing it (its
+ * holder is dead, and a lock is never created over an existing one). A guard whose holder died is
+ * cleared; while another floor holds it, this one waits a little and looks again.
+ */
+function takeOver(path: string, stale: string): boolean {
+  const guard = `${path}.takeover`;
+  if (!tryCreate(guard, JSON.stringify(currentHolder("lock takeover")))) {
+    const g = readOr(guard);
+    const h = g === undefined ? undefined : parseHolder(g);
+    if (g !== undefined && h && !holderAlive(h)) removeIfUnchanged(guard, g);
+    pause(5);
+    return false;
+  }
+  try {
+    if (readOr(path) !== stale) return false;
+    unlinkSync(path);
+    return true;
+  } finally {
+    unlinkSync(guard);
+  }
+}
+
 /**
  * Take the exclusive lock on a floor's state file (`<db>.lock`, naming this process), or throw
  * LockHeldError naming the holder. A lock whose holder is gone (same host, pid not running) is
@@ -68,17 +97,17 @@ export function acquireLock(dbPath: string, command = `floor ${process.argv.slic
   const path = lockPathOf(dbPath);
   const text = JSON.stringify(currentHolder(command));
   let tookOver: LockHolder | undefined;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) {
     if (tryCreate(path, text)) return held(path, text, tookOver);
     const seen = readOr(path);
     if (seen === undefined) continue; // released meanwhile
     const holder = parseHolder(seen);
     if (!holder) {
-      if (seen === "" && attempt < 19) continue; // being written (no hard links): look again
+      if (seen === "" && attempt < 199) continue; // being written (no hard links): look again
       throw new LockHeldError(dbPath, path, undefined);
     }
     if (holderAlive(holder)) throw new LockHeldError(dbPath, path, holder);
-    if (removeIfUnchanged(path, seen)) tookOver = holder;
+    if (takeOver(path, seen)) tookOver = holder;
   }
   throw new LockHeldError(dbPath, path, parseHolder(readOr(path) ?? ""));
 }
