@@ -158,7 +158,6 @@ export class AgentHost {
     } catch (err) {
       return this.handlerFailed(life, "clock tick", err);
     }
-    if (now - this.lastHb < this.supervision.heartbeatMs) return; // not due: the common case, asked of every agent every step
     const beat = heartbeatRule(now, this.lastHb, life.work.stuckFor(now), this.supervision);
     if (beat === "withhold") this.counters.withheld++;
     if (beat !== "beat") return;

@@ -43,6 +43,7 @@ export class PendingWork {
 
   /** Floor ms the oldest unsettled handler has run (0 when none). */
   stuckFor(now: number): number {
+    if (this.since.size === 0) return 0; // the common case, asked of every agent every step: no iterator
     for (const began of this.since.values()) return now - began; // insertion order: the first is the oldest
     return 0;
   }
