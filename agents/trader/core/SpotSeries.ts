@@ -1,4 +1,4 @@
-import { SpotTape, type TapeReader } from "./SpotTape.ts";
+import { packPoints, SpotTape, unpackPoints, type PackedPoints, type TapeReader } from "./SpotTape.ts";
 
 /** One spot observation: log price, and the base volume traded since the last one when the source records it. */
 export interface SpotPoint {
@@ -203,13 +203,8 @@ export class SpotSeries implements TapeReader {
   save(): SpotSeriesState | SharedSpotSeriesState {
     const sums: SpotSums = [this.sumSq, this.sumSqPerSec, this.sumVolume, this.sumLog];
     if (this.shared) return { head: this.head, seen: this.seen, started: this.started, sums };
-    const { ts, px, vol: v, base } = this.tape;
-    const h = this.head - base;
-    const n = this.seen - base;
-    const dt: number[] = [];
-    for (let j = h + 1; j < n; j++) dt.push(ts[j]! - ts[j - 1]!);
-    const vol = v.slice(h, n);
-    return { t0: n > h ? ts[h]! : 0, dt, px: px.slice(h, n), ...(vol.some((x) => x !== 0) ? { vol } : {}), sums };
+    const { base } = this.tape;
+    return { ...packPoints(this.tape, this.head - base, this.seen - base), sums };
   }
 
   restore(st: SpotSeriesState | SharedSpotSeriesState | LegacySpotSeriesState): void {
@@ -228,9 +223,8 @@ export class SpotSeries implements TapeReader {
       // A checkpoint from before the parallel arrays: one object per point, log prices only.
       this.tape.load(st.pts.map((p) => p.ts), st.pts.map((p) => Math.exp(p.logPrice)), st.pts.map((p) => p.logPrice), st.pts.map((p) => p.volume));
     } else {
-      const ts = st.px.length > 0 ? [st.t0] : [];
-      for (const d of st.dt) ts.push(ts[ts.length - 1]! + d);
-      this.tape.load(ts, [...st.px], st.px.map((x) => Math.log(x)), st.vol ? [...st.vol] : st.px.map(() => 0));
+      const p = unpackPoints(st);
+      this.tape.load(p.ts, p.px, p.lp, p.vol);
     }
     this.head = 0;
     this.seen = this.tape.end;
@@ -251,14 +245,8 @@ export interface SharedSpotSeriesState {
   sums: SpotSums;
 }
 
-export interface SpotSeriesState {
-  /** The first point's time, then each point's gap from the one before (ms). */
-  t0: number;
-  dt: number[];
-  /** Prices as pushed (USD). */
-  px: number[];
-  /** Absent when every point's volume is 0 (no recorded volume). */
-  vol?: number[];
+/** A window on a tape of its own: its points, packed, and its sums. */
+export interface SpotSeriesState extends PackedPoints {
   sums: SpotSums;
 }
 

@@ -112,18 +112,16 @@ export class SpotTape {
   /** The points from the first any reader needs: its absolute index, first time and gaps, prices, volumes. */
   save(): SpotTapeState {
     const from = this.firstNeeded() - this.base;
-    const dt: number[] = [];
-    for (let j = from + 1; j < this.ts.length; j++) dt.push(this.ts[j]! - this.ts[j - 1]!);
-    const vol = this.vol.slice(from);
-    return { base: this.base + from, t0: this.ts[from] ?? 0, dt, px: this.px.slice(from), ...(vol.some((v) => v !== 0) ? { vol } : {}), sq0: [this.sq[from] ?? 0, this.sqPerSec[from] ?? 0] };
+    return { base: this.base + from, ...packPoints(this, from, this.ts.length) };
   }
 
+  /**
+   * The saved points from `st.base` on. The first one's return from the point before is not kept:
+   * no window adds it (a window's first point brings no return), so it loads as 0.
+   */
   restore(st: SpotTapeState): void {
-    const ts = st.px.length > 0 ? [st.t0] : [];
-    for (const d of st.dt) ts.push(ts[ts.length - 1]! + d);
-    this.load(ts, [...st.px], st.px.map((x) => Math.log(x)), st.vol ? [...st.vol] : st.px.map(() => 0), st.base);
-    // The first point's returns are from a point no longer held: put back what was computed with it.
-    if (this.sq.length > 0) [this.sq[0], this.sqPerSec[0]] = st.sq0;
+    const p = unpackPoints(st);
+    this.load(p.ts, p.px, p.lp, p.vol, st.base);
   }
 
   /** Hold exactly these points (log prices as given), the first at absolute index `base`. */
@@ -145,9 +143,8 @@ export class SpotTape {
   }
 }
 
-export interface SpotTapeState {
-  /** Absolute index of the first point. */
-  base: number;
+/** Points as a checkpoint keeps them: short in JSON (the gaps are mostly "1000"), the logs recomputed exactly on load. */
+export interface PackedPoints {
   /** The first point's time, then each point's gap from the one before (ms). */
   t0: number;
   dt: number[];
@@ -155,6 +152,24 @@ export interface SpotTapeState {
   px: number[];
   /** Absent when every point's volume is 0 (no recorded volume). */
   vol?: number[];
-  /** The first point's squared log return and that per second (its predecessor is not saved). */
-  sq0: [number, number];
+}
+
+export interface SpotTapeState extends PackedPoints {
+  /** Absolute index of the first point. */
+  base: number;
+}
+
+/** Points [from, to) of parallel arrays, packed. */
+export function packPoints(a: { ts: readonly number[]; px: readonly number[]; vol: readonly number[] }, from: number, to: number): PackedPoints {
+  const dt: number[] = [];
+  for (let j = from + 1; j < to; j++) dt.push(a.ts[j]! - a.ts[j - 1]!);
+  const vol = a.vol.slice(from, to);
+  return { t0: to > from ? a.ts[from]! : 0, dt, px: a.px.slice(from, to), ...(vol.some((v) => v !== 0) ? { vol } : {}) };
+}
+
+/** What `packPoints` packed, as parallel arrays with the log prices. */
+export function unpackPoints(p: PackedPoints): { ts: number[]; px: number[]; lp: number[]; vol: number[] } {
+  const ts = p.px.length > 0 ? [p.t0] : [];
+  for (const d of p.dt) ts.push(ts[ts.length - 1]! + d);
+  return { ts, px: [...p.px], lp: p.px.map((x) => Math.log(x)), vol: p.vol ? [...p.vol] : p.px.map(() => 0) };
 }
