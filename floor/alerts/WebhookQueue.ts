@@ -2,13 +2,12 @@ import type { Rng } from "../random/createRng.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { Alert } from "./Alert.ts";
 import type { AlertTarget, DeliverySettings } from "./AlertTarget.ts";
-import { backoffDelay } from "./backoffDelay.ts";
 import { composeMessage } from "./composeMessage.ts";
 import { FORMATS } from "./formats/index.ts";
-import { postWebhook, type PostFn, type PostResult } from "./postWebhook.ts";
+import { postWebhook, type PostFn } from "./postWebhook.ts";
+import { sendWithRetries, type LastAnswer } from "./sendWithRetries.ts";
 import { sleep } from "./sleep.ts";
-import { fullBucket, msUntilToken, refill, take, type Bucket } from "./tokenBucket.ts";
-import { verdictOf } from "./verdictOf.ts";
+import { Throttle } from "./Throttle.ts";
 
 export interface QueueOptions {
   target: AlertTarget;
@@ -22,20 +21,19 @@ export interface QueueOptions {
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
-const lastOf = (r: PostResult) => ("status" in r ? { status: r.status } : { error: r.error });
 
 /**
  * One webhook's outbox, on wall time. `push` only queues and returns (a bus handler calls it);
  * one loop sends a message at a time: one alert per token of the bucket while it has tokens,
- * everything waiting coalesced into one message once it had to wait for one. Each message is
- * tried `attempts` times with backoff, then given up, logged and audited. Past `queue` alerts
+ * everything waiting coalesced into one message once it had to wait for one. A message that
+ * `sendWithRetries` could not send is given up, logged and audited. Past `queue` alerts
  * waiting, more are counted by kind and the count goes out with the next message.
  */
 export class WebhookQueue {
   readonly counts = { sent: 0, attempts: 0, failed: 0, dropped: 0 };
   private readonly waiting: Alert[] = [];
   private dropped: Record<string, number> = {};
-  private bucket: Bucket;
+  private readonly throttle: Throttle;
   private pumping = false;
   private done: Promise<void> = Promise.resolve();
   private closed = false;
@@ -43,7 +41,7 @@ export class WebhookQueue {
   private readonly post: PostFn;
 
   constructor(private readonly o: QueueOptions) {
-    this.bucket = fullBucket(o.target, Date.now());
+    this.throttle = new Throttle(o.target);
     this.post = o.post ?? postWebhook;
   }
 
@@ -91,7 +89,7 @@ export class WebhookQueue {
   private async pump(): Promise<void> {
     try {
       while (this.waiting.length > 0 && !this.abort.signal.aborted) {
-        const waited = await this.token();
+        const waited = await this.throttle.take(this.abort.signal);
         if (this.abort.signal.aborted) break;
         await this.deliver(this.waiting.splice(0, waited ? this.waiting.length : 1));
       }
@@ -100,41 +98,20 @@ export class WebhookQueue {
     }
   }
 
-  /** Take a token, waiting for one if need be; true when it had to wait. */
-  private async token(): Promise<boolean> {
-    const rate = this.o.target;
-    this.bucket = refill(this.bucket, rate, Date.now());
-    const wait = msUntilToken(this.bucket, rate);
-    if (wait > 0) {
-      await sleep(wait, this.abort.signal);
-      this.bucket = refill(this.bucket, rate, Date.now());
-    }
-    this.bucket = take(this.bucket) ?? { tokens: 0, at: this.bucket.at };
-    return wait > 0;
-  }
-
   private async deliver(batch: Alert[]): Promise<void> {
     const { target, delivery, rng } = this.o;
     const dropped = this.dropped;
     this.dropped = {};
     const format = FORMATS[target.format];
     const body = JSON.stringify(format.body(composeMessage(batch, dropped, format.maxChars, this.o.scrub), target.chatId));
-    for (let attempt = 1; ; attempt++) {
-      this.counts.attempts++;
-      const r = await this.post(target.url, body, delivery.timeoutMs, this.abort.signal);
-      const verdict = "status" in r ? verdictOf(r.status) : "retry";
-      if (verdict === "delivered") {
-        this.counts.sent++;
-        if (total(dropped) > 0) this.o.audit("alert_dropped", { webhook: this.name, dropped: total(dropped), kinds: dropped, reported: true });
-        return;
-      }
-      if (verdict === "refused" || attempt >= delivery.attempts || this.abort.signal.aborted) return this.giveUp(batch, dropped, attempt, lastOf(r));
-      await sleep("status" in r && r.retryAfterMs !== undefined ? r.retryAfterMs : backoffDelay(attempt, delivery, rng.next()), this.abort.signal);
-    }
+    const r = await sendWithRetries(this.post, target.url, body, delivery, rng, this.abort.signal, () => this.counts.attempts++);
+    if (!r.sent) return this.giveUp(batch, dropped, r.attempts, r.last);
+    this.counts.sent++;
+    if (total(dropped) > 0) this.o.audit("alert_dropped", { webhook: this.name, dropped: total(dropped), kinds: dropped, reported: true });
   }
 
   /** A message that will not be sent: logged and audited with why; the dropped count it carried waits for the next one. */
-  private giveUp(batch: Alert[], dropped: Record<string, number>, attempts: number, last: { status: number } | { error: string }): void {
+  private giveUp(batch: Alert[], dropped: Record<string, number>, attempts: number, last: LastAnswer): void {
     for (const [k, n] of Object.entries(dropped)) this.dropped[k] = (this.dropped[k] ?? 0) + n;
     this.counts.failed += batch.length;
     const kind = [...new Set(batch.map((a) => a.kind))].join(",");
