@@ -53,7 +53,7 @@ describe("alerts on a running floor", () => {
     try {
       await runFloor({
         config: { ...base, floor, agents }, bus, dbPath, seed: 3, speed: "max", untilMs: 60_000, log,
-        env: { OPS_HOOK: `${srv.origin}/api/webhooks/9/hooktoken` },
+        alerts: { env: { OPS_HOOK: `${srv.origin}/api/webhooks/9/hooktoken` } },
         onSupervisor: (s: Supervisor) => void s.boot(rogue("rogue-1"), "command"),
       });
     } finally {
@@ -75,6 +75,19 @@ describe("alerts on a running floor", () => {
       await srv.close();
     }
   }, 120_000);
+
+  it("a floor run without `alerts` (backtest, record) starts none: it needs no URL variable, whatever the config says", async () => {
+    const floor = FloorConfig.parse({ alerts: { webhooks: [{ name: "ops", format: "slack", urlEnv: "NOT_SET_ANYWHERE" }] } });
+    const bus = new LocalBus();
+    try {
+      // With alerts on, this config is refused (the test above and below); off, the floor runs its 10 s.
+      const status = await runFloor({ config: { ...loadFloorConfig(undefined), floor }, bus, dbPath: tmp.path("quiet.db"), seed: 3, speed: "max", untilMs: 10_000, log });
+      expect(status.steps).toBeGreaterThan(0);
+      await expect(runFloor({ config: { ...loadFloorConfig(undefined), floor }, bus, dbPath: tmp.path("loud.db"), seed: 3, speed: "max", untilMs: 10_000, log, alerts: { env: {} } })).rejects.toThrow(/NOT_SET_ANYWHERE is not set/);
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
 
   it("floor start refuses a webhook whose URL variable is not set: exit 2, naming the file, the field and the variable", async () => {
     const dir = tmp.path("cfg");

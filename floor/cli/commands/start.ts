@@ -99,7 +99,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`  db         ${dbPath}`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await onFile(dbPath, runFloor({
-      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal, watchConfig: true, env: io.env,
+      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal, watchConfig: true, alerts: { env: io.env },
       ...(v.mode === "paper" ? { source: catalog().paperSource(live) } : {}),
       ...(v.mode === "live" ? { source: catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
