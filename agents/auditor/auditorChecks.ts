@@ -1,4 +1,4 @@
-import type { OrderDecision, OrderFill, RiskConfig, Settlement } from "../../protocols/index.ts";
+import { microFromNumber, type OrderDecision, type OrderFill, type RiskConfig, type Settlement } from "../../protocols/index.ts";
 import { auditFigures, reconcileLedger } from "../../state/index.ts";
 import type { AgentContext } from "../../floor/host/index.ts";
 import type { AuditorMemory } from "./AuditorMemory.ts";
@@ -13,7 +13,7 @@ import { orderCost } from "./checks/orderCost.ts";
 import { raiseViolation } from "./raiseViolation.ts";
 import { workingCosts } from "./workingCosts.ts";
 
-/** The floor's capital and risk limits, as the boss is given them (floor/runner/floorAgents.ts). */
+/** The floor's capital (USD, as configured) and risk limits, as the boss is given them (floor/runner/floorAgents.ts). */
 export interface AuditedFloor {
   capital: number;
   risk: RiskConfig;
@@ -28,6 +28,7 @@ const HOUR_MS = 3_600_000;
  */
 export function auditorChecks(ctx: AgentContext, memory: AuditorMemory, floor: AuditedFloor | undefined) {
   const db = ctx.db;
+  const capital = floor ? microFromNumber(floor.capital) : 0;
 
   function decision(d: OrderDecision, subject: string): void {
     const i = d.intent;
@@ -45,7 +46,7 @@ export function auditorChecks(ctx: AgentContext, memory: AuditorMemory, floor: A
       const at = { agentId: i.agentId, marketId: i.marketId, symbol: m.symbol };
       const x = auditFigures.exposure(db, i.agentId, i.marketId, m.symbol);
       const open = { agent: x.agentOpen, floor: x.floorOpen, market: x.marketOpen, underlying: x.underlyingOpen };
-      const figures = { floorCapital: floor.capital, allocated: x.allocated, cash: x.cash, open, working: workingCosts(db, memory, i.intentId, at) };
+      const figures = { floorCapital: capital, allocated: x.allocated, cash: x.cash, open, working: workingCosts(db, memory, i.intentId, at) };
       const broken = checkLimits(i.side, orderCost(i.side, i.price, i.size, m.fee), figures, floor.risk);
       if (broken) raiseViolation(ctx, broken, c);
     }
