@@ -56,8 +56,10 @@ export function auditorChecks(ctx: AgentContext, memory: AuditorMemory, floor: A
 
   function fill(f: OrderFill, subject: string): void {
     const c = { agentId: f.agentId, subject, refs: { intentId: f.intentId, fillId: f.fillId, marketId: f.marketId } };
-    const dup = checkDuplicateFill(f.fillId, memory.fillSeen(f.marketId, f.fillId, f.id), f.id);
+    const first = memory.fillSeen(f.marketId, f.fillId, f.id);
+    const dup = checkDuplicateFill(f.fillId, first, f.id);
     if (dup) return raiseViolation(ctx, dup, c); // its size is already counted against its order
+    if (first === FROM_LEDGER || first === f.id) return; // heard before a restart (the ledger counted it), or this very message again
     const a = memory.approved.get(f.intentId);
     const before = a?.filled ?? 0;
     const broken = checkFill(f, a, before);
