@@ -20,7 +20,7 @@ it("a clean sim run of six hours with the default roster raises no violation", a
   const db = openDb(path, { readonly: true });
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    // The checks had work: approvals, some resized to a cap, fills on both books' sides, settlements.
+    // The checks had work: approvals, some resized to a cap, settlements.
     expect(n("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'approved'")).toBeGreaterThan(5);
     expect(n("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'approved' AND detail_json LIKE '%resized%'")).toBeGreaterThan(0);
     expect(n("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'order_settle'")).toBeGreaterThan(0);
