@@ -46,7 +46,8 @@ export function auditorAgent(id = "auditor", floor?: AuditedFloor): AgentSpec {
           if (!restored) memory.rebuild();
         },
         onTick: (now) => checks.tick(now),
-        onStop: () => checks.ledger(),
+        // At the stop the routes are gone: the auditor would not hear its own violation, so it writes it.
+        onStop: () => checks.ledger((f) => write({ ...f, src: id }, ctx.clock.now())),
         routes: [
           route(families.intent, (m, subject) => {
             write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);

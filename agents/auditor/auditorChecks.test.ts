@@ -129,6 +129,15 @@ describe("the auditor's checks, each caught, recorded once and halting its agent
     expect(halts.map((h) => h.subject)).toEqual(rules.filter((r) => r[1] === "t1").map(() => "ctl.t1.halt"));
   });
 
+  it("ledger: checked at the auditor's stop too, where it writes the violation itself (it no longer hears the bus)", async () => {
+    db.prepare("INSERT INTO positions (agent_id, market_id, outcome, shares_micro, cost_micro) VALUES ('t1', 'm1', 'Up', 3000000, 1530000)").run();
+    await host.stop();
+    const rules = violations().map((v) => [v.src, v.rule, v.agentId, v.figure]);
+    expect(rules).toContainEqual(["auditor", "ledger.position", "t1", "shares"]);
+    expect(rules.length).toBe(new Set(rules.map((r) => JSON.stringify(r))).size);
+    host.start(); // afterEach stops it again
+  });
+
   it("restart: an exact resume keeps the approvals, fill ids and books it heard; any other start rebuilds approvals and fill ids from the ledger", async () => {
     decide("i1", 20 * M, 550_000);
     send("order.event.t1", fill("i1", 10 * M, 510_000));

@@ -10,7 +10,7 @@ import { checkLimits } from "./checks/checkLimits.ts";
 import { checkSettlement } from "./checks/checkSettlement.ts";
 import { ledgerViolations } from "./checks/ledgerViolations.ts";
 import { orderCost } from "./checks/orderCost.ts";
-import { raiseViolation } from "./raiseViolation.ts";
+import { raiseViolation, type ViolationFact } from "./raiseViolation.ts";
 import { workingCosts } from "./workingCosts.ts";
 
 /** The floor's capital (USD, as configured) and risk limits, as the boss is given them (floor/runner/floorAgents.ts). */
@@ -77,12 +77,12 @@ export function auditorChecks(ctx: AgentContext, memory: AuditorMemory, floor: A
     if (broken) raiseViolation(ctx, broken, { agentId: s.agentId, subject, refs: { marketId: s.marketId } });
   }
 
-  /** The ledger's invariants; each discrepancy reported once while it stays the same. */
-  function ledger(): void {
+  /** The ledger's invariants; each discrepancy reported once while it stays the same (`record`: at the stop, see raiseViolation). */
+  function ledger(record?: (f: ViolationFact) => void): void {
     for (const b of ledgerViolations(reconcileLedger(db))) {
       if (memory.reported.has(b.key)) continue;
       memory.reported.add(b.key);
-      raiseViolation(ctx, b, { agentId: b.agentId, refs: b.refs });
+      raiseViolation(ctx, b, { agentId: b.agentId, refs: b.refs }, record);
     }
   }
 

@@ -9,15 +9,20 @@ export interface Concerning {
   refs?: Record<string, string | number> | undefined;
 }
 
+/** The violation fact as the audit log records it. */
+export type ViolationFact = { kind: "violation"; severity: "violation"; subject?: string; detail: Record<string, unknown> };
+
 /**
  * Report a broken rule: an `audit.violation` fact (which the auditor records when it hears it, so
- * it is written once), a halt of the agent concerned (the trader's `halted`, which only the boss
+ * it is written once; `record` writes it directly instead, when the auditor no longer hears the
+ * bus: at its stop), a halt of the agent concerned (the trader's `halted`, which only the boss
  * lifts), and the count per rule in the auditor's actor.
  */
-export function raiseViolation(ctx: AgentContext, b: Broken, c: Concerning): void {
+export function raiseViolation(ctx: AgentContext, b: Broken, c: Concerning, record?: (f: ViolationFact) => void): void {
   const agent = c.agentId !== undefined ? { agentId: c.agentId } : {};
-  const detail = { rule: b.rule, ...agent, allowed: b.allowed, actual: b.actual, reason: b.reason, ...c.refs };
-  ctx.publish(subjects.audit("violation"), { kind: "violation", severity: "violation", ...(c.subject ? { subject: c.subject } : {}), detail });
+  const fact: ViolationFact = { kind: "violation", severity: "violation", ...(c.subject ? { subject: c.subject } : {}), detail: { rule: b.rule, ...agent, allowed: b.allowed, actual: b.actual, reason: b.reason, ...c.refs } };
+  ctx.publish(subjects.audit("violation"), fact);
+  record?.(fact);
   ctx.send({ type: "VIOLATION", rule: b.rule });
   if (c.agentId === undefined) return;
   try {
