@@ -12,7 +12,7 @@ import { liveExchange, liveOptions, liveSource, liveTradingOptions, replaySource
 export const catalog: AgentCatalog = {
   kinds: AGENT_KINDS,
   machines: { order: orderMachine },
-  auditor: () => auditorAgent("auditor"),
+  auditor: (floor) => auditorAgent("auditor", floor),
   monitor: () => monitorAgent("monitor"),
   boss: (floor) => bossAgent(BOSS_ID, floor),
   paperExchange: () => paperExchangeAgent("exchange"),

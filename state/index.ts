@@ -38,3 +38,4 @@ export { resolvedUnsettled } from "./resolvedUnsettled.ts";
 export { riskFigures } from "./riskFigures.ts";
 export { writeRiskStatus, readRiskStatus } from "./riskStatus.ts";
 export type { RiskStatus, RiskTripStatus } from "./riskStatus.ts";
+export { auditFigures, type LedgerExposure, type LedgerOrder, type LedgerHolding } from "./auditFigures.ts";
