@@ -26,3 +26,5 @@ export { cusumArl } from "./cusumArl.ts";
 export { pageHinkleyStart, pageHinkleyStep, PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams, type PageHinkleyState } from "./pageHinkley.ts";
 export { batchMeans } from "./batchMeans.ts";
 export { maxDrawdown } from "./maxDrawdown.ts";
+export { tradeFigures, type ClosedTrade, type TradeFigures } from "./tradeFigures.ts";
+export { drawdownOf, type Drawdown, type EquityPoint } from "./drawdownOf.ts";
