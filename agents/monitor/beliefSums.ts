@@ -57,3 +57,20 @@ export function addBelief(s: BeliefSums, b: Pick<PendingBelief, "pUp" | "marketP
     diff: both(s.diff, (o) => (m - o) ** 2 - (b.pUp - o) ** 2),
   };
 }
+
+/** Two agents' sums of one window added (the floor's sums: its skill clusters by window, as an agent's does). */
+export function mergeSums(a: BeliefSums, b: BeliefSums): BeliefSums {
+  const add2 = (x: ByOutcome | undefined, y: ByOutcome | undefined): ByOutcome => [(x?.[0] ?? 0) + (y?.[0] ?? 0), (x?.[1] ?? 0) + (y?.[1] ?? 0)];
+  const addN = (x: readonly number[] | undefined, y: readonly number[] | undefined) => NO_BUCKETS.map((_, i) => (x?.[i] ?? 0) + (y?.[i] ?? 0));
+  return {
+    count: a.count + b.count,
+    sqAgent: add2(a.sqAgent, b.sqAgent),
+    paired: a.paired + b.paired,
+    sqAgentPaired: add2(a.sqAgentPaired, b.sqAgentPaired),
+    sqMarketPaired: add2(a.sqMarketPaired, b.sqMarketPaired),
+    diff: add2(a.diff, b.diff),
+    logLoss: add2(a.logLoss, b.logLoss),
+    calN: addN(a.calN, b.calN),
+    calP: addN(a.calP, b.calP),
+  };
+}
