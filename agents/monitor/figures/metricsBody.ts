@@ -1,6 +1,8 @@
-import type { LatencyLeg } from "../../../protocols/index.ts";
+import { LATENCY_LEGS, type LatencyLeg } from "../../../protocols/index.ts";
 import { currentDrawdown, type AgentBoard } from "./AgentBoard.ts";
-import { latencyQuantiles } from "./latencyWindow.ts";
+import { latencyQuantiles, newLatencyWindow } from "./latencyWindow.ts";
+
+const EMPTY = newLatencyWindow();
 import { uptimeOf } from "./lifeTime.ts";
 import type { Score } from "../score.ts";
 
@@ -13,7 +15,7 @@ export interface BoardFigures {
   turnover: number;
   record: { trades: number; winRate: number | null; avgWin: number | null; avgLoss: number | null; profitFactor: number | null; sharpe: number | null; sortino: number | null; psr: number | null };
   drawdown: { max: number; maxAt: number | null; current: number; longestMs: number };
-  latency: Partial<Record<LatencyLeg, { n: number; p50: number | null; p99: number | null }>>;
+  latency: Record<LatencyLeg, { n: number; p50: number | null; p99: number | null }>;
   uptimeMs: number;
   restarts: number;
 }
@@ -31,8 +33,7 @@ export function boardFigures(b: AgentBoard, score: Pick<Score, "realizedPnl">, u
   // The curve's points are a minute apart: a fall deeper than any of them is the one now.
   const worst = current > b.drawdown.max ? { max: current, maxAt: now } : { max: b.drawdown.max, maxAt: b.drawdown.maxAt };
   const { trades, winRate, avgWin, avgLoss, profitFactor, sharpe, sortino, psr } = b.record;
-  const latency: BoardFigures["latency"] = {};
-  for (const [leg, w] of Object.entries(b.latency) as Array<[LatencyLeg, NonNullable<AgentBoard["latency"][LatencyLeg]>]>) latency[leg] = latencyQuantiles(w);
+  const latency = Object.fromEntries(LATENCY_LEGS.map((leg) => [leg, latencyQuantiles(b.latency[leg] ?? EMPTY)])) as BoardFigures["latency"];
   return {
     unrealizedPnl: unrealized,
     pnl: score.realizedPnl + unrealized,
