@@ -78,7 +78,8 @@ function calibrationOf(s: ForecastScore): ForecastFigures["calibration"] {
 export function forecastFigures(s: ForecastScore): ForecastFigures {
   const brier = s.n > 0 ? s.sqAgent / s.n : null;
   const logN = (s.calN ?? []).reduce((a, b) => a + b, 0);
-  const scored = { logLoss: logN > 0 ? (s.sumLog ?? 0) / logN : null, calibration: calibrationOf(s) };
+  // Only the buckets with a belief: most of a trader's beliefs fall in a few of them.
+  const scored = { logLoss: logN > 0 ? (s.sumLog ?? 0) / logN : null, calibration: calibrationOf(s).filter((c) => c.n > 0) };
   if (s.paired === 0) return { n: s.n, brier, paired: 0, marketBrier: null, skill: null, skillLo: null, skillHi: null, markets: 0, ...scored };
   const skill = (s.sqMarketPaired - s.sqAgentPaired) / s.paired;
   const base = { n: s.n, brier, paired: s.paired, marketBrier: s.sqMarketPaired / s.paired, skill, markets: s.markets, ...scored };

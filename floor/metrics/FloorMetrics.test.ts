@@ -10,7 +10,7 @@ const metrics = (ts: number, over: Record<string, unknown> = {}) => ({ v: 1, id:
 describe("the floor's Prometheus registry", () => {
   it("serves each agent's latest figures in base units, counters following the monitor's totals", async () => {
     const prom = new FloorMetrics(bus);
-    bus.publish("metrics.t-1", JSON.stringify(metrics(60_000, { record: { trades: 2, winRate: 0.5, avgWin: 2e6, avgLoss: -750_000, profitFactor: null, sharpe: null, sortino: null, psr: null }, latency: { tickToIntent: { n: 1, p50: 3, p99: 3 }, intentToDecision: { n: 0, p50: null, p99: null }, decisionToAck: { n: 0, p50: null, p99: null }, tickToDecision: { n: 0, p50: null, p99: null }, tickToAck: { n: 0, p50: null, p99: null } } })));
+    bus.publish("metrics.t-1", JSON.stringify(metrics(60_000, { record: { trades: 2, winRate: 0.5, avgWin: 2e6, avgLoss: -750_000, profitFactor: null, sharpe: null, sortino: null, psr: null }, latency: { tickToIntent: { n: 1, p50: 3, p99: 3 } } })));
     bus.publish("metrics.t-1", JSON.stringify(metrics(70_000, { fills: 5 })));
     bus.publish("metrics.t-1", "{not json");
     await bus.idle();

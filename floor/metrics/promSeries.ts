@@ -74,7 +74,7 @@ export const PROM_SERIES: readonly PromSeries[] = [
     unit: "seconds (floor time)",
     help: "Latency of a leg of the order path, a quantile over the last 512 samples.",
     labels: ["leg", "quantile"],
-    samples: (m) => LATENCY_LEGS.flatMap((leg) => [[{ leg, quantile: "0.5" }, seconds(m.latency?.[leg].p50)], [{ leg, quantile: "0.99" }, seconds(m.latency?.[leg].p99)]] as const),
+    samples: (m) => LATENCY_LEGS.flatMap((leg) => [[{ leg, quantile: "0.5" }, seconds(m.latency?.[leg]?.p50)], [{ leg, quantile: "0.99" }, seconds(m.latency?.[leg]?.p99)]] as const),
   },
   series("polyfloor_uptime_seconds", "gauge", "seconds", "Floor time alive: between births or restarts and failures or retirements.", (m) => seconds(m.uptimeMs)),
   series("polyfloor_restarts_total", "counter", "restarts", "Restarts by its supervisor (the floor: every agent's).", (m) => m.restarts),

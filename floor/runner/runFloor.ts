@@ -35,7 +35,7 @@ export interface RunOptions {
   /** Called with the live floor every `statusEveryMs` of wall time, and once at the end. */
   onStatus?: (s: LiveStatus) => void;
   statusEveryMs?: number;
-  /** Called once the floor is up, with the live view and the Prometheus text of its figures (the dashboard serves both). */
+  /** Called once the floor is up, with the live view and the Prometheus text of its figures (the dashboard serves both; without it no registry is kept). */
   onReady?: (live: () => LiveStatus, metrics: () => Promise<string>) => void;
   /** Stop and throw (exit 1) when no market opened within this much floor time (live data). */
   noMarketTimeoutMs?: number;
@@ -81,8 +81,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
     const clock = new SimClock(start);
     unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
-    // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics).
-    prom = new FloorMetrics(o.bus);
+    // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
+    if (o.onReady) prom = new FloorMetrics(o.bus);
     const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);

@@ -89,7 +89,7 @@ export const Metrics = Envelope.extend({
       markets: z.number().int().nonnegative(),
       /** Mean −ln of the probability given to what happened (p clamped to [1e-6, 1 − 1e-6]). */
       logLoss: z.number().nullable().optional(),
-      /** Reliability buckets of width 0.1 over p: the count, mean forecast and frequency of Up in each. */
+      /** Reliability buckets of width 0.1 over p (the ones with a belief): the count, mean forecast and frequency of Up in each. */
       calibration: z.array(CalibrationBucket).optional(),
     })
     .optional(),
@@ -117,8 +117,8 @@ export const Metrics = Envelope.extend({
     .optional(),
   /** On the equity curve (drawdownOf): worst and current fall from the running peak (fractions), the longest time under water. */
   drawdown: z.object({ max: z.number().nonnegative(), maxAt: z.number().nullable(), current: z.number().nonnegative(), longestMs: z.number().nonnegative() }).optional(),
-  /** Floor ms per leg over the last samples (a bounded window): null quantiles before any sample. */
-  latency: z.record(z.enum(LATENCY_LEGS), z.object({ n: z.number().int().nonnegative(), p50: z.number().nullable(), p99: z.number().nullable() })).optional(),
+  /** Floor ms per leg over the last samples (a bounded window); a leg without a sample is absent. */
+  latency: z.partialRecord(z.enum(LATENCY_LEGS), z.object({ n: z.number().int().nonnegative(), p50: z.number().nullable(), p99: z.number().nullable() })).optional(),
   /** Floor ms alive (between a spawn or restart and a failure or retirement), and restarts seen. */
   uptimeMs: z.number().nonnegative().optional(),
   restarts: z.number().int().nonnegative().optional(),

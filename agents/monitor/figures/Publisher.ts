@@ -25,7 +25,11 @@ export class Publisher {
 
   tick(now: number): void {
     const c = this.ctx.context<MonitorContext>();
-    for (const [id, b] of this.board.boards) this.step(c, id, b, now);
+    for (const id of this.board.active) {
+      const b = this.board.boards.get(id)!;
+      // Nothing held and nothing new (or no curve it could add to): no step looks at it until it changes.
+      if (this.step(c, id, b, now)) this.board.active.delete(id);
+    }
     this.step(c, FLOOR_METRICS_ID, this.board.floor, now);
   }
 
@@ -34,13 +38,15 @@ export class Publisher {
     this.publish(this.ctx.context<MonitorContext>(), agentId, b, now, this.board.unrealized(b));
   }
 
-  private step(c: MonitorContext | undefined, id: string, b: AgentBoard, now: number): void {
+  /** Sample and publish what is due; true when the board is at rest (nothing held, nothing to publish or sample). */
+  private step(c: MonitorContext | undefined, id: string, b: AgentBoard, now: number): boolean {
     const open = b.holdings.size > 0;
     const unrealized = open ? this.board.unrealized(b) : 0;
     if (open) b.dirty = true; // its marks may have moved
     const equity = equityOf(b, (c?.scores[id] ?? EMPTY_SCORE).realizedPnl, unrealized);
     if (samplePoint(b, now, equity)) addEquityPoint(this.ctx.db, id, now, equity!);
     if (b.dirty && now - b.lastPublished >= PUBLISH_EVERY_MS) this.publish(c, id, b, now, unrealized);
+    return !open && !b.dirty && (!b.moved || equity === null);
   }
 
   private publish(c: MonitorContext | undefined, id: string, b: AgentBoard, now: number, unrealized: number): void {
@@ -63,6 +69,7 @@ export class Publisher {
    */
   reload(): void {
     const db = this.ctx.db;
+    for (const id of this.board.boards.keys()) this.board.active.add(id);
     const boardOf = (id: string) => (id === FLOOR_METRICS_ID ? this.board.floor : this.board.board(id));
     for (const [id, { metrics: m }] of readAgentMetrics(db)) {
       const b = boardOf(id);

@@ -19,13 +19,17 @@ export interface ScoreboardState {
 export class Scoreboard {
   boards = new Map<string, AgentBoard>();
   floor = newBoard();
+  /** The agents whose boards a step must look at: changed, or holding something (the rest cost a step nothing). */
+  active = new Set<string>();
   private times = new OrderTimes();
 
   constructor(private readonly markOf: (marketId: string) => number | undefined) {}
 
+  /** An agent's board, to change: it becomes active. */
   board(agentId: string): AgentBoard {
     let b = this.boards.get(agentId);
     if (!b) this.boards.set(agentId, (b = newBoard()));
+    this.active.add(agentId);
     return b;
   }
 
@@ -82,6 +86,7 @@ export class Scoreboard {
 
   restore(s: ScoreboardState): void {
     this.boards = new Map(s.boards);
+    this.active = new Set(this.boards.keys());
     this.floor = s.floor;
     this.times.restore(s.times);
   }

@@ -1,8 +1,6 @@
 import { LATENCY_LEGS, type LatencyLeg } from "../../../protocols/index.ts";
 import { currentDrawdown, type AgentBoard } from "./AgentBoard.ts";
-import { latencyQuantiles, newLatencyWindow } from "./latencyWindow.ts";
-
-const EMPTY = newLatencyWindow();
+import { latencyQuantiles } from "./latencyWindow.ts";
 import { uptimeOf } from "./lifeTime.ts";
 import type { Score } from "../score.ts";
 
@@ -15,7 +13,7 @@ export interface BoardFigures {
   turnover: number;
   record: { trades: number; winRate: number | null; avgWin: number | null; avgLoss: number | null; profitFactor: number | null; sharpe: number | null; sortino: number | null; psr: number | null };
   drawdown: { max: number; maxAt: number | null; current: number; longestMs: number };
-  latency: Record<LatencyLeg, { n: number; p50: number | null; p99: number | null }>;
+  latency: Partial<Record<LatencyLeg, { n: number; p50: number | null; p99: number | null }>>;
   uptimeMs: number;
   restarts: number;
 }
@@ -33,7 +31,11 @@ export function boardFigures(b: AgentBoard, score: Pick<Score, "realizedPnl">, u
   // The curve's points are a minute apart: a fall deeper than any of them is the one now.
   const worst = current > b.drawdown.max ? { max: current, maxAt: now } : { max: b.drawdown.max, maxAt: b.drawdown.maxAt };
   const { trades, winRate, avgWin, avgLoss, profitFactor, sharpe, sortino, psr } = b.record;
-  const latency = Object.fromEntries(LATENCY_LEGS.map((leg) => [leg, latencyQuantiles(b.latency[leg] ?? EMPTY)])) as BoardFigures["latency"];
+  const latency: BoardFigures["latency"] = {};
+  for (const leg of LATENCY_LEGS) {
+    const w = b.latency[leg];
+    if (w) latency[leg] = latencyQuantiles(w);
+  }
   return {
     unrealizedPnl: unrealized,
     pnl: score.realizedPnl + unrealized,
