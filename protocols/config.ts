@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AlertsConfig } from "./alertsConfig.ts";
 import { BusConfig } from "./busConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 import { FeeCurrency } from "./messages/md.ts";
@@ -162,6 +163,8 @@ export const FloorConfig = z
     selection: SelectionConfig.prefault({}),
     /** How crashed and hung agents are restarted, and when one is given up as failed. */
     supervision: SupervisionConfig.prefault({}),
+    /** Webhooks told of breakers, violations, crashes and digests (docs/ALERTS.md); none by default. */
+    alerts: AlertsConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

@@ -19,6 +19,8 @@ export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
 export { BusConfig } from "./busConfig.ts";
+export { AlertsConfig, AlertWebhook, ALERT_KINDS, ALERT_FORMATS } from "./alertsConfig.ts";
+export type { AlertKind, AlertFormat } from "./alertsConfig.ts";
 export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
 export { VENUE_RATE_TIERS, VenueRateTier, venueTierOf } from "./venueRates.ts";

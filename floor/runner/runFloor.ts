@@ -1,5 +1,6 @@
 import type { InspectionEvent, Observer } from "xstate";
 import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
+import { startAlerts, type Alerts } from "../alerts/index.ts";
 import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
@@ -43,6 +44,8 @@ export interface RunOptions {
   watchConfig?: boolean;
   /** Called once the supervisor is up (tests and the bench drive it directly). */
   onSupervisor?: (s: Supervisor) => void;
+  /** Send the config's alerts (`floor start`), their webhook URLs and the secrets they scrub read from `env`; none when absent (backtest, record). */
+  alerts?: { env: Readonly<Record<string, string | undefined>> };
 }
 
 /** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
@@ -67,6 +70,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
   let fatal: LedgerWriteError | undefined;
   let unwatchBus = () => undefined as void;
   let prom: FloorMetrics | undefined;
+  let alerting: Alerts | undefined;
   try {
     const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
@@ -83,6 +87,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
     // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
     if (o.onReady) prom = new FloorMetrics(o.bus);
+    if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus: o.bus, db, clock, log: o.log, source: o.config.source });
     const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
@@ -143,6 +148,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     resume.stopping(lastStep, sup);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     await sup.stopAll();
+    // Before the last anchor: what the alerts give up at the stop is audited under it (a short grace of wall time).
+    await alerting?.stop();
     // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).
     resume.stopped(clock.now());
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
@@ -153,6 +160,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (gaveUp) throw new Error(gaveUp);
     return final;
   } finally {
+    await alerting?.stop(); // after a throw; at once when already stopped
     unwatchBus();
     prom?.stop();
     close();
