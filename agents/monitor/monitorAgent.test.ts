@@ -142,8 +142,12 @@ describe("the monitor's figures", () => {
     fill("m1", "Up", 500_000, 175_000, "i1");
     // What the ledger would hold (the monitor only reads it after a restart without its checkpoint).
     db.prepare("INSERT INTO positions (agent_id, market_id, outcome, shares_micro, cost_micro) VALUES ('a', 'm1', 'Up', ?, ?)").run(10 * M, 5_175_000);
+    // An earlier window settled, in the ledger and on the bus: a checkpoint leaves the record to the ledger.
+    db.prepare("INSERT INTO settlements (agent_id, market_id, winner, up_shares_micro, down_shares_micro, payout_micro, cost_micro, pnl_micro, ts) VALUES ('a', 'm0', 'Up', ?, 0, ?, ?, ?, ?)").run(10 * M, 10 * M, 5_175_000, 4_825_000, T0 + 1_000);
+    send("order.event.a", { ...ev, intentId: "settle-m0", type: "settle", marketId: "m0", winner: "Up", upShares: 10 * M, downShares: 0, payout: 10 * M, pnl: 4_825_000 }, "exchange");
     await step(60_000);
     const before = last("a");
+    expect(before.record).toMatchObject({ trades: 1, avgWin: 4_825_000 });
     const figures = ({ v: _v, id: _id, ts: _ts, src: _src, uptimeMs: _u, ...rest }: Metrics) => rest;
 
     const cp = host.checkpoint();
@@ -160,7 +164,7 @@ describe("the monitor's figures", () => {
     const reloaded = last("a");
     expect(reloaded.ts).toBe(T0 + 180_000);
     // The actor's score comes back from its snapshot; holdings, basis, turnover and the curve from the database; the book's mid is gone (marked at cost).
-    expect(reloaded).toMatchObject({ fills: 1, feesUsd: 175_000, turnover: 5 * M, openPositions: 1, unrealizedPnl: 0, equity: 999_825_000 + 175_000 });
+    expect(reloaded).toMatchObject({ fills: 1, feesUsd: 175_000, turnover: 5 * M, openPositions: 1, unrealizedPnl: 0, equity: 1_000 * M + 4_825_000, record: before.record });
     expect(reloaded.latency).toEqual({});
     expect(readEquityCurve(db, "a").map((p) => p.ts - T0)).toEqual([60_000, 120_000, 180_000]);
   });

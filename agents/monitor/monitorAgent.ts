@@ -67,7 +67,7 @@ export function monitorAgent(id = "monitor", opts: MonitorOptions = {}): AgentSp
           restored = st.board !== undefined;
         },
         onStart() {
-          if (restored) return;
+          if (restored) return out.loadRecords();
           out.reload();
           board.floor.life = { since: ctx.clock.now(), upMs: 0, restarts: 0 };
         },

@@ -33,7 +33,7 @@ export interface AgentBoard {
   moved: boolean;
 }
 
-const NO_RECORD = tradeFigures([]);
+export const NO_RECORD = tradeFigures([]);
 
 export function newBoard(): AgentBoard {
   return { holdings: new Map(), turnover: 0, trades: [], record: NO_RECORD, basis: null, curve: newCurve(), drawdown: { max: 0, maxAt: null, longestMs: 0 }, peak: 0, latency: {}, life: NOT_SEEN, lastPublished: -Infinity, dirty: true, moved: true };

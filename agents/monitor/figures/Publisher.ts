@@ -1,11 +1,11 @@
 import { FLOOR_METRICS_ID, subjects } from "../../../protocols/index.ts";
 import { addEquityPoint, listPositions, readAgentMetrics, readEquityCurve, saveAgentMetrics, settlementsSince } from "../../../state/index.ts";
-import { drawdownOf } from "../../../floor/stats/index.ts";
+import { drawdownOf, type ClosedTrade } from "../../../floor/stats/index.ts";
 import type { AgentContext } from "../../../floor/host/index.ts";
 import { forecastFigures } from "../forecastScore.ts";
 import type { MonitorContext } from "../monitorMachine.ts";
 import { EMPTY_SCORE } from "../score.ts";
-import { boardSettle, refigure, samplePoint, type AgentBoard } from "./AgentBoard.ts";
+import { MAX_TRADES, refigure, samplePoint, type AgentBoard } from "./AgentBoard.ts";
 import { CURVE_CAP } from "./equityCurve.ts";
 import { withFill } from "./holdings.ts";
 import { boardFigures, equityOf } from "./metricsBody.ts";
@@ -82,15 +82,31 @@ export class Publisher {
       b.drawdown = dd;
       b.peak = Math.max(...points.map((p) => p.equity));
     }
-    for (const s of settlementsSince(db, 0)) {
-      const e = { marketId: "", payout: s.cost + s.pnl, pnl: s.pnl, ts: s.ts };
-      boardSettle(boardOf(s.agentId), e, { refigure: false });
-      boardSettle(this.board.floor, e, { refigure: false });
-    }
-    for (const b of [...this.board.boards.values(), this.board.floor]) refigure(b);
+    this.loadRecords();
     for (const p of listPositions(db)) {
       const fill = { outcome: p.outcome, cashDelta: -p.cost, sharesDelta: p.shares };
       for (const b of [boardOf(p.agentId), this.board.floor]) b.holdings.set(p.marketId, withFill(b.holdings.get(p.marketId), fill));
     }
+  }
+
+  /**
+   * Each agent's last MAX_TRADES settled windows, and the floor's, from the ledger's settlements (a
+   * checkpoint does not carry them: the ledger it was committed with has them, to the row).
+   */
+  loadRecords(): void {
+    const all = settlementsSince(this.ctx.db, 0).map((s) => ({ agentId: s.agentId, trade: { ts: s.ts, pnl: s.pnl, cost: s.cost } }));
+    const byAgent = new Map<string, ClosedTrade[]>();
+    for (const { agentId, trade } of all) {
+      const list = byAgent.get(agentId);
+      if (list) list.push(trade);
+      else byAgent.set(agentId, [trade]);
+    }
+    for (const [id, trades] of byAgent) {
+      const b = id === FLOOR_METRICS_ID ? this.board.floor : this.board.board(id);
+      b.trades = trades.slice(-MAX_TRADES);
+      refigure(b);
+    }
+    this.board.floor.trades = all.slice(-MAX_TRADES).map((x) => x.trade);
+    refigure(this.board.floor);
   }
 }

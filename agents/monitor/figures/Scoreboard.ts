@@ -1,5 +1,5 @@
 import type { AgentLifecycle, LatencyLeg, OrderEvent, OrderFill, OrderReversal, Settlement } from "../../../protocols/index.ts";
-import { boardFill, boardLatency, boardSettle, newBoard, touch, type AgentBoard } from "./AgentBoard.ts";
+import { boardFill, boardLatency, boardSettle, newBoard, NO_RECORD, touch, type AgentBoard } from "./AgentBoard.ts";
 import { unrealizedOf, withFill } from "./holdings.ts";
 import { lifeEvent, seenAlive } from "./lifeTime.ts";
 import { OrderTimes, type LatencySample } from "./orderTimes.ts";
@@ -80,8 +80,10 @@ export class Scoreboard {
     return n;
   }
 
+  /** The boards without their settled windows: they grow with the floor's history, and the ledger holds them (Publisher.loadRecords). */
   save(): ScoreboardState {
-    return { boards: this.boards, floor: this.floor, times: this.times.save() };
+    const bare = (b: AgentBoard): AgentBoard => ({ ...b, trades: [], record: NO_RECORD });
+    return { boards: new Map([...this.boards].map(([id, b]) => [id, bare(b)])), floor: bare(this.floor), times: this.times.save() };
   }
 
   restore(s: ScoreboardState): void {
