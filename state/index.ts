@@ -26,6 +26,7 @@ export { readStatus, readFigures } from "./readStatus.ts";
 export type { FloorStatus, AgentStatus, LedgerFigures } from "./readStatus.ts";
 export { listForecasts, listSettlements, settlementsSince, recordForecast, settlementRecord, auditCounts, rejectionReasons } from "./forecasts.ts";
 export type { Forecast } from "./forecasts.ts";
+export { saveAgentMetrics, readAgentMetrics, addEquityPoint, readEquityCurve, listPositions } from "./agentMetrics.ts";
 export { listOpenOrders, orderById, intentKnown } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";
 export { reverseFill, hasFill } from "./reverseFill.ts";

@@ -107,8 +107,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => io.out(statusLine(s)),
-      onReady: async (live) => {
-        for (const line of servers!.ready(live)) io.out(line);
+      onReady: async (live, metrics) => {
+        for (const line of servers!.ready(live, metrics)) io.out(line);
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
     }));
