@@ -10,7 +10,12 @@ import { RiskConfig } from "./riskConfig.ts";
 export { RiskConfig };
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
-export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
+/** Names the floor itself writes under: the floor's own metrics (`metrics.floor`) and the sources of facts no agent publishes. */
+const FLOOR_NAMES = new Set(["floor", "bus", "alerts"]);
+export const AgentId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)")
+  .refine((id) => !FLOOR_NAMES.has(id), { message: `is the floor's own name (${[...FLOOR_NAMES].join(", ")} are taken)` });
 
 /** One simulated underlying and its back-to-back Up/Down windows. Series with the same symbol share one spot walk. */
 export const SimSeries = z
