@@ -54,8 +54,15 @@ describe("tradeFigures", () => {
     expect(tradeFigures(unitTrades([0.2, 0.2]))).toMatchObject({ sharpe: null, psr: null, sortino: null });
   });
 
-  it("refuses money that is not micro-USD integers, or a negative cost", () => {
+  it("counts a window sold back for more than it paid (net cost below 0) in the P&L, not in the returns or the turnover", () => {
+    // A market maker's window: bought for 4, sold for 5, nothing held at settlement: net cost −1, P&L +1.
+    const f = tradeFigures([{ ts: 1, pnl: 1_000_000, cost: -1_000_000 }, ...unitTrades([0.1, -0.1])]);
+    expect(f).toMatchObject({ trades: 3, wins: 2, pnl: 1_000_000, turnover: 2_000_000 });
+    expect(f.sharpe).toBeCloseTo(0, 12);
+  });
+
+  it("refuses money that is not micro-USD integers", () => {
     expect(() => tradeFigures([{ ts: 1, pnl: 0.5, cost: 1 }])).toThrow(RangeError);
-    expect(() => tradeFigures([{ ts: 1, pnl: 1, cost: -1 }])).toThrow(RangeError);
+    expect(() => tradeFigures([{ ts: 1, pnl: 1, cost: 1.5 }])).toThrow(RangeError);
   });
 });

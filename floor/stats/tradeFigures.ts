@@ -1,7 +1,10 @@
 import { psr } from "./psr.ts";
 import { sharpeMoments } from "./sharpeMoments.ts";
 
-/** One settled window of an agent: its P&L after fees and what it put at risk (micro-USD), at floor ms `ts`. */
+/**
+ * One settled window of an agent: its P&L after fees and its net cost (micro-USD), at floor ms
+ * `ts`. The net cost is below 0 for a window sold back for more than was paid (a market maker's).
+ */
 export interface ClosedTrade {
   ts: number;
   pnl: number;
@@ -20,12 +23,12 @@ export interface TradeFigures {
   avgLoss: number | null;
   /** Gross profit over the absolute gross loss; null when nothing was lost. */
   profitFactor: number | null;
-  /** Micro-USD integers: the wins' P&L, the losses' (≤ 0), their sum, and the cost put at risk. */
+  /** Micro-USD integers: the wins' P&L, the losses' (≤ 0), their sum, and the cost put at risk (windows of net cost ≤ 0 put none). */
   grossProfit: number;
   grossLoss: number;
   pnl: number;
   turnover: number;
-  /** Per trade on returns r = pnl / cost (trades that cost something), never annualised. */
+  /** Per trade on returns r = pnl / cost (trades that cost something: a window that cost nothing has no return), never annualised. */
   sharpe: number | null;
   /** Mean r over the target-0 downside deviation √(Σ min(r, 0)² / n) (Sortino & Price 1994). */
   sortino: number | null;
@@ -44,13 +47,14 @@ export function tradeFigures(trades: readonly ClosedTrade[]): TradeFigures {
   let turnover = 0;
   const returns: number[] = [];
   for (const t of trades) {
-    if (!Number.isSafeInteger(t.pnl) || !Number.isSafeInteger(t.cost) || t.cost < 0) throw new RangeError(`a trade's pnl and cost are micro-USD integers, cost ≥ 0: ${t.pnl}, ${t.cost}`);
+    if (!Number.isSafeInteger(t.pnl) || !Number.isSafeInteger(t.cost)) throw new RangeError(`a trade's pnl and cost are micro-USD integers: ${t.pnl}, ${t.cost}`);
     if (t.pnl > 0) {
       wins++;
       grossProfit += t.pnl;
     } else grossLoss += t.pnl;
+    if (t.cost <= 0) continue;
     turnover += t.cost;
-    if (t.cost > 0) returns.push(t.pnl / t.cost);
+    returns.push(t.pnl / t.cost);
   }
   const n = trades.length;
   const losses = n - wins;
