@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BusConfig } from "./busConfig.ts";
+import { DigestConfig } from "./digestConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 import { FeeCurrency } from "./messages/md.ts";
 import { SelectionConfig } from "./selectionConfig.ts";
@@ -162,6 +163,8 @@ export const FloorConfig = z
     selection: SelectionConfig.prefault({}),
     /** How crashed and hung agents are restarted, and when one is given up as failed. */
     supervision: SupervisionConfig.prefault({}),
+    /** The daily digest the auditor writes at each UTC midnight of floor time. */
+    digests: DigestConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

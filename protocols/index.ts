@@ -18,6 +18,7 @@ export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
+export { DigestConfig } from "./digestConfig.ts";
 export { BusConfig } from "./busConfig.ts";
 export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
