@@ -3,18 +3,25 @@ import { appendAudit, listOpenOrders, type AuditEntry } from "../../state/index.
 import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { auditorMachine } from "./auditorMachine.ts";
 import { checkFill, type ApprovedOrder } from "./checkFill.ts";
+import { dailyDigests, type DigestOptions } from "./dailyDigests.ts";
+
+export interface AuditorOptions {
+  /** Write the daily digest at each UTC midnight of floor time (docs/DIGEST.md); none when absent. */
+  digests?: DigestOptions | undefined;
+}
 
 /**
  * The auditor writes every intent, decision, order event, lifecycle fact and reported problem
  * into the hash-chained audit log, and checks each fill against the decision that allowed it.
  */
-export function auditorAgent(id = "auditor"): AgentSpec {
+export function auditorAgent(id = "auditor", options: AuditorOptions = {}): AgentSpec {
   return {
     id,
     kind: "auditor",
     config: {},
     create(ctx) {
       let approved = new Map<string, ApprovedOrder & { filled: number; marketId: string }>();
+      const digests = options.digests && dailyDigests({ ...options.digests, db: ctx.db, log: ctx.log, now: () => ctx.clock.now(), publish: (s, b) => ctx.publish(s, b) });
 
       function write(e: Omit<AuditEntry, "ts">, ts: number): void {
         try {
@@ -38,6 +45,8 @@ export function auditorAgent(id = "auditor"): AgentSpec {
         onStart() {
           for (const o of listOpenOrders(ctx.db)) if (!approved.has(o.intentId)) approved.set(o.intentId, { side: o.side, price: o.price, size: o.size, filled: o.filled, marketId: o.marketId });
         },
+        onTick: digests && ((now: number) => digests.onTick(now)),
+        onStop: digests && (() => digests.onStop()),
         routes: [
           route(families.intent, (m, subject) => {
             write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from "xstate";
-import type { LiveConfig, RiskConfig, SimConfig } from "../../protocols/index.ts";
+import type { DigestConfig, LiveConfig, RiskConfig, SimConfig } from "../../protocols/index.ts";
 import type { ReplayPlan } from "../replay/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentKindDef } from "./AgentKindDef.ts";
@@ -15,7 +15,8 @@ export interface AgentCatalog {
   /** Machines beyond the kinds' own, for the visualiser's export (each order's life). */
   readonly machines: Readonly<Record<string, AnyStateMachine>>;
   /** The agents every floor has besides its feed and its file-made agents. */
-  auditor(): AgentSpec;
+  /** The auditor, writing the daily digests as `digests` says (none when absent). */
+  auditor(digests?: DigestConfig): AgentSpec;
   monitor(): AgentSpec;
   boss(floor: { capital: number; risk: RiskConfig }): AgentSpec;
   paperExchange(): AgentSpec;

@@ -17,7 +17,7 @@ export function roles(): string[] {
 export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all", exchange?: AgentSpec, more: readonly AgentSpec[] = []): AgentSpec[] {
   const c = catalog();
   const all: AgentSpec[] = [
-    c.auditor(),
+    c.auditor(cfg.floor.digests),
     c.monitor(),
     exchange ?? c.paperExchange(),
     c.boss({ capital: cfg.floor.capital, risk: cfg.floor.risk }),
