@@ -12,7 +12,7 @@ import { liveExchange, liveOptions, liveSource, liveTradingOptions, replaySource
 export const catalog: AgentCatalog = {
   kinds: AGENT_KINDS,
   machines: { order: orderMachine },
-  auditor: (digests) => auditorAgent("auditor", { digests: digests && digestOptions(digests) }),
+  auditor: (floor, digests) => auditorAgent("auditor", floor, { digests: digests && digestOptions(digests) }),
   monitor: () => monitorAgent("monitor"),
   boss: (floor) => bossAgent(BOSS_ID, floor),
   paperExchange: () => paperExchangeAgent("exchange"),

@@ -16,7 +16,8 @@ export class CountingBus implements Bus {
   private wrapped = 0;
   private readonly local: LocalBus | undefined;
 
-  constructor(readonly inner: Bus) {
+  /** `onPublish` sees every message published (the bench's TickProbe times books by it). */
+  constructor(readonly inner: Bus, private readonly onPublish?: (subject: string, data: string) => void) {
     this.local = inner instanceof LocalBus ? inner : undefined;
   }
 
@@ -44,6 +45,7 @@ export class CountingBus implements Bus {
   publish(subject: string, data: string): void {
     this.published++;
     if (subject.startsWith("md.") && MARKET_DATA.some((p) => subject.startsWith(p))) this.marketData++;
+    this.onPublish?.(subject, data);
     this.inner.publish(subject, data);
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from "../floor/log/createLogger.ts";
 import { runFloor } from "../floor/runner/index.ts";
 import { agentFileSchema } from "../floor/config/index.ts";
 import { CountingBus } from "./CountingBus.ts";
+import { TickProbe, type TickToDecision } from "./TickProbe.ts";
 import { closeAndDropStream, tryNatsBus, uniquePrefix } from "./natsSupport.ts";
 import { secondsSince, sig } from "./stats.ts";
 
@@ -47,6 +48,8 @@ export interface FloorRunResult {
   auditEntries: number;
   /** NATS only: own deliveries written off as lost (should be 0). */
   lost?: number;
+  /** Wall-clock µs from a book's publish to the boss's decision on an intent it led to (bench/TickProbe.ts). */
+  tickToDecision: TickToDecision;
 }
 
 export interface FloorRunSkipped {
@@ -95,7 +98,9 @@ export async function floorRun(o: FloorRunOptions): Promise<FloorRunResult | Flo
     lost = () => nats.lostCount;
     cleanup = () => closeAndDropStream(o.natsUrl, nats);
   }
-  const bus = new CountingBus(inner);
+  const probe = new TickProbe();
+  const bus = new CountingBus(inner, (subject, data) => probe.published(subject, data));
+  const listening = probe.listen(bus);
   try {
     const config = o.traders === "default" ? loadFloorConfig(undefined) : benchConfig(o.traders);
     const t0 = process.hrtime.bigint();
@@ -124,8 +129,10 @@ export async function floorRun(o: FloorRunOptions): Promise<FloorRunResult | Flo
       marketsSettled: status.marketsSettled,
       auditEntries: status.auditEntries,
       ...(lostCount === undefined ? {} : { lost: lostCount }),
+      tickToDecision: probe.result(),
     };
   } finally {
+    listening.unsubscribe();
     await cleanup();
     await rm(dir, { recursive: true, force: true });
   }

@@ -72,7 +72,7 @@ export async function main(): Promise<number> {
       }
       progress(`floor: ${traders} trader(s) on ${bus}, ${hours} h of floor time…`);
       const r = await floorRun({ traders, bus, untilMs: hours * HOUR_MS, seed: SEED, log, natsUrl: url });
-      progress(r.marketEventsPerSec === null ? `  skipped: ${r.reason}` : `  ${r.wallSeconds} s wall, ${r.marketEventsPerSec} market events/s, ${r.floorSecondsPerWallSecond}× real time`);
+      progress(r.marketEventsPerSec === null ? `  skipped: ${r.reason}` : `  ${r.wallSeconds} s wall, ${r.marketEventsPerSec} market events/s, ${r.floorSecondsPerWallSecond}× real time; tick to decision p50 ${r.tickToDecision.p50Micros} µs, p99 ${r.tickToDecision.p99Micros} µs (${r.tickToDecision.decisions} decisions)`);
       runs.push(r);
     }
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The name of an environment variable (the config names where a secret is, never the secret). */
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "the name of an environment variable");
+export const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "the name of an environment variable");
 
 /**
  * The `bus:` section of config/floor.yaml: where the bus is and which environment variables hold

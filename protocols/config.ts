@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AlertsConfig } from "./alertsConfig.ts";
 import { BusConfig } from "./busConfig.ts";
 import { DigestConfig } from "./digestConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
@@ -10,7 +11,12 @@ import { RiskConfig } from "./riskConfig.ts";
 export { RiskConfig };
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
-export const AgentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)");
+/** Names the floor itself writes under: the floor's own metrics (`metrics.floor`) and the sources of facts no agent publishes. */
+const FLOOR_NAMES = new Set(["floor", "bus", "alerts"]);
+export const AgentId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)")
+  .refine((id) => !FLOOR_NAMES.has(id), { message: `is the floor's own name (${[...FLOOR_NAMES].join(", ")} are taken)` });
 
 /** One simulated underlying and its back-to-back Up/Down windows. Series with the same symbol share one spot walk. */
 export const SimSeries = z
@@ -165,6 +171,8 @@ export const FloorConfig = z
     supervision: SupervisionConfig.prefault({}),
     /** The daily digest the auditor writes at each UTC midnight of floor time. */
     digests: DigestConfig.prefault({}),
+    /** Webhooks told of breakers, violations, crashes and digests (docs/ALERTS.md); none by default. */
+    alerts: AlertsConfig.prefault({}),
   })
   .strict();
 export type FloorConfig = z.infer<typeof FloorConfig>;

@@ -13,13 +13,15 @@ export { Side, OrderType, OrderIntent, CancelRequest, OrderDecision, OrderAck, O
 export type { IntentFields } from "./messages/order.ts";
 export { Belief } from "./messages/belief.ts";
 export { VenueTierReport } from "./messages/venue.ts";
-export { Control, AgentLifecycle, AgentCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact } from "./messages/control.ts";
+export { Control, AgentLifecycle, AgentCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact, LATENCY_LEGS, FLOOR_METRICS_ID, type LatencyLeg } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
 export { DigestConfig } from "./digestConfig.ts";
 export { BusConfig } from "./busConfig.ts";
+export { AlertsConfig, AlertWebhook, ALERT_KINDS, ALERT_FORMATS } from "./alertsConfig.ts";
+export type { AlertKind, AlertFormat } from "./alertsConfig.ts";
 export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
 export { VENUE_RATE_TIERS, VenueRateTier, venueTierOf } from "./venueRates.ts";

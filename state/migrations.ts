@@ -144,4 +144,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX fills_agent ON fills(agent_id, reverses);
     `,
   },
+  {
+    version: 10,
+    name: "the monitor's figures: each agent's latest metrics (and the floor's), and its equity curve",
+    // Not ledger tables: the ledger hash does not read them. The monitor upserts a row when it
+    // publishes (every few seconds of floor time at most) and adds a point a minute at most.
+    sql: `
+      CREATE TABLE agent_metrics (agent_id TEXT PRIMARY KEY, ts INTEGER NOT NULL, metrics_json TEXT NOT NULL);
+      CREATE TABLE equity_points (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, agent_id TEXT NOT NULL, ts INTEGER NOT NULL, equity_micro INTEGER NOT NULL
+      );
+      CREATE INDEX equity_points_agent ON equity_points(agent_id, ts);
+    `,
+  },
 ];

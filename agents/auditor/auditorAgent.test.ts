@@ -13,7 +13,7 @@ const fill = (intentId: string, size: number, price = 450_000) => ({
   type: "fill", agentId: "t1", intentId, orderId: `o-${intentId}`, fillId: `f-${++seq}`, marketId: "m1", tokenId: "1".repeat(77), outcome: "Up", side: "BUY",
   price, size, feeShares: 0, feeUsd: 0, cashDelta: -((price * size) / M), sharesDelta: size,
 });
-const violations = () => db.prepare("SELECT detail_json AS d FROM audit_log WHERE kind = 'fill_violation'").all() as Array<{ d: string }>;
+const violations = () => db.prepare("SELECT detail_json AS d FROM audit_log WHERE kind = 'violation'").all() as Array<{ d: string }>;
 
 beforeEach(() => {
   db = openDb(":memory:");
@@ -36,10 +36,10 @@ it("after a restart, checks fills of orders approved in the previous run against
   expect(violations()).toEqual([]); // within the approval: no "fill without an approved decision"
   send("order.event.t1", fill("old", 1 * M));
   await bus.idle();
-  expect(violations().map((v) => JSON.parse(v.d).rule)).toEqual([`fills total ${11 * M} over the approved size ${10 * M}`]);
+  expect(violations().map((v) => JSON.parse(v.d))).toEqual([expect.objectContaining({ rule: "fill.order", agentId: "t1", reason: `fills total ${11 * M} over the approved size ${10 * M}` })]);
   send("order.event.t1", fill("unknown", 1 * M));
   await bus.idle();
-  expect(violations().map((v) => JSON.parse(v.d).rule).at(-1)).toBe("fill without an approved decision");
+  expect(violations().map((v) => JSON.parse(v.d).reason).at(-1)).toBe("fill without an approved decision");
 });
 
 it("a reversed fill frees its size again", async () => {

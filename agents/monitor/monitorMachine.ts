@@ -1,13 +1,13 @@
-import { assign, emit, enqueueActions, setup } from "xstate";
-import { subjects, type OrderEvent } from "../../protocols/index.ts";
-import type { PublishEmitted } from "../../floor/host/index.ts";
+import { assign, setup } from "xstate";
+import { FLOOR_METRICS_ID, type OrderEvent } from "../../protocols/index.ts";
 import { EMPTY_SCORE, score, type Score } from "./score.ts";
-import { addBelief, NO_BELIEFS, type BeliefSums } from "./beliefSums.ts";
-import { EMPTY_FORECAST_SCORE, foldSums, forecastFigures, type ForecastScore, type PendingBelief } from "./forecastScore.ts";
+import { addBelief, mergeSums, NO_BELIEFS, type BeliefSums } from "./beliefSums.ts";
+import { EMPTY_FORECAST_SCORE, foldSums, type ForecastScore, type PendingBelief } from "./forecastScore.ts";
 
 export interface MonitorContext {
+  /** Each agent's score, and the floor's (FLOOR_METRICS_ID: every agent's events). */
   scores: Record<string, Score>;
-  /** Forecast scores per agent, and the beliefs about windows not yet resolved, by market: each agent's summed, in the order they first spoke. */
+  /** Forecast scores per agent (and the floor's), and the beliefs about windows not yet resolved, by market: each agent's summed, in the order they first spoke. */
   forecasts?: Record<string, ForecastScore>;
   pending?: Record<string, AgentBeliefs[]>;
 }
@@ -36,19 +36,14 @@ export type MonitorEvent =
   | { type: "BELIEFS"; marketId: string; beliefs: readonly PendingBelief[] }
   | { type: "RESOLVED"; marketId: string; up: boolean };
 
-const metricsOf = (c: MonitorContext, agentId: string): PublishEmitted => ({
-  type: "publish",
-  subject: subjects.metrics(agentId),
-  body: { agentId, ...(c.scores[agentId] ?? EMPTY_SCORE), ...(c.forecasts?.[agentId] ? { forecast: forecastFigures(c.forecasts[agentId]) } : {}) },
-});
-
 /**
- * The performance monitor: folds every order event into its agent's score, and every belief,
- * once its window resolves, into the agent's forecast score against the market's own price; it
- * publishes both on `metrics.<agentId>`.
+ * The performance monitor's scores: every fill and settlement folded into its agent's score and
+ * the floor's, and every belief, once its window resolves, into the agent's (and the floor's)
+ * forecast score against the market's own price. The agent (monitorAgent) publishes them with
+ * the rest of its figures on `metrics.<agentId>`, at its own pace.
  */
 export const monitorMachine = setup({
-  types: { context: {} as MonitorContext, events: {} as MonitorEvent, emitted: {} as PublishEmitted },
+  types: { context: {} as MonitorContext, events: {} as MonitorEvent },
 }).createMachine({
   id: "monitor",
   context: { scores: {}, forecasts: {}, pending: {} },
@@ -58,23 +53,25 @@ export const monitorMachine = setup({
       on: {
         ORDER_EVENT: {
           guard: ({ event }) => event.event.type === "fill" || event.event.type === "settle",
-          actions: [
-            assign({ scores: ({ context, event }) => ({ ...context.scores, [event.event.agentId]: score(context.scores[event.event.agentId] ?? EMPTY_SCORE, event.event) }) }),
-            emit(({ context, event }) => metricsOf(context, event.event.agentId)),
-          ],
+          actions: assign({
+            scores: ({ context, event }) => {
+              const id = event.event.agentId;
+              return { ...context.scores, [id]: score(context.scores[id] ?? EMPTY_SCORE, event.event), [FLOOR_METRICS_ID]: score(context.scores[FLOOR_METRICS_ID] ?? EMPTY_SCORE, event.event) };
+            },
+          }),
         },
         BELIEFS: {
           actions: assign({ pending: ({ context, event }) => ({ ...context.pending, [event.marketId]: withBeliefs(context.pending?.[event.marketId] ?? [], event.beliefs) }) }),
         },
         RESOLVED: {
           guard: ({ context, event }) => (context.pending?.[event.marketId]?.length ?? 0) > 0,
-          actions: enqueueActions(({ context, event, enqueue }) => {
+          actions: assign(({ context, event }) => {
             const sums = context.pending?.[event.marketId] ?? [];
             const forecasts = { ...context.forecasts };
             for (const w of sums) forecasts[w.agentId] = foldSums(forecasts[w.agentId] ?? EMPTY_FORECAST_SCORE, w, event.up);
+            forecasts[FLOOR_METRICS_ID] = foldSums(forecasts[FLOOR_METRICS_ID] ?? EMPTY_FORECAST_SCORE, sums.reduce<BeliefSums>(mergeSums, NO_BELIEFS), event.up);
             const { [event.marketId]: _done, ...pending } = context.pending ?? {};
-            enqueue.assign({ forecasts, pending });
-            for (const w of sums) enqueue.emit(metricsOf({ ...context, forecasts }, w.agentId));
+            return { forecasts, pending };
           }),
         },
       },

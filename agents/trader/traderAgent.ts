@@ -29,6 +29,9 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
       const beliefs = beliefCadence();
       let symbol: string | undefined;
       let warmed = false;
+      // The book being handled, for the intents it leads to (the monitor's latency); none outside a book's handler.
+      let tickId: string | undefined;
+      let tickTs = 0;
       const context = () => ctx.context<TraderContext>();
       // Every trader of a symbol in this process reads one spot tape of it (SpotTape.ts).
       const useTapeOf = (s: string) => strategy.useTape(ctx.shared(`spot.${s}`, () => new SpotTape()));
@@ -49,7 +52,7 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
           const before = context();
           if (!before) return;
           const intentId = nextIntentId(before, a.order.marketId);
-          ctx.send({ type: "ORDER", order: a.order, ...(a.perWindow !== undefined ? { perWindow: a.perWindow } : {}) });
+          ctx.send({ type: "ORDER", order: a.order, ...(a.perWindow !== undefined ? { perWindow: a.perWindow } : {}), ...(tickId !== undefined ? { tick: { id: tickId, ts: tickTs } } : {}) });
           // The machine counts what it sent: an order it held back (its mode, the entry limit) is not working.
           if ((context()?.entries ?? 0) > before.entries) strategy.placed(intentId, a.order);
         }
@@ -117,7 +120,10 @@ export function traderAgent(cfg: TraderConfig, parentId?: string, strategies: re
             strategy.onBook(b.marketId, bookTop(b), b.tokenId);
             beliefs.booked(b.marketId);
             say(b.marketId);
+            tickId = b.id;
+            tickTs = b.ts;
             decide();
+            tickId = undefined;
           }),
           route(families.trade, (t) => strategy.onTrade(t.marketId, t.tokenId, t.price, t.size, t.side, t.ts, t.src)),
           route(families.ctl, (c, subject) => (c.verb === "halt" && c.src === AUDITOR_ID ? control(c) : fromBossOnly(c, subject)), { pattern: patterns.ctlOf(cfg.id) }),

@@ -26,6 +26,12 @@ describe("traderMachine", () => {
     t.send({ type: "ORDER", order: buy, perWindow: 1 });
     expect(t.out).toEqual([{ type: "publish", subject: "order.intent.t1", body: { ...buy, intentId: "t1-m1-e1", agentId: "t1" } }]);
   });
+  it("names on the intent the market-data message the order reacts to, when there is one (the monitor's latency)", () => {
+    const t = trader();
+    t.send({ type: "ALLOCATE", capital: 1 }, { type: "WARM" }, { type: "ORDER", order: buy, tick: { id: "feed.1.42", ts: 1_000 } }, { type: "ORDER", order: buy });
+    expect(t.out.map((o) => o.body.tick)).toEqual([{ id: "feed.1.42", ts: 1_000 }, undefined]);
+    expect("tick" in t.out[1]!.body).toBe(false);
+  });
   it("holds a strategy's entry limit per window (remembered in its snapshot), and no limit when none is given", () => {
     const t = trader();
     t.send({ type: "ALLOCATE", capital: 1 }, { type: "WARM" }, { type: "ORDER", order: buy, perWindow: 1 }, { type: "ORDER", order: buy, perWindow: 1 });

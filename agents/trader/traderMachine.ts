@@ -26,7 +26,8 @@ export interface TraderContext {
 export type TraderEvent =
   | { type: "ALLOCATE"; capital: number }
   | { type: "WARM" }
-  | { type: "ORDER"; order: Signal; perWindow?: number }
+  /** `tick`: the market-data message the order reacts to, carried on the intent for the monitor's latency. */
+  | { type: "ORDER"; order: Signal; perWindow?: number; tick?: { id: string; ts: number } }
   | { type: "CANCEL"; marketId: string; intentId?: string; reason: string }
   | { type: "REJECTED"; reason: string }
   | { type: "FILLED"; cashDelta: number }
@@ -42,10 +43,10 @@ export const nextIntentId = (c: Pick<TraderContext, "agentId" | "entries">, mark
 
 const placedIn = (c: TraderContext, marketId: string) => c.placed.find(([m]) => m === marketId)?.[1] ?? 0;
 
-const intent = (c: TraderContext, s: Signal): PublishEmitted => ({
+const intent = (c: TraderContext, s: Signal, tick: { id: string; ts: number } | undefined): PublishEmitted => ({
   type: "publish",
   subject: subjects.intent(c.agentId),
-  body: { ...s, intentId: nextIntentId(c, s.marketId), agentId: c.agentId },
+  body: { ...s, intentId: nextIntentId(c, s.marketId), agentId: c.agentId, ...(tick ? { tick } : {}) },
 });
 
 const cancel = (c: TraderContext, e: { marketId?: string; intentId?: string; reason: string }): PublishEmitted => ({
@@ -71,7 +72,10 @@ export const traderMachine = setup({
     reduces: ({ event }) => event.type === "ORDER" && event.order.side === "SELL",
   },
   actions: {
-    send: emit(({ context, event }) => intent(context, (event as Extract<TraderEvent, { type: "ORDER" }>).order)),
+    send: emit(({ context, event }) => {
+      const e = event as Extract<TraderEvent, { type: "ORDER" }>;
+      return intent(context, e.order, e.tick);
+    }),
     count: assign(({ context, event }) => {
       const m = (event as Extract<TraderEvent, { type: "ORDER" }>).order.marketId;
       const n = placedIn(context, m);

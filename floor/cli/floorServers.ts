@@ -37,8 +37,8 @@ const starting = () => {
 export interface FloorServers {
   dashboard?: Dashboard;
   inspector?: InspectorHandle;
-  /** Serve the running floor's status; returns the lines that say where they are (never the token). */
-  ready(status: () => unknown): string[];
+  /** Serve the running floor's status and Prometheus figures; returns the lines that say where they are (never the token). */
+  ready(status: () => unknown, metrics?: () => Promise<string>): string[];
   close(): Promise<void>;
 }
 
@@ -48,9 +48,11 @@ export interface FloorServers {
  */
 export async function startServers(plans: ServerPlans): Promise<FloorServers> {
   let status: (() => unknown) | undefined;
+  let metrics: (() => Promise<string>) | undefined;
   const s: FloorServers = {
-    ready(live) {
+    ready(live, figures) {
       status = live;
+      metrics = figures;
       return [
         ...(s.inspector ? [`  inspector  ${s.inspector.url}${plans.inspector?.token ? ` (token from ${INSPECT_TOKEN})` : ""} (the Stately inspector; the viewing browser needs internet)`] : []),
         `  dashboard  ${s.dashboard ? `${s.dashboard.url}${plans.dashboard?.token ? ` (token from ${DASHBOARD_TOKEN}: open ?token=... once, or send Authorization: Bearer)` : ""}` : "off"}`,
@@ -63,7 +65,7 @@ export async function startServers(plans: ServerPlans): Promise<FloorServers> {
   };
   try {
     if (plans.inspector) s.inspector = await startInspector(plans.inspector);
-    if (plans.dashboard) s.dashboard = await startDashboard(plans.dashboard, () => (status ?? starting)());
+    if (plans.dashboard) s.dashboard = await startDashboard(plans.dashboard, () => (status ?? starting)(), () => (metrics ? metrics() : Promise.reject(new Error("the floor is starting"))));
   } catch (e) {
     await s.close();
     throw e;

@@ -3,6 +3,9 @@ import { hostPort } from "../../protocols/index.ts";
 import { listenOn, tokenGate, urlOf, type ListenPlan } from "../expose/index.ts";
 import { DASHBOARD_HTML } from "./page.ts";
 
+/** The text exposition format's content type (what prom-client's registries serve). */
+const PROM_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
 export interface Dashboard {
   readonly url: string;
   close(): Promise<void>;
@@ -10,10 +13,11 @@ export interface Dashboard {
 
 /**
  * Serve the dashboard: `/` is the page, `/api/status` the live floor as JSON (503 while `status`
- * throws, e.g. before the floor is ready). Binds to `HOST:PORT` (port 0 picks a free one); a
- * failed bind rejects with one line. With a plan's token, every request must carry it (tokenGate).
+ * throws, e.g. before the floor is ready), `/metrics` the floor's figures in Prometheus' text
+ * format from `metrics` (docs/METRICS.md; 503 while it rejects). Binds to `HOST:PORT` (port 0 picks
+ * a free one); a failed bind rejects with one line. With a plan's token, every request must carry it (tokenGate).
  */
-export async function startDashboard(at: string | ListenPlan, status: () => unknown): Promise<Dashboard> {
+export async function startDashboard(at: string | ListenPlan, status: () => unknown, metrics?: () => Promise<string>): Promise<Dashboard> {
   const { host, port, token }: ListenPlan = typeof at === "string" ? hostPort(at) : at;
   const gate = tokenGate(token, "polyfloor_dashboard");
   const server = createServer((req, res) => {
@@ -30,6 +34,11 @@ export async function startDashboard(at: string | ListenPlan, status: () => unkn
         return;
       }
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(body);
+    } else if (path === "/metrics" && metrics) {
+      metrics().then(
+        (text) => res.writeHead(200, { "content-type": PROM_CONTENT_TYPE, "cache-control": "no-store" }).end(text),
+        (e: unknown) => res.writeHead(503, { "content-type": "text/plain" }).end(String(e)),
+      );
     } else if (path === "/") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(DASHBOARD_HTML);
     } else {

@@ -16,11 +16,12 @@ export function roles(): string[] {
  */
 export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "all", exchange?: AgentSpec, more: readonly AgentSpec[] = []): AgentSpec[] {
   const c = catalog();
+  const floor = { capital: cfg.floor.capital, risk: cfg.floor.risk };
   const all: AgentSpec[] = [
-    c.auditor(cfg.floor.digests),
+    c.auditor(floor, cfg.floor.digests),
     c.monitor(),
     exchange ?? c.paperExchange(),
-    c.boss({ capital: cfg.floor.capital, risk: cfg.floor.risk }),
+    c.boss(floor),
     ...cfg.agents.map((a) => agentSpec(a)),
     ...more,
     feed,

@@ -1,11 +1,13 @@
 import type { InspectionEvent, Observer } from "xstate";
 import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
+import { startAlerts, type Alerts } from "../alerts/index.ts";
 import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { catalog, STEP_MS, Supervisor, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
+import { FloorMetrics } from "../metrics/index.ts";
 import { auditBusViolations } from "./auditBusViolations.ts";
 import { bootAgents } from "./bootAgents.ts";
 import type { Role } from "./floorAgents.ts";
@@ -34,14 +36,16 @@ export interface RunOptions {
   /** Called with the live floor every `statusEveryMs` of wall time, and once at the end. */
   onStatus?: (s: LiveStatus) => void;
   statusEveryMs?: number;
-  /** Called once the floor is up, with the live view (the dashboard serves it). */
-  onReady?: (live: () => LiveStatus) => void;
+  /** Called once the floor is up, with the live view and the Prometheus text of its figures (the dashboard serves both; without it no registry is kept). */
+  onReady?: (live: () => LiveStatus, metrics: () => Promise<string>) => void;
   /** Stop and throw (exit 1) when no market opened within this much floor time (live data). */
   noMarketTimeoutMs?: number;
   /** Watch the config's agents folder and spawn, reconfigure and retire as its files change (`floor start`). */
   watchConfig?: boolean;
   /** Called once the supervisor is up (tests and the bench drive it directly). */
   onSupervisor?: (s: Supervisor) => void;
+  /** Send the config's alerts (`floor start`), their webhook URLs and the secrets they scrub read from `env`; none when absent (backtest, record). */
+  alerts?: { env: Readonly<Record<string, string | undefined>> };
 }
 
 /** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
@@ -65,6 +69,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
   const { db, close } = openLedger(o.dbPath, o.lock, o.log);
   let fatal: LedgerWriteError | undefined;
   let unwatchBus = () => undefined as void;
+  let prom: FloorMetrics | undefined;
+  let alerting: Alerts | undefined;
   try {
     const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
@@ -79,6 +85,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
     const clock = new SimClock(start);
     unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
+    // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
+    if (o.onReady) prom = new FloorMetrics(o.bus);
+    if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus: o.bus, db, clock, log: o.log, source: o.config.source });
     const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
@@ -102,7 +111,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.defaultAgents ? [] : o.config.agents, supervisor: sup, log: o.log }) : undefined;
     o.onSupervisor?.(sup);
     o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
-    o.onReady?.(live);
+    o.onReady?.(live, () => prom!.text());
     const end = resume.endAt(start, o.untilMs);
     let lastStep: number | undefined;
     const pacer = pacerFor(source.mode, o.speed, start, o.log);
@@ -139,6 +148,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     resume.stopping(lastStep, sup);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     await sup.stopAll();
+    // Before the last anchor: what the alerts give up at the stop is audited under it (a short grace of wall time).
+    await alerting?.stop();
     // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).
     resume.stopped(clock.now());
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
@@ -149,7 +160,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (gaveUp) throw new Error(gaveUp);
     return final;
   } finally {
+    await alerting?.stop(); // after a throw; at once when already stopped
     unwatchBus();
+    prom?.stop();
     close();
   }
 }

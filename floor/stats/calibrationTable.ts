@@ -12,6 +12,9 @@ export interface CalibrationBucket {
   freqUp: number | null;
 }
 
+/** The bucket of `p` among `buckets` equal-width ones over [0, 1] (1 falls in the last). */
+export const bucketOf = (p: number, buckets: number): number => Math.min(Math.floor(p * buckets), buckets - 1);
+
 /**
  * Reliability table: forecasts grouped into equal-width buckets over [0, 1], each with its mean
  * forecast and the frequency of Up. A calibrated forecaster has meanP ≈ freqUp in every bucket;
@@ -21,7 +24,7 @@ export function calibrationTable(rows: readonly Forecast[], buckets = 10): Calib
   if (!(Number.isInteger(buckets) && buckets >= 1)) throw new RangeError(`buckets must be a positive integer: ${buckets}`);
   const acc = Array.from({ length: buckets }, () => ({ n: 0, sumP: 0, ups: 0 }));
   for (const r of rows) {
-    const b = acc[Math.min(Math.floor(checkProbability(r.p) * buckets), buckets - 1)]!;
+    const b = acc[bucketOf(checkProbability(r.p), buckets)]!;
     b.n += 1;
     b.sumP += r.p;
     if (r.up) b.ups += 1;

@@ -2,8 +2,8 @@
 export type { Forecast } from "./Forecast.ts";
 export type { Interval } from "./Interval.ts";
 export { brier } from "./brier.ts";
-export { logLoss } from "./logLoss.ts";
-export { calibrationTable, type CalibrationBucket } from "./calibrationTable.ts";
+export { logLoss, logScore } from "./logLoss.ts";
+export { calibrationTable, bucketOf, type CalibrationBucket } from "./calibrationTable.ts";
 export { bootstrapCi, type BootstrapOptions, type BootstrapResult, type BootstrapSettings } from "./bootstrapCi.ts";
 export { skillVsMarket, type PairedForecast, type SkillReport } from "./skillVsMarket.ts";
 export { meanCi, type MeanCi } from "./meanCi.ts";

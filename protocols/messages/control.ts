@@ -58,7 +58,16 @@ export const Heartbeat = Envelope.extend({
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
-/** monitor -> boss, dashboard: one agent's running score. */
+/** The legs of an order's path the monitor times: market data → intent → decision → the exchange's ack, and end to end. */
+export const LATENCY_LEGS = ["tickToIntent", "intentToDecision", "decisionToAck", "tickToDecision", "tickToAck"] as const;
+export type LatencyLeg = (typeof LATENCY_LEGS)[number];
+
+/** The agent id of the whole floor's metrics (`metrics.floor`), as the ledger names the floor's own cash. */
+export const FLOOR_METRICS_ID = "floor";
+
+const CalibrationBucket = z.object({ lo: z.number(), hi: z.number(), n: z.number().int().nonnegative(), meanP: z.number().nullable(), freqUp: z.number().nullable() });
+
+/** monitor -> boss, dashboard: one agent's running score (agent id `floor`: the whole floor's). */
 export const Metrics = Envelope.extend({
   agentId: z.string().min(1),
   fills: z.number().int().nonnegative(),
@@ -78,8 +87,41 @@ export const Metrics = Envelope.extend({
       skillLo: z.number().nullable(),
       skillHi: z.number().nullable(),
       markets: z.number().int().nonnegative(),
+      /** Mean −ln of the probability given to what happened (p clamped to [1e-6, 1 − 1e-6]). */
+      logLoss: z.number().nullable().optional(),
+      /** Reliability buckets of width 0.1 over p (the ones with a belief): the count, mean forecast and frequency of Up in each. */
+      calibration: z.array(CalibrationBucket).optional(),
     })
     .optional(),
+  // The fields below came with issue 13 (docs/METRICS.md); optional, so an older monitor's message still passes.
+  /** Open positions marked at the mid of the latest two-sided book (at cost without one), and realized + unrealized. */
+  unrealizedPnl: Micro.optional(),
+  pnl: Micro.optional(),
+  /** Basis (the agent's first allocation; the floor's deposits) + pnl; null before a basis is known. */
+  equity: Micro.nullable().optional(),
+  openPositions: z.number().int().nonnegative().optional(),
+  /** Notional traded (price × size of every fill, both sides), micro-USD. */
+  turnover: Micro.nonnegative().optional(),
+  /** Per settled window (tradeFigures): null where there is not enough record. */
+  record: z
+    .object({
+      trades: z.number().int().nonnegative(),
+      winRate: z.number().nullable(),
+      avgWin: z.number().nullable(),
+      avgLoss: z.number().nullable(),
+      profitFactor: z.number().nullable(),
+      sharpe: z.number().nullable(),
+      sortino: z.number().nullable(),
+      psr: z.number().nullable(),
+    })
+    .optional(),
+  /** On the equity curve (drawdownOf): worst and current fall from the running peak (fractions), the longest time under water. */
+  drawdown: z.object({ max: z.number().nonnegative(), maxAt: z.number().nullable(), current: z.number().nonnegative(), longestMs: z.number().nonnegative() }).optional(),
+  /** Floor ms per leg over the last samples (a bounded window); a leg without a sample is absent. */
+  latency: z.partialRecord(z.enum(LATENCY_LEGS), z.object({ n: z.number().int().nonnegative(), p50: z.number().nullable(), p99: z.number().nullable() })).optional(),
+  /** Floor ms alive (between a spawn or restart and a failure or retirement), and restarts seen. */
+  uptimeMs: z.number().nonnegative().optional(),
+  restarts: z.number().int().nonnegative().optional(),
 });
 export type Metrics = z.infer<typeof Metrics>;
 

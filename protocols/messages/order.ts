@@ -26,6 +26,8 @@ export const OrderIntent = Envelope.extend({
   postOnly: z.boolean().optional(),
   /** GTD only: floor time (ms) at which the order is cancelled. */
   expiresAt: z.number().int().optional(),
+  /** The market-data message the trader was reacting to (its id and floor ts), for the monitor's tick-to-ack latency; absent when no market data triggered it (a fill did). */
+  tick: z.object({ id: z.string().min(1).max(200), ts: z.number().int().nonnegative() }).optional(),
 });
 export type OrderIntent = z.infer<typeof OrderIntent>;
 

@@ -56,6 +56,16 @@ describe("floor audit verify", { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
   });
 
+  it("catches one edited audit row and names it: the chain breaks at that entry, exit 1", async () => {
+    const r = await verify(copyWith(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail_json = '{"edited":true}' WHERE seq = 7;`));
+    expect(r.stdout).toMatch(/FAILED chain: hash chain broken\n\s+- entry 7: content does not match its hash \(6 entries verified before it\)/);
+    expect(r.code).toBe(1);
+    const json = JSON.parse((await verify(copyWith(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail_json = '{"edited":true}' WHERE seq = 7;`), "--json")).stdout) as { ok: boolean; checks: Array<{ name: string; ok: boolean; summary: string; problems: string[] }> };
+    expect(json.ok).toBe(false);
+    expect(json.checks.find((c) => c.name === "chain")).toMatchObject({ ok: false });
+    expect(JSON.stringify(json.checks.find((c) => c.name === "chain"))).toMatch(/entry 7\b/);
+  });
+
   it("catches corrupted pages with the integrity check, without a crash", async () => {
     const path = copyWith();
     const size = statSync(path).size;

@@ -1,6 +1,7 @@
 import { parseOptions } from "../parseOptions.ts";
 import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
+import { alertTargets } from "../../alerts/index.ts";
 import { catalog } from "../../host/index.ts";
 import { roles, runFloor, type LiveStatus } from "../../runner/index.ts";
 import { connectBus } from "../connectBus.ts";
@@ -59,6 +60,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   const speed = parseSpeed(v.speed);
   const untilMs = v.until === undefined ? undefined : parseDuration(v.until);
   const config = loadFloorConfig(v.config);
+  alertTargets(config.floor.alerts, io.env, config.source); // a webhook whose URL variable is not set: exit 2 here, before anything starts
   const { capitalCapUsd } = liveGuards({ mode: v.mode, live: v.live }, io.env, config);
   if (v.mode === "live" && v.speed !== "1") throw new UsageError("--speed is for sim: live trading runs in real time");
   // Live trading deploys at most the cap, whatever the configured capital.
@@ -97,7 +99,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`  db         ${dbPath}`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await onFile(dbPath, runFloor({
-      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal, watchConfig: true,
+      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal, watchConfig: true, alerts: { env: io.env },
       ...(v.mode === "paper" ? { source: catalog().paperSource(live) } : {}),
       ...(v.mode === "live" ? { source: catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
@@ -105,8 +107,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => io.out(statusLine(s)),
-      onReady: async (live) => {
-        for (const line of servers!.ready(live)) io.out(line);
+      onReady: async (live, metrics) => {
+        for (const line of servers!.ready(live, metrics)) io.out(line);
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
     }));
