@@ -1,5 +1,5 @@
 import type { AgentCatalog } from "../floor/host/index.ts";
-import { auditorAgent } from "./auditor/index.ts";
+import { auditorAgent, digestOptions } from "./auditor/index.ts";
 import { bossAgent } from "./boss/index.ts";
 import { paperExchangeAgent } from "./exchange/index.ts";
 import { orderMachine } from "./exchange/orderMachine.ts";
@@ -12,7 +12,7 @@ import { liveExchange, liveOptions, liveSource, liveTradingOptions, replaySource
 export const catalog: AgentCatalog = {
   kinds: AGENT_KINDS,
   machines: { order: orderMachine },
-  auditor: (floor) => auditorAgent("auditor", floor),
+  auditor: (floor, digests) => auditorAgent("auditor", floor, { digests: digests && digestOptions(digests) }),
   monitor: () => monitorAgent("monitor"),
   boss: (floor) => bossAgent(BOSS_ID, floor),
   paperExchange: () => paperExchangeAgent("exchange"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AlertsConfig } from "./alertsConfig.ts";
 import { BusConfig } from "./busConfig.ts";
+import { DigestConfig } from "./digestConfig.ts";
 import { DashboardSetting, VenueTick, ordered } from "./configChecks.ts";
 import { FeeCurrency } from "./messages/md.ts";
 import { SelectionConfig } from "./selectionConfig.ts";
@@ -168,6 +169,8 @@ export const FloorConfig = z
     selection: SelectionConfig.prefault({}),
     /** How crashed and hung agents are restarted, and when one is given up as failed. */
     supervision: SupervisionConfig.prefault({}),
+    /** The daily digest the auditor writes at each UTC midnight of floor time. */
+    digests: DigestConfig.prefault({}),
     /** Webhooks told of breakers, violations, crashes and digests (docs/ALERTS.md); none by default. */
     alerts: AlertsConfig.prefault({}),
   })

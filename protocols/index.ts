@@ -18,6 +18,7 @@ export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
 export type { Decoded } from "./codec.ts";
 export { FloorConfig, LiveConfig, SimConfig, RiskConfig, AgentId } from "./config.ts";
+export { DigestConfig } from "./digestConfig.ts";
 export { BusConfig } from "./busConfig.ts";
 export { AlertsConfig, AlertWebhook, ALERT_KINDS, ALERT_FORMATS } from "./alertsConfig.ts";
 export type { AlertKind, AlertFormat } from "./alertsConfig.ts";

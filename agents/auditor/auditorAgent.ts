@@ -4,6 +4,12 @@ import { fromBoss, route, type AgentSpec } from "../../floor/host/index.ts";
 import { auditorChecks, type AuditedFloor } from "./auditorChecks.ts";
 import { auditorMachine } from "./auditorMachine.ts";
 import { AuditorMemory } from "./AuditorMemory.ts";
+import { dailyDigests, type DigestOptions } from "./dailyDigests.ts";
+
+export interface AuditorOptions {
+  /** Write the daily digest at each UTC midnight of floor time (docs/DIGEST.md); none when absent. */
+  digests?: DigestOptions | undefined;
+}
 
 /**
  * The auditor writes every intent, decision, order event, lifecycle fact and reported problem
@@ -11,7 +17,7 @@ import { AuditorMemory } from "./AuditorMemory.ts";
  * (auditorChecks.ts): a violation is an `audit.violation` fact and halts the agent concerned.
  * Without the floor's capital and limits (`floor`), the limit checks are skipped.
  */
-export function auditorAgent(id = "auditor", floor?: AuditedFloor): AgentSpec {
+export function auditorAgent(id = "auditor", floor?: AuditedFloor, options: AuditorOptions = {}): AgentSpec {
   return {
     id,
     kind: "auditor",
@@ -20,6 +26,7 @@ export function auditorAgent(id = "auditor", floor?: AuditedFloor): AgentSpec {
       const memory = new AuditorMemory(ctx.db);
       let restored = false;
       const checks = auditorChecks(ctx, memory, floor);
+      const digests = options.digests && dailyDigests({ ...options.digests, db: ctx.db, log: ctx.log, now: () => ctx.clock.now(), publish: (s, b) => ctx.publish(s, b) });
 
       function write(e: Omit<AuditEntry, "ts">, ts: number): void {
         try {
@@ -45,9 +52,15 @@ export function auditorAgent(id = "auditor", floor?: AuditedFloor): AgentSpec {
         onStart() {
           if (!restored) memory.rebuild();
         },
-        onTick: (now) => checks.tick(now),
+        onTick: (now) => {
+          checks.tick(now);
+          digests?.onTick(now);
+        },
         // At the stop the routes are gone: the auditor would not hear its own violation, so it writes it.
-        onStop: () => checks.ledger((f) => write({ ...f, src: id }, ctx.clock.now())),
+        onStop: () => {
+          checks.ledger((f) => write({ ...f, src: id }, ctx.clock.now()));
+          return digests?.onStop();
+        },
         routes: [
           route(families.intent, (m, subject) => {
             write({ kind: "intent", severity: "info", src: m.src, subject, detail: { intentId: m.intentId, marketId: m.marketId, outcome: m.outcome, side: m.side, price: m.price, size: m.size, belief: m.belief } }, m.ts);

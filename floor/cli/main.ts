@@ -6,6 +6,7 @@ import { agents } from "./commands/agents.ts";
 import { audit } from "./commands/audit.ts";
 import { backtest } from "./commands/backtest.ts";
 import { checkConfig } from "./commands/checkConfig.ts";
+import { digest } from "./commands/digest.ts";
 import { machines } from "./commands/machines.ts";
 import { record } from "./commands/record.ts";
 import { start } from "./commands/start.ts";
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   agents,
   agent,
   audit,
+  digest,
   "check-config": checkConfig,
   machines,
   record,
@@ -39,6 +41,9 @@ export const USAGE = `usage: floor <command> [options]
   agent    spawn|reconfigure|retire ID [--file F.yaml] --reason TEXT [--bus URL] [--config F] [--json]
                                      ask a running floor's supervisor over its NATS bus (spawn and
                                      reconfigure take the agent's file); exit 1 when it refuses
+  digest   [--db PATH] [--date YYYY-MM-DD] [--out DIR] [--config F] [--narrative]
+                                     write a day's digest (Markdown + HTML) again from the database alone;
+                                     default: the day before the floor's latest floor time, into digests.dir
   audit verify [--db PATH] [--json]  integrity, audit chain and its anchor, ledger invariants, ledger = audit log
   check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
   machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser

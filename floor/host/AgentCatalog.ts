@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from "xstate";
-import type { LiveConfig, RiskConfig, SimConfig } from "../../protocols/index.ts";
+import type { DigestConfig, LiveConfig, RiskConfig, SimConfig } from "../../protocols/index.ts";
 import type { ReplayPlan } from "../replay/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentKindDef } from "./AgentKindDef.ts";
@@ -15,8 +15,8 @@ export interface AgentCatalog {
   /** Machines beyond the kinds' own, for the visualiser's export (each order's life). */
   readonly machines: Readonly<Record<string, AnyStateMachine>>;
   /** The agents every floor has besides its feed and its file-made agents. */
-  /** The auditor checks the boss's limits itself, so it is given the same floor figures. */
-  auditor(floor?: { capital: number; risk: RiskConfig }): AgentSpec;
+  /** The auditor checks the boss's limits itself, so it is given the same floor figures; it writes the daily digests as `digests` says (none when absent). */
+  auditor(floor?: { capital: number; risk: RiskConfig }, digests?: DigestConfig): AgentSpec;
   monitor(): AgentSpec;
   boss(floor: { capital: number; risk: RiskConfig }): AgentSpec;
   paperExchange(): AgentSpec;

@@ -18,7 +18,7 @@ export function floorAgents(cfg: LoadedConfig, feed: AgentSpec, role: Role = "al
   const c = catalog();
   const floor = { capital: cfg.floor.capital, risk: cfg.floor.risk };
   const all: AgentSpec[] = [
-    c.auditor(floor),
+    c.auditor(floor, cfg.floor.digests),
     c.monitor(),
     exchange ?? c.paperExchange(),
     c.boss(floor),

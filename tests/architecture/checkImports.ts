@@ -10,7 +10,7 @@ export type Zone =
   | { layer: "agentsRoot" | "kernel" | "shell" | "protocols" | "state" | "tests" | "other" };
 
 /** floor/ folders agents may use at run time; every other floor/ folder is the shell. */
-export const KERNEL = ["bus", "clock", "host", "pricing", "random", "log", "checkpoint", "net", "adapters", "replay", "stats", "params"] as const;
+export const KERNEL = ["bus", "clock", "host", "pricing", "random", "log", "checkpoint", "net", "adapters", "replay", "stats", "params", "digest"] as const;
 
 /** The folders whose sources are checked. */
 export const CHECKED_ROOTS = ["agents", "floor", "protocols", "state"] as const;

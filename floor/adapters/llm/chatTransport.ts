@@ -1,5 +1,3 @@
-import type { ChatRequest } from "./request.ts";
-
 /** An HTTP reply as the client reads it: status, headers, body text. */
 export interface ChatReply {
   status: number;
@@ -7,12 +5,21 @@ export interface ChatReply {
   text: string;
 }
 
+/** A chat-completions request body: the analyst's JSON-mode ask, or a plain one (the digest's narrative). */
+export interface ChatBody {
+  model: string;
+  messages: ReadonlyArray<{ role: "system" | "user" | "assistant"; content: string }>;
+  temperature?: number;
+  max_tokens?: number;
+  response_format?: { type: "json_object" | "text" };
+}
+
 /**
  * Sends one chat-completions request and returns the reply, whatever its status; rejects only
  * when no reply came (a network error, or `signal` aborted it). The one seam between the client
  * and the wire: the `openai` package could stand here instead (docs/STRATEGIES.md, llmAnalyst).
  */
-export type ChatTransport = (body: ChatRequest, signal: AbortSignal) => Promise<ChatReply>;
+export type ChatTransport = (body: ChatBody, signal: AbortSignal) => Promise<ChatReply>;
 
 /**
  * The chat-completions wire over Node's own `fetch`: POST {baseUrl}/chat/completions with the key

@@ -4,7 +4,8 @@
 export { analystClient, resolveEndpoint } from "./analystClient.ts";
 export type { AnalystClient, AnalystClientOptions, AnalystClientState, AskFailure, AskResult, EndpointConfig } from "./analystClient.ts";
 export { fetchTransport } from "./chatTransport.ts";
-export type { ChatReply, ChatTransport } from "./chatTransport.ts";
+export type { ChatBody, ChatReply, ChatTransport } from "./chatTransport.ts";
+export { ChatCompletionResponse } from "./request.ts";
 export { DailyBudget, TokenBucket, utcDay } from "./limits.ts";
 export type { DailyBudgetState } from "./limits.ts";
 export { AnalystAnswer, chatRequest, parseAnswer, SYSTEM_PROMPT, userPrompt } from "./request.ts";

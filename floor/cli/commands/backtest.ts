@@ -49,6 +49,8 @@ export async function backtest(argv: string[], io: Io): Promise<number> {
     takerRebateRate: v["taker-rebate"] === undefined ? undefined : parseRebateOption("--taker-rebate", v["taker-rebate"]),
   };
   const config = loadFloorConfig(v.config);
+  // A replay's days are not the floor's: their digests would overwrite the floor's own of the same date (`floor digest --db` writes them on demand).
+  config.floor = { ...config.floor, digests: { ...config.floor.digests, dir: "off" } };
   // Refuse before reading the data: a week of it takes a moment to load.
   if (v.db && existsSync(v.db)) throw new UsageError(`${v.db} exists: a backtest writes a fresh database (choose another --db)`);
   if (v.db) checkWritableDb(v.db);
