@@ -51,3 +51,20 @@ describe("migration 9: an agent's ledger sums by index", () => {
     }
   });
 });
+
+describe("migration 11: a day of floor time by index", () => {
+  const day = (db: Db, sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(0, 1) as Array<{ detail: string }>).map((r) => r.detail).join("; ");
+  it("reads one day of the audit log, settlements and fills, and the beliefs of the windows resolved that day, without scanning the tables", () => {
+    const db = openDb(tmp.path("floor.db"));
+    try {
+      expect(day(db, "SELECT ts, kind FROM audit_log WHERE ts >= ? AND ts < ?")).toBe("SEARCH audit_log USING INDEX audit_log_ts (ts>? AND ts<?)");
+      expect(day(db, "SELECT pnl_micro FROM settlements WHERE ts >= ? AND ts < ?")).toBe("SEARCH settlements USING INDEX settlements_ts (ts>? AND ts<?)");
+      expect(day(db, "SELECT agent_id FROM fills WHERE ts >= ? AND ts < ?")).toBe("SEARCH fills USING INDEX fills_ts (ts>? AND ts<?)");
+      const beliefs = day(db, "SELECT f.p_up FROM forecasts f JOIN markets m USING (market_id) WHERE m.outcome IS NOT NULL AND m.resolved_ts >= ? AND m.resolved_ts < ?");
+      expect(beliefs).toContain("SEARCH m USING INDEX markets_resolved");
+      expect(beliefs).toContain("SEARCH f USING INDEX forecasts_market (market_id=?)");
+    } finally {
+      db.close();
+    }
+  });
+});
