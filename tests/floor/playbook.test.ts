@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalBus } from "../../floor/bus/index.ts";
 import { loadFloorConfig, type LoadedConfig } from "../../floor/config/index.ts";
@@ -19,6 +20,7 @@ let db: Db;
 
 beforeAll(async () => {
   config = loadFloorConfig("config/floor.yaml");
+  config.floor.digests.dir = tmp.path("digests"); // the run crosses midnight: its digests go beside its db, never into the repo
   const bus = new LocalBus();
   try {
     await runFloor({ config, bus, dbPath: tmp.path("floor.db"), seed: 11, speed: "max", untilMs: TWO_DAYS, log: createLogger({ level: "silent" }) });
@@ -54,6 +56,13 @@ describe("the default roster over two days of sim", () => {
     expect(unapproved).toBe(0);
     expect(count("SELECT COUNT(*) AS n FROM audit_log WHERE severity IN ('violation', 'invalid', 'error')")).toBe(0);
     expect(verifyAudit(db).ok).toBe(true);
+  });
+
+  it("writes a digest of each of the two days, with no violation in either", () => {
+    const files = readdirSync(tmp.path("digests")).sort();
+    expect(files.filter((f) => f.endsWith(".md"))).toHaveLength(2);
+    expect(files.filter((f) => f.endsWith(".html"))).toHaveLength(2);
+    for (const f of files.filter((x) => x.endsWith(".md"))) expect(readFileSync(tmp.path(`digests/${f}`), "utf8")).toContain("Violations: 0.");
   });
 
   it("scores every enabled strategy's beliefs against the market, with an interval on its skill", () => {

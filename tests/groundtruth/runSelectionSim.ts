@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import type { Outcome } from "../../protocols/index.ts";
 import { simOutcomes } from "../../agents/feed/index.ts";
 import { LocalBus } from "../../floor/bus/index.ts";
@@ -36,6 +37,7 @@ export async function runSelectionSim(o: { seed: number; days: number; dbPath: s
   const bus = new LocalBus();
   try {
     const config = loadFloorConfig(o.configPath ?? SELECTION_CONFIG);
+    config.floor.digests.dir = join(dirname(o.dbPath), "digests"); // beside the test's db, never the repo's reports/
     const t0 = performance.now();
     truth = simOutcomes(config.floor.sim, o.seed, untilMs);
     const t1 = performance.now();
