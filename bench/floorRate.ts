@@ -103,6 +103,7 @@ export async function floorRun(o: FloorRunOptions): Promise<FloorRunResult | Flo
   const listening = probe.listen(bus);
   try {
     const config = o.traders === "default" ? loadFloorConfig(undefined) : benchConfig(o.traders);
+    config.floor.digests.dir = join(dir, "digests"); // a run that crosses midnight pays for its digest, written beside its db
     const t0 = process.hrtime.bigint();
     const status = await runFloor({ config, bus, dbPath: join(dir, "floor.db"), seed: o.seed, speed: "max", untilMs: o.untilMs, log: o.log });
     const wall = secondsSince(t0);

@@ -32,6 +32,7 @@ export async function replayRate(log: Logger, seed: number): Promise<ReplayRate>
   const plan = planReplay(loadDataset(DECEMBER_WEEK));
   const loadSeconds = secondsSince(t0);
   const config = loadFloorConfig(undefined);
+  config.floor.digests.dir = "off"; // as `floor backtest`: a replayed day writes no digest
   const dir = await mkdtemp(join(tmpdir(), "polyfloor-bench-replay-"));
   const bus = new CountingBus(new LocalBus());
   try {

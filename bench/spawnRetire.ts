@@ -138,7 +138,9 @@ export async function spawnRetire(o: SpawnRetireOptions): Promise<SpawnRetireRes
   let sup: Supervisor | undefined;
   let live: (() => LiveStatus) | undefined;
   const started = process.hrtime.bigint();
-  const run = runFloor({ config: benchConfig(1), bus, dbPath, seed: o.seed, speed: "max", untilMs: UNTIL_MS, log: o.log, signal: stop.signal, onSupervisor: (s) => (sup = s), onReady: (l) => (live = l) });
+  const config = benchConfig(1);
+  config.floor.digests.dir = join(dir, "digests");
+  const run = runFloor({ config, bus, dbPath, seed: o.seed, speed: "max", untilMs: UNTIL_MS, log: o.log, signal: stop.signal, onSupervisor: (s) => (sup = s), onReady: (l) => (live = l) });
   let ended = false;
   const done = run.finally(() => (ended = true));
   done.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
