@@ -76,6 +76,38 @@ describe("alerts on a running floor", () => {
     }
   }, 120_000);
 
+  it("a floor that crosses midnight: the auditor's digest of the day reaches the webhook, with its PnL and files", async () => {
+    const srv = await startWebhookServer();
+    const base = loadFloorConfig(undefined);
+    const floor = FloorConfig.parse({
+      sim: { series: [{ asset: "BTC", symbol: "BTCUSD", marketMinutes: 15, startPrice: 95_000 }] },
+      digests: { dir: tmp.path("digests") },
+      alerts: { webhooks: [{ name: "ops", format: "slack", urlEnv: "OPS_HOOK", kinds: ["digest"] }] },
+    });
+    const agents = [agentFileSchema().parse({ id: "fair-1", kind: "trader", strategy: "fairValue", params: {} })];
+    const bus = new LocalBus();
+    const dbPath = tmp.path("midnight.db");
+    try {
+      await runFloor({ config: { ...base, floor, agents }, bus, dbPath, seed: 5, speed: "max", untilMs: 25 * 3_600_000, log, alerts: { env: { OPS_HOOK: `${srv.origin}/services/T0/B0/slacktoken` } } });
+    } finally {
+      await bus.close();
+    }
+    const db = openDb(dbPath, { readonly: true });
+    try {
+      const written = db.prepare("SELECT detail_json FROM audit_log WHERE kind = 'digest_written'").all() as Array<{ detail_json: string }>;
+      expect(written).toHaveLength(1);
+      const d = JSON.parse(written[0]!.detail_json) as { date: string; markdown: string; html: string; pnl: number };
+      const texts = srv.seen.map((x) => String(x.body.text));
+      expect(texts).toHaveLength(1);
+      const pnl = `${d.pnl < 0 ? "-" : "+"}$${(Math.abs(d.pnl) / 1_000_000).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      expect(texts[0]).toContain(`Daily digest for ${d.date}: floor PnL ${pnl}. Markdown: ${d.markdown}; HTML: ${d.html}`);
+      expect(texts[0]).not.toContain("slacktoken");
+    } finally {
+      db.close();
+      await srv.close();
+    }
+  }, 120_000);
+
   it("a floor run without `alerts` (backtest, record) starts none: it needs no URL variable, whatever the config says", async () => {
     const floor = FloorConfig.parse({ alerts: { webhooks: [{ name: "ops", format: "slack", urlEnv: "NOT_SET_ANYWHERE" }] } });
     const bus = new LocalBus();
