@@ -23,8 +23,8 @@ export const skillSeed = (date: string, agentId: string): string => `digest:${da
  * Brier score beside the market's on the same windows.
  */
 export function agentDay(i: AgentDayInput): AgentDay {
-  // A window the agent took more cash out of than it put in (sold back above its buys) put nothing at risk: cost 0.
-  const figures = tradeFigures(i.settlements.map((s) => ({ ts: s.ts, pnl: s.pnl, cost: Math.max(0, s.cost) })));
+  // A window the agent took more cash out of than it put in (sold back above its buys) has no return (tradeFigures).
+  const figures = tradeFigures(i.settlements.map((s) => ({ ts: s.ts, pnl: s.pnl, cost: s.cost })));
   let equity = i.equityBase;
   const curve = [{ ts: i.from, equity }, ...i.settlements.map((s) => ({ ts: s.ts, equity: (equity += s.pnl) }))];
   const maxDrawdown = i.settlements.length > 0 && i.equityBase > 0 ? drawdownOf(curve).max : null;

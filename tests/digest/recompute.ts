@@ -54,7 +54,7 @@ export function recompute(db: Db, date: string, from: number, to: number) {
       avgLoss: trades - wins ? grossLoss / (trades - wins) : null,
       profitFactor: grossLoss < 0 ? grossProfit / -grossLoss : null,
       // Sharpe, Sortino and PSR: the lead's floor/stats formulas on the SQL rows (their own unit tests check them).
-      ratios: tradeFigures(rows.map((r) => ({ ...r, cost: Math.max(0, r.cost) }))),
+      ratios: tradeFigures(rows),
       maxDrawdown: base > 0 ? dd : null,
       fills: f("SUM(reverses IS NULL)"),
       fees: f("SUM(fee_usd_micro)"),
