@@ -20,7 +20,7 @@ export function floorBlocks(d: DigestDay): Block[] {
         `Realised PnL: ${usd(f.pnl)}`,
         `95% bootstrap interval: ${ciText(d)}`,
         `Settlements: ${f.settlements} in ${f.windows} market windows`,
-        `Realised equity: ${usd(f.equityStart)} at the start, ${usd(f.equityEnd)} at the end`,
+        `Realised equity: ${usd(f.equityStart)} at the start, ${deposited(d)}${usd(f.equityEnd)} at the end`,
         `Max drawdown within the day: ${dd ? `${pct(dd.max)}${dd.maxAt === null ? "" : ` at ${clockTime(dd.maxAt)}`}, longest under water ${hours(dd.longestMs)}` : "n/a (no equity this day)"}`,
         `Fills: ${f.fills}; fees paid: ${usd(f.fees)}${f.feeShares ? ` and ${(f.feeShares / 1e6).toFixed(6)} shares` : ""}`,
       ],
@@ -35,4 +35,10 @@ function ciText(d: DigestDay): string {
   if (ci === null) return "n/a (no settled window)";
   if (!Number.isFinite(ci.lo)) return "n/a (one window: nothing to resample)";
   return `${usdOf(ci.lo)} to ${usdOf(ci.hi)} (${d.floor.windows} windows resampled whole, ${ci.resamples} resamples)`;
+}
+
+/** The day's deposits, when there were any: a first day's equity starts at 0 and its capital arrives during it. */
+function deposited(d: DigestDay): string {
+  const sum = d.capital.deposits.reduce((a, x) => a + x.amount, 0);
+  return sum > 0 ? `${usd(sum)} deposited during the day, ` : "";
 }

@@ -99,7 +99,8 @@ describe("every number of a digest, recomputed from the ledger", () => {
     const [lo, hi] = listValue(md, "95% bootstrap interval").split(" (")[0]!.split(" to ");
     expect([cents(lo!), cents(hi!)]).toEqual([toCents(Math.round(r.ci!.sum.lo)), toCents(Math.round(r.ci!.sum.hi))]);
     expect(listValue(md, "Settlements")).toBe(`${r.settlements} in ${r.windows} market windows`);
-    const [start, end] = listValue(md, "Realised equity").split(", ").map((x) => cents(x.split(" ")[0]!));
+    const parts = listValue(md, "Realised equity").split(", ").map((x) => cents(x.split(" ")[0]!));
+    const [start, end] = [parts[0], parts.at(-1)];
     expect([start, end]).toEqual([toCents(r.equityStart), toCents(r.equityEnd)]);
     expect(Number(listValue(md, "Max drawdown within the day").split("%")[0])).toBeCloseTo(r.maxDrawdown * 100, 2);
     expect(listValue(md, "Fills")).toBe(`${r.fills}; fees paid: $${(toCents(r.fees) / 100).toFixed(2)}`);
