@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from "xstate";
+import { guardName, named } from "./guardName.ts";
 
 /** A transition as a `createMachine` config writes it. */
 export interface TransitionConfig {
@@ -29,15 +30,6 @@ interface Transition {
   guard?: unknown;
   actions: readonly unknown[];
 }
-
-const named = (x: unknown): string =>
-  typeof x === "string" ? x : x && (typeof x === "object" || typeof x === "function") && "type" in x ? String((x as { type: unknown }).type) : "inline";
-
-/** A guard's name, with its parameters when it has simple ones: `venueIs(filled)`. */
-const guardName = (g: unknown): string => {
-  const params = g && typeof g === "object" && "params" in g ? (g as { params: unknown }).params : undefined;
-  return params === undefined || typeof params === "object" ? named(g) : `${named(g)}(${String(params)})`;
-};
 
 function transition(t: Transition): TransitionConfig {
   const out: TransitionConfig = {};
