@@ -13,6 +13,7 @@ export const STATECHART_CSS = `
 .state.root > text.name { font-weight: bold; }
 .state.history > circle { fill: #ffffff; stroke: #64748b; }
 .state.active > rect, .state.active > circle { fill: #fef3c7; stroke: #d97706; stroke-width: 2.5; }
+.state.parent.active > rect { fill: #fffbeb; }
 .state.active > text.name { fill: #92400e; font-weight: bold; }
 .initial circle { fill: #0f172a; }
 .initial path, .edge path { fill: none; stroke: #475569; stroke-width: 1.2; }
