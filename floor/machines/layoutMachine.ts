@@ -1,4 +1,3 @@
-import elkModule from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { GraphEdge, GraphState, MachineGraph } from "./machineGraph.ts";
 import { EDGE_FONT, STATE_FONT, textWidth } from "./textWidth.ts";
@@ -11,8 +10,11 @@ export type LaidEdge = GraphEdge & { points: Point[]; labelBox: Box };
 export interface LaidInitial { parent: string; to: string; dot: Box; points: Point[] }
 export interface MachineLayout { id: string; width: number; height: number; states: LaidState[]; edges: LaidEdge[]; initials: LaidInitial[] }
 
-// A CommonJS module: under NodeNext its typed default export is the `default` property.
-const ELK = elkModule.default;
+/**
+ * elkjs (1.5 MB of JavaScript, ~60 ms to load) is loaded on the first drawing, not by every command
+ * that imports this folder. A CommonJS module: under NodeNext its typed default export is `.default`.
+ */
+const loadElk = async () => (await import("elkjs/lib/elk.bundled.js")).default.default;
 
 export const HEADER = 30; // a parent's name sits in this band above its children
 const PAD = 14;
@@ -69,7 +71,7 @@ const boxOf = (n: { x?: number; y?: number; width?: number; height?: number }): 
 
 /** Lays a machine's graph out with elkjs (layered, hierarchical): absolute boxes for every state, polylines for every edge. */
 export async function layoutMachine(graph: MachineGraph): Promise<MachineLayout> {
-  const elk = new ELK();
+  const elk = new (await loadElk())();
   const edges: ElkExtendedEdge[] = [...initialEdges(graph.root), ...graph.edges.map((e) => ({ id: e.id, sources: [nodeId(e.from)], targets: [nodeId(e.to)], labels: [label(e)] }))];
   const input: ElkNode = { id: "graph", layoutOptions: OPTIONS, children: [elkNode(graph.root)], edges };
   const laid = await elk.layout(input);
