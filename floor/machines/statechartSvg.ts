@@ -1,5 +1,5 @@
 import type { LaidEdge, LaidInitial, LaidState, MachineLayout, Point } from "./layoutMachine.ts";
-import { HEADER } from "./layoutMachine.ts";
+import { HEADER } from "./elkGraph.ts";
 import { STATECHART_CSS } from "./statechartCss.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
