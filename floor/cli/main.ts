@@ -46,7 +46,7 @@ export const USAGE = `usage: floor <command> [options]
                                      default: the day before the floor's latest floor time, into digests.dir
   audit verify [--db PATH] [--json]  integrity, audit chain and its anchor, ledger invariants, ledger = audit log
   check-config [--config F]          validate config/floor.yaml and config/agents/*.yaml
-  machines --export DIR              every agent's machine (JSON config + Mermaid) for the visualiser
+  machines --export DIR              every agent's machine: JSON config, Mermaid, statechart SVG
   record   --out DIR [--duration D] [--config F]   record the live feeds in the replay format`;
 
 /** Run one CLI command; returns the exit status (0 ok, 1 runtime failure, 2 bad usage or config). */
