@@ -2,13 +2,15 @@ import { DashboardSetting, ListenAddress } from "../../protocols/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { DashboardFeed, startDashboard, type Dashboard } from "../dashboard/index.ts";
 import { listenPlan, type ListenPlan } from "../expose/index.ts";
-import { startInspector, type InspectorHandle } from "../inspect/index.ts";
+import { secretValues, startInspector, type InspectorHandle } from "../inspect/index.ts";
 import type { FloorHandles } from "../runner/index.ts";
 import { UsageError } from "./UsageError.ts";
 
 export interface ServerPlans {
   dashboard?: ListenPlan;
   inspector?: ListenPlan;
+  /** The environment's secret values, kept out of what the inspector relays. */
+  secrets?: string[];
 }
 
 const DASHBOARD_TOKEN = "POLYFLOOR_DASHBOARD_TOKEN";
@@ -25,7 +27,7 @@ export function serverPlans(dashboardAt: string, inspect: boolean, env: NodeJS.P
   try {
     return {
       ...(dashboardAt !== "off" ? { dashboard: listenPlan("dashboard", dashboardAt, env, DASHBOARD_TOKEN) } : {}),
-      ...(inspect ? { inspector: listenPlan("inspector", inspectAt, env, INSPECT_TOKEN) } : {}),
+      ...(inspect ? { inspector: listenPlan("inspector", inspectAt, env, INSPECT_TOKEN), secrets: secretValues(env) } : {}),
     };
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -71,7 +73,7 @@ export async function startServers(plans: ServerPlans, bus: Bus): Promise<FloorS
     },
   };
   try {
-    if (plans.inspector) s.inspector = await startInspector(plans.inspector);
+    if (plans.inspector) s.inspector = await startInspector(plans.inspector, plans.secrets);
     if (plans.dashboard) {
       // Subscribed before the floor starts, so the feed sees its agents born.
       s.feed = new DashboardFeed(bus);
