@@ -161,6 +161,20 @@ describe("the dashboard's API on a running floor", () => {
     await expect.poll(() => stateOf(TRADER), { timeout: 10_000, interval: 100 }).not.toBe("paused");
   });
 
+  it("refuses every control when the dashboard has no token off loopback (403)", async () => {
+    // Only startDashboard called directly can do this: the CLI refuses such a bind before it starts.
+    const bare = await startDashboard({ host: "0.0.0.0", port: 0 }, live, undefined, { floor: () => floor, feed, bus });
+    try {
+      const port = new URL(bare.url).port;
+      const r = await fetch(`http://127.0.0.1:${port}/api/floor/pause`, { method: "POST", headers: control });
+      expect(r.status).toBe(403);
+      expect(((await r.json()) as { error: string }).error).toMatch(/controls need a token: set POLYFLOOR_DASHBOARD_TOKEN/);
+    } finally {
+      await bare.close();
+    }
+    expect(await stateOf(TRADER)).not.toBe("paused");
+  });
+
   it("pauses and resumes the whole floor", async () => {
     expect((await post(open, "/api/floor/pause", control, { reason: "news" })).status).toBe(202);
     const traders = ((await getJson(open, "/api/agents")).body as unknown as Array<{ id: string; kind: string; alive: boolean }>).filter((a) => a.kind === "trader" && a.alive).map((a) => a.id);
@@ -196,6 +210,10 @@ describe("the dashboard's API on a running floor", () => {
     const row = ((await getJson(open, "/api/agents")).body as unknown as Array<{ id: string; diedTs: number | null }>).find((a) => a.id === CLONE);
     expect(row?.diedTs).toEqual(expect.any(Number));
     expect(operatorAudits().map((a) => JSON.parse(a.detail_json) as { verb: string; target: string }).at(-1)).toMatchObject({ verb: "retire", target: CLONE });
+    // The floor's own agents are not retired while it runs; an unknown one is a 404.
+    const boss = await post(guarded, "/api/agents/boss/retire", { ...bearer, ...control });
+    expect(boss).toMatchObject({ status: 409, body: { ok: false, outcome: "refused", error: expect.stringMatching(/floor's own agents/) } });
+    expect((await post(guarded, "/api/agents/nobody/retire", { ...bearer, ...control })).status).toBe(404);
   });
 
   it("drops a client that stops reading, without holding the floor back", async () => {
