@@ -1,11 +1,11 @@
-import { AgentCommand, AgentLifecycle, AuditFact, Control, Heartbeat, Metrics } from "./messages/control.ts";
+import { AgentCommand, AgentLifecycle, AuditFact, Control, Heartbeat, Metrics, OperatorCommand } from "./messages/control.ts";
 import { BookSnapshot, FeedHealth, MarketEvent, SpotTick, TradePrint } from "./messages/md.ts";
 import { CancelRequest, OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
 import { Belief } from "./messages/belief.ts";
 import { VenueTierReport } from "./messages/venue.ts";
 import { family } from "./family.ts";
 import { token } from "./subjectToken.ts";
-import type { CommandVerb, CtlVerb, LifeVerb, MarketPhase } from "./verbs.ts";
+import type { CommandVerb, CtlVerb, LifeVerb, MarketPhase, OperatorVerb } from "./verbs.ts";
 
 /**
  * The floor's subject families (DESIGN.md "Subjects"), each once: its wildcard pattern, its
@@ -26,6 +26,7 @@ export const families = {
   ctl: family("ctl.*.*", Control, (agentId: string, verb: CtlVerb) => `ctl.${token("agentId", agentId)}.${verb}`),
   life: family("floor.life.*", AgentLifecycle, (verb: LifeVerb) => `floor.life.${verb}`),
   agentCommand: family("floor.agent.*", AgentCommand, (verb: CommandVerb) => `floor.agent.${verb}`),
+  operator: family("floor.operator.*", OperatorCommand, (verb: OperatorVerb) => `floor.operator.${verb}`),
   hb: family("hb.*", Heartbeat, (agentId: string) => `hb.${token("agentId", agentId)}`),
   metrics: family("metrics.*", Metrics, (agentId: string) => `metrics.${token("agentId", agentId)}`),
   audit: family("audit.*", AuditFact, (kind: string) => `audit.${token("kind", kind)}`),

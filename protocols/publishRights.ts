@@ -30,6 +30,12 @@ export const PUBLISH_RIGHTS: Record<PublisherKind, readonly string[]> = {
   monitor: ["metrics.*"],
 };
 
+/**
+ * What the floor's process publishes beside its agents: the dashboard's operator holds
+ * (`floor.operator.*`), which only the boss carries out (as its own `ctl` messages).
+ */
+export const FLOOR_PROCESS_RIGHTS = ["floor.operator.*"] as const;
+
 /** The subject patterns agent `id` of `kind` may publish on (prefix not included). */
 export function publishRightsOf(kind: PublisherKind, id: string): string[] {
   return [...PUBLISH_RIGHTS[kind], ...COMMON_RIGHTS].map((p) => p.replaceAll("{id}", id));

@@ -12,3 +12,6 @@ export const ENDING_VERBS: ReadonlySet<LifeVerb> = new Set<LifeVerb>(["retired",
 /** Commands to the supervisor (bus requests with a reply): `floor.agent.<verb>`. */
 export const COMMAND_VERBS = ["spawn", "retire", "reconfigure"] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
+/** The operator's holds, from the dashboard (`floor.operator.<verb>`): the boss alone carries them out. */
+export const OPERATOR_VERBS = ["pause", "resume"] as const;
+export type OperatorVerb = (typeof OPERATOR_VERBS)[number];

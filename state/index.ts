@@ -12,7 +12,7 @@ export { registerAgent, setAgentState, recordDeath, listAgents, reviveAgent, age
 export type { AgentRecord, AgentOrigin } from "./registry.ts";
 export { recordAgentEvent, listAgentEvents } from "./agentEvents.ts";
 export type { AgentEvent } from "./agentEvents.ts";
-export { recordJudgement, listJudgements, type JudgementRecord } from "./judgements.ts";
+export { recordJudgement, listJudgements, recentJudgements, type JudgementRecord } from "./judgements.ts";
 export { saveSnapshot, loadSnapshot, deleteSnapshot } from "./snapshots.ts";
 export { appendAudit, verifyAudit } from "./auditLog.ts";
 export { writeAnchor } from "./auditAnchor.ts";
@@ -40,3 +40,4 @@ export { riskFigures } from "./riskFigures.ts";
 export { writeRiskStatus, readRiskStatus } from "./riskStatus.ts";
 export type { RiskStatus, RiskTripStatus } from "./riskStatus.ts";
 export { auditFigures, type LedgerExposure, type LedgerOrder, type LedgerHolding } from "./auditFigures.ts";
+export { recentOfAgent, type RecentOrder, type RecentFill } from "./recentOfAgent.ts";

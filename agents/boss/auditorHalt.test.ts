@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createActor } from "xstate";
-import { RiskConfig } from "../../protocols/index.ts";
-import type { PublishEmitted } from "../../floor/host/index.ts";
-import { bossMachine } from "./bossMachine.ts";
+import { bossActor } from "../../tests/helpers/bossActor.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
 
 describe("an auditor's halt", () => {
   it("is never lifted by a breaker's automatic resumption; a rebirth clears it", () => {
-    const boss = createActor(bossMachine, { input: { risk: RiskConfig.parse({}), equity: 10_000_000_000, now: T0 } });
-    const ctl: string[] = [];
-    boss.on("publish", (e) => {
-      const p = e as PublishEmitted;
-      if (p.subject.startsWith("ctl.")) ctl.push(p.subject);
-    });
-    boss.start();
-    for (const agentId of ["t1", "t2"]) boss.send({ type: "RISK", event: { type: "born", agentId, now: T0 } });
+    const { boss, ctl } = bossActor(T0, ["t1", "t2"]);
     boss.send({ type: "AUDITOR_HALT", agentId: "t1" });
     // A 12% spot move halts the floor; a window later every limit is clear again.
     boss.send({ type: "RISK", event: { type: "spotMove", symbol: "BTCUSD", move: 0.12, now: T0 + 1000 } });

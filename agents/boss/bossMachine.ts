@@ -4,6 +4,7 @@ import type { PublishEmitted } from "../../floor/host/index.ts";
 import { floorMode, initialRisk, riskControls, riskMoves, stepRisk, take, type RiskEvent, type RiskState } from "./breakers/index.ts";
 import { decide } from "./decide.ts";
 import type { Exposure, Mode } from "./gate/index.ts";
+import { isHeld, NO_HOLDS, operatorControls, type OperatorHolds, type OperatorOrder } from "./operatorHolds.ts";
 import { riskMessages } from "./riskMessages.ts";
 import { limitsInForce, ratesOf, retier } from "./venueTier.ts";
 
@@ -21,6 +22,8 @@ export interface BossContext {
    * resumption never lifts the auditor's halt. A rebirth (spawn, restart with a new config) clears it.
    */
   auditorHalts?: string[];
+  /** The operator's holds (the dashboard's pauses): as the auditor's halts, no automatic control reaches a held trader. */
+  operatorHolds?: OperatorHolds;
   /** The signer's rate tier the venue last reported (live only); absent, the configured `risk.venueTier` stands. */
   venueTier?: VenueRateTier;
 }
@@ -31,6 +34,8 @@ export type BossEvent =
   /** A trader asked the venue to cancel: the signer's cancel bucket pays for it. */
   | { type: "CANCEL_SEEN"; now: number }
   | { type: "AUDITOR_HALT"; agentId: string }
+  /** An operator paused or resumed a trader or the floor (`floor.operator.*`, from the dashboard). */
+  | ({ type: "OPERATOR" } & OperatorOrder)
   /** Born again (spawned, restarted with a new config): a new life, free of an old halt. */
   | { type: "REBORN"; agentId: string }
   /** The live exchange read the signer's rate tier from the venue (its endpoint or a response header). */
@@ -85,7 +90,7 @@ export const bossMachine = setup({
         const born = event.event.type === "born" ? event.event.agentId : undefined;
         enqueue.assign({ book: state });
         const halts = context.auditorHalts ?? [];
-        const controls = riskControls(context.book, state, born).filter((c) => !halts.includes(c.agentId));
+        const controls = riskControls(context.book, state, born).filter((c) => !halts.includes(c.agentId) && !isHeld(context.operatorHolds, c.agentId));
         for (const m of riskMessages(changes, controls)) enqueue.emit(m);
       }),
     },
@@ -95,9 +100,21 @@ export const bossMachine = setup({
         if (!halts.includes(event.agentId)) enqueue.assign({ auditorHalts: [...halts, event.agentId] });
       }),
     },
+    OPERATOR: {
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        const { type: _t, ...order } = event;
+        const r = operatorControls(context.operatorHolds ?? NO_HOLDS, context.book, context.auditorHalts ?? [], order);
+        enqueue.assign({ operatorHolds: r.holds });
+        for (const m of riskMessages([], r.controls)) enqueue.emit(m);
+      }),
+    },
     REBORN: {
-      guard: ({ context, event }) => (context.auditorHalts ?? []).includes(event.agentId),
-      actions: enqueueActions(({ context, event, enqueue }) => enqueue.assign({ auditorHalts: (context.auditorHalts ?? []).filter((id) => id !== event.agentId) })),
+      guard: ({ context, event }) => (context.auditorHalts ?? []).includes(event.agentId) || isHeld(context.operatorHolds, event.agentId),
+      actions: enqueueActions(({ context, event, enqueue }) => {
+        enqueue.assign({ auditorHalts: (context.auditorHalts ?? []).filter((id) => id !== event.agentId) });
+        // An operator's hold outlives a restart or a new config: the trader born again is told at once.
+        if (isHeld(context.operatorHolds, event.agentId)) for (const m of riskMessages([], [{ agentId: event.agentId, verb: "pause", reason: "an operator's hold stands" }])) enqueue.emit(m);
+      }),
     },
     CANCEL_SEEN: {
       actions: enqueueActions(({ context, event, enqueue }) => {

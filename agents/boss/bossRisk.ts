@@ -67,6 +67,8 @@ export function bossRisk(ctx: AgentContext, floor: { capital: number; risk: Risk
     route(families.ctl, (c, subject) => {
       if (c.src === AUDITOR_ID) ctx.send({ type: "AUDITOR_HALT", agentId: subject.split(".")[1]! });
     }, { pattern: "ctl.*.halt" }),
+    // The operator's holds, from the dashboard: carried out by the boss alone, with its own ctl messages.
+    route(families.operator, (c) => ctx.send({ type: "OPERATOR", verb: c.verb, ...(c.agentId !== undefined ? { agentId: c.agentId } : {}), reason: c.reason, by: c.by })),
     // The boss watches the data's age itself: a feed that dies silently sends no health event.
     route(families.spot, (t) => {
       fresh.spot(t.ts);

@@ -1,4 +1,4 @@
-import type { AnyEventObject, InspectionEvent, Observer } from "xstate";
+import type { AnyEventObject, AnyStateMachine, InspectionEvent, Observer, StateValue } from "xstate";
 import { SupervisionConfig, subjects } from "../../protocols/index.ts";
 import { asLedgerFailure, loadSnapshot, registerAgent, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
@@ -15,6 +15,7 @@ import { RestartPolicy } from "./RestartPolicy.ts";
 import { Supervision } from "./Supervision.ts";
 import { WRITE_THROUGH } from "./SnapshotWriter.ts";
 import { stateString } from "./stateString.ts";
+import { watchTransitions, type AgentTransition } from "./watchTransitions.ts";
 
 export type { HostBirth, HostCheckpoint, HostCounters } from "./HostCheckpoint.ts";
 
@@ -35,6 +36,8 @@ export interface HostOptions {
   snapshotEveryMs?: number;
   /** What this floor's agents share (a symbol's spot tape); a floor of its own when absent. */
   shared?: FloorShared;
+  /** Told of each change of an agent's state (the dashboard's feed); its actors are made with no inspection of it when absent. */
+  onTransition?: (t: AgentTransition) => void;
   /** A ledger write failed: the agent stops handling anything, and the floor must stop (runFloor does). */
   fatal?: (err: LedgerWriteError) => void;
 }
@@ -93,6 +96,12 @@ export class AgentHost {
     const snap = actor.getSnapshot();
     if (snap !== this.stateOf.snap) this.stateOf = { snap, state: stateString(snap.value) };
     return this.stateOf.state;
+  }
+
+  /** The agent's machine and version, and its state value while it runs (the dashboard draws them); undefined before it first starts. */
+  get machine(): { machine: AnyStateMachine; version: string; value: StateValue | undefined } | undefined {
+    const b = this.behaviour;
+    return b && { machine: b.machine, version: b.machineVersion, value: (this.life?.actor?.getSnapshot() as { value?: StateValue } | undefined)?.value };
   }
 
   /** Start the agent; from `resume` (an exact sim resume) when given by the same machine version; `life` says how it is announced. */
@@ -213,7 +222,8 @@ export class AgentHost {
   private launch(b: AgentBehaviour): Incarnation {
     const life: Incarnation = new Incarnation(b, {
       db: this.opts.db, agentId: this.spec.id, clock: this.opts.clock, log: this.log,
-      snapshotEveryMs: this.opts.snapshotEveryMs ?? WRITE_THROUGH, waitMs: this.supervision.heartbeatMs, inspect: this.opts.inspect,
+      snapshotEveryMs: this.opts.snapshotEveryMs ?? WRITE_THROUGH, waitMs: this.supervision.heartbeatMs,
+      inspect: this.opts.onTransition ? watchTransitions(this.spec.id, () => this.opts.clock.now(), this.opts.onTransition, this.opts.inspect) : this.opts.inspect,
       publish: (s, body) => this.publish(s, body),
       crashed: (err) => this.crash(life, "actor", err),
     });

@@ -17,3 +17,4 @@ export { Supervisor } from "./Supervisor.ts";
 export type { SupervisorOptions, SupervisorCommand } from "./Supervisor.ts";
 export { checkAgentConfig } from "./checkAgentConfig.ts";
 export { FloorShared, type SharedPart } from "./FloorShared.ts";
+export type { AgentTransition } from "./watchTransitions.ts";

@@ -1,2 +1,3 @@
 export { startInspector } from "./startInspector.ts";
 export type { InspectorHandle } from "./startInspector.ts";
+export { sanitize, secretValues } from "./sanitize.ts";

@@ -3,6 +3,7 @@ import { WebSocket, WebSocketServer } from "ws";
 import type { InspectionEvent, Observer } from "xstate";
 import { listenOn, tokenGate, urlOf, type ListenPlan } from "../expose/index.ts";
 import { BRIDGE_HTML } from "./bridgePage.ts";
+import { sanitize } from "./sanitize.ts";
 
 export interface InspectorHandle {
   /** Open this in a browser: a local bridge page that embeds the Stately inspector. */
@@ -19,8 +20,10 @@ const BUFFERED = 200;
  * that every actor's inspection events are sent to, and re-sent to every viewer. It replaces
  * @statelyai/inspect's server, which always listens on all interfaces and cannot take a token.
  * The page it serves embeds stately.ai's inspector UI, so the viewing browser needs internet.
+ * Every event is sanitised before it leaves the floor (sanitize.ts): no field named like a key,
+ * secret, token or password, and no string holding one of `secrets` (the environment's).
  */
-export async function startInspector(plan: ListenPlan): Promise<InspectorHandle> {
+export async function startInspector(plan: ListenPlan, secrets: readonly string[] = []): Promise<InspectorHandle> {
   const gate = tokenGate(plan.token, "polyfloor_inspector");
   const http = createServer((req, res) => {
     if (gate.admit(req, res)) res.writeHead(200, { "content-type": "text/html" }).end(BRIDGE_HTML);
@@ -47,7 +50,11 @@ export async function startInspector(plan: ListenPlan): Promise<InspectorHandle>
   // The floor's own client: over loopback when the relay listens on every interface.
   const self = ({ "0.0.0.0": "127.0.0.1", "::": "::1" } as Record<string, string>)[plan.host] ?? plan.host;
   const { createWebSocketInspector } = await import("@statelyai/inspect");
-  const inspector = createWebSocketInspector({ url: `ws://${self.includes(":") ? `[${self}]` : self}:${port}/${plan.token ? `?token=${encodeURIComponent(plan.token)}` : ""}` });
+  const inspector = createWebSocketInspector({
+    url: `ws://${self.includes(":") ? `[${self}]` : self}:${port}/${plan.token ? `?token=${encodeURIComponent(plan.token)}` : ""}`,
+    // Every inspection event (contexts, events, action parameters), not only the contexts sanitizeContext would reach.
+    serialize: (e) => sanitize(e, secrets) as typeof e,
+  });
   return {
     url: urlOf(plan.host, port),
     inspect: inspector.inspect,

@@ -1,11 +1,11 @@
 import type { InspectionEvent, Observer } from "xstate";
-import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
+import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type Db, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
 import { startAlerts, type Alerts } from "../alerts/index.ts";
 import type { Bus, BusHealth } from "../bus/Bus.ts";
 import { resumeFor } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
-import { catalog, STEP_MS, Supervisor, type MarketSource } from "../host/index.ts";
+import { catalog, STEP_MS, Supervisor, type AgentTransition, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { FloorMetrics } from "../metrics/index.ts";
 import { auditBusViolations } from "./auditBusViolations.ts";
@@ -33,11 +33,13 @@ export interface RunOptions {
   source?: MarketSource;
   signal?: AbortSignal;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  /** Told of each agent's state change (the dashboard's feed); nothing is watched when absent. */
+  onTransition?: (t: AgentTransition) => void;
   /** Called with the live floor every `statusEveryMs` of wall time, and once at the end. */
   onStatus?: (s: LiveStatus) => void;
   statusEveryMs?: number;
   /** Called once the floor is up, with the live view and the Prometheus text of its figures (the dashboard serves both; without it no registry is kept). */
-  onReady?: (live: () => LiveStatus, metrics: () => Promise<string>) => void;
+  onReady?: (live: () => LiveStatus, metrics: () => Promise<string>, floor: FloorHandles) => void;
   /** Stop and throw (exit 1) when no market opened within this much floor time (live data). */
   noMarketTimeoutMs?: number;
   /** Watch the config's agents folder and spawn, reconfigure and retire as its files change (`floor start`). */
@@ -46,6 +48,13 @@ export interface RunOptions {
   onSupervisor?: (s: Supervisor) => void;
   /** Send the config's alerts (`floor start`), their webhook URLs and the secrets they scrub read from `env`; none when absent (backtest, record). */
   alerts?: { env: Readonly<Record<string, string | undefined>> };
+}
+
+/** What the dashboard reads and acts through: the floor's ledger connection, its supervisor and clock. */
+export interface FloorHandles {
+  db: Db;
+  supervisor: Supervisor;
+  clock: { now(): number };
 }
 
 /** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
@@ -88,7 +97,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
     if (o.onReady) prom = new FloorMetrics(o.bus);
     if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus: o.bus, db, clock, log: o.log, source: o.config.source });
-    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}) });
+    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
     let steps = 0;
@@ -111,7 +120,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.defaultAgents ? [] : o.config.agents, supervisor: sup, log: o.log }) : undefined;
     o.onSupervisor?.(sup);
     o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
-    o.onReady?.(live, () => prom!.text());
+    o.onReady?.(live, () => prom!.text(), { db, supervisor: sup, clock });
     const end = resume.endAt(start, o.untilMs);
     let lastStep: number | undefined;
     const pacer = pacerFor(source.mode, o.speed, start, o.log);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AgentId } from "../config.ts";
 import { Envelope } from "../envelope.ts";
 import { Micro } from "../money.ts";
-import { COMMAND_VERBS, CTL_VERBS, LIFE_VERBS } from "../verbs.ts";
+import { COMMAND_VERBS, CTL_VERBS, LIFE_VERBS, OPERATOR_VERBS } from "../verbs.ts";
 
 /** boss -> agent. `capital` is set for `allocate`. */
 export const Control = Envelope.extend({
@@ -40,6 +40,19 @@ export const AgentCommand = Envelope.extend({
   reason: z.string().trim().min(1, "a command must say why"),
 });
 export type AgentCommand = z.infer<typeof AgentCommand>;
+
+/**
+ * An operator's hold (`floor.operator.<verb>`, from the dashboard): pause or resume one trader
+ * (`agentId`) or every trader (no `agentId`). The boss carries it out with its own `ctl` messages;
+ * its automatic resumptions never lift a hold. `by` is who asked (the dashboard's remote address).
+ */
+export const OperatorCommand = Envelope.extend({
+  verb: z.enum(OPERATOR_VERBS),
+  agentId: AgentId.optional(),
+  by: z.string().min(1),
+  reason: z.string().trim().min(1, "a command must say why"),
+});
+export type OperatorCommand = z.infer<typeof OperatorCommand>;
 
 /** The supervisor's answer to an AgentCommand (a reply, not a floor message: no envelope). */
 export const AgentCommandReply = z.object({

@@ -74,6 +74,22 @@ describe.runIf(EXTERNAL)(`network exposure (this machine's address ${EXTERNAL})`
       const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
       expect(first.headers.get("set-cookie")).toMatch(/HttpOnly; SameSite=Strict/);
       expect((await fetch(`${base}/api/status`, { headers: { cookie } })).status).toBe(200);
+      // The rest of the API, the stream and the controls are behind the same token.
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      expect((await fetch(`${base}/api/agents`)).status).toBe(401);
+      expect((await fetch(`${base}/api/agents`, { headers: auth })).status).toBe(200);
+      expect((await fetch(`${base}/api/stream`)).status).toBe(401);
+      const stream = await fetch(`${base}/api/stream?token=${TOKEN}`, { redirect: "manual" });
+      expect(stream.status).toBe(200);
+      expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      await stream.body?.cancel();
+      const control = { "x-polyfloor-control": "1" };
+      expect((await fetch(`${base}/api/agents/momentum-1/pause`, { method: "POST", headers: control })).status).toBe(401);
+      expect((await fetch(`${base}/api/floor/pause`, { method: "POST", headers: { ...control, authorization: `Bearer ${TOKEN}x` } })).status).toBe(401);
+      const paused = await fetch(`${base}/api/agents/momentum-1/pause`, { method: "POST", headers: { ...control, ...auth } });
+      expect(paused.status).toBe(202);
+      const state = async () => ((await (await fetch(`${base}/api/agents/momentum-1/machine`, { headers: auth })).json()) as { state: string }).state;
+      await expect.poll(state, { timeout: 15_000, interval: 200 }).toBe("paused");
     } finally {
       child.kill("SIGINT");
     }

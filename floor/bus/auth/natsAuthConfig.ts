@@ -1,4 +1,4 @@
-import { publishRightsOf, PUBLISH_RIGHTS, type PublisherKind } from "../../../protocols/publishRights.ts";
+import { FLOOR_PROCESS_RIGHTS, publishRightsOf, PUBLISH_RIGHTS, type PublisherKind } from "../../../protocols/publishRights.ts";
 import { streamNameFor } from "../natsStream.ts";
 import { SubjectPrefix } from "../natsSubjects.ts";
 
@@ -41,7 +41,7 @@ export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[]
   const stream = streamNameFor(p);
   const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`].map((s) => `$JS.API.${s}`);
   const user = (name: string, rights: string[], api = js): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
-  const every = (Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*"));
+  const every = [...(Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*")), ...FLOOR_PROCESS_RIGHTS];
   return [
     { ...user("floor", every, ["$JS.API.>"]), answersRequests: true },
     ...ROLE_USERS.map(([kind, id]) => user(kind, publishRightsOf(kind, id))),

@@ -89,7 +89,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   let servers: FloorServers | undefined;
   try {
     // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
-    servers = await startServers(plans);
+    servers = await startServers(plans, bus);
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time ${plan.untilFrom}` : ""}`);
     if (plan.resuming) io.out(plan.resuming);
     const live = config.floor.live;
@@ -104,11 +104,12 @@ export async function start(argv: string[], io: Io): Promise<number> {
       ...(v.mode === "live" ? { source: catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
       ...(servers.inspector ? { inspect: servers.inspector.inspect } : {}),
+      ...(servers.feed ? { onTransition: servers.feed.transition } : {}),
       ...(untilMs !== undefined ? { untilMs } : {}),
       statusEveryMs: config.floor.statusEverySec * 1000,
       onStatus: (s) => io.out(statusLine(s)),
-      onReady: async (live, metrics) => {
-        for (const line of servers!.ready(live, metrics)) io.out(line);
+      onReady: async (live, metrics, floor) => {
+        for (const line of servers!.ready(live, metrics, floor)) io.out(line);
         io.out(untilMs ? "running..." : "running; Ctrl-C stops the floor cleanly");
       },
     }));
