@@ -1,6 +1,6 @@
 import { agentRecord, listAgents, recentOfAgent } from "../../state/index.ts";
 import { stateString } from "../host/index.ts";
-import { machineConfig } from "../machines/index.ts";
+import { activePaths, drawMachine, machineConfig } from "../machines/index.ts";
 import { row } from "./agentRows.ts";
 import type { FloorView } from "./FloorView.ts";
 import { HttpError } from "./reply.ts";
@@ -23,10 +23,10 @@ export function agentDetail(view: FloorView, id: string) {
 
 /**
  * An agent's machine: its kind, id and version, the state it is in (its value, and flattened),
- * its last transitions with their events, and its definition (floor/machines' machineConfig).
- * `drawing` (the laid-out statechart) is not served yet: the field is absent.
+ * its last transitions with their events, its definition (floor/machines' machineConfig), and its
+ * statechart drawn (`drawMachine`: an SVG whose state groups a page marks `active` by `active`'s paths).
  */
-export function agentMachine(view: FloorView, id: string): AgentMachineView {
+export async function agentMachine(view: FloorView, id: string): Promise<AgentMachineView> {
   const { supervisor, db } = view.floor();
   const host = supervisor.get(id);
   const m = host?.machine;
@@ -39,6 +39,8 @@ export function agentMachine(view: FloorView, id: string): AgentMachineView {
     state: host.state, value: m.value === undefined ? null : m.value, valueString: m.value === undefined ? null : stateString(m.value),
     transitions: view.feed().transitionsOf(id).map(({ ts, event, from, to }) => ({ ts, event, from, to })),
     definition: machineConfig(m.machine),
+    active: m.value === undefined ? [] : activePaths(m.value),
+    drawing: (await drawMachine(m.machine)).svg,
   };
 }
 
@@ -53,6 +55,8 @@ export interface AgentMachineView {
   valueString: string | null;
   transitions: Array<{ ts: number; event: string; from: string; to: string }>;
   definition: ReturnType<typeof machineConfig>;
-  /** The statechart laid out (SVG), when the drawing is wired in; absent until then. */
-  drawing?: string;
+  /** The state paths to mark: the current state and its ancestors (`data-state` in the drawing). */
+  active: string[];
+  /** The statechart laid out by elkjs, as a self-contained SVG (README, "Statecharts"). */
+  drawing: string;
 }

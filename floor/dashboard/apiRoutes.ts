@@ -40,7 +40,7 @@ export function apiRoutes(view: FloorView): Routes {
     ["GET", "/api/status", get(() => view.status())],
     ["GET", "/api/agents", get(() => agentRows(view))],
     ["GET", "/api/agents/:id", get((c) => agentDetail(view, c.params.id!))],
-    ["GET", "/api/agents/:id/machine", get((c) => agentMachine(view, c.params.id!))],
+    ["GET", "/api/agents/:id/machine", async (c) => json(c.res, 200, await agentMachine(view, c.params.id!))],
     ["GET", "/api/lineage", get(() => lineage(view))],
     ["GET", "/api/events", events(view)],
     ["GET", "/api/stream", (c) => view.feed().hub.open(c.req, c.res, seqParam(c.url.searchParams.get("since") ?? [c.req.headers["last-event-id"]].flat()[0], "Last-Event-ID"))],

@@ -87,7 +87,7 @@ describe("the dashboard's API on a running floor", () => {
     expect((await getJson(open, "/api/nothing")).status).toBe(404);
   });
 
-  it("serves an agent's machine: its definition, its state and its last transitions, no drawing yet", async () => {
+  it("serves an agent's machine: its definition, its state, its last transitions, and its statechart drawn with the current state to mark", async () => {
     const { status, body: m } = await getJson(open, `/api/agents/${TRADER}/machine`);
     expect(status).toBe(200);
     expect(m).toMatchObject({ id: TRADER, kind: "trader", machineId: expect.any(String), version: expect.any(String), state: expect.any(String) });
@@ -95,7 +95,12 @@ describe("the dashboard's API on a running floor", () => {
     expect(Object.keys(def.states)).toEqual(expect.arrayContaining(["warmingUp", "trading", "paused", "halted", "retired"]));
     const ts = m.transitions as Array<{ ts: number; event: string; from: string; to: string }>;
     expect(ts[0]).toEqual({ ts: expect.any(Number), event: expect.any(String), from: "warmingUp", to: expect.any(String) });
-    expect("drawing" in m).toBe(false);
+    // The drawing has a group for every state; the paths to mark are the current state's (a trader's states are flat).
+    const svg = m.drawing as string;
+    expect(svg.startsWith("<svg")).toBe(true);
+    for (const name of Object.keys(def.states)) expect(svg).toContain(`data-state="${name}"`);
+    expect(m.active).toEqual([m.valueString]);
+    expect(svg).toContain(`data-state="${(m.active as string[])[0]}"`);
     expect((await getJson(open, "/api/agents/nobody/machine")).status).toBe(404);
   });
 
