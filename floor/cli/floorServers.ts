@@ -52,7 +52,7 @@ export interface FloorServers {
  * Start what `plans` asks for, before the floor runs (the dashboard answers 503 until `ready`);
  * a bind that fails closes what started and rejects with one line (exit 1).
  */
-export async function startServers(plans: ServerPlans, bus: Bus): Promise<FloorServers> {
+export async function startServers(plans: ServerPlans, bus: Bus, digestsDir?: string): Promise<FloorServers> {
   let status: (() => unknown) | undefined;
   let metrics: (() => Promise<string>) | undefined;
   let handles: FloorHandles | undefined;
@@ -78,7 +78,7 @@ export async function startServers(plans: ServerPlans, bus: Bus): Promise<FloorS
       // Subscribed before the floor starts, so the feed sees its agents born.
       s.feed = new DashboardFeed(bus);
       s.dashboard = await startDashboard(plans.dashboard, () => (status ?? starting)(), () => (metrics ? metrics() : Promise.reject(new Error("the floor is starting"))), {
-        floor: () => handles ?? starting(), feed: s.feed, bus,
+        floor: () => handles ?? starting(), feed: s.feed, bus, ...(digestsDir !== undefined ? { digestsDir } : {}),
       });
     }
   } catch (e) {

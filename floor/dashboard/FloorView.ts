@@ -9,4 +9,6 @@ export interface FloorView {
   floor(): FloorHandles;
   feed(): DashboardFeed;
   bus(): Bus;
+  /** `digests.dir` as configured (a folder, or "off"); undefined when the dashboard was not told. */
+  digestsDir(): string | undefined;
 }

@@ -3,7 +3,8 @@ import { agentRows } from "./agentRows.ts";
 import { hold, retire } from "./controls.ts";
 import type { FloorView } from "./FloorView.ts";
 import { lineage } from "./lineage.ts";
-import { DASHBOARD_HTML } from "./page.ts";
+import { serveAsset, servePage } from "./page/pageAssets.ts";
+import { digestFile, digestList } from "./digests.ts";
 import { HttpError, json } from "./reply.ts";
 import type { RouteCall, Routes } from "./router.ts";
 
@@ -33,10 +34,13 @@ function events(view: FloorView) {
   };
 }
 
-/** Every route of the dashboard: the page, the JSON API, the stream, the controls, the Prometheus figures. */
+/** Every route of the dashboard: the page and its files, the daily digests, the JSON API, the stream, the controls, the Prometheus figures. */
 export function apiRoutes(view: FloorView): Routes {
   return [
-    ["GET", "/", (c) => void c.res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(DASHBOARD_HTML)],
+    ["GET", "/", servePage],
+    ["GET", "/assets/:name", serveAsset],
+    ["GET", "/api/digests", digestList(view)],
+    ["GET", "/digests/:name", digestFile(view)],
     ["GET", "/api/status", get(() => view.status())],
     ["GET", "/api/agents", get(() => agentRows(view))],
     ["GET", "/api/agents/:id", get((c) => agentDetail(view, c.params.id!))],

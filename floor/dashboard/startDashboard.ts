@@ -20,6 +20,8 @@ export interface DashboardWiring {
   floor: () => FloorHandles;
   feed: DashboardFeed;
   bus: Bus;
+  /** `digests.dir` from the config, for the page's links to the daily digests. */
+  digestsDir?: string;
 }
 
 const unwired = (): never => {
@@ -42,6 +44,7 @@ export async function startDashboard(at: string | ListenPlan, status: () => unkn
     floor: () => (wiring ?? unwired()).floor(),
     feed: () => (wiring ?? unwired()).feed,
     bus: () => (wiring ?? unwired()).bus,
+    digestsDir: () => wiring?.digestsDir,
   };
   const match = router(apiRoutes(view));
   const server = createServer((req, res) => void serve(req, res).catch((e: unknown) => fail(res, e)));

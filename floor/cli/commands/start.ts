@@ -89,7 +89,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   let servers: FloorServers | undefined;
   try {
     // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
-    servers = await startServers(plans, bus);
+    servers = await startServers(plans, bus, config.floor.digests.dir);
     io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time ${plan.untilFrom}` : ""}`);
     if (plan.resuming) io.out(plan.resuming);
     const live = config.floor.live;
