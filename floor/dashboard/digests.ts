@@ -16,6 +16,15 @@ function folder(view: FloorView): string | undefined {
   return dir === undefined || dir === "off" ? undefined : resolve(dir);
 }
 
+/** A plain file (not a link that could lead out of the folder, not a folder). */
+function plainFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** `/api/digests`: the configured folder and the days it holds, newest first, with the formats of each. */
 export function digestList(view: FloorView) {
   return (c: RouteCall) => {
@@ -31,7 +40,7 @@ export function digestList(view: FloorView) {
     const days = new Map<string, string[]>();
     for (const name of names.sort().reverse()) {
       const m = DIGEST_NAME.exec(name);
-      if (m) days.set(m[1]!, [...(days.get(m[1]!) ?? []), m[2]!]);
+      if (m && plainFile(resolve(dir, name))) days.set(m[1]!, [...(days.get(m[1]!) ?? []), m[2]!]);
     }
     json(c.res, 200, { dir: configured, state: "ok", days: [...days].map(([date, formats]) => ({ date, formats: formats.sort() })) });
   };
@@ -45,13 +54,8 @@ export function digestFile(view: FloorView) {
     const dir = folder(view);
     if (!m || !dir) throw new HttpError(404, `no digest ${JSON.stringify(name.slice(0, 60))}`);
     const path = resolve(dir, name);
-    let body: Buffer;
-    try {
-      if (!lstatSync(path).isFile()) throw new Error("not a file");
-      body = readFileSync(path);
-    } catch {
-      throw new HttpError(404, `no digest ${name}`);
-    }
+    if (!plainFile(path)) throw new HttpError(404, `no digest ${name}`);
+    const body = readFileSync(path);
     c.res.writeHead(200, { "content-type": TYPES[m[2]!]!, "cache-control": "no-store", "content-security-policy": DIGEST_CSP, "x-content-type-options": "nosniff" }).end(body);
   };
 }

@@ -2,10 +2,11 @@
 
 const round = (v) => Math.round(v * 10) / 10;
 
-/** An SVG path through `values`, scaled to fill width × height inside `pad`; a flat series is drawn mid-height. */
+/** An SVG path through `values`, scaled to fill width × height inside `pad`; a flat series (or one point) is drawn mid-height across. */
 export function sparkPath(values, width, height, pad = 2) {
-  const pts = values.filter((v) => Number.isFinite(v));
-  if (pts.length === 0) return "";
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return "";
+  const pts = finite.length === 1 ? [finite[0], finite[0]] : finite;
   const lo = Math.min(...pts);
   const hi = Math.max(...pts);
   const step = pts.length > 1 ? (width - 2 * pad) / (pts.length - 1) : 0;

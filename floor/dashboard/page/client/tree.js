@@ -9,7 +9,8 @@ function node(a, kids, judged) {
   const children = (kids.get(a.id) || []).map((k) => node(k, kids, judged));
   return el("li", { "data-agent": a.id, class: a.diedTs !== null ? "dead" : "alive" },
     el(a.diedTs !== null ? "s" : "span", { class: "name" }, a.id), " ", el("small", {}, `${a.kind} · ${a.origin || "?"} · born ${clock(a.bornTs)}`),
-    a.diedTs !== null ? el("div", { class: "death" }, `died ${clock(a.diedTs)}: ${a.deathReason || "no reason given"}`) : null,
+    // The registry's death, when no event of the supervisor's tells it (with who and why).
+    a.diedTs !== null && !a.events.some((e) => DEATHS.has(e.verb)) ? el("div", { class: "death" }, `died ${clock(a.diedTs)}: ${a.deathReason || "no reason given"}`) : null,
     ...events,
     j ? el("div", { class: "who" }, `boss: ${j.action}: ${j.reason} (${brief(j.numbers, 200)})`) : null,
     children.length ? el("ul", {}, ...children) : null);
@@ -25,6 +26,7 @@ export function renderTree(lineage) {
   }
   const judged = new Map(lineage.judgements.map((j) => [j.agentId, j]));
   byId("tree").replaceChildren(...(kids.get(null) || []).map((a) => node(a, kids, judged)));
-  byId("judgements").replaceChildren(...lineage.judgements.slice(-15).reverse().map((j) =>
-    el("li", { "data-agent": j.agentId }, `${clock(j.ts)} ${j.agentId}: ${j.action}: ${j.reason} (${brief(j.numbers, 200)})`)));
+  const judgements = lineage.judgements.slice(-15).reverse();
+  byId("judgements").replaceChildren(...(judgements.length ? judgements.map((j) =>
+    el("li", { "data-agent": j.agentId }, `${clock(j.ts)} ${j.agentId}: ${j.action}: ${j.reason} (${brief(j.numbers, 200)})`)) : [el("li", { class: "who" }, "none yet (the boss reviews its traders every few hours of floor time)")]));
 }
