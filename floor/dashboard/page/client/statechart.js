@@ -45,7 +45,7 @@ export async function openMachine(id) {
   byId("chart").innerHTML = m.drawing;
   open.paths = new Set([...byId("chart").querySelectorAll("g.state[data-state]")].map((g) => g.dataset.state));
   mark(m.active);
-  byId("machine-state").textContent = `${m.kind} · ${m.machineId} v${m.version} · ${m.state}`;
+  byId("machine-state").textContent = `${m.kind} · machine ${m.version} · ${m.state}`;
   byId("transitions").replaceChildren(...m.transitions.slice(-KEEP).reverse().map(item));
   byId("chart").dataset.agent = id;
 }
