@@ -47,7 +47,8 @@ export function apiRoutes(view: FloorView): Routes {
     ["GET", "/api/agents/:id/machine", async (c) => json(c.res, 200, await agentMachine(view, c.params.id!))],
     ["GET", "/api/lineage", get(() => lineage(view))],
     ["GET", "/api/events", events(view)],
-    ["GET", "/api/stream", (c) => view.feed().hub.open(c.req, c.res, seqParam(c.url.searchParams.get("since") ?? [c.req.headers["last-event-id"]].flat()[0], "Last-Event-ID"))],
+    // A reconnecting EventSource's Last-Event-ID wins over the address's `since`, which only places its first connection.
+    ["GET", "/api/stream", (c) => view.feed().hub.open(c.req, c.res, seqParam([c.req.headers["last-event-id"]].flat()[0] ?? c.url.searchParams.get("since"), "Last-Event-ID or since"))],
     ["GET", "/metrics", async (c) => void c.res.writeHead(200, { "content-type": PROM_CONTENT_TYPE, "cache-control": "no-store" }).end(await view.metrics())],
     ["POST", "/api/agents/:id/pause", hold(view, "pause", "agent")],
     ["POST", "/api/agents/:id/resume", hold(view, "resume", "agent")],

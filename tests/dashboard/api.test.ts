@@ -201,6 +201,12 @@ describe("the dashboard's API on a running floor", () => {
     await expect.poll(() => again.events.some((e) => (e.data as { subject?: string }).subject === "floor.operator.resume"), { timeout: 5000 }).toBe(true);
     expect(again.events.map((e) => e.id)).toEqual(again.events.map((_, i) => seen + 1 + i));
     again.close();
+    // A reconnect of a stream first opened with ?since= resumes from its Last-Event-ID, not from `since` again.
+    const reconnect = sseClient(at(open, "/api/stream?since=0"), { "last-event-id": String(seen) });
+    await reconnect.opened;
+    await expect.poll(() => reconnect.events.length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    expect(reconnect.events[0]!.id).toBe(seen + 1);
+    reconnect.close();
     // The stream takes ?token= itself (EventSource cannot send a header), and refuses none.
     expect(await sseClient(at(guarded, "/api/stream")).opened).toBe(401);
     const withToken = sseClient(at(guarded, `/api/stream?token=${token}`));
