@@ -13,6 +13,7 @@ describe("AgentId", () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toMatch(/floor's own name/);
     expect(AgentId.safeParse("alerts").success).toBe(false);
+    expect(AgentId.safeParse("dashboard").success).toBe(false);
     expect(AgentId.safeParse("floor-2").success).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ export { RiskConfig };
 
 /** An agent's id: it becomes a subject token, so NATS-safe characters only. */
 /** Names the floor itself writes under: the floor's own metrics (`metrics.floor`) and the sources of facts no agent publishes. */
-const FLOOR_NAMES = new Set(["floor", "bus", "alerts"]);
+const FLOOR_NAMES = new Set(["floor", "bus", "alerts", "dashboard"]);
 export const AgentId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "use letters, digits, '-' or '_' (at most 64)")
