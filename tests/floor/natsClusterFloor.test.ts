@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { NatsBus } from "../../floor/bus/index.ts";
-import { loadFloorConfig } from "../../floor/config/index.ts";
+import { agentFileSchema, loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor } from "../../floor/runner/index.ts";
 import { openDb, verifyFloor } from "../../state/index.ts";
@@ -13,6 +13,24 @@ const RUN_MS = HOURS * 3_600_000;
 /** Floor seconds (steps) after which the connection's node is killed: a third of the way. */
 const KILL_AT_STEP = RUN_MS / 1000 / 3;
 const log = createLogger({ level: "silent" });
+/** The auditor's audit_log kinds that record a message of a stored family (order.intent, order.decision, order.event, audit). */
+const FAMILY_OF_KIND: Record<string, string> = {
+  intent: "order.intent",
+  approved: "order.decision",
+  rejected: "order.decision",
+  order_ack: "order.event",
+  order_fill: "order.event",
+  order_cancel: "order.event",
+  order_settle: "order.event",
+  order_reject: "order.event",
+  order_reversal: "order.event",
+  deposit: "audit",
+  transfer: "audit",
+};
+const familyOf = (subject: string) => (subject.startsWith("audit.") ? "audit" : subject.split(".").slice(0, 2).join("."));
+const tally = (keys: string[]) => keys.reduce<Record<string, number>>((t, k) => ({ ...t, [k]: (t[k] ?? 0) + 1 }), {});
+/** Six momentum traders, so the run has order traffic on several subjects at once. */
+const TRADERS = Array.from({ length: 6 }, (_, i) => agentFileSchema().parse({ id: `m${i + 1}`, kind: "trader", strategy: "momentum", params: { lookbackSec: 30 + 20 * i } }));
 
 describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", () => {
   const tmp = tmpDir("nats-cluster-floor");
@@ -33,7 +51,7 @@ describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", (
     let killedAt = 0;
     try {
       const status = await runFloor({
-        config: loadFloorConfig(undefined),
+        config: { ...loadFloorConfig(undefined), agents: TRADERS },
         bus,
         dbPath,
         seed: 5,
@@ -57,7 +75,8 @@ describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", (
       expect(bus.status.outbox).toMatchObject({ pending: 0, failed: 0 });
 
       const stored = await storedOnceReady(bus, "order.>");
-      const ids = stored.map((m) => m.msgId);
+      const audits = await storedOnceReady(bus, "audit.>");
+      const ids = [...stored, ...audits].map((m) => m.msgId);
       expect(new Set(ids).size, "no message stored twice").toBe(ids.length);
       const events = stored.filter((m) => m.subject.startsWith("order.event.")).map((m) => JSON.parse(m.data) as { type: string; fillId?: string; intentId: string });
       const storedFills = new Set(events.filter((e) => e.type === "fill").map((e) => e.fillId));
@@ -73,6 +92,12 @@ describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", (
         expect(fills.map((f) => f.id).filter((id) => !storedFills.has(id)), "fills the stream lost").toEqual([]);
         expect(storedFills.size).toBe(fills.length);
         expect(orders.map((o) => o.id).filter((id) => !storedIntents.has(id)), "orders without a stored event").toEqual([]);
+        // Each message the auditor recorded from the bus is in the stream: per family, no fewer stored than recorded.
+        const kinds = db.prepare("SELECT kind FROM audit_log").all() as Array<{ kind: string }>;
+        const recorded = tally(kinds.flatMap((r) => (FAMILY_OF_KIND[r.kind] ? [FAMILY_OF_KIND[r.kind]!] : [])));
+        const inStream = tally([...stored, ...audits].map((m) => familyOf(m.subject)));
+        expect(Object.keys(recorded).sort()).toEqual(["audit", "order.decision", "order.event", "order.intent"]);
+        for (const [family, n] of Object.entries(recorded)) expect(inStream[family] ?? 0, `${family} in the stream`).toBeGreaterThanOrEqual(n);
         const verdict = verifyFloor(db, dbPath);
         expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
         expect(verdict.ok).toBe(true);
