@@ -18,6 +18,8 @@ export const BusConfig = z
     tokenEnv: EnvName.default("NATS_TOKEN"),
     nkeySeedEnv: EnvName.default("NATS_NKEY_SEED"),
     credsEnv: EnvName.default("NATS_CREDS"),
+    /** Copies JetStream keeps of the floor's stream: 1 on one server, 3 on a three-node cluster (see docs/NATS.md, "A cluster"). */
+    replicas: z.number().int().min(1).max(5).optional(),
     /** TLS: a CA to trust and a client certificate and key (paths); any of them turns TLS on. NATS_TLS_CA/CERT/KEY override. */
     tls: z.object({ ca: z.string().min(1).optional(), cert: z.string().min(1).optional(), key: z.string().min(1).optional() }).strict().optional(),
   })

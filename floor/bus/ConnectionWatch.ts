@@ -6,6 +6,8 @@ import type { SubjectPrefix } from "./natsSubjects.ts";
 
 export interface ConnectionWatchOptions {
   url: string;
+  /** The stream's replicas (re-checked after each reconnect). */
+  replicas: number;
   /** Own deliveries in transit this long are checked against the server (see LossWatch). */
   lostGraceMs: number;
   /** Send the outbox's unacknowledged publishes again. */
@@ -61,7 +63,7 @@ export class ConnectionWatch {
   private async afterReconnect(): Promise<void> {
     this.o.resend();
     void this.loss.check();
-    await ensureFloorStream(this.nc, this.subjects.prefix, this.o.url).then((seq) => this.o.streamChecked(seq), (err: unknown) => {
+    await ensureFloorStream(this.nc, this.subjects.prefix, this.o.url, this.o.replicas).then((seq) => this.o.streamChecked(seq), (err: unknown) => {
       if (!this.o.closed()) this.o.warn(`could not check the JetStream stream after reconnecting: ${(err as Error).message}`);
     });
   }

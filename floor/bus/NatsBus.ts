@@ -61,7 +61,7 @@ export class NatsBus implements Bus {
     const origin = randomUUID();
     const closed = () => this.closed;
     const resend = () => this.outbox.resend();
-    this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v), streamChecked: (seq) => this.publisher.streamChecked(seq) });
+    this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, replicas: opts.replicas ?? 1, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v), streamChecked: (seq) => this.publisher.streamChecked(seq) });
     this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, { origin, onHandlerError: o.onHandlerError, closed });
     const keysFor = (full: string) => this.subscriptions.keysFor(full);
     const connected = () => this.connection.connected;
@@ -74,12 +74,13 @@ export class NatsBus implements Bus {
     const subjects = new SubjectPrefix(opts.prefix);
     const endpoint = parseBusUrl(opts.url, "bus url");
     const auth = opts.auth ?? busAuth(endpoint, {});
-    const { nc, streamSeq } = await openNats(endpoint, auth, subjects.prefix, opts.name);
+    const { nc, streamSeq } = await openNats(endpoint, auth, subjects.prefix, opts.name, opts.replicas ?? 1);
     return new NatsBus(nc, subjects, endpoint.display, opts, auth, streamSeq);
   }
 
   get status(): Readonly<NatsBusStatus> {
-    return { ...this.connection.counters, ...this.identity, lost: this.connection.lost, outbox: this.outbox.stats };
+    const server = this.nc.info?.server_name || this.nc.info?.server_id;
+    return { ...this.connection.counters, ...this.identity, lost: this.connection.lost, outbox: this.outbox.stats, ...(server ? { server } : {}) };
   }
 
   get health(): Readonly<BusHealth> {

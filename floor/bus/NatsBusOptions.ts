@@ -3,8 +3,10 @@ import type { BusMsg } from "./Bus.ts";
 import type { BusViolation } from "./natsConnection.ts";
 
 export interface NatsBusOptions {
-  /** `nats://[user:password@|token@]host[:port]` or `tls://…` */
+  /** `nats://[user:password@|token@]host[:port]` or `tls://…`; a cluster's servers joined by commas. */
   url: string;
+  /** Copies JetStream keeps of the floor's stream: 1 on a single server (the default), 3 on a three-node cluster. */
+  replicas?: number;
   /** Credentials and TLS (see busAuth); default: only what the URL carries. */
   auth?: BusAuth;
   /** Subject namespace, e.g. "t8f3a." — added on the way out, stripped on the way in. */

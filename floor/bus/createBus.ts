@@ -4,7 +4,7 @@ import { parseBusUrl } from "./auth/busEndpoint.ts";
 import { LocalBus } from "./LocalBus.ts";
 import { NatsBus, type NatsBusOptions } from "./NatsBus.ts";
 
-export interface CreateBusOptions extends Pick<NatsBusOptions, "onViolation" | "warn" | "name"> {
+export interface CreateBusOptions extends Pick<NatsBusOptions, "onViolation" | "warn" | "name" | "replicas"> {
   url?: string;
   prefix?: string;
   /** Credentials and TLS for a NATS bus (see busAuth); default: what the URL carries. */

@@ -42,19 +42,22 @@ export interface NatsBusStatus extends ConnectionCounters, BusIdentity {
   lost: number;
   /** Publishes on `order.>`/`audit.>` waiting for, or retried until, the stream's ack. */
   outbox: OutboxStats;
+  /** The server this connection is on now (its server_name, else its id): in a cluster, it changes on failover. */
+  server?: string;
 }
 
 /**
  * Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists.
  * Refused credentials, or none where the server wants some, are a BusAuthError naming the URL (without secrets).
  */
-export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined): Promise<{ nc: NatsConnection; streamSeq: number }> {
+export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined, replicas: number): Promise<{ nc: NatsConnection; streamSeq: number }> {
   const url = endpoint.display;
   let nc: NatsConnection;
   try {
     nc = await connect({
       ...auth.options,
-      servers: endpoint.server,
+      // Every server given; the client also learns the cluster's others from the server, and on losing one reconnects to another.
+      servers: [...endpoint.servers],
       name,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
@@ -70,16 +73,16 @@ export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: str
     throw new Error(`cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
   }
   try {
-    return { nc, streamSeq: await ensureFloorStream(nc, prefix, url) };
+    return { nc, streamSeq: await ensureFloorStream(nc, prefix, url, replicas) };
   } catch (err) {
     await nc.close().catch(() => undefined);
     throw err;
   }
 }
 
-/** Make sure the floor's stream for `prefix` exists (again, e.g. after a server came back with an empty store); resolves to its last sequence. */
-export function ensureFloorStream(nc: NatsConnection, prefix: string, url: string): Promise<number> {
-  return ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url);
+/** Make sure the floor's stream for `prefix` exists with `replicas` copies (again, e.g. after a server came back with an empty store); resolves to its last sequence. */
+export function ensureFloorStream(nc: NatsConnection, prefix: string, url: string, replicas: number): Promise<number> {
+  return ensureStream(nc, streamNameFor(prefix), STORED_SUBJECTS.map((s) => prefix + s), url, replicas);
 }
 
 /** Keep `status` up to date from the client's status events; `onReconnect` runs after each reconnect, `onViolation` on each permission error. */

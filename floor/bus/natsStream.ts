@@ -37,8 +37,12 @@ export function streamNameFor(prefix: string): string {
   return p === "" ? "FLOOR" : `FLOOR_${p.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-/** Create the stream if missing; if it exists, add any of `subjects` it lacks and apply the limits. Returns its last sequence (0 when created). */
-export async function ensureStream(nc: NatsConnection, name: string, subjects: string[], url: string): Promise<number> {
+/**
+ * Create the stream with `replicas` copies if missing; if it exists, add any of `subjects` it
+ * lacks and apply the limits. A stream kept with another number of replicas is an error saying
+ * so (changing it is the operator's call). Returns its last sequence (0 when created).
+ */
+export async function ensureStream(nc: NatsConnection, name: string, subjects: string[], url: string, replicas = 1): Promise<number> {
   let jsm;
   try {
     jsm = await jetstreamManager(nc);
@@ -47,6 +51,8 @@ export async function ensureStream(nc: NatsConnection, name: string, subjects: s
   }
   try {
     const si = await jsm.streams.info(name);
+    const has = si.config.num_replicas || 1;
+    if (has !== replicas) throw new StreamReplicasError(`JetStream stream ${name} on ${url} keeps ${has} replica(s), the bus asks for ${replicas} (bus.replicas): set bus.replicas to ${has}, or change the stream (nats stream edit ${name} --replicas ${replicas}) or delete it`);
     const have = si.config.subjects ?? [];
     const missing = subjects.filter((s) => !have.includes(s));
     const unbounded = si.config.max_age !== STREAM_LIMITS.max_age || si.config.max_bytes !== STREAM_LIMITS.max_bytes;
@@ -54,10 +60,19 @@ export async function ensureStream(nc: NatsConnection, name: string, subjects: s
     return si.state.last_seq;
   } catch (err) {
     if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound)) throw err;
-    await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits, ...STREAM_LIMITS });
-    return 0;
   }
+  try {
+    await jsm.streams.add({ name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits, num_replicas: replicas, ...STREAM_LIMITS });
+  } catch (err) {
+    // A single server (or too small a cluster) answers R3 with "insufficient resources".
+    if (replicas > 1) throw new Error(`cannot create JetStream stream ${name} with ${replicas} replicas on ${url} (it needs a cluster of at least ${replicas} JetStream servers): ${(err as Error).message}`, { cause: err });
+    throw err;
+  }
+  return 0;
 }
+
+/** The stream exists with another number of replicas than the bus asks for. */
+export class StreamReplicasError extends Error {}
 
 export async function streamMessageCount(nc: NatsConnection, name: string): Promise<number> {
   const jsm = await jetstreamManager(nc, { checkAPI: false });

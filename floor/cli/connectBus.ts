@@ -29,7 +29,7 @@ export async function connectBus(flag: string | undefined, mode: string, io: Io,
   const prefix = io.env.POLYFLOOR_BUS_PREFIX;
   let bus: NatsBus;
   try {
-    bus = await NatsBus.connect({ url, auth, ...(prefix ? { prefix } : {}) });
+    bus = await NatsBus.connect({ url, auth, ...(prefix ? { prefix } : {}), ...(cfg.replicas ? { replicas: cfg.replicas } : {}) });
   } catch (e) {
     throw e instanceof BusAuthError ? new UsageError(e.message) : e;
   }

@@ -31,7 +31,7 @@ export function natsTargets(): Array<{ label: string; url: string | null }> {
 /** A plain client connection to `url`, with the credentials it carries. */
 export function connectRaw(url: string): Promise<NatsConnection> {
   const endpoint = parseBusUrl(url, "url");
-  return connect({ servers: endpoint.server, ...busAuth(endpoint, {}).options });
+  return connect({ servers: [...endpoint.servers], ...busAuth(endpoint, {}).options });
 }
 
 /** With `POLYFLOOR_REQUIRE_NATS=1` a missing server or binary fails the run instead of skipping. */
@@ -181,7 +181,7 @@ export async function startNatsServer(opts: NatsServerOptions = {}): Promise<Nat
   return handle;
 }
 
-async function spawnServer(bin: string, args: string[], url: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+export async function spawnServer(bin: string, args: string[], url: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const proc = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"], env });
   let log = "";
   proc.stderr?.on("data", (b: Buffer) => {

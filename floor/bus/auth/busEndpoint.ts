@@ -1,12 +1,12 @@
 import { BusAuthError } from "./BusAuthError.ts";
 
-/** A NATS URL taken apart: where to connect, whether TLS is asked for, the credentials it carries, and how to show it. */
+/** A NATS URL (or a comma-separated list of a cluster's) taken apart: where to connect, whether TLS is asked for, the credentials it carries, and how to show it. */
 export interface BusEndpoint {
-  /** `host:port` for the client. */
-  readonly server: string;
+  /** `host:port` of each server, in the order given: the client picks one and fails over to the others. */
+  readonly servers: readonly string[];
   /** `tls://`: the connection must be encrypted. */
   readonly tls: boolean;
-  /** The URL without password or token, for the banner, logs and errors. */
+  /** The URL(s) without password or token, for the banner, logs and errors. */
   readonly display: string;
   readonly user?: string;
   readonly pass?: string;
@@ -14,18 +14,37 @@ export interface BusEndpoint {
   readonly token?: string;
 }
 
+type OneServer = Omit<BusEndpoint, "servers"> & { server: string; scheme: string };
+
 const URL_SHAPE = /^(nats|tls):\/\/(?:([^@/\s]*)@)?([A-Za-z0-9.-]+)(?::(\d{1,5}))?\/?$/;
 
-/** `nats://[user[:pass]@|token@]host[:port]` or `tls://…`; throws naming `source` (never echoing a secret) when it is not one. */
+/**
+ * `nats://[user[:pass]@|token@]host[:port]` or `tls://…`, or several of them joined by commas
+ * (the servers of one cluster). The servers share one scheme and one set of credentials (given
+ * on any or all of them). Throws naming `source` (never echoing a secret) when it is not that.
+ */
 export function parseBusUrl(value: string, source: string): BusEndpoint {
-  const m = URL_SHAPE.exec(value.trim());
+  const parts = value.split(",").map((p) => parseOne(p, source, value));
+  const first = parts[0]!;
+  if (parts.some((p) => p.scheme !== first.scheme)) throw new Error(`invalid ${source}: the servers mix nats:// and tls://; use one scheme for all`);
+  const withCreds = parts.filter((p) => p.user !== undefined || p.token !== undefined);
+  const creds = withCreds[0];
+  if (withCreds.some((p) => p.user !== creds?.user || p.pass !== creds?.pass || p.token !== creds?.token)) {
+    throw new BusAuthError(`invalid ${source}: the servers carry different credentials (their values are not shown); give one set`);
+  }
+  const { scheme: _s, server: _v, display: _d, ...rest } = creds ?? first;
+  return { ...rest, servers: parts.map((p) => p.server), display: parts.map((p) => p.display).join(",") };
+}
+
+function parseOne(part: string, source: string, whole: string): OneServer {
+  const m = URL_SHAPE.exec(part.trim());
   const port = Number(m?.[4] ?? 4222);
   if (!m || !(port >= 1 && port <= 65535)) {
-    throw new Error(`invalid ${source} value ${JSON.stringify(redactUrl(value))}: expected "local" or nats://[user:password@]host[:port] (or tls://)`);
+    throw new Error(`invalid ${source} value ${JSON.stringify(redactUrl(whole))}: expected "local" or nats://[user:password@]host[:port] (or tls://), several joined by commas for a cluster`);
   }
   const [, scheme, userinfo, host] = m;
   const display = `${scheme}://${host}:${port}`;
-  const base = { server: `${host}:${port}`, tls: scheme === "tls" };
+  const base = { scheme: scheme!, server: `${host}:${port}`, tls: scheme === "tls" };
   if (userinfo === undefined) return { ...base, display };
   const colon = userinfo.indexOf(":");
   const decode = (s: string, what: string) => {
@@ -42,5 +61,5 @@ export function parseBusUrl(value: string, source: string): BusEndpoint {
 
 /** `value` with anything between `//` and `@` blanked, for messages about a URL that did not parse. */
 export function redactUrl(value: string): string {
-  return value.replace(/\/\/[^@/\s]*@/, "//[credentials]@");
+  return value.replace(/\/\/[^@/\s,]*@/g, "//[credentials]@");
 }
