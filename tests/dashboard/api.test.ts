@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalBus } from "../../floor/bus/index.ts";
-import { loadFloorConfig } from "../../floor/config/index.ts";
-import { CONTROL_HEADER, DashboardFeed, startDashboard, type Dashboard } from "../../floor/dashboard/index.ts";
-import { createLogger } from "../../floor/log/createLogger.ts";
-import { runFloor, type FloorHandles, type LiveStatus } from "../../floor/runner/index.ts";
+import type { LocalBus } from "../../floor/bus/index.ts";
+import { CONTROL_HEADER, startDashboard, type Dashboard, type DashboardFeed } from "../../floor/dashboard/index.ts";
+import type { FloorHandles, LiveStatus } from "../../floor/runner/index.ts";
 import { encode, PROTOCOL_VERSION } from "../../protocols/index.ts";
+import { startDashboardFloor, type DashboardFloor } from "../helpers/dashboardFloor.ts";
 import { sseClient } from "../helpers/sseClient.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
@@ -15,15 +14,13 @@ import { tmpDir } from "../helpers/tmp.ts";
  */
 describe("the dashboard's API on a running floor", () => {
   const tmp = tmpDir("dash-api");
-  const stop = new AbortController();
-  const bus = new LocalBus();
-  const feed = new DashboardFeed(bus);
+  let running: DashboardFloor;
+  let bus: LocalBus, feed: DashboardFeed;
   const FLOOD = 60;
   const token = "a-token-only-the-owner-knows-42";
   let open: Dashboard, guarded: Dashboard;
   let floor: FloorHandles;
   let live: () => LiveStatus;
-  let running: Promise<unknown>;
   const TRADER = "momentum-1";
   const CLONE = "momentum-2";
 
@@ -42,30 +39,12 @@ describe("the dashboard's API on a running floor", () => {
   const operatorAudits = () => floor.db.prepare("SELECT src, detail_json FROM audit_log WHERE kind = 'operator_command' ORDER BY seq").all() as Array<{ src: string; detail_json: string }>;
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => {
-      running = runFloor({
-        config: loadFloorConfig(undefined), bus, dbPath: tmp.path("floor.db"), seed: 11, speed: 30, signal: stop.signal, log: createLogger({ level: "silent" }),
-        onTransition: feed.transition,
-        onReady: async (status, metrics, handles) => {
-          floor = handles;
-          live = status;
-          const wiring = { floor: () => handles, feed, bus };
-          open = await startDashboard("127.0.0.1:0", status, metrics, wiring);
-          guarded = await startDashboard({ host: "127.0.0.1", port: 0, token }, status, metrics, wiring);
-          resolve();
-        },
-      });
-    });
-    // Warm enough that the trader has left its first state.
-    for (let i = 0; i < 200 && feed.transitionsOf(TRADER).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    running = await startDashboardFloor({ dbPath: tmp.path("floor.db"), seed: 11, token, trader: TRADER });
+    ({ bus, feed, open, guarded, floor, live } = running);
   }, 30_000);
 
   afterAll(async () => {
-    stop.abort();
-    await running;
-    feed.stop();
-    await open?.close();
-    await guarded?.close();
+    await running?.stop();
     tmp.remove();
   });
 

@@ -2,13 +2,12 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { LocalBus } from "../../floor/bus/index.ts";
-import { loadFloorConfig } from "../../floor/config/index.ts";
-import { DashboardFeed, startDashboard, type Dashboard } from "../../floor/dashboard/index.ts";
-import { createLogger } from "../../floor/log/createLogger.ts";
-import { runFloor, type FloorHandles, type LiveStatus } from "../../floor/runner/index.ts";
+import type { LocalBus } from "../../floor/bus/index.ts";
+import type { Dashboard, DashboardFeed } from "../../floor/dashboard/index.ts";
+import type { FloorHandles, LiveStatus } from "../../floor/runner/index.ts";
 import { encode, PROTOCOL_VERSION } from "../../protocols/index.ts";
 import { CHROMIUM_ARGS, describeChromium } from "../helpers/chromium.ts";
+import { startDashboardFloor, type DashboardFloor } from "../helpers/dashboardFloor.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const ARTIFACTS = resolve("tests/.artifacts");
@@ -22,16 +21,14 @@ const ARTIFACTS = resolve("tests/.artifacts");
  */
 describeChromium("the dashboard page in Chromium", (executablePath) => {
   const tmp = tmpDir("dash-page");
-  const stop = new AbortController();
-  const bus = new LocalBus();
-  const feed = new DashboardFeed(bus);
+  let running: DashboardFloor;
+  let bus: LocalBus, feed: DashboardFeed;
   const token = "a-token-only-the-owner-knows-42";
   const TRADER = "momentum-1";
   const CLONE = "momentum-2";
   let open: Dashboard, guarded: Dashboard;
   let floor: FloorHandles;
   let live: () => LiveStatus;
-  let running: Promise<unknown>;
   let browser: Browser;
   const blocked: string[] = [];
   const problems: string[] = [];
@@ -68,31 +65,14 @@ describeChromium("the dashboard page in Chromium", (executablePath) => {
     writeFileSync(tmp.path("digests/notes.txt"), "not a digest");
     writeFileSync(tmp.path("secret.md"), "outside the folder");
     symlinkSync(tmp.path("secret.md"), tmp.path("digests/2026-01-03.md"));
-    await new Promise<void>((ready) => {
-      running = runFloor({
-        config: loadFloorConfig(undefined), bus, dbPath: tmp.path("floor.db"), seed: 7, speed: 30, signal: stop.signal, log: createLogger({ level: "silent" }),
-        onTransition: feed.transition,
-        onReady: async (status, metrics, handles) => {
-          floor = handles;
-          live = status;
-          open = await startDashboard("127.0.0.1:0", status, metrics, { floor: () => handles, feed, bus, digestsDir: digests });
-          guarded = await startDashboard({ host: "127.0.0.1", port: 0, token }, status, metrics, { floor: () => handles, feed, bus, digestsDir: tmp.path("nowhere") });
-          ready();
-        },
-      });
-    });
+    running = await startDashboardFloor({ dbPath: tmp.path("floor.db"), seed: 7, token, trader: TRADER, digests: { open: digests, guarded: tmp.path("nowhere") } });
+    ({ bus, feed, open, guarded, floor, live } = running);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    // The trader has left its first state: its statechart has something to show.
-    for (let i = 0; i < 200 && feed.transitionsOf(TRADER).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
   }, 30_000);
 
   afterAll(async () => {
     await browser?.close();
-    stop.abort();
-    await running;
-    feed.stop();
-    await open?.close();
-    await guarded?.close();
+    await running?.stop();
     tmp.remove();
   });
 
