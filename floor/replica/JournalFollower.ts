@@ -15,15 +15,28 @@ export interface FollowerStats {
 
 /**
  * Applies the other roles' journals (`state.*`) to this role's file, each row once, each source
- * only to the tables it writes (roleTables.ts). A refused row or a gap is logged and counted in
- * the file (journal_in); the rest of the batch still applies, so one bad row never wedges a replica.
+ * only to the tables it writes (roleTables.ts). It first catches up on what the stream keeps (what
+ * the others wrote while this process was down or not yet started), holding what arrives live
+ * meanwhile. A refused row or a gap is logged and counted in the file (journal_in); the rest of
+ * the batch still applies, so one bad row never wedges a replica.
  */
 export class JournalFollower {
   readonly stats: FollowerStats = { batches: 0, applied: 0, repeats: 0, gaps: 0, refused: 0, invalid: 0 };
   private readonly sub: Subscription;
+  private held: Array<{ subject: string; data: string }> | undefined = [];
 
-  constructor(private readonly o: { db: Db; bus: Bus; role: string; log: Logger }) {
-    this.sub = o.bus.subscribe(families.journal.pattern, (m) => this.take(m.subject, m.data));
+  private constructor(private readonly o: { db: Db; bus: Bus; role: string; log: Logger }) {
+    this.sub = o.bus.subscribe(families.journal.pattern, (m) => (this.held ? void this.held.push(m) : this.take(m.subject, m.data)));
+  }
+
+  static async start(o: { db: Db; bus: Bus; role: string; log: Logger }): Promise<JournalFollower> {
+    const f = new JournalFollower(o);
+    await o.bus.idle();
+    for (const m of (await o.bus.streamMessages?.(families.journal.pattern)) ?? []) f.take(m.subject, m.data);
+    const held = f.held ?? [];
+    f.held = undefined;
+    for (const m of held) f.take(m.subject, m.data);
+    return f;
   }
 
   stop(): void {

@@ -52,8 +52,8 @@ await describeNats("the state journal over NATS", () => {
     const bossBus = await bus(prefix);
     const ex = await JournalPublisher.start({ db: exDb, bus: exBus, role: "exchange", clock });
     const boss = await JournalPublisher.start({ db: bossDb, bus: bossBus, role: "boss", clock });
-    new JournalFollower({ db: exDb, bus: exBus, role: "exchange", log });
-    const follower = new JournalFollower({ db: bossDb, bus: bossBus, role: "boss", log });
+    await JournalFollower.start({ db: exDb, bus: exBus, role: "exchange", log });
+    const follower = await JournalFollower.start({ db: bossDb, bus: bossBus, role: "boss", log });
     const exOut = publishAfterJournal(exBus, ex);
     // What the boss's file holds when each fill's own message reaches it.
     const seenAtEvent: number[] = [];
@@ -83,7 +83,7 @@ await describeNats("the state journal over NATS", () => {
     const exDb = file("exchange-2.db");
     const bossDb = file("boss-2.db");
     const bossBus = await bus(prefix);
-    const follower = new JournalFollower({ db: bossDb, bus: bossBus, role: "boss", log });
+    const follower = await JournalFollower.start({ db: bossDb, bus: bossBus, role: "boss", log });
     await bossBus.idle();
     const first = await bus(prefix);
     await JournalPublisher.start({ db: exDb, bus: first, role: "exchange", clock });
@@ -109,7 +109,7 @@ await describeNats("the state journal over NATS", () => {
     const prefix = uniquePrefix("jr");
     const bossDb = file("boss-3.db");
     const bossBus = await bus(prefix);
-    const follower = new JournalFollower({ db: bossDb, bus: bossBus, role: "boss", log });
+    const follower = await JournalFollower.start({ db: bossDb, bus: bossBus, role: "boss", log });
     const forger = await bus(prefix);
     await bossBus.idle();
     const row = [1, "INSERT INTO cash (agent_id, delta_micro, reason, ref, ts) VALUES (?, ?, ?, ?, ?)", ["t1", 9_000_000_000, "deposit", "free money", 0]];
