@@ -126,7 +126,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     // A file-made agent whose file went while the floor was down is retired before the first step.
     for (const id of boot.gone) void sup.submit({ verb: "retire", agentId: id, by: "config", reason: "its config file is gone (or disabled)" });
     await sup.applyPending();
-    sup.listen();
+    // Commands spawn, change and retire the kinds config files make: in a split floor, only the process that runs them listens.
+    if (!split || catalog().kinds.some((k) => k.file && k.role === o.role)) sup.listen();
     stepping.afterBoot();
     const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.defaultAgents ? [] : o.config.agents, supervisor: sup, log: o.log }) : undefined;
     o.onSupervisor?.(sup);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { natsUsers, renderNatsAuthConfig } from "../../floor/bus/auth/natsAuthConfig.ts";
 import { loadFloorConfig } from "../../floor/config/index.ts";
-import { PUBLISH_RIGHTS, publishRightsOf, type PublisherKind } from "../../protocols/index.ts";
+import { PUBLISH_RIGHTS, publishRightsOf, roleProcessRights, type PublisherKind } from "../../protocols/index.ts";
 
 describe("config/nats/floor-auth.conf", () => {
   it("is what `npm run nats-config` makes of protocols/publishRights.ts and the configured traders", () => {
@@ -12,9 +12,15 @@ describe("config/nats/floor-auth.conf", () => {
     expect(readFileSync("config/nats/floor-auth.conf", "utf8"), "config/nats/floor-auth.conf is stale: run npm run nats-config > config/nats/floor-auth.conf").toBe(expected);
   });
 
-  it("gives each role exactly its kind's rights, and a trader only its own intents, cancels and beliefs", () => {
+  it("gives each role exactly its kind's rights and its process's own, and a trader only its own intents, cancels and beliefs", () => {
     const users = new Map(natsUsers(["t1"]).map((u) => [u.user, u.publish.filter((p) => !p.startsWith("$JS."))]));
-    for (const kind of ["feed", "exchange", "boss", "auditor", "monitor"] as PublisherKind[]) expect(users.get(kind)).toEqual(publishRightsOf(kind, kind));
+    for (const kind of ["feed", "exchange", "boss", "auditor", "monitor"] as PublisherKind[]) expect(users.get(kind)).toEqual([...publishRightsOf(kind, kind), ...roleProcessRights(kind)]);
+    expect(users.get("traders")).toEqual([...publishRightsOf("trader", "*"), ...roleProcessRights("traders")]);
+    // Only the feed's process leads a split sim's clock; each role writes only its own state journal.
+    expect([...users].filter(([, rights]) => rights.includes("floor.clock.step")).map(([u]) => u)).toEqual(["feed"]);
+    expect([...users].filter(([, rights]) => rights.some((r) => r.startsWith("state."))).map(([u, rights]) => [u, rights.filter((r) => r.startsWith("state."))])).toEqual(
+      ["feed", "exchange", "boss", "auditor", "monitor", "traders"].map((r) => [r, [`state.${r}`]]),
+    );
     expect(users.get("trader-t1")).toEqual(["order.intent.t1", "order.cancel.t1", "belief.t1", "hb.t1", "floor.life.*", "audit.*"]);
     const onlyBoss = [...users].filter(([, rights]) => rights.some((r) => r.startsWith("order.decision") || r === "ctl.>" || r.startsWith("floor.agent."))).map(([u]) => u);
     expect(onlyBoss).toEqual(["floor", "boss"]);
@@ -25,14 +31,14 @@ describe("config/nats/floor-auth.conf", () => {
     expect(Object.keys(PUBLISH_RIGHTS).sort()).toEqual(["auditor", "boss", "exchange", "feed", "monitor", "trader"]);
   });
 
-  it("lets only `floor` (the supervisor's process) answer requests, one reply each", () => {
+  it("lets only `floor` and `traders` (the processes whose supervisor takes commands) answer requests, one reply each", () => {
     const users = natsUsers(["t1"]);
-    expect(users.filter((u) => u.answersRequests).map((u) => u.user)).toEqual(["floor"]);
+    expect(users.filter((u) => u.answersRequests).map((u) => u.user)).toEqual(["floor", "traders"]);
     const conf = renderNatsAuthConfig(users).split("\n");
     const granted = conf.filter((l) => l.includes("allow_responses"));
-    expect(granted).toHaveLength(1);
-    expect(granted[0]).toMatch(/subscribe: \{ allow: \[">"\] \}, allow_responses: \{ max: 1 \} \} \}$/);
-    expect(conf[conf.indexOf(granted[0]!) - 1]).toContain('user: "floor"');
+    expect(granted).toHaveLength(2);
+    for (const g of granted) expect(g).toMatch(/subscribe: \{ allow: \[">"\] \}, allow_responses: \{ max: 1 \} \} \}$/);
+    expect(granted.map((g) => conf[conf.indexOf(g) - 1])).toEqual([expect.stringContaining('user: "floor"'), expect.stringContaining('user: "traders"')]);
   });
 
   it("puts the bus prefix on every floor subject and names the prefixed stream", () => {

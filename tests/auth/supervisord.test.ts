@@ -14,15 +14,24 @@ for (const line of readFileSync("supervisord.conf", "utf8").split("\n")) {
   if (kv && current) current.set(kv[1]!, kv[2]!);
 }
 
+const ROLES = ["auditor", "monitor", "exchange", "boss", "traders", "feed"];
+
 describe("supervisord.conf", () => {
-  it("starts nats-server with config/nats/floor-auth.conf before the floor, which connects to it as `floor` with its password from the environment", () => {
+  it("starts nats-server with config/nats/floor-auth.conf before the six roles, each connecting to it as its own user with its password from the environment", () => {
     const nats = programs.get("nats")!;
-    const floor = programs.get("floor")!;
-    expect(nats.get("command")).toMatch(/nats-server -c config\/nats\/floor-auth\.conf .*-p (\d+)/);
-    const port = /-p (\d+)/.exec(nats.get("command")!)![1];
-    expect(floor.get("command")).toContain(`--bus nats://127.0.0.1:${port}`);
-    expect(Number(nats.get("priority"))).toBeLessThan(Number(floor.get("priority")));
-    expect(floor.get("environment")).toContain(`NATS_USER="floor",NATS_PASSWORD="%(ENV_${passwordVarOf("floor")})s"`);
-    expect(readFileSync("config/nats/floor-auth.conf", "utf8")).toContain(`user: "floor", password: $${passwordVarOf("floor")}`);
+    expect([...programs.keys()]).toEqual(["nats", ...ROLES]);
+    expect(nats.get("command")).toMatch(/^%\(ENV_POLYFLOOR_NATS_SERVER\)s -c config\/nats\/floor-auth\.conf .*-p %\(ENV_POLYFLOOR_NATS_PORT\)s/);
+    const auth = readFileSync("config/nats/floor-auth.conf", "utf8");
+    for (const role of ROLES) {
+      const p = programs.get(role)!;
+      expect(p.get("command")).toContain(`start --role ${role} `);
+      expect(p.get("command")).toContain("--bus nats://127.0.0.1:%(ENV_POLYFLOOR_NATS_PORT)s");
+      expect(p.get("command")).toContain(`--db %(ENV_POLYFLOOR_DATA)s/floor.${role}.db`);
+      expect(Number(nats.get("priority"))).toBeLessThan(Number(p.get("priority")));
+      expect(p.get("environment")).toContain(`NATS_USER="${role}",NATS_PASSWORD="%(ENV_${passwordVarOf(role)})s"`);
+      expect(auth).toContain(`user: "${role}", password: $${passwordVarOf(role)}`);
+      // Restarted when killed, never after a clean stop; logs under the data folder.
+      expect([p.get("autorestart"), p.get("exitcodes"), p.get("stdout_logfile")]).toEqual(["unexpected", "0", `%(ENV_POLYFLOOR_DATA)s/logs/${role}.out.log`]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { FLOOR_PROCESS_RIGHTS, publishRightsOf, PUBLISH_RIGHTS, type PublisherKind } from "../../../protocols/publishRights.ts";
+import { FLOOR_PROCESS_RIGHTS, publishRightsOf, PUBLISH_RIGHTS, roleProcessRights, type PublisherKind } from "../../../protocols/publishRights.ts";
 import { streamNameFor } from "../natsStream.ts";
 import { SubjectPrefix } from "../natsSubjects.ts";
 
@@ -14,8 +14,15 @@ export interface NatsUser {
   answersRequests?: boolean;
 }
 
-/** The roles that will run as processes of their own (`--role`, a later issue), each with its agent id. */
-const ROLE_USERS: ReadonlyArray<[PublisherKind, string]> = [["feed", "feed"], ["exchange", "exchange"], ["boss", "boss"], ["auditor", "auditor"], ["monitor", "monitor"]];
+/**
+ * The roles that run as processes of their own (`floor start --role`, docs/ROLES.md): the user
+ * (the role's name), the kind of its agents and their id (`*` for the traders, any trader's), and
+ * whether it answers requests (the traders' process runs the supervisor that takes `floor.agent.*`).
+ */
+const ROLE_USERS: ReadonlyArray<[role: string, kind: PublisherKind, id: string, answers: boolean]> = [
+  ["feed", "feed", "feed", false], ["exchange", "exchange", "exchange", false], ["boss", "boss", "boss", false],
+  ["auditor", "auditor", "auditor", false], ["monitor", "monitor", "monitor", false], ["traders", "trader", "*", true],
+];
 
 /** `NATS_PW_` and the user name in capitals, anything but letters and digits as `_`: nats-server reads it from its environment. */
 export function passwordVarOf(user: string): string {
@@ -30,11 +37,11 @@ export function passwordVarOf(user: string): string {
  * create and update the floor's stream, and `floor` may use the whole JetStream API. Last, `admin`
  * may publish anything: for the operator's tools and the test suite, never for a floor process.
  *
- * Only `floor` answers requests (`allow_responses`): it is the process that runs the supervisor,
- * which replies to each `floor.agent.*` command once the step is committed. The boss and the
+ * Only `floor` and `traders` answer requests (`allow_responses`): theirs are the processes whose
+ * supervisor replies to each `floor.agent.*` command once the step is committed. The boss and the
  * other roles send requests (their inbox replies need no right of theirs) but answer none, so
- * they get no right to publish to another client's inbox; give it to a role when it comes to
- * answer requests of its own (a role process running the supervisor, say).
+ * they get no right to publish to another client's inbox. A role's user may also publish its
+ * process's own subjects (roleProcessRights: its state journal and the split floor's clock).
  */
 export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[] {
   const p = new SubjectPrefix(prefix).prefix;
@@ -44,7 +51,7 @@ export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[]
   const every = [...(Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*")), ...FLOOR_PROCESS_RIGHTS];
   return [
     { ...user("floor", every, ["$JS.API.>"]), answersRequests: true },
-    ...ROLE_USERS.map(([kind, id]) => user(kind, publishRightsOf(kind, id))),
+    ...ROLE_USERS.map(([role, kind, id, answers]) => ({ ...user(role, [...publishRightsOf(kind, id), ...roleProcessRights(role)]), ...(answers ? { answersRequests: true } : {}) })),
     ...traderIds.map((id) => user(`trader-${id}`, publishRightsOf("trader", id))),
     { user: "admin", passwordVar: passwordVarOf("admin"), publish: [">"] },
   ];
