@@ -15,6 +15,8 @@ import { watchAgentFiles } from "../config/index.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
+import type { StopBudget } from "./StopBudget.ts";
+import { stopFloor } from "./stopFloor.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -32,6 +34,11 @@ export interface RunOptions {
   /** Where market data and the clock's steps come from; the simulator when absent. */
   source?: MarketSource;
   signal?: AbortSignal;
+  /**
+   * The stop's time from the signal (`floor start`): a step's wait on the bus, and the waits of the
+   * stop, give up when it runs out, and the stop then throws saying what it could not do (exit 1).
+   */
+  stop?: StopBudget;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** Told of each agent's state change (the dashboard's feed); nothing is watched when absent. */
   onTransition?: (t: AgentTransition) => void;
@@ -97,7 +104,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
     if (o.onReady) prom = new FloorMetrics(o.bus);
     if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus: o.bus, db, clock, log: o.log, source: o.config.source });
-    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
+    const sup: Supervisor = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
+    // Paper and live take no new order from the signal on (ctx.stopping); a sim from its last step, which finishes whole.
+    const beginStop = () => sup.beginStop();
+    if (source.mode !== "sim") o.signal?.addEventListener("abort", beginStop, { once: true });
+    if (source.mode !== "sim" && o.signal?.aborted) beginStop();
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
     let steps = 0;
@@ -128,12 +139,18 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const statusEvery = o.statusEveryMs ?? 10_000;
     let lastStatus = Date.now();
     let lastAnchor = -Infinity;
+    let unfinished: number | undefined;
+    const budget = o.stop;
     for (const t of source.steps(start)) {
       gaveUp = feeds.giveUp(t, start);
       if (t > end || o.signal?.aborted || fatal || gaveUp) break;
       clock.advanceTo(t);
       sup.tick(t);
-      await o.bus.idle();
+      // The bus down: the step waits for it, until a stop's time for waiting runs out.
+      if (!(await settle(o.bus, budget))) {
+        unfinished = t;
+        break;
+      }
       // Births, changes and deaths happen here, between steps, and are committed before they are answered.
       await sup.applyPending();
       steps++;
@@ -154,16 +171,14 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     feeds.stop();
     watcher?.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    resume.stopping(lastStep, sup);
+    o.signal?.removeEventListener("abort", beginStop);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
-    await sup.stopAll();
-    // Before the last anchor: what the alerts give up at the stop is audited under it (a short grace of wall time).
-    await alerting?.stop();
-    // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).
-    resume.stopped(clock.now());
-    writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
+    const lost = await stopFloor({ sup, bus: o.bus, db, dbPath: o.dbPath, clock, resume, mode: source.mode, lastStep, unfinished, alerting, stop: budget });
+    const closing = budget?.stage("closing the market-data source");
     await source.close?.();
+    closing?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed
+    if (lost.length > 0) throw new Error(`the stop was not clean: ${lost.join("; ")}`);
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen, feeds: feeds.feeds, bus: o.bus.health };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     if (gaveUp) throw new Error(gaveUp);
@@ -174,4 +189,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     prom?.stop();
     close();
   }
+}
+
+/** The bus idle (true), or, once a stop began, false when its time for waiting ran out first. */
+function settle(bus: Bus, budget: StopBudget | undefined): Promise<boolean> {
+  return budget ? budget.bounded(bus.idle()) : bus.idle().then(() => true);
 }
