@@ -1,58 +1,30 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Wallet } from "ethers";
-import { createBus, type Bus } from "../../floor/bus/index.ts";
-import { openDb } from "../../state/index.ts";
-import { FakeVenue } from "../feed/live/FakeVenue.ts";
-import { LocalClob } from "../exchange/live/LocalClob.ts";
+import type { Bus } from "../../floor/bus/index.ts";
+import type { LocalClob } from "../exchange/live/LocalClob.ts";
 import { waitFor } from "../feed/live/waitFor.ts";
 import { finished, startFloor } from "../helpers/floorCli.ts";
+import { queryDb as query, startLiveVenue, type LiveVenue } from "../helpers/liveVenue.ts";
 import { describeNatsServer } from "../helpers/nats.ts";
-import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const M = 1_000_000;
 
-function query<T>(dbPath: string, sql: string): T[] {
-  const db = openDb(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } catch {
-    return []; // not created yet
-  } finally {
-    db.close();
-  }
-}
-
 // Issue 15, point 6, live: SIGTERM cancels the floor's resting orders at the venue, books the cancels, exits 0 within 5 s.
+// The two tests run in order on one state file: the second starts the floor again.
 describeNatsServer("floor start --mode live: SIGTERM with a resting GTC order", () => {
   const tmp = tmpDir("live-stop");
-  let venue: FakeVenue, clob: LocalClob, bus: Bus, nats: AuthServer;
+  let world: LiveVenue, clob: LocalClob, bus: Bus, args: string[];
   const env = { POLYMARKET_PRIVATE_KEY: Wallet.createRandom().privateKey };
   const db = tmp.path("live.db");
-  const args = ["start", "--mode", "live", "--live", "--config", "", "--db", db, "--bus", "", "--dashboard", "off"];
 
   beforeAll(async () => {
-    nats = await startAuthServer();
-    args[9] = nats.urlAs("floor");
-    venue = new FakeVenue(5);
-    const market = [...venue.gamma.markets.values()][0]!;
-    clob = new LocalClob({ tokens: JSON.parse(market.clobTokenIds) as string[], conditionId: market.conditionId, tickSize: "0.001", books: venue.clob.restBooks });
-    await clob.start();
-    venue.liveData.verify = (a) => [...clob.keys.values()].some((k) => k.apiKey === a.apiKey && k.secret === a.secret && k.passphrase === a.passphrase);
-    const yaml = (await venue.liveYaml()).replace(/clobRestUrl: .*/, `clobRestUrl: ${clob.url}\n  clobUserWsUrl: ${clob.wsUrl}`);
-    mkdirSync(tmp.path("config/agents"), { recursive: true });
-    args[5] = tmp.path("config/floor.yaml");
-    writeFileSync(args[5], `statusEverySec: 1\n${yaml}  capitalCapUsd: 1000\n`);
-    // No trader runs: the orders are the ones this test sends, as the boss would.
-    writeFileSync(tmp.path("config/agents/momentum-1.yaml"), "id: momentum-1\nkind: trader\nstrategy: momentum\nenabled: false\n");
-    bus = await createBus({ url: nats.urlAs("boss") });
+    world = await startLiveVenue(tmp);
+    ({ clob, bus } = world);
+    args = world.args(db);
   });
   afterAll(async () => {
-    await bus?.close();
-    await clob?.stop();
-    await venue?.close();
-    await nats?.stop();
+    await world?.close();
     tmp.remove();
   });
 
