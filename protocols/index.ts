@@ -13,6 +13,8 @@ export { Side, OrderType, OrderIntent, CancelRequest, OrderDecision, OrderAck, O
 export type { IntentFields } from "./messages/order.ts";
 export { Belief } from "./messages/belief.ts";
 export { VenueTierReport } from "./messages/venue.ts";
+export { JournalBatch } from "./messages/journal.ts";
+export { ClockStep, ClockAck } from "./messages/clock.ts";
 export { Control, AgentLifecycle, AgentCommand, OperatorCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact, LATENCY_LEGS, FLOOR_METRICS_ID, type LatencyLeg } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";
@@ -26,7 +28,7 @@ export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
 export { VENUE_RATE_TIERS, VenueRateTier, venueTierOf } from "./venueRates.ts";
 export type { VenueRates } from "./venueRates.ts";
-export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, FLOOR_PROCESS_RIGHTS, publishRightsOf } from "./publishRights.ts";
+export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, FLOOR_PROCESS_RIGHTS, publishRightsOf, roleProcessRights } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
 export { issuePath } from "./issuePath.ts";
 export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort, ordered } from "./configChecks.ts";

@@ -10,7 +10,7 @@ import { mapRequestError, openNats, type BusIdentity, type NatsBusStatus } from 
 import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
-import { readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
+import { lastOnSubject, readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 
 export type { NatsBusOptions } from "./NatsBusOptions.ts";
@@ -148,6 +148,10 @@ export class NatsBus implements Bus {
 
   async streamInfo(): Promise<{ name: string; messages: number }> {
     return { name: this.streamName, messages: await streamMessageCount(this.nc, this.streamName) };
+  }
+
+  lastStored(subject: string): Promise<string | undefined> {
+    return lastOnSubject(this.nc, this.streamName, this.subjects.full(subject));
   }
 
   /** Stored messages on `subjectFilter` (wildcards allowed, no prefix), oldest first. */

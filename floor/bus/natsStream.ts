@@ -13,7 +13,7 @@ import { nanos, type NatsConnection } from "@nats-io/transport-node";
 export const STREAM_LIMITS = { max_age: nanos(14 * 24 * 3600 * 1000), max_bytes: 2 * 1024 ** 3 } as const;
 
 /** Subject families the floor keeps durably (relative to the bus prefix). */
-export const STORED_SUBJECTS = ["order.>", "audit.>"] as const;
+export const STORED_SUBJECTS = ["order.>", "audit.>", "state.>"] as const;
 
 /** The leading tokens of STORED_SUBJECTS ("order.", "audit."): a subject is stored when it starts with one and goes on. */
 const STORED_STEMS = STORED_SUBJECTS.map((s) => s.slice(0, -1));
@@ -100,4 +100,11 @@ export async function readStream(nc: NatsConnection, name: string, filter: strin
     await consumer.delete().catch(() => undefined);
   }
   return out;
+}
+
+/** The data of the last message the stream keeps on `full` (no wildcards), undefined when none. */
+export async function lastOnSubject(nc: NatsConnection, name: string, full: string): Promise<string | undefined> {
+  const jsm = await jetstreamManager(nc, { checkAPI: false });
+  const m = await jsm.streams.getMessage(name, { last_by_subj: full });
+  return m === null ? undefined : m.string();
 }

@@ -39,7 +39,7 @@ export function passwordVarOf(user: string): string {
 export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[] {
   const p = new SubjectPrefix(prefix).prefix;
   const stream = streamNameFor(p);
-  const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`].map((s) => `$JS.API.${s}`);
+  const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`, `STREAM.MSG.GET.${stream}`].map((s) => `$JS.API.${s}`);
   const user = (name: string, rights: string[], api = js): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
   const every = [...(Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*")), ...FLOOR_PROCESS_RIGHTS];
   return [
