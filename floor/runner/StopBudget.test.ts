@@ -42,6 +42,17 @@ describe("StopBudget", () => {
     expect(b.pending()).toEqual([]);
   });
 
+  it("counts a stage that began before the stop from the stop's beginning", async () => {
+    vi.useFakeTimers();
+    const b = new StopBudget();
+    b.stage("the floor's step");
+    await vi.advanceTimersByTimeAsync(60_000);
+    b.begin();
+    await vi.advanceTimersByTimeAsync(1_200);
+    expect(b.pending()).toEqual(["the floor's step (for 1.2 s)"]);
+    b.dispose();
+  });
+
   it("counts its elapsed time only from begin, once", async () => {
     vi.useFakeTimers();
     const b = new StopBudget();

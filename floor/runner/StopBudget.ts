@@ -63,9 +63,10 @@ export class StopBudget {
     return () => void this.stages.delete(key);
   }
 
-  /** The stages still under way, oldest first, each with how long it has run. */
+  /** The stages still under way, oldest first, each with how long it has held up the stop (since `begin` for one that began before). */
   pending(): string[] {
-    return [...this.stages.values()].map((s) => `${s.label()} (for ${((Date.now() - s.since) / 1000).toFixed(1)} s)`);
+    const now = Date.now();
+    return [...this.stages.values()].map((s) => `${s.label()} (for ${((now - Math.max(s.since, this.began ?? s.since)) / 1000).toFixed(1)} s)`);
   }
 
   /** No timer left behind (the stop is over). */

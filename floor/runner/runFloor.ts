@@ -153,6 +153,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     let reachedEnd = true;
     let unfinished: number | undefined;
     const budget = o.stop;
+    // Named for the watchdog: a stop that never gets out of the loop (the bus down in a wait no budget bounds) says where it was.
+    const inLoop = budget?.stage(() => `the floor's step at floor time ${new Date(clock.now()).toISOString()} (bus ${bus.health.state})`);
     for await (const t of stepping.steps(start)) {
       gaveUp = feeds.giveUp(t, start);
       if (t > end || o.signal?.aborted || fatal || gaveUp) {
@@ -184,6 +186,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await stepping.done(t);
       if (stepping.paced) await pacer(t + STEP_MS, o.signal);
     }
+    inLoop?.();
     if (reachedEnd && !o.signal?.aborted && !fatal) await stepping.ended(lastStep);
     feeds.stop();
     watcher?.stop();
