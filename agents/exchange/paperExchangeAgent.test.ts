@@ -12,6 +12,8 @@ const M = 1_000_000;
 const UP = "1".repeat(77);
 const DOWN = "2".repeat(77);
 let db: Db, bus: LocalBus, clock: SimClock, host: AgentHost, events: OrderEvent[], seq: number;
+/** The floor began to stop (Supervisor.beginStop → ctx.stopping). */
+let stopping = false;
 
 const send = (subject: string, body: object, src = "test") => bus.publish(subject, JSON.stringify({ v: 1, id: `${src}.${++seq}`, ts: clock.now(), src, ...body }));
 const intent = (n: number, extra: object) => ({
@@ -23,9 +25,10 @@ beforeEach(async () => {
   bus = new LocalBus();
   clock = new SimClock(T0);
   seq = 0;
+  stopping = false;
   events = [];
   bus.subscribe("order.event.*", (m) => void events.push(JSON.parse(m.data) as OrderEvent));
-  host = new AgentHost(paperExchangeAgent("exchange"), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1 });
+  host = new AgentHost(paperExchangeAgent("exchange"), { bus, clock, db, log: createLogger({ level: "silent" }), runId: 1, stopping: () => stopping });
   host.start();
   send("md.market.m1.open", {
     phase: "open", marketId: "m1", slug: "m1", symbol: "BTCUSD", upTokenId: UP, downTokenId: DOWN, startTs: T0, endTs: T0 + 900_000,
@@ -133,5 +136,22 @@ describe("paper exchange on the matching engine", () => {
     send("floor.life.restarted", { verb: "restarted", agentId: "t3", kind: "trader" }, "t3");
     await bus.idle();
     expect(events.filter((e) => e.type === "cancel").map((e) => e.intentId)).toEqual(["t1-11", "t2-12"]);
+  });
+});
+
+describe("paper exchange when the floor stops", () => {
+  it("refuses an approved order as 'floor stopping' once the stop began, and leaves the resting one as it was", async () => {
+    send("order.decision.t1", { intent: intent(1, {}), approved: true }, "boss");
+    await bus.idle();
+    stopping = true;
+    send("order.decision.t1", { intent: intent(2, { price: 520_000 }), approved: true }, "boss"); // would cross the ask and fill
+    await bus.idle();
+    expect(events.map((e) => [e.intentId, e.type])).toEqual([["t1-1", "ack"], ["t1-2", "reject"]]);
+    expect(events[1]).toMatchObject({ reason: "floor stopping" });
+    expect(db.prepare("SELECT intent_id, status, reason FROM orders ORDER BY seq").all()).toEqual([
+      { intent_id: "t1-1", status: "live", reason: null },
+      { intent_id: "t1-2", status: "rejected", reason: "floor stopping" },
+    ]);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM fills").get()).toEqual({ n: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { settleResolved } from "./settleResolved.ts";
 import { cancels, ownCancel } from "./cancelRequest.ts";
 import { CLOSED_UNADOPTED, type Adoptable } from "./reconcileOpenOrders.ts";
 import { restartReconciler } from "./restartReconciler.ts";
+import { STOPPING } from "./stopping.ts";
 
 type Intent = OrderDecision["intent"];
 type OrderTerms = Pick<Intent, "side" | "outcome" | "price" | "type" | "postOnly" | "expiresAt">;
@@ -117,6 +118,8 @@ export function paperExchangeAgent(id = "exchange", opts: PaperExchangeOptions =
         const now = ctx.clock.now();
         const orderId = `o-${i.intentId}`;
         const m = markets.get(i.marketId);
+        // From the stop's beginning nothing new meets the book; what rests there stays, for the next start.
+        if (ctx.stopping()) return reject(i, orderId, STOPPING);
         if (ctx.state() !== "open") return reject(i, orderId, "exchange halted");
         if (!m || now >= m.open.endTs) return reject(i, orderId, "market not open for trading");
         if (i.tokenId !== (i.outcome === "Up" ? m.open.upTokenId : m.open.downTokenId)) return reject(i, orderId, "token id does not match outcome");

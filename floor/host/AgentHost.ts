@@ -40,6 +40,8 @@ export interface HostOptions {
   onTransition?: (t: AgentTransition) => void;
   /** A ledger write failed: the agent stops handling anything, and the floor must stop (runFloor does). */
   fatal?: (err: LedgerWriteError) => void;
+  /** True once the floor began to stop (AgentContext.stopping); never when absent. */
+  stopping?: () => boolean;
 }
 
 const DEFAULT_SUPERVISION = SupervisionConfig.parse({});
@@ -214,6 +216,7 @@ export class AgentHost {
       context: <T>() => (live() ? (this.life?.actor?.getSnapshot().context as T | undefined) : undefined),
       shared: (key, make) => this.shared.of(key, make),
       fail: (err, during) => this.ledgerFailed(err, during),
+      stopping: () => this.opts.stopping?.() ?? false,
     };
     return (this.behaviour = this.spec.create(ctx));
   }

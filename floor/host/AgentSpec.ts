@@ -29,6 +29,11 @@ export interface AgentContext {
   shared<T extends SharedPart>(key: string, make: () => T): T;
   /** An error the agent caught in its own async work: a failed ledger write stops the floor as a handler's does (returns true). */
   fail(err: unknown, during: string): boolean;
+  /**
+   * True once this floor process began to stop (a SIGTERM; a sim at its last step): an exchange
+   * takes no new order from then on, refusing it as "floor stopping" (docs/OUTAGES.md, "Stopping").
+   */
+  stopping(): boolean;
 }
 
 /** A subscription of an agent: a subject pattern and a handler for messages that passed validation. */

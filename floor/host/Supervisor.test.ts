@@ -343,3 +343,32 @@ describe("Supervisor: the watchdog", () => {
     await s.stopAll();
   });
 });
+
+describe("Supervisor: the stop", () => {
+  /** An agent that only reports, in its stop, whether it was told the floor is stopping. */
+  const watcher = (id: string, seen: Array<[string, boolean]>): AgentSpec => ({
+    id, kind: "trader", config: {},
+    create: (ctx) => ({
+      machine: setup({}).createMachine({ id: "watcher", initial: "up", states: { up: {} } }),
+      machineVersion: "watcher@1",
+      routes: [route(families.ctl, () => void seen.push([`${id} ctl`, ctx.stopping()]), { pattern: patterns.ctlOf(id) })],
+      onStop: () => void seen.push([`${id} stop`, ctx.stopping()]),
+    }),
+  });
+
+  it("tells every agent the floor is stopping from beginStop on, stops them last born first, and names those after whose stop the bus was not idle in time", async () => {
+    const seen: Array<[string, boolean]> = [];
+    sup.boot(watcher("a1", seen), "command");
+    sup.boot(watcher("a2", seen), "command");
+    await allocate("a1", 1);
+    expect(sup.stopping).toBe(false);
+    sup.beginStop();
+    await allocate("a1", 1);
+    const stages: string[] = [];
+    const settled = [true, false];
+    const unsettled = await sup.stopAll({ settle: async () => settled.shift()!, stage: (label) => (stages.push(label), () => undefined) });
+    expect(seen).toEqual([["a1 ctl", false], ["a1 ctl", true], ["a2 stop", true], ["a1 stop", true]]);
+    expect(stages).toEqual(["stopping agent a2", "stopping agent a1"]);
+    expect(unsettled).toEqual(["a1"]);
+  });
+});

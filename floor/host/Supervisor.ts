@@ -18,6 +18,14 @@ export interface SupervisorCommand extends Pick<AgentCommand, "verb" | "agentId"
   by: string;
 }
 
+/** How the runner bounds and names the stop's waits (floor/runner/StopBudget.ts); unbounded and unnamed when absent. */
+export interface StopHooks {
+  /** Wait for the bus to go idle after `who` stopped; resolves false when the stop's time for it ran out. */
+  settle(who: string): Promise<boolean>;
+  /** A stage under way; the result ends it. */
+  stage(label: string): () => void;
+}
+
 interface Pending {
   cmd: SupervisorCommand;
   answer: (reply: AgentCommandReply) => void;
@@ -35,6 +43,7 @@ export class Supervisor {
   private answered: Array<() => void> = [];
   private sub: Subscription | undefined;
   private seq = 0;
+  private stopBegan = false;
   private readonly ops: LifeOps;
   /** What every host is made with: the floor's `supervision:` settings among them. */
   private readonly hostOptions: HostOptions;
@@ -45,7 +54,7 @@ export class Supervisor {
   constructor(private readonly o: SupervisorOptions) {
     const supervision = o.supervision ?? o.floor.supervision;
     this.shared = o.shared ?? new FloorShared();
-    this.hostOptions = { ...o, supervision, shared: this.shared };
+    this.hostOptions = { ...o, supervision, shared: this.shared, stopping: () => this.stopBegan };
     this.hungAfter = hungAfterMs(supervision);
     this.ops = new LifeOps(o, this.hosts, (spec, birth) => this.host(spec, undefined, birth), (subject, body) => this.publish(subject, body));
   }
@@ -124,15 +133,33 @@ export class Supervisor {
     for (const a of done) a();
   }
 
-  /** Stop taking commands, refuse what is still queued, then stop every host, last born first. */
-  async stopAll(): Promise<void> {
+  /** The floor begins to stop: from now on every agent's `ctx.stopping()` is true (no new orders). */
+  beginStop(): void {
+    this.stopBegan = true;
+  }
+
+  get stopping(): boolean {
+    return this.stopBegan;
+  }
+
+  /**
+   * Stop taking commands, refuse what is still queued, then stop every host, last born first.
+   * Returns the hosts after whose stop the bus did not go idle in the time `hooks` allowed (their
+   * parting messages may not have been handled); with no hooks it waits as long as it takes.
+   */
+  async stopAll(hooks?: StopHooks): Promise<string[]> {
+    this.beginStop();
     this.sub?.unsubscribe();
     for (const p of this.queue.splice(0)) p.answer({ ok: false, verb: p.cmd.verb, agentId: p.cmd.agentId, outcome: "refused", error: "the floor is stopping" });
     this.flushReplies();
+    const unsettled: string[] = [];
     for (const h of [...this.hosts.values()].reverse()) {
+      const done = hooks?.stage(`stopping agent ${h.id}`);
       await h.stop();
-      await this.o.bus.idle();
+      done?.();
+      if (!(await (hooks ? hooks.settle(h.id) : this.o.bus.idle().then(() => true)))) unsettled.push(h.id);
     }
+    return unsettled;
   }
 
   private enqueue(cmd: SupervisorCommand, answer: (r: AgentCommandReply) => void): void {

@@ -14,7 +14,7 @@ export { everySecond, STEP_MS } from "./MarketSource.ts";
 export type { MarketSource, ReplayOptions } from "./MarketSource.ts";
 export { DEFAULT_REPLAY } from "./MarketSource.ts";
 export { Supervisor } from "./Supervisor.ts";
-export type { SupervisorOptions, SupervisorCommand } from "./Supervisor.ts";
+export type { SupervisorOptions, SupervisorCommand, StopHooks } from "./Supervisor.ts";
 export { checkAgentConfig } from "./checkAgentConfig.ts";
 export { FloorShared, type SharedPart } from "./FloorShared.ts";
 export type { AgentTransition } from "./watchTransitions.ts";

@@ -16,6 +16,8 @@ import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
 import { embeddedStepping, roleStepping, type Stepping } from "./roleProcess.ts";
+import type { StopBudget } from "./StopBudget.ts";
+import { stopFloor } from "./stopFloor.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -35,6 +37,11 @@ export interface RunOptions {
   /** Where market data and the clock's steps come from; the simulator when absent. */
   source?: MarketSource;
   signal?: AbortSignal;
+  /**
+   * The stop's time from the signal (`floor start`): a step's wait on the bus, and the waits of the
+   * stop, give up when it runs out, and the stop then throws saying what it could not do (exit 1).
+   */
+  stop?: StopBudget;
   inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
   /** Told of each agent's state change (the dashboard's feed); nothing is watched when absent. */
   onTransition?: (t: AgentTransition) => void;
@@ -106,7 +113,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
     if (o.onReady) prom = new FloorMetrics(bus);
     if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus, db, clock, log: o.log, source: o.config.source });
-    const sup = new Supervisor({ bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
+    const sup: Supervisor = new Supervisor({ bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
+    // Paper and live take no new order from the signal on (ctx.stopping); a sim from its last step, which finishes whole.
+    const beginStop = () => sup.beginStop();
+    if (source.mode !== "sim") o.signal?.addEventListener("abort", beginStop, { once: true });
+    if (source.mode !== "sim" && o.signal?.aborted) beginStop();
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(bus, o.noMarketTimeoutMs);
     let steps = 0;
@@ -141,6 +152,10 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     let lastStatus = Date.now();
     let lastAnchor = -Infinity;
     let reachedEnd = true;
+    let unfinished: number | undefined;
+    const budget = o.stop;
+    // Named for the watchdog: a stop that never gets out of the loop (the bus down in a wait no budget bounds) says where it was.
+    const inLoop = budget?.stage(() => `the floor's step at floor time ${new Date(clock.now()).toISOString()} (bus ${bus.health.state})`);
     for await (const t of stepping.steps(start)) {
       gaveUp = feeds.giveUp(t, start);
       if (t > end || o.signal?.aborted || fatal || gaveUp) {
@@ -149,7 +164,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       }
       clock.advanceTo(t);
       sup.tick(t);
-      await bus.idle();
+      // The bus down: the step waits for it, until a stop's time for waiting runs out.
+      if (!(await settle(bus, budget))) {
+        unfinished = t;
+        break;
+      }
       // Births, changes and deaths happen here, between steps, and are committed before they are answered.
       await sup.applyPending();
       steps++;
@@ -168,20 +187,19 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       await stepping.done(t);
       if (stepping.paced) await pacer(t + STEP_MS, o.signal);
     }
+    inLoop?.();
     if (reachedEnd && !o.signal?.aborted && !fatal) await stepping.ended(lastStep);
     feeds.stop();
     watcher?.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
-    resume.stopping(lastStep, sup);
+    o.signal?.removeEventListener("abort", beginStop);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
-    await sup.stopAll();
-    // Before the last anchor: what the alerts give up at the stop is audited under it (a short grace of wall time).
-    await alerting?.stop();
-    // After a failed write too: what the step did is kept and audited, and the next start settles what it left (state/resolvedUnsettled.ts).
-    resume.stopped(clock.now());
-    writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
+    const lost = await stopFloor({ sup, bus, db, dbPath: o.dbPath, clock, resume, mode: source.mode, lastStep, unfinished, alerting, stop: budget });
+    const closing = budget?.stage("closing the market-data source");
     await source.close?.();
+    closing?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed
+    if (lost.length > 0) throw new Error(`the stop was not clean: ${lost.join("; ")}`);
     const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen, feeds: feeds.feeds, bus: bus.health };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     if (gaveUp) throw new Error(gaveUp);
@@ -193,4 +211,9 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     prom?.stop();
     close();
   }
+}
+
+/** The bus idle (true), or, once a stop began, false when its time for waiting ran out first. */
+function settle(bus: Bus, budget: StopBudget | undefined): Promise<boolean> {
+  return budget ? budget.bounded(bus.idle()) : bus.idle().then(() => true);
 }

@@ -1,63 +1,33 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { Wallet } from "ethers";
-import { createBus, type Bus } from "../../floor/bus/index.ts";
-import { openDb } from "../../state/index.ts";
-import { FakeVenue } from "../feed/live/FakeVenue.ts";
-import { LocalClob } from "../exchange/live/LocalClob.ts";
+import type { Bus } from "../../floor/bus/index.ts";
+import type { FakeVenue } from "../feed/live/FakeVenue.ts";
+import type { LocalClob } from "../exchange/live/LocalClob.ts";
 import { waitFor } from "../feed/live/waitFor.ts";
 import { finished, startFloor } from "../helpers/floorCli.ts";
+import { queryDb as query, startLiveVenue, type LiveVenue } from "../helpers/liveVenue.ts";
 import { describeNatsServer } from "../helpers/nats.ts";
-import { startAuthServer, type AuthServer } from "../helpers/natsAuth.ts";
+import type { AuthServer } from "../helpers/natsAuth.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
 const M = 1_000_000;
 
-/** Read the floor's state file while it runs (WAL lets a reader in beside the writer). */
-function query<T>(dbPath: string, sql: string): T[] {
-  const db = openDb(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } catch {
-    return []; // not created yet
-  } finally {
-    db.close();
-  }
-}
-
 // Live trading needs an authenticated bus: a private nats-server with the documented config, the floor as `floor`, this test as the boss.
 describeNatsServer("floor start --mode live: killed between 'order sent' and 'ack'", () => {
   const tmp = tmpDir("live-kill");
-  let venue: FakeVenue, clob: LocalClob, bus: Bus, config: string, nats: AuthServer;
+  let world: LiveVenue, venue: FakeVenue, clob: LocalClob, bus: Bus, nats: AuthServer, args: string[];
   const wallet = Wallet.createRandom();
   const env = { POLYMARKET_PRIVATE_KEY: wallet.privateKey, LOG_LEVEL: "debug" }; // every log line, for the secrets check
   const db = tmp.path("live.db");
-  const args = ["start", "--mode", "live", "--live", "--config", "", "--db", db, "--bus", "", "--dashboard", "off"];
 
   beforeAll(async () => {
-    nats = await startAuthServer();
-    args[9] = nats.urlAs("floor");
-    venue = new FakeVenue(5);
-    const market = [...venue.gamma.markets.values()][0]!;
-    const restBooks = venue.clob.restBooks;
-    clob = new LocalClob({ tokens: JSON.parse(market.clobTokenIds) as string[], conditionId: market.conditionId, tickSize: "0.001", books: restBooks });
-    await clob.start();
-    // The feed's PolyBolt login must be the API key the floor derived from its wallet at this CLOB.
-    venue.liveData.verify = (a) => [...clob.keys.values()].some((k) => k.apiKey === a.apiKey && k.secret === a.secret && k.passphrase === a.passphrase);
-    const yaml = (await venue.liveYaml()).replace(/clobRestUrl: .*/, `clobRestUrl: ${clob.url}\n  clobUserWsUrl: ${clob.wsUrl}`);
-    mkdirSync(tmp.path("config/agents"), { recursive: true });
-    config = tmp.path("config/floor.yaml");
-    writeFileSync(config, `statusEverySec: 1\n${yaml}  capitalCapUsd: 1000\n`);
-    // No trader runs: the only order is the one this test sends, as the boss would.
-    writeFileSync(tmp.path("config/agents/momentum-1.yaml"), "id: momentum-1\nkind: trader\nstrategy: momentum\nenabled: false\n");
-    args[5] = config;
-    bus = await createBus({ url: nats.urlAs("boss") });
+    world = await startLiveVenue(tmp);
+    ({ venue, clob, bus, nats } = world);
+    args = world.args(db);
   });
   afterAll(async () => {
-    await bus?.close();
-    await clob?.stop();
-    await venue?.close();
-    await nats?.stop();
+    await world?.close();
     tmp.remove();
   });
 

@@ -60,6 +60,7 @@ export function recordSimMarket(sim: SimConfig, seed: number, hours: number): Si
     db,
     log: createLogger({ level: "silent" }),
     shared: (key, make) => shared.of(key, make),
+    stopping: () => false,
     publish(subject, body) {
       if (subject.startsWith("md.spot.")) {
         if (now % 60_000 === 0) {

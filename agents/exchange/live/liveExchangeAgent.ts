@@ -6,6 +6,7 @@ import { fromBoss, route, type AgentContext, type AgentSpec } from "../../../flo
 import { exchangeMachine } from "../exchangeMachine.ts";
 import { cancels, ownCancel } from "../cancelRequest.ts";
 import { settleLeftovers, settleResolved } from "../settleResolved.ts";
+import { STOPPING } from "../stopping.ts";
 import { GeoblockedError } from "./errors.ts";
 import type { LiveIntent } from "./events.ts";
 import type { LiveExecutor } from "./LiveExecutor.ts";
@@ -97,6 +98,8 @@ export function liveExchangeAgent(id: string, opts: LiveExchangeOptions): AgentS
         const o: LiveOrder = { intentId: i.intentId, agentId: i.agentId, marketId: i.marketId, tokenId: i.tokenId, outcome: i.outcome, side: i.side, type: i.type, price: i.price, size: i.size, postOnly: i.postOnly, expiresAt: i.expiresAt };
         if (intentKnown(ctx.db, i.intentId)) return void ctx.log.warn({ intentId: i.intentId }, "duplicate intent ignored: the order already exists");
         const m = markets.get(i.marketId);
+        // From the stop's beginning nothing new goes to the venue: the shutdown cancels what rests there.
+        if (ctx.stopping()) return ledger.reject(o, STOPPING, now);
         if (ctx.state() !== "open" || ex.isHalted) return ledger.reject(o, "exchange halted", now);
         if (!ready) return ledger.reject(o, "exchange not connected to the venue", now);
         if (!m || now >= m.endTs) return ledger.reject(o, "market not open for trading", now);

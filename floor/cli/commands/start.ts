@@ -3,7 +3,8 @@ import { loadFloorConfig } from "../../config/index.ts";
 import { createLogger } from "../../log/createLogger.ts";
 import { alertTargets } from "../../alerts/index.ts";
 import { catalog } from "../../host/index.ts";
-import { roles, runFloor, type LiveStatus } from "../../runner/index.ts";
+import { roles, runFloor, StopBudget, type LiveStatus } from "../../runner/index.ts";
+import { closeBus } from "../closeBus.ts";
 import { connectBus } from "../connectBus.ts";
 import { serverPlans, startServers, type FloorServers } from "../floorServers.ts";
 import { statusLine } from "../formatStatus.ts";
@@ -98,9 +99,20 @@ export async function start(argv: string[], io: Io): Promise<number> {
   }
   // After the bus: a refused bus leaves nothing behind (the logger's stream hooks process exit).
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
-  const stop = stopSignals(io, "the floor (checkpointing agents)");
+  // From a signal on, the stop has STOP_DEADLINE_MS: its waits on the bus give up in time for the ledger's commit, a watchdog exits 1 at the deadline.
+  const budget = new StopBudget();
+  const stop = stopSignals(io, "the floor (checkpointing agents)", budget);
   const busWatch = watchBus(bus, io.err);
   let servers: FloorServers | undefined;
+  let busClosed = false;
+  let serversClosed = false;
+  const closeServers = async () => {
+    if (serversClosed) return;
+    serversClosed = true;
+    const closing = budget.stage("closing the dashboard and the inspector");
+    await servers?.close();
+    closing();
+  };
   try {
     // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
     servers = await startServers(plans, bus, config.floor.digests.dir);
@@ -113,7 +125,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`  db         ${dbPath}`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await onFile(dbPath, runFloor({
-      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
+      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal, stop: budget,
       // The config folder makes traders, and the alerts speak for the floor: one process each.
       watchConfig: role === undefined || role === "traders",
       ...(role === undefined || role === "auditor" ? { alerts: { env: io.env } } : {}),
@@ -132,13 +144,23 @@ export async function start(argv: string[], io: Io): Promise<number> {
       },
     }));
     io.out(statusLine(final));
-    io.out(`stopped cleanly: ${final.marketsSettled} markets settled, ${final.orders} orders, ${final.fills} fills. See: floor status --db ${dbPath}`);
+    busWatch.stop();
+    await closeServers();
+    busClosed = true;
+    const lost = await closeBus(bus, budget);
+    if (lost !== undefined) throw new Error(`the stop was not clean: ${lost}`);
+    const took = budget.elapsedMs();
+    io.out(`stopped cleanly${took === undefined ? "" : ` ${took} ms after the signal`}: ${final.marketsSettled} markets settled, ${final.orders} orders, ${final.fills} fills. See: floor status --db ${dbPath}`);
     return 0;
   } finally {
-    stop.dispose();
     busWatch.stop();
-    await servers?.close();
-    await bus.drain().catch(() => bus.close());
+    await closeServers();
+    // After a failure: what the outbox still holds is said (NatsBus warns), the failure is the one reported.
+    if (!busClosed) {
+      const lost = await closeBus(bus, budget).catch((e: unknown) => String(e));
+      if (lost !== undefined) io.err(`floor start: ${lost}`);
+    }
     lock.release();
+    stop.dispose();
   }
 }
