@@ -12,14 +12,14 @@ export interface Stepping {
   /** The bus the process's agents use. */
   readonly bus: Bus;
   /** Before the process boots its agents (a split floor's first start waits for its turn here). */
-  beforeBoot(): Promise<void>;
+  beforeBoot(): Promise<void> | undefined;
   /** Its agents are up and listening. */
   afterBoot(): void;
   /** Whether the runner paces the steps against the wall clock (a follower's leader paces them). */
   readonly paced: boolean;
   steps(start: number): Iterable<number> | AsyncIterable<number>;
-  /** After step `t` is done and committed. */
-  done(t: number): Promise<void>;
+  /** After step `t` is done and committed. (Undefined, not a promise, when there is nothing to wait for: one process keeps its timing exactly.) */
+  done(t: number): Promise<void> | undefined;
   /** The run reached its end at `last` (not on a signal): tell whoever waits. */
   ended(last: number | undefined): Promise<void>;
   stop(): void;
@@ -27,7 +27,7 @@ export interface Stepping {
 
 /** One process runs every role: the source's steps, nothing to tell anyone. */
 export function embeddedStepping(bus: Bus, source: MarketSource): Stepping {
-  return { bus, beforeBoot: async () => undefined, afterBoot: () => undefined, paced: true, steps: (start) => source.steps(start), done: async () => undefined, ended: async () => undefined, stop: () => undefined };
+  return { bus, beforeBoot: () => undefined, afterBoot: () => undefined, paced: true, steps: (start) => source.steps(start), done: () => undefined, ended: async () => undefined, stop: () => undefined };
 }
 
 /**
@@ -43,14 +43,14 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   const turn = new BootTurn({ bus, role: o.role, log: o.log });
   const fresh = getMeta(o.db, "floorTime") === undefined;
   const boot = {
-    beforeBoot: () => (fresh ? turn.wait(o.signal) : Promise.resolve()),
+    beforeBoot: () => (fresh ? turn.wait(o.signal) : undefined),
     afterBoot: () => turn.booted(),
   };
   const stopAll = (...more: Array<{ stop(): void } | undefined>) => () => {
     for (const x of [...more, turn, follower]) x?.stop();
   };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
-  if (wallTime) return { bus, ...boot, paced: true, steps: (start) => everySecond(start), done: async () => undefined, ended: async () => undefined, stop: stopAll() };
+  if (wallTime) return { bus, ...boot, paced: true, steps: (start) => everySecond(start), done: () => undefined, ended: async () => undefined, stop: stopAll() };
   if (o.role === "feed") {
     const others = roles().filter((r) => r !== "all" && r !== "feed");
     const leader = new StepLeader({ bus, src: o.role, roles: others, log: o.log });
@@ -72,8 +72,13 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
     ...boot,
     paced: false,
     steps: (start) => (clock = new StepFollower({ bus, role: o.role, from: start })).steps(o.signal),
-    done: async (t) => clock?.ack(t),
+    done: (t) => void clock?.ack(t),
     ended: async () => undefined,
     stop: () => stopAll(clock)(),
   };
+}
+
+/** The iterator of a sync or async iterable: `next()` gives a promise only for the async one. */
+export function iterate<T>(it: Iterable<T> | AsyncIterable<T>): { next(): IteratorResult<T> | Promise<IteratorResult<T>> } {
+  return Symbol.asyncIterator in it ? it[Symbol.asyncIterator]() : it[Symbol.iterator]();
 }

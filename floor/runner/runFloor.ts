@@ -15,7 +15,7 @@ import { watchAgentFiles } from "../config/index.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
-import { embeddedStepping, roleStepping, type Stepping } from "./roleProcess.ts";
+import { embeddedStepping, iterate, roleStepping, type Stepping } from "./roleProcess.ts";
 import type { StopBudget } from "./StopBudget.ts";
 import { stopFloor } from "./stopFloor.ts";
 
@@ -129,7 +129,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: bus.health };
     };
     sup.shared.load(resume.shared());
-    await stepping.beforeBoot();
+    const turn = stepping.beforeBoot();
+    if (turn) await turn;
     for (const { spec, origin } of boot.agents) {
       sup.boot(spec, origin, resume.forHost(spec.id));
       await bus.idle();
@@ -156,7 +157,12 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const budget = o.stop;
     // Named for the watchdog: a stop that never gets out of the loop (the bus down in a wait no budget bounds) says where it was.
     const inLoop = budget?.stage(() => `the floor's step at floor time ${new Date(clock.now()).toISOString()} (bus ${bus.health.state})`);
-    for await (const t of stepping.steps(start)) {
+    const stepIter = iterate(stepping.steps(start));
+    for (;;) {
+      const next = stepIter.next();
+      const r = next instanceof Promise ? await next : next; // a sync source is not awaited: one process keeps its timing exactly
+      if (r.done) break;
+      const t = r.value;
       gaveUp = feeds.giveUp(t, start);
       if (t > end || o.signal?.aborted || fatal || gaveUp) {
         reachedEnd = t > end;
@@ -184,7 +190,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
         lastStatus = Date.now();
         o.onStatus?.(live());
       }
-      await stepping.done(t);
+      const done = stepping.done(t);
+      if (done) await done;
       if (stepping.paced) await pacer(t + STEP_MS, o.signal);
     }
     inLoop?.();
