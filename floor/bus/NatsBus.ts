@@ -10,6 +10,7 @@ import { mapRequestError, openNats, type BusIdentity, type NatsBusStatus } from 
 import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
+import { jetstreamManager, JetStreamApiCodes, JetStreamApiError } from "@nats-io/jetstream";
 import { readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 
@@ -60,12 +61,20 @@ export class NatsBus implements Bus {
     this.settings = o;
     const origin = randomUUID();
     const closed = () => this.closed;
-    const resend = () => this.outbox.resend();
+    const resend = () => {
+      this.outbox.resend();
+      this.subscriptions.reconnected();
+    };
     this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, replicas: opts.replicas ?? 1, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v), streamChecked: (seq) => this.publisher.streamChecked(seq) });
-    this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, { origin, onHandlerError: o.onHandlerError, closed });
+    this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, {
+      origin, onHandlerError: o.onHandlerError, closed, stream: this.streamName, ackWaitMs: o.durableAckWaitMs, warn: o.warn,
+      gate: () => this.publisher.gate(),
+      flushed: () => this.publisher.flushed(),
+    });
     const keysFor = (full: string) => this.subscriptions.keysFor(full);
+    const durableKeysFor = (full: string) => this.subscriptions.durableKeysFor(full);
     const connected = () => this.connection.connected;
-    this.publisher = new NatsPublisher(nc, subjects, this.ledger, { origin, keysFor, ackTimeoutMs: o.ackTimeoutMs, connected, warn: o.warn, streamSeq });
+    this.publisher = new NatsPublisher(nc, subjects, this.ledger, { origin, keysFor, durableKeysFor, ackTimeoutMs: o.ackTimeoutMs, connected, warn: o.warn, streamSeq });
     this.outbox = this.publisher.outbox;
     void nc.closed().then(() => this.shutdown());
   }
@@ -144,6 +153,15 @@ export class NatsBus implements Bus {
   async close(): Promise<void> {
     this.shutdown();
     if (!this.nc.isClosed()) await this.nc.close().catch(() => undefined);
+  }
+
+  /** Delete durable consumer `name` (as given to subscribe) from the stream; false when there was none. */
+  async deleteDurable(name: string): Promise<boolean> {
+    const jsm = await jetstreamManager(this.nc, { checkAPI: false });
+    return jsm.consumers.delete(this.streamName, this.subscriptions.consumerName(name)).catch((err: unknown) => {
+      if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound) return false;
+      throw err;
+    });
   }
 
   async streamInfo(): Promise<{ name: string; messages: number }> {

@@ -128,8 +128,8 @@ export interface NatsServerHandle {
   stop(): Promise<void>;
   /** Kill the server and start it again on the same port with the same JetStream store. */
   restart(): Promise<void>;
-  /** Kill the server, keeping its store, until `up()`. */
-  down(): Promise<void>;
+  /** Kill the server (SIGTERM, or SIGKILL with `kill`: no clean shutdown), keeping its store, until `up()`. */
+  down(opts?: { kill?: boolean }): Promise<void>;
   /** Start it again on the same port: with the same store, or with an empty one (`emptyStore`). */
   up(opts?: { emptyStore?: boolean }): Promise<void>;
 }
@@ -167,8 +167,8 @@ export async function startNatsServer(opts: NatsServerOptions = {}): Promise<Nat
       await handle.down();
       await handle.up();
     },
-    async down() {
-      await killServer(proc);
+    async down(opts = {}) {
+      await killServer(proc, opts.kill ? "SIGKILL" : "SIGTERM");
     },
     async up(opts = {}) {
       if (opts.emptyStore) {
@@ -199,11 +199,11 @@ export async function spawnServer(bin: string, args: string[], url: string, env:
   throw new Error(`nats-server did not accept connections at ${url} within 10 s:\n${log}`);
 }
 
-/** SIGTERM (a clean shutdown that flushes JetStream), SIGKILL after 5 s. */
-async function killServer(proc: ChildProcess): Promise<void> {
+/** SIGTERM (a clean shutdown that flushes JetStream), SIGKILL after 5 s; or SIGKILL at once. */
+async function killServer(proc: ChildProcess, signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  proc.kill("SIGTERM");
+  proc.kill(signal);
   const timer = setTimeout(() => proc.kill("SIGKILL"), 5000);
   await exited;
   clearTimeout(timer);

@@ -1,0 +1,175 @@
+import { jetstream, jetstreamManager, PubHeaders, type ConsumerMessages, type JsMsg } from "@nats-io/jetstream";
+import type { Msg, NatsConnection } from "@nats-io/transport-node";
+import type { BusMsg, Handler } from "./Bus.ts";
+import type { DeliveryLedger } from "./DeliveryLedger.ts";
+import { durableErrorIsFinal, ensureDurableConsumer } from "./natsDurableConsumer.ts";
+import { ORIGIN, PUB } from "./natsHeaders.ts";
+import type { SeenStore } from "./SeenIds.ts";
+
+/** What a durable subscription needs of its bus. */
+export interface DurableHost {
+  readonly nc: NatsConnection;
+  readonly ledger: DeliveryLedger;
+  readonly origin: string;
+  readonly stream: string;
+  readonly ackWaitMs: number;
+  /** True (once) every stored publish made so far is acknowledged; false when the bus closed first. */
+  flushed(): Promise<boolean>;
+  closed(): boolean;
+  strip(full: string): string;
+  onHandlerError(err: unknown, msg: BusMsg): void;
+  warn(message: string): void;
+  /** A handler starts (+1) or ends (-1): drain() waits for them. */
+  busy(delta: 1 | -1): void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * One `subscribe(…, { durable })` on NATS: a JetStream durable consumer read one message at a
+ * time. Each message runs through the handler unless its id (`Nats-Msg-Id`, the envelope id) is
+ * in `seen`; it is acknowledged only after the handler settled and every publish this bus made by
+ * then is stored, so an acknowledged input implies its outputs are in the stream. A message whose
+ * handler did not get that far before close is not acknowledged, and comes again after a restart.
+ */
+export class DurableSubscription {
+  active = true;
+  private messages: ConsumerMessages | undefined;
+  /** The last message acknowledged, and whether one is in hand now (see `reconnected`). */
+  private lastAcked: JsMsg | undefined;
+  /** Set by a reconnect: check the consumer against `lastAcked` before reading on. */
+  private resync = false;
+
+  constructor(
+    readonly key: string,
+    readonly full: string,
+    readonly name: string,
+    private readonly handler: Handler,
+    private readonly seen: SeenStore,
+    private readonly host: DurableHost,
+  ) {}
+
+  /** Make or bind the consumer, call `ready` (failure included: publishes must not wait forever), then read until stopped. */
+  async run(ready: (ok: boolean) => void): Promise<void> {
+    const ok = await this.ensure();
+    ready(ok);
+    while (ok && this.live()) {
+      try {
+        if (this.resync) {
+          this.resync = false;
+          if (!(await this.ensure())) break;
+        }
+        const consumer = await jetstream(this.host.nc).consumers.get(this.host.stream, this.name);
+        this.messages = await consumer.consume({ max_messages: 8 });
+        if (!this.live()) break;
+        for await (const m of this.messages) {
+          await this.deliver(m);
+          if (!this.live()) break;
+        }
+        if (!this.live()) break;
+      } catch (err) {
+        if (!this.live()) break;
+        this.host.warn(`durable ${this.name}: reading failed, trying again: ${(err as Error).message}`);
+        await sleep(500);
+      }
+    }
+    this.stop();
+  }
+
+  stop(): void {
+    this.active = false;
+    void this.messages?.close().catch(() => undefined);
+  }
+
+  /**
+   * After a reconnect: a server killed and started again may have come back with older consumer
+   * state than our acks (it writes that behind), holding a message we handled until its ack wait
+   * runs out. So the consumer is checked again against the last message handled (ensureDurableConsumer).
+   */
+  reconnected(): void {
+    if (!this.lastAcked || !this.live()) return;
+    this.resync = true;
+    void this.messages?.close().catch(() => undefined); // the reading loop ends after the message in hand, then resyncs
+  }
+
+  private live(): boolean {
+    return this.active && !this.host.closed();
+  }
+
+  /** Create or bind the consumer, trying again (the server may be restarting) until done, refused for good, or closed. */
+  private async ensure(): Promise<boolean> {
+    for (let attempt = 0; this.live(); attempt++) {
+      try {
+        const jsm = await jetstreamManager(this.host.nc, { checkAPI: false });
+        await ensureDurableConsumer(jsm, this.host.stream, this.name, this.full, this.host.ackWaitMs, this.lastAcked?.seq);
+        return true;
+      } catch (err) {
+        if (durableErrorIsFinal(err) || !this.live()) {
+          if (this.live()) this.host.warn(`durable ${this.name} on ${this.host.strip(this.full)} could not be created: ${(err as Error).message}`);
+          return false;
+        }
+        await sleep(Math.min(2000, 50 * 2 ** attempt));
+      }
+    }
+    return false;
+  }
+
+  /** One message, start to acknowledgement: the reading loop's step (public for the unit test). */
+  async deliver(m: JsMsg): Promise<void> {
+    const h = m.headers;
+    const tracked = h?.get(ORIGIN) === this.host.origin && this.host.ledger.arriveStored(Number(h.get(PUB)), this.key);
+    this.host.busy(1);
+    try {
+      if (!this.active) return; // unsubscribed: left unacknowledged, for the next holder
+      const id = h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`;
+      if (!this.seen.has(id)) {
+        if (!(await this.process(m))) return;
+        this.seen.add(id);
+      }
+      await this.ack(m);
+      this.lastAcked = m;
+    } finally {
+      if (tracked) this.host.ledger.done();
+      this.host.busy(-1);
+    }
+  }
+
+  /** Run the handler (its error reported), then wait for the stored publishes; true when the message may be acknowledged. */
+  private async process(m: JsMsg): Promise<boolean> {
+    const msg: BusMsg = { subject: this.host.strip(m.subject), data: m.string(), respond: () => undefined };
+    // Tell the server the message is still in hand, so a slow handler or a long wait for the stream is not redelivered meanwhile.
+    const inProgress = setInterval(() => m.working(), Math.max(100, this.host.ackWaitMs / 3));
+    try {
+      try {
+        await this.handler(msg);
+      } catch (err) {
+        this.host.onHandlerError(err, msg);
+      }
+      return (await this.host.flushed()) && !this.host.closed();
+    } finally {
+      clearInterval(inProgress);
+    }
+  }
+
+  /**
+   * Acknowledge and wait for the server's word, again after a failure (a server restart) until its
+   * ack wait would have run out anyway: the next message comes only once this one is acknowledged.
+   */
+  private async ack(m: JsMsg): Promise<void> {
+    const reply = (m as unknown as { msg?: Msg }).msg?.reply; // nats.js keeps the ack subject on the raw message
+    if (!reply) return m.ack();
+    const deadline = Date.now() + this.host.ackWaitMs;
+    for (let attempt = 0; !this.host.closed(); attempt++) {
+      try {
+        await this.host.nc.request(reply, "+ACK", { timeout: 2000 });
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) {
+          this.host.warn(`durable ${this.name}: could not acknowledge stream message ${m.seq} (${(err as Error).message}); it will come again and be dropped as seen`);
+          return;
+        }
+        await sleep(Math.min(1000, 50 * 2 ** attempt));
+      }
+    }
+  }
+}
