@@ -2,6 +2,7 @@ import { jetstream, jetstreamManager, PubHeaders, type ConsumerMessages, type Js
 import type { Msg, NatsConnection } from "@nats-io/transport-node";
 import type { BusMsg, Handler } from "./Bus.ts";
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
+import { envelopeId } from "./envelopeId.ts";
 import { durableErrorIsFinal, ensureDurableConsumer } from "./natsDurableConsumer.ts";
 import { ORIGIN, PUB } from "./natsHeaders.ts";
 import type { SeenStore } from "./SeenIds.ts";
@@ -27,8 +28,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * One `subscribe(…, { durable })` on NATS: a JetStream durable consumer read one message at a
- * time. Each message runs through the handler unless its id (`Nats-Msg-Id`, the envelope id) is
- * in `seen`; it is acknowledged only after the handler settled and every publish this bus made by
+ * time. Each message runs through the handler unless its id (the envelope id, else its
+ * `Nats-Msg-Id`) is in `seen`; it is acknowledged only after the handler settled and every publish this bus made by
  * then is stored, so an acknowledged input implies its outputs are in the stream. A message whose
  * handler did not get that far before close is not acknowledged, and comes again after a restart.
  */
@@ -121,9 +122,11 @@ export class DurableSubscription {
     this.host.busy(1);
     try {
       if (!this.active) return; // unsubscribed: left unacknowledged, for the next holder
-      const id = h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`;
+      const data = m.string();
+      // The envelope id: a publish the stream stored again under another msgID (a collision it renamed) is still the same message.
+      const id = envelopeId(data) ?? (h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`);
       if (!this.seen.has(id)) {
-        if (!(await this.process(m))) return;
+        if (!(await this.process(m, data))) return;
         this.seen.add(id);
       }
       await this.ack(m);
@@ -135,8 +138,8 @@ export class DurableSubscription {
   }
 
   /** Run the handler (its error reported), then wait for the stored publishes; true when the message may be acknowledged. */
-  private async process(m: JsMsg): Promise<boolean> {
-    const msg: BusMsg = { subject: this.host.strip(m.subject), data: m.string(), respond: () => undefined };
+  private async process(m: JsMsg, data: string): Promise<boolean> {
+    const msg: BusMsg = { subject: this.host.strip(m.subject), data, respond: () => undefined };
     // Tell the server the message is still in hand, so a slow handler or a long wait for the stream is not redelivered meanwhile.
     const inProgress = setInterval(() => m.working(), Math.max(100, this.host.ackWaitMs / 3));
     try {
