@@ -3,6 +3,8 @@ import { BookSnapshot, FeedHealth, MarketEvent, SpotTick, TradePrint } from "./m
 import { CancelRequest, OrderDecision, OrderEvent, OrderIntent } from "./messages/order.ts";
 import { Belief } from "./messages/belief.ts";
 import { VenueTierReport } from "./messages/venue.ts";
+import { JournalBatch } from "./messages/journal.ts";
+import { ClockAck, ClockStep } from "./messages/clock.ts";
 import { family } from "./family.ts";
 import { token } from "./subjectToken.ts";
 import type { CommandVerb, CtlVerb, LifeVerb, MarketPhase, OperatorVerb } from "./verbs.ts";
@@ -30,6 +32,9 @@ export const families = {
   hb: family("hb.*", Heartbeat, (agentId: string) => `hb.${token("agentId", agentId)}`),
   metrics: family("metrics.*", Metrics, (agentId: string) => `metrics.${token("agentId", agentId)}`),
   audit: family("audit.*", AuditFact, (kind: string) => `audit.${token("kind", kind)}`),
+  clockStep: family("floor.clock.step", ClockStep, () => "floor.clock.step"),
+  clockAck: family("floor.clock.ack.*", ClockAck, (role: string) => `floor.clock.ack.${token("role", role)}`),
+  journal: family("state.*", JournalBatch, (role: string) => `state.${token("role", role)}`),
 } as const;
 
 export type Families = typeof families;

@@ -13,6 +13,8 @@ export { Side, OrderType, OrderIntent, CancelRequest, OrderDecision, OrderAck, O
 export type { IntentFields } from "./messages/order.ts";
 export { Belief } from "./messages/belief.ts";
 export { VenueTierReport } from "./messages/venue.ts";
+export { JournalBatch } from "./messages/journal.ts";
+export { ClockStep, ClockAck } from "./messages/clock.ts";
 export { Control, AgentLifecycle, AgentCommand, OperatorCommand, AgentCommandReply, Heartbeat, Metrics, AuditFact, LATENCY_LEGS, FLOOR_METRICS_ID, type LatencyLeg } from "./messages/control.ts";
 export { schemaFor } from "./schemaFor.ts";
 export { decode, encode } from "./codec.ts";

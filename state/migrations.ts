@@ -171,4 +171,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE INDEX markets_resolved ON markets(resolved_ts);
     `,
   },
+  {
+    version: 12,
+    name: "the state journal: a role's own writes to the shared tables, in order, for the other roles' files; and how far each source's journal is applied here",
+    // Used only when the floor runs one role per process (state/journal, DESIGN "State"). The embedded
+    // floor never writes them, so its ledger and ledger hash are unchanged.
+    sql: `
+      CREATE TABLE journal_out (seq INTEGER PRIMARY KEY AUTOINCREMENT, txn INTEGER NOT NULL, sql TEXT NOT NULL, args_json TEXT NOT NULL);
+      CREATE TABLE journal_in (source TEXT PRIMARY KEY, seq INTEGER NOT NULL, gaps INTEGER NOT NULL DEFAULT 0, conflicts INTEGER NOT NULL DEFAULT 0);
+    `,
+  },
 ];

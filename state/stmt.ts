@@ -1,14 +1,20 @@
 import type Database from "better-sqlite3";
 import type { Db } from "./openDb.ts";
+import { journalOf } from "./journal/StateJournal.ts";
 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 
-/** A prepared statement, compiled once per connection. */
+/** A prepared statement, compiled once per connection (recording its writes when the file keeps a state journal). */
 export function stmt(db: Db, sql: string): Database.Statement {
   let byDb = cache.get(db);
   if (!byDb) cache.set(db, (byDb = new Map()));
   let s = byDb.get(sql);
-  if (!s) byDb.set(sql, (s = db.prepare(sql)));
+  if (!s) {
+    s = db.prepare(sql);
+    const j = journalOf(db);
+    if (j) s = j.wrap(sql, s);
+    byDb.set(sql, s);
+  }
   return s;
 }
 

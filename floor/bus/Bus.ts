@@ -86,6 +86,10 @@ export interface Bus {
    * matching subscription), so a sender may skip building it; a bus that cannot know omits it.
    */
   interested?(subject: string): boolean;
+  /** Every message the stream keeps on `subjectFilter` (wildcards allowed), oldest first; absent on a bus that keeps nothing. */
+  streamMessages?(subjectFilter: string): Promise<ReadonlyArray<{ subject: string; data: string }>>;
+  /** The last message the stream keeps on `subject` (no wildcards), undefined when none; absent on a bus that keeps nothing. */
+  lastStored?(subject: string): Promise<string | undefined>;
   /** Remove durable consumer `name` (what `subscribe(…, { durable: name })` made) for good; false when there was none. */
   deleteDurable?(name: string): Promise<boolean>;
   /** NATS only: `fn` hears every operation the server refuses, those before it was set included. Returns the unsubscribe. */

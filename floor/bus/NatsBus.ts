@@ -11,7 +11,7 @@ import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
 import { jetstreamManager, JetStreamApiCodes, JetStreamApiError } from "@nats-io/jetstream";
-import { readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
+import { lastOnSubject, readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 
 export type { NatsBusOptions } from "./NatsBusOptions.ts";
@@ -166,6 +166,10 @@ export class NatsBus implements Bus {
 
   async streamInfo(): Promise<{ name: string; messages: number }> {
     return { name: this.streamName, messages: await streamMessageCount(this.nc, this.streamName) };
+  }
+
+  lastStored(subject: string): Promise<string | undefined> {
+    return lastOnSubject(this.nc, this.streamName, this.subjects.full(subject));
   }
 
   /** Stored messages on `subjectFilter` (wildcards allowed, no prefix), oldest first. */

@@ -90,3 +90,10 @@ export async function readStream(nc: NatsConnection, name: string, filter: strin
   }
   return out;
 }
+
+/** The data of the last message the stream keeps on `full` (no wildcards), undefined when none. */
+export async function lastOnSubject(nc: NatsConnection, name: string, full: string): Promise<string | undefined> {
+  const jsm = await jetstreamManager(nc, { checkAPI: false });
+  const m = await jsm.streams.getMessage(name, { last_by_subj: full });
+  return m === null ? undefined : m.string();
+}

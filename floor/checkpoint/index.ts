@@ -3,3 +3,4 @@ export type { Resume, Checkpointed } from "./Resume.ts";
 export { resumeFor } from "./resumeFor.ts";
 export { simProgress, type SimProgress } from "./simProgress.ts";
 export { toCheckpointJson, fromCheckpointJson } from "./checkpointJson.ts";
+export { roleResume } from "./roleResume.ts";

@@ -1,3 +1,5 @@
 export type { FloorClock, Clock } from "./FloorClock.ts";
 export { WallClock } from "./WallClock.ts";
 export { SimClock } from "./SimClock.ts";
+export { StepLeader } from "./StepLeader.ts";
+export { StepFollower } from "./StepFollower.ts";

@@ -2,7 +2,7 @@ import type { InspectionEvent, Observer } from "xstate";
 import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type Db, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
 import { startAlerts, type Alerts } from "../alerts/index.ts";
 import type { Bus, BusHealth } from "../bus/Bus.ts";
-import { resumeFor } from "../checkpoint/index.ts";
+import { resumeFor, roleResume } from "../checkpoint/index.ts";
 import { SimClock } from "../clock/index.ts";
 import type { LoadedConfig } from "../config/index.ts";
 import { catalog, STEP_MS, Supervisor, type AgentTransition, type MarketSource } from "../host/index.ts";
@@ -15,6 +15,7 @@ import { watchAgentFiles } from "../config/index.ts";
 import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
+import { embeddedStepping, roleStepping, type Stepping } from "./roleProcess.ts";
 
 export interface RunOptions {
   config: LoadedConfig;
@@ -29,6 +30,8 @@ export interface RunOptions {
   untilMs?: number;
   log: Logger;
   role?: Role;
+  /** This process is `role`'s part of a floor split over processes (`floor start --role`): its own file, the state journal, the clock over the bus. */
+  split?: boolean;
   /** Where market data and the clock's steps come from; the simulator when absent. */
   source?: MarketSource;
   signal?: AbortSignal;
@@ -75,8 +78,10 @@ export interface LiveStatus extends LedgerFigures {
  * any speed, and stop cleanly on abort, at `untilMs`, or when the source ends. Returns the final status.
  */
 export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus> {
-  const { db, close } = openLedger(o.dbPath, o.lock, o.log);
+  const split = o.split === true && o.role !== undefined && o.role !== "all";
+  const { db, close } = openLedger(o.dbPath, o.lock, o.log, { journal: split });
   let fatal: LedgerWriteError | undefined;
+  let stepping: Stepping | undefined;
   let unwatchBus = () => undefined as void;
   let prom: FloorMetrics | undefined;
   let alerting: Alerts | undefined;
@@ -91,27 +96,31 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
     // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint). The run
     // counter above is committed first, so a run that is killed and re-simulated still gets message ids of its own.
-    const resume = resumeFor(source.mode, db, { seed: o.seed, simStart: Date.parse(o.config.floor.sim.start) });
+    const simStart = Date.parse(o.config.floor.sim.start);
+    const resume = split ? roleResume(db, { mode: source.mode, simStart }) : resumeFor(source.mode, db, { seed: o.seed, simStart });
     const clock = new SimClock(start);
-    unwatchBus = auditBusViolations(o.bus, db, clock, o.log);
+    stepping = split ? await roleStepping({ db, bus: o.bus, role: o.role!, source, log: o.log, clock, ...(o.signal ? { signal: o.signal } : {}) }) : embeddedStepping(o.bus, source);
+    const bus = stepping.bus;
+    // The audit chain is the auditor's alone in a split floor: another role's process logs what the server refused.
+    if (!split || o.role === "auditor") unwatchBus = auditBusViolations(bus, db, clock, o.log);
     // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
-    if (o.onReady) prom = new FloorMetrics(o.bus);
-    if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus: o.bus, db, clock, log: o.log, source: o.config.source });
-    const sup = new Supervisor({ bus: o.bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
+    if (o.onReady) prom = new FloorMetrics(bus);
+    if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus, db, clock, log: o.log, source: o.config.source });
+    const sup = new Supervisor({ bus, clock, db, log: o.log, runId, floor: o.config.floor, snapshotEveryMs: resume.snapshotEveryMs, fatal: (e) => void (fatal ??= e), ...(o.inspect ? { inspect: o.inspect } : {}), ...(o.onTransition ? { onTransition: o.onTransition } : {}) });
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
-    const feeds = new FeedWatch(o.bus, o.noMarketTimeoutMs);
+    const feeds = new FeedWatch(bus, o.noMarketTimeoutMs);
     let steps = 0;
     const actors = () => Object.fromEntries(sup.all.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
     // The status line prints the head last anchored (in the sidecar too), not the live one a sim may still roll back.
     let anchored: AuditHead | undefined;
     const live = (): LiveStatus => {
       const figures = readFigures(db);
-      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: o.bus.health };
+      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: bus.health };
     };
     sup.shared.load(resume.shared());
     for (const { spec, origin } of boot.agents) {
       sup.boot(spec, origin, resume.forHost(spec.id));
-      await o.bus.idle();
+      await bus.idle();
     }
     // A file-made agent whose file went while the floor was down is retired before the first step.
     for (const id of boot.gone) void sup.submit({ verb: "retire", agentId: id, by: "config", reason: "its config file is gone (or disabled)" });
@@ -128,12 +137,16 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const statusEvery = o.statusEveryMs ?? 10_000;
     let lastStatus = Date.now();
     let lastAnchor = -Infinity;
-    for (const t of source.steps(start)) {
+    let reachedEnd = true;
+    for await (const t of stepping.steps(start)) {
       gaveUp = feeds.giveUp(t, start);
-      if (t > end || o.signal?.aborted || fatal || gaveUp) break;
+      if (t > end || o.signal?.aborted || fatal || gaveUp) {
+        reachedEnd = t > end;
+        break;
+      }
       clock.advanceTo(t);
       sup.tick(t);
-      await o.bus.idle();
+      await bus.idle();
       // Births, changes and deaths happen here, between steps, and are committed before they are answered.
       await sup.applyPending();
       steps++;
@@ -149,8 +162,10 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
         lastStatus = Date.now();
         o.onStatus?.(live());
       }
-      await pacer(t + STEP_MS, o.signal);
+      await stepping.done(t);
+      if (stepping.paced) await pacer(t + STEP_MS, o.signal);
     }
+    if (reachedEnd && !o.signal?.aborted && !fatal) await stepping.ended(lastStep);
     feeds.stop();
     watcher?.stop();
     const lastSeen = actors(); // the states the actors stopped in, not "stopped"
@@ -164,12 +179,13 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     writeAnchor(db, o.dbPath, { floorTime: clock.now(), running: false });
     await source.close?.();
     if (fatal) throw fatal; // after the clean stop: every agent checkpointed
-    const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen, feeds: feeds.feeds, bus: o.bus.health };
+    const final: LiveStatus & FloorStatus = { ...readStatus(db), steps, live: lastSeen, feeds: feeds.feeds, bus: bus.health };
     o.log.info({ floorTime: new Date(clock.now()).toISOString(), steps, marketsSettled: final.marketsSettled }, "floor stopped");
     if (gaveUp) throw new Error(gaveUp);
     return final;
   } finally {
     await alerting?.stop(); // after a throw; at once when already stopped
+    stepping?.stop();
     unwatchBus();
     prom?.stop();
     close();

@@ -43,7 +43,7 @@ export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[]
   // Durable subscriptions: create, look up, rewind (delete and create again) and read the floor's
   // stream's consumers, and acknowledge their messages; no other stream's.
   const consumers = ["CREATE", "DURABLE.CREATE", "INFO", "DELETE", "MSG.NEXT"].map((s) => `CONSUMER.${s}.${stream}.>`);
-  const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`, ...consumers].map((s) => `$JS.API.${s}`);
+  const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`, `STREAM.MSG.GET.${stream}`, ...consumers].map((s) => `$JS.API.${s}`);
   const ack = `$JS.ACK.${stream}.>`;
   const user = (name: string, rights: string[], api = [...js, ack]): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
   const every = [...(Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*")), ...FLOOR_PROCESS_RIGHTS];

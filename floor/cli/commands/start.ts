@@ -38,6 +38,13 @@ function parseSpeed(text: string): number | "max" {
   return n;
 }
 
+/** A role's own file beside the floor's: `data/floor.db` → `data/floor.exchange.db`. */
+export function roleDbPath(floorDb: string, role: string): string {
+  const dot = floorDb.lastIndexOf(".");
+  const slash = Math.max(floorDb.lastIndexOf("/"), floorDb.lastIndexOf("\\"));
+  return dot > slash + 1 ? `${floorDb.slice(0, dot)}.${role}${floorDb.slice(dot)}` : `${floorDb}.${role}`;
+}
+
 /** Run `fn` under `lock`, releasing it if `fn` throws. */
 function held<T>(lock: { release(): void }, fn: () => T): T {
   try {
@@ -54,7 +61,8 @@ export async function start(argv: string[], io: Io): Promise<number> {
   if (v.mode !== "sim" && v.mode !== "paper" && v.mode !== "live") throw new UsageError(`invalid --mode ${JSON.stringify(v.mode)}: sim, paper or live`);
   if (v.mode === "paper" && v.speed !== "1") throw new UsageError("--speed is for sim: paper trading runs in real time");
   if (v.role !== undefined && !roles().includes(v.role)) throw new UsageError(`invalid --role ${JSON.stringify(v.role)}: ${roles().join(", ")}`);
-  if (v.role !== undefined && v.role !== "all") throw new UsageError(`--role ${v.role} is not available yet: every part of the floor runs in this one process`);
+  // One part of the floor in this process; the others run elsewhere, over NATS (DESIGN "State").
+  const role = v.role === undefined || v.role === "all" ? undefined : v.role;
   const seedArg = v.seed === undefined ? undefined : Number(v.seed);
   if (seedArg !== undefined && (!Number.isSafeInteger(seedArg) || seedArg < 0)) throw new UsageError(`invalid --seed ${JSON.stringify(v.seed)}: a non-negative integer`);
   const speed = parseSpeed(v.speed);
@@ -65,9 +73,10 @@ export async function start(argv: string[], io: Io): Promise<number> {
   if (v.mode === "live" && v.speed !== "1") throw new UsageError("--speed is for sim: live trading runs in real time");
   // Live trading deploys at most the cap, whatever the configured capital.
   if (v.mode === "live") config.floor = { ...config.floor, capital: Math.min(config.floor.capital, capitalCapUsd) };
-  const dbPath = v.db ?? config.floor.db;
+  const dbPath = v.db ?? (role ? roleDbPath(config.floor.db, role) : config.floor.db);
   checkWritableDb(dbPath);
-  const dashboardAt = v.dashboard ?? config.floor.dashboard;
+  // A role's process serves a dashboard only when asked: six processes cannot share the configured port.
+  const dashboardAt = v.dashboard ?? (role ? "off" : config.floor.dashboard);
   const plans = serverPlans(dashboardAt, v.inspect, io.env);
   const lock = lockFloor(dbPath, io); // one writer per ledger: a second floor is refused here (exit 2), before it reads the db
   // A simulation resumes with its own seed, and --until counts from its beginning.
@@ -82,6 +91,11 @@ export async function start(argv: string[], io: Io): Promise<number> {
     lock.release();
     throw e;
   });
+  if (role && bus.kind !== "nats") {
+    await bus.close();
+    lock.release();
+    throw new UsageError(`--role ${role} runs one part of the floor and needs the others on a NATS bus: pass --bus nats://HOST:PORT (or set NATS_URL or bus.url)`);
+  }
   // After the bus: a refused bus leaves nothing behind (the logger's stream hooks process exit).
   const log = createLogger({ level: io.env.LOG_LEVEL ?? "warn" });
   const stop = stopSignals(io, "the floor (checkpointing agents)");
@@ -90,7 +104,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
   try {
     // Bound before the floor runs: a dashboard that cannot start stops it here (exit 1).
     servers = await startServers(plans, bus, config.floor.digests.dir);
-    io.out(`polyfloor: ${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time ${plan.untilFrom}` : ""}`);
+    io.out(`polyfloor: ${role ? `the ${role} role of a ` : ""}${v.mode} floor, seed ${seed}, speed ${speed === "max" ? "max" : `${speed}x`}${untilMs ? `, until ${v.until} of floor time ${plan.untilFrom}` : ""}`);
     if (plan.resuming) io.out(plan.resuming);
     const live = config.floor.live;
     if (v.mode === "paper") io.out(`  market     live: ${live.asset} ${live.marketMinutes}m windows from ${live.gammaUrl}; fills from the floor's matching engine, no money`);
@@ -99,7 +113,11 @@ export async function start(argv: string[], io: Io): Promise<number> {
     io.out(`  db         ${dbPath}`);
     io.out(`  config     ${config.source} (${config.agents.length} trader${config.agents.length === 1 ? "" : "s"}: ${config.agents.map((a) => a.id).join(", ")})`);
     const final: LiveStatus = await onFile(dbPath, runFloor({
-      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal, watchConfig: true, alerts: { env: io.env },
+      config, bus, dbPath, lock, seed, speed, log, signal: stop.signal,
+      // The config folder makes traders, and the alerts speak for the floor: one process each.
+      watchConfig: role === undefined || role === "traders",
+      ...(role === undefined || role === "auditor" ? { alerts: { env: io.env } } : {}),
+      ...(role ? { role, split: true } : {}),
       ...(v.mode === "paper" ? { source: catalog().paperSource(live) } : {}),
       ...(v.mode === "live" ? { source: catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),

@@ -1,0 +1,87 @@
+import { families, JournalBatch, PROTOCOL_VERSION } from "../../protocols/index.ts";
+import { journalHead, pruneJournal, readJournal, StateJournal, type Db, type JournalRow } from "../../state/index.ts";
+import type { Bus } from "../bus/Bus.ts";
+
+/** At most this many statements, and about this many bytes, in one `state.<role>` message (NATS refuses over 1 MB). */
+const MAX_ROWS = 500;
+const MAX_BYTES = 512 * 1024;
+
+export interface JournalPublisherOptions {
+  db: Db;
+  bus: Bus;
+  role: string;
+  clock: { now(): number };
+}
+
+/**
+ * Sends this role's journal (state/journal) on `state.<role>`, whole transactions in order, soon
+ * after each write and before any message the process publishes after it (see `publishAfterJournal`),
+ * so a fact on the stream never comes before the rows it speaks of. It starts after what the stream
+ * already keeps and prunes that; anything sent twice is skipped by the followers row by row.
+ */
+export class JournalPublisher {
+  private scheduled = false;
+  private batches = 0;
+
+  private constructor(
+    private readonly o: JournalPublisherOptions,
+    private cursor: number,
+  ) {}
+
+  static async start(o: JournalPublisherOptions): Promise<JournalPublisher> {
+    const journal = StateJournal.start(o.db);
+    const kept = await lastKept(o.bus, families.journal.subject(o.role));
+    if (kept > 0) pruneJournal(o.db, kept);
+    // A stream that lost the journal (deleted, or another server): everything still here is sent again.
+    const p = new JournalPublisher(o, Math.min(kept, journalHead(o.db)));
+    journal.onWrite = () => p.schedule();
+    p.flush();
+    return p;
+  }
+
+  /** Messages sent so far. */
+  get sent(): number {
+    return this.batches;
+  }
+
+  /** Send every journal row not yet sent. */
+  flush(): void {
+    for (;;) {
+      const rows = readJournal(this.o.db, this.cursor, MAX_ROWS);
+      if (rows.length === 0) return;
+      const batch = fitting(rows);
+      const last = batch[batch.length - 1]![0];
+      const msg: JournalBatch = { v: PROTOCOL_VERSION, id: `state-${this.o.role}-${batch[0]![0]}-${last}`, ts: this.o.clock.now(), src: this.o.role, rows: batch.map(([s, q, a]) => [s, q, [...a]]) };
+      this.o.bus.publish(families.journal.subject(this.o.role), JSON.stringify(msg));
+      this.cursor = last;
+      this.batches++;
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+}
+
+/** The leading rows that fit one message, whole transactions preferred by readJournal; never none. */
+function fitting(rows: JournalRow[]): JournalRow[] {
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    bytes += rows[i]![1].length + JSON.stringify(rows[i]![2]).length + 16;
+    if (bytes > MAX_BYTES && i > 0) return rows.slice(0, i);
+  }
+  return rows;
+}
+
+/** The last journal row the stream keeps for `subject` (0 when none, or on a bus that keeps nothing). */
+async function lastKept(bus: Bus, subject: string): Promise<number> {
+  const data = await bus.lastStored?.(subject);
+  if (data === undefined) return 0;
+  const parsed = JournalBatch.safeParse(JSON.parse(data));
+  return parsed.success ? parsed.data.rows[parsed.data.rows.length - 1]![0] : 0;
+}

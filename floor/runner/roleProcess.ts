@@ -1,0 +1,69 @@
+import type { Db } from "../../state/index.ts";
+import type { Bus } from "../bus/Bus.ts";
+import { StepFollower, StepLeader } from "../clock/index.ts";
+import { everySecond, type MarketSource } from "../host/index.ts";
+import type { Logger } from "../log/createLogger.ts";
+import { JournalFollower, JournalPublisher, publishAfterJournal } from "../replica/index.ts";
+import { roles } from "./floorAgents.ts";
+
+/** How a floor's process walks through floor time: its steps, what it does after each, and at the end. */
+export interface Stepping {
+  /** The bus the process's agents use. */
+  readonly bus: Bus;
+  /** Whether the runner paces the steps against the wall clock (a follower's leader paces them). */
+  readonly paced: boolean;
+  steps(start: number): Iterable<number> | AsyncIterable<number>;
+  /** After step `t` is done and committed. */
+  done(t: number): Promise<void>;
+  /** The run reached its end at `last` (not on a signal): tell whoever waits. */
+  ended(last: number | undefined): Promise<void>;
+  stop(): void;
+}
+
+/** One process runs every role: the source's steps, nothing to tell anyone. */
+export function embeddedStepping(bus: Bus, source: MarketSource): Stepping {
+  return { bus, paced: true, steps: (start) => source.steps(start), done: async () => undefined, ended: async () => undefined, stop: () => undefined };
+}
+
+/**
+ * One role of a split floor (`--role`): its own file, whose writes to the shared tables go out as
+ * its state journal and whose copy of the others' comes in through theirs (floor/replica). In sim
+ * and replay the feed's process leads the clock and the others follow it step by step; in paper
+ * and live each follows the wall clock.
+ */
+export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: MarketSource; log: Logger; clock: { now(): number }; signal?: AbortSignal }): Promise<Stepping> {
+  const publisher = await JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock });
+  const bus = publishAfterJournal(o.bus, publisher);
+  const follower = await JournalFollower.start({ db: o.db, bus, role: o.role, log: o.log });
+  const wallTime = o.source.mode === "paper" || o.source.mode === "live";
+  if (wallTime) return { bus, paced: true, steps: (start) => everySecond(start), done: async () => undefined, ended: async () => undefined, stop: () => follower.stop() };
+  if (o.role === "feed") {
+    const others = roles().filter((r) => r !== "all" && r !== "feed");
+    const leader = new StepLeader({ bus, src: o.role, roles: others, log: o.log });
+    return {
+      bus,
+      paced: true,
+      steps: (start) => o.source.steps(start),
+      done: (t) => leader.step(t, o.signal),
+      ended: async (last) => {
+        if (last !== undefined) await leader.step(last, o.signal, true);
+      },
+      stop: () => {
+        leader.stop();
+        follower.stop();
+      },
+    };
+  }
+  let clock: StepFollower | undefined;
+  return {
+    bus,
+    paced: false,
+    steps: (start) => (clock = new StepFollower({ bus, role: o.role, from: start })).steps(o.signal),
+    done: async (t) => clock?.ack(t),
+    ended: async () => undefined,
+    stop: () => {
+      clock?.stop();
+      follower.stop();
+    },
+  };
+}

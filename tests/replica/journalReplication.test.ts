@@ -1,0 +1,124 @@
+// Issue 15, roles: each role's process keeps its own SQLite file, and the rows another role writes
+// reach it through that role's state journal on the stream (DESIGN "State", floor/replica).
+import { afterAll, afterEach, expect, it } from "vitest";
+import { NatsBus } from "../../floor/bus/index.ts";
+import { createLogger } from "../../floor/log/createLogger.ts";
+import { JournalFollower, JournalPublisher, publishAfterJournal } from "../../floor/replica/index.ts";
+import { addCash, appliedThrough, journalHead, openDb, recordFill, recordOrder, StateJournal, transferCash, type Db } from "../../state/index.ts";
+import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+import { within } from "../bus/busContract.ts";
+
+const TOKEN = "7".repeat(77);
+const log = createLogger({ level: "silent" });
+const clock = { now: () => 1_767_225_600_000 };
+
+function fill(db: Db, i: number): void {
+  recordOrder(db, { orderId: `o${i}`, intentId: `i${i}`, agentId: "t1", marketId: "m1", tokenId: TOKEN, outcome: "Up", side: "BUY", type: "FAK", price: 480_000, size: 5_000_000, status: "live", ts: 10 + i });
+  recordFill(db, { fillId: `f${i}`, orderId: `o${i}`, agentId: "t1", marketId: "m1", outcome: "Up", side: "BUY", price: 480_000, size: 5_000_000, feeShares: 0, feeUsd: 87_360, cashDelta: -2_487_360, sharesDelta: 5_000_000, ts: 10 + i });
+}
+const cashOfT1 = (db: Db) => (db.prepare("SELECT COALESCE(SUM(delta_micro), 0) AS n FROM cash WHERE agent_id = 't1'").get() as { n: number }).n;
+const fills = (db: Db) => db.prepare("SELECT * FROM fills ORDER BY fill_id").all();
+
+await describeNats("the state journal over NATS", () => {
+  const url = natsUrl();
+  const streams = new Set<string>();
+  const open: Array<{ close(): unknown }> = [];
+  const tmp = tmpDir("replica");
+  const bus = async (prefix: string) => {
+    const b = await NatsBus.connect({ url, prefix });
+    streams.add(b.streamName);
+    open.push(b);
+    return b;
+  };
+  const file = (name: string) => {
+    const db = openDb(tmp.path(name));
+    open.push(db);
+    return db;
+  };
+  afterEach(async () => {
+    for (const x of open.splice(0).reverse()) await x.close();
+  });
+  afterAll(async () => {
+    await dropStreams(url, streams);
+    tmp.remove();
+  });
+
+  it("gives the boss's file the exchange's fills before the fill's own message arrives, and the exchange's file the boss's capital", async () => {
+    const prefix = uniquePrefix("jr");
+    const exDb = file("exchange-1.db");
+    const bossDb = file("boss-1.db");
+    const exBus = await bus(prefix);
+    const bossBus = await bus(prefix);
+    const ex = await JournalPublisher.start({ db: exDb, bus: exBus, role: "exchange", clock });
+    const boss = await JournalPublisher.start({ db: bossDb, bus: bossBus, role: "boss", clock });
+    await JournalFollower.start({ db: exDb, bus: exBus, role: "exchange", log });
+    const follower = await JournalFollower.start({ db: bossDb, bus: bossBus, role: "boss", log });
+    const exOut = publishAfterJournal(exBus, ex);
+    // What the boss's file holds when each fill's own message reaches it.
+    const seenAtEvent: number[] = [];
+    bossBus.subscribe("order.event.t1", () => void seenAtEvent.push(fills(bossDb).length));
+    await bossBus.idle();
+
+    addCash(bossDb, "floor", 1_000_000_000, "deposit", "initial capital", 0);
+    transferCash(bossDb, "floor", "t1", 50_000_000, "alloc-t1", 1);
+    for (let i = 0; i < 20; i++) {
+      fill(exDb, i);
+      exOut.publish("order.event.t1", JSON.stringify({ v: 1, id: `exchange.1.${i}`, ts: 10 + i, src: "exchange", n: i + 1 }));
+    }
+    await within((async () => {
+      while (seenAtEvent.length < 20 || appliedThrough(exDb, "boss") < journalHead(bossDb)) await new Promise((r) => setTimeout(r, 20));
+    })(), 10_000, "replication");
+    expect(seenAtEvent).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(fills(bossDb)).toEqual(fills(exDb));
+    // Both files hold both roles' cash rows: the same balance either way.
+    expect(cashOfT1(bossDb)).toBe(50_000_000 - 20 * 2_487_360);
+    expect(cashOfT1(exDb)).toBe(cashOfT1(bossDb));
+    expect(follower.stats).toMatchObject({ gaps: 0, refused: 0, invalid: 0 });
+    expect(boss.sent).toBeGreaterThan(0);
+  });
+
+  it("sends what a killed process committed but never sent, once, and a second start sends nothing again", async () => {
+    const prefix = uniquePrefix("jr");
+    const exDb = file("exchange-2.db");
+    const bossDb = file("boss-2.db");
+    const bossBus = await bus(prefix);
+    const follower = await JournalFollower.start({ db: bossDb, bus: bossBus, role: "boss", log });
+    await bossBus.idle();
+    const first = await bus(prefix);
+    await JournalPublisher.start({ db: exDb, bus: first, role: "exchange", clock });
+    fill(exDb, 0);
+    await first.idle();
+    await first.drain();
+    // Written as a killed process leaves them: committed with their journal rows, never published.
+    StateJournal.start(exDb).onWrite = () => undefined;
+    for (let i = 1; i < 5; i++) fill(exDb, i);
+    const again = await JournalPublisher.start({ db: exDb, bus: await bus(prefix), role: "exchange", clock });
+    await within((async () => {
+      while (appliedThrough(bossDb, "exchange") < journalHead(exDb)) await new Promise((r) => setTimeout(r, 20));
+    })(), 10_000, "catch-up");
+    expect(again.sent).toBe(1);
+    expect(fills(bossDb)).toEqual(fills(exDb));
+    expect(follower.stats.repeats).toBe(0);
+    // Started a third time: the stream keeps everything, nothing is sent.
+    const third = await JournalPublisher.start({ db: exDb, bus: await bus(prefix), role: "exchange", clock });
+    expect(third.sent).toBe(0);
+  });
+
+  it("refuses a role's rows for a table it does not write, and a message sent in another role's name", async () => {
+    const prefix = uniquePrefix("jr");
+    const bossDb = file("boss-3.db");
+    const bossBus = await bus(prefix);
+    const follower = await JournalFollower.start({ db: bossDb, bus: bossBus, role: "boss", log });
+    const forger = await bus(prefix);
+    await bossBus.idle();
+    const row = [1, "INSERT INTO cash (agent_id, delta_micro, reason, ref, ts) VALUES (?, ?, ?, ?, ?)", ["t1", 9_000_000_000, "deposit", "free money", 0]];
+    forger.publish("state.monitor", JSON.stringify({ v: 1, id: "m-1", ts: 0, src: "monitor", rows: [row] }));
+    forger.publish("state.exchange", JSON.stringify({ v: 1, id: "m-2", ts: 0, src: "monitor", rows: [row] }));
+    await within((async () => {
+      while (follower.stats.refused + follower.stats.invalid < 2) await new Promise((r) => setTimeout(r, 20));
+    })(), 10_000, "refusals");
+    expect(follower.stats).toMatchObject({ refused: 1, invalid: 1, applied: 0 });
+    expect(cashOfT1(bossDb)).toBe(0);
+  });
+});
