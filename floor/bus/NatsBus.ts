@@ -23,7 +23,8 @@ export type { OutboxStats } from "./natsOutbox.ts";
  * The bus over a NATS server. Core publish/subscribe, except on `order.>` and `audit.>`, which a
  * JetStream stream captures: those go out as JetStream publishes through an outbox that keeps
  * each one until the stream acks it, across server outages (see JetStreamOutbox); subscribers
- * still get them as ordinary messages, repeats filtered out. Same handler semantics as LocalBus;
+ * still get them as ordinary messages, repeats filtered out, or, subscribed with `durable`, from
+ * a JetStream durable consumer that resumes after a restart (DurableSubscription). Same handler semantics as LocalBus;
  * `idle()` tracks only this instance's own messages, tagged with an origin header, so other
  * processes don't disturb it, and waits for the outbox. Sending is NatsPublisher's, receiving
  * NatsSubscriptions', the connection's ups and downs ConnectionWatch's; this class ties them
