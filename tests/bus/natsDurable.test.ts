@@ -109,6 +109,25 @@ await describeNats("NatsBus durable subscriptions", () => {
     expect((await p.streamMessages("order.out")).map((m) => JSON.parse(m.data).n)).toEqual(range(0, n));
   });
 
+  it("runs a handler slower than the ack wait once per message: the bus keeps the message in progress", async () => {
+    const prefix = uniquePrefix("dur");
+    const a = await bus(prefix, { durableAckWaitMs: 300 });
+    const runs: number[] = [];
+    a.subscribe("order.slow", async (m) => {
+      runs.push(num(m));
+      await sleep(1000); // more than three ack waits
+    }, { durable: "slow" });
+    for (const i of range(0, 2)) a.publish("order.slow", env(i));
+    await within(a.idle(), 15_000, "idle()");
+    await sleep(800); // a redelivery would come within an ack wait or two
+    expect(runs).toEqual([0, 1]);
+    const nc = await connectRaw(url);
+    const jsm = await jetstreamManager(nc);
+    const info = (await jsm.consumers.list(a.streamName).next()).find((c) => c.config.durable_name?.includes("slow"))!;
+    await nc.close();
+    expect([info.num_redelivered, info.num_ack_pending, info.ack_floor.consumer_seq]).toEqual([0, 0, 2]);
+  });
+
   it("refuses a durable outside the stream, twice on one bus, or in a queue group; unsubscribe keeps it, deleteDurable removes it", async () => {
     const prefix = uniquePrefix("dur");
     const a = await bus(prefix);
