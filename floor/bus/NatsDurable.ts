@@ -1,8 +1,9 @@
 import { jetstream, jetstreamManager, PubHeaders, type ConsumerMessages, type JsMsg } from "@nats-io/jetstream";
-import type { Msg, NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
 import type { BusMsg, Handler } from "./Bus.ts";
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { envelopeId } from "./envelopeId.ts";
+import { DurableAcks } from "./DurableAcks.ts";
 import { durableErrorIsFinal, ensureDurableConsumer } from "./natsDurableConsumer.ts";
 import { ORIGIN, PUB } from "./natsHeaders.ts";
 import type { SeenStore } from "./SeenIds.ts";
@@ -27,18 +28,20 @@ export interface DurableHost {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * One `subscribe(…, { durable })` on NATS: a JetStream durable consumer read one message at a
- * time. Each message runs through the handler unless its id (the envelope id, else its
- * `Nats-Msg-Id`) is in `seen`; it is acknowledged only after the handler settled and every publish this bus made by
- * then is stored, so an acknowledged input implies its outputs are in the stream. A message whose
- * handler did not get that far before close is not acknowledged, and comes again after a restart.
+ * One `subscribe(…, { durable })` on NATS: a JetStream durable consumer, its messages run through
+ * the handler one at a time in stream order, each unless its id (the envelope id, else its
+ * `Nats-Msg-Id`) is in `seen` or handled and not yet acknowledged. Acknowledgements follow in the
+ * same order beside the handling (DurableAcks): each only once every publish this bus made by then
+ * is stored, so an acknowledged input implies its outputs are in the stream. A message whose
+ * acknowledgement had not gone out before close comes again after a restart.
  */
 export class DurableSubscription {
   active = true;
   private messages: ConsumerMessages | undefined;
-  /** The last message acknowledged, and whether one is in hand now (see `reconnected`). */
-  private lastAcked: JsMsg | undefined;
-  /** Set by a reconnect: check the consumer against `lastAcked` before reading on. */
+  private readonly acks: DurableAcks;
+  /** Ids handled whose acknowledgement (and `seen.add`) is still queued: a repeat meanwhile is not handled again. */
+  private readonly unacked = new Set<string>();
+  /** Set by a reconnect: check the consumer against the last message acknowledged before reading on. */
   private resync = false;
 
   constructor(
@@ -48,7 +51,9 @@ export class DurableSubscription {
     private readonly handler: Handler,
     private readonly seen: SeenStore,
     private readonly host: DurableHost,
-  ) {}
+  ) {
+    this.acks = new DurableAcks(name, seen, host);
+  }
 
   /** Make or bind the consumer, call `ready` (failure included: publishes must not wait forever), then read until stopped. */
   async run(ready: (ok: boolean) => void): Promise<void> {
@@ -58,10 +63,11 @@ export class DurableSubscription {
       try {
         if (this.resync) {
           this.resync = false;
+          await this.acks.drained(); // so it goes on after every message handled, none handled twice
           if (!(await this.ensure())) break;
         }
         const consumer = await jetstream(this.host.nc).consumers.get(this.host.stream, this.name);
-        this.messages = await consumer.consume({ max_messages: 8 });
+        this.messages = await consumer.consume({ max_messages: 64 });
         if (!this.live()) break;
         for await (const m of this.messages) {
           await this.deliver(m);
@@ -88,7 +94,7 @@ export class DurableSubscription {
    * runs out. So the consumer is checked again against the last message handled (ensureDurableConsumer).
    */
   reconnected(): void {
-    if (!this.lastAcked || !this.live()) return;
+    if (!this.acks.lastAcked || !this.live()) return;
     this.resync = true;
     void this.messages?.close().catch(() => undefined); // the reading loop ends after the message in hand, then resyncs
   }
@@ -102,7 +108,7 @@ export class DurableSubscription {
     for (let attempt = 0; this.live(); attempt++) {
       try {
         const jsm = await jetstreamManager(this.host.nc, { checkAPI: false });
-        await ensureDurableConsumer(jsm, this.host.stream, this.name, this.full, this.host.ackWaitMs, this.lastAcked?.seq);
+        await ensureDurableConsumer(jsm, this.host.stream, this.name, this.full, this.host.ackWaitMs, this.acks.lastAcked?.seq);
         return true;
       } catch (err) {
         if (durableErrorIsFinal(err) || !this.live()) {
@@ -115,64 +121,40 @@ export class DurableSubscription {
     return false;
   }
 
-  /** One message, start to acknowledgement: the reading loop's step (public for the unit test). */
+  /** Resolves once every acknowledgement queued so far went out (or was given up). */
+  acknowledged(): Promise<void> {
+    return this.acks.drained();
+  }
+
+  /** One message: handled (unless seen), its acknowledgement queued behind the earlier ones. The reading loop's step (public for the unit test). */
   async deliver(m: JsMsg): Promise<void> {
     const h = m.headers;
     const tracked = h?.get(ORIGIN) === this.host.origin && this.host.ledger.arriveStored(Number(h.get(PUB)), this.key);
     this.host.busy(1);
-    try {
-      if (!this.active) return; // unsubscribed: left unacknowledged, for the next holder
-      const data = m.string();
-      // The envelope id: a publish the stream stored again under another msgID (a collision it renamed) is still the same message.
-      const id = envelopeId(data) ?? (h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`);
-      if (!this.seen.has(id)) {
-        if (!(await this.process(m, data))) return;
-        this.seen.add(id);
-      }
-      await this.ack(m);
-      this.lastAcked = m;
-    } finally {
+    // idle() and drain() wait for the acknowledgement, not only the handler.
+    const done = () => {
       if (tracked) this.host.ledger.done();
       this.host.busy(-1);
-    }
-  }
-
-  /** Run the handler (its error reported), then wait for the stored publishes; true when the message may be acknowledged. */
-  private async process(m: JsMsg, data: string): Promise<boolean> {
+    };
+    if (!this.active) return done(); // unsubscribed: left unacknowledged, for the next holder
+    const data = m.string();
+    // The envelope id: a publish the stream stored again under another msgID (a collision it renamed) is still the same message.
+    const id = envelopeId(data) ?? (h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`);
+    if (this.seen.has(id) || this.unacked.has(id)) return this.acks.queue(m, undefined, done);
     const msg: BusMsg = { subject: this.host.strip(m.subject), data, respond: () => undefined };
-    // Tell the server the message is still in hand, so a slow handler or a long wait for the stream is not redelivered meanwhile.
+    // Tell the server the message is still in hand, so a slow handler is not redelivered meanwhile.
     const inProgress = setInterval(() => m.working(), Math.max(100, this.host.ackWaitMs / 3));
     try {
-      try {
-        await this.handler(msg);
-      } catch (err) {
-        this.host.onHandlerError(err, msg);
-      }
-      return (await this.host.flushed()) && !this.host.closed();
+      await this.handler(msg);
+    } catch (err) {
+      this.host.onHandlerError(err, msg);
     } finally {
       clearInterval(inProgress);
     }
-  }
-
-  /**
-   * Acknowledge and wait for the server's word, again after a failure (a server restart) until its
-   * ack wait would have run out anyway: the next message comes only once this one is acknowledged.
-   */
-  private async ack(m: JsMsg): Promise<void> {
-    const reply = (m as unknown as { msg?: Msg }).msg?.reply; // nats.js keeps the ack subject on the raw message
-    if (!reply) return m.ack();
-    const deadline = Date.now() + this.host.ackWaitMs;
-    for (let attempt = 0; !this.host.closed(); attempt++) {
-      try {
-        await this.host.nc.request(reply, "+ACK", { timeout: 2000 });
-        return;
-      } catch (err) {
-        if (Date.now() > deadline) {
-          this.host.warn(`durable ${this.name}: could not acknowledge stream message ${m.seq} (${(err as Error).message}); it will come again and be dropped as seen`);
-          return;
-        }
-        await sleep(Math.min(1000, 50 * 2 ** attempt));
-      }
-    }
+    this.unacked.add(id);
+    this.acks.queue(m, id, () => {
+      this.unacked.delete(id);
+      done();
+    });
   }
 }
