@@ -56,7 +56,9 @@ export class DurableAcks {
     const reply = (m as unknown as { msg?: Msg }).msg?.reply; // nats.js keeps the ack subject on the raw message
     if (!reply) return m.ack();
     const deadline = Date.now() + this.host.ackWaitMs;
-    for (let attempt = 0; !this.host.closed(); attempt++) {
+    const nc = this.host.nc;
+    // A closing or draining connection sends nothing more: the message stays unacknowledged, for the next holder.
+    for (let attempt = 0; !this.host.closed() && !nc.isClosed() && !nc.isDraining(); attempt++) {
       try {
         await this.host.nc.request(reply, "+ACK", { timeout: 2000 });
         return;

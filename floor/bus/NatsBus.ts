@@ -135,7 +135,8 @@ export class NatsBus implements Bus {
   async drain(): Promise<void> {
     if (this.closing) return this.closing;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.ledger.idle(), new Promise<void>((r) => (timer = setTimeout(r, this.settings.drainTimeoutMs)))]);
+    const settled = this.ledger.idle().then(() => this.subscriptions.durablesAcknowledged());
+    await Promise.race([settled, new Promise<void>((r) => (timer = setTimeout(r, this.settings.drainTimeoutMs)))]);
     clearTimeout(timer);
     this.closing ??= (async () => {
       const unacked = this.outbox.pending;

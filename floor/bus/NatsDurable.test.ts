@@ -20,7 +20,7 @@ function jsMsg(seq: number, msgId: string, own?: { origin: string; pub: number }
 }
 
 function fakeHost(log: string[], flushed: () => Promise<boolean>, ledger = new DeliveryLedger()): DurableHost {
-  const nc = { request: async (subject: string) => void log.push(`ack ${subject.split(".").at(-1)}`) } as unknown as NatsConnection;
+  const nc = { request: async (subject: string) => void log.push(`ack ${subject.split(".").at(-1)}`), isClosed: () => false, isDraining: () => false } as unknown as NatsConnection;
   return {
     nc, ledger, origin: "me", stream: "S", ackWaitMs: 30_000, flushed, closed: () => false, strip: (f) => f.slice(2),
     onHandlerError: (err, msg: BusMsg) => void log.push(`error ${msg.data}: ${(err as Error).message}`),

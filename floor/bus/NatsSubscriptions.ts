@@ -113,6 +113,11 @@ export class NatsSubscriptions {
     for (const d of this.durableByName.values()) d.reconnected();
   }
 
+  /** Resolves once every durable's queued acknowledgements went out (drain waits for them before closing the connection). */
+  async durablesAcknowledged(): Promise<void> {
+    await Promise.all([...this.durableByName.values()].map((d) => d.acknowledged()));
+  }
+
   /** The JetStream consumer name of durable `durable` on this bus's stream. */
   consumerName(durable: string): string {
     return durableConsumerName(this.o.stream, durable);

@@ -139,6 +139,26 @@ await describeNats("NatsBus durable subscriptions", () => {
     expect(await consumerSeq()).toBeGreaterThan(3);
   });
 
+  it("drain() lets the acknowledgements of what was handled go out first: the next holder gets nothing again", async () => {
+    const prefix = uniquePrefix("dur");
+    const a = await bus(prefix);
+    const got: number[] = [];
+    a.subscribe("order.dr", (m) => void got.push(num(m)), { durable: "dr" });
+    await within(a.idle(), 10_000, "the consumer made");
+    const p = await bus(prefix);
+    for (const i of range(0, 20)) p.publish("order.dr", env(i)); // another bus's: a.idle() does not wait for them
+    await waitFor(() => got.length === 20, 10_000, "20 messages");
+    await within(a.drain(), 15_000, "drain()");
+    const c = await bus(prefix);
+    const again: number[] = [];
+    c.subscribe("order.dr", (m) => void again.push(num(m)), { durable: "dr" });
+    await within(c.idle(), 10_000, "the consumer bound");
+    p.publish("order.dr", env(20));
+    await waitFor(() => again.length >= 1, 10_000, "the next message");
+    await sleep(300);
+    expect(again).toEqual([20]);
+  });
+
   it("refuses a durable outside the stream, twice on one bus, or in a queue group; unsubscribe keeps it, deleteDurable removes it", async () => {
     const prefix = uniquePrefix("dur");
     const a = await bus(prefix);
