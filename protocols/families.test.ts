@@ -13,7 +13,7 @@ describe("families", () => {
       spot: subjects.spot("BTCUSD"), book: subjects.book("m1"), trade: subjects.trade("m1"), market: subjects.market("m1", "open"),
       health: subjects.health("clob"), intent: subjects.intent("t1"), decision: subjects.decision("t1"), cancel: subjects.cancel("t1"), orderEvent: subjects.orderEvent("t1"), venue: subjects.venue("exchange"),
       ctl: subjects.ctl("t1", "pause"), life: subjects.life("spawn"), agentCommand: subjects.agentCommand("spawn"), operator: subjects.operator("pause"),
-      hb: subjects.hb("t1"), metrics: subjects.metrics("t1"), audit: subjects.audit("invalid"), belief: subjects.belief("t1"), journal: subjects.journal("exchange"), clockStep: subjects.clockStep(), clockAck: subjects.clockAck("boss"),
+      hb: subjects.hb("t1"), metrics: subjects.metrics("t1"), audit: subjects.audit("invalid"), belief: subjects.belief("t1"), journal: subjects.journal("exchange"), clockStep: subjects.clockStep(), clockAck: subjects.clockAck("boss"), clockBooted: subjects.clockBooted("boss"), clockWaiting: subjects.clockWaiting("boss"),
     };
     for (const [k, f] of Object.entries(families)) expect(schemaFor(one[k as keyof typeof families]), k).toBe(f.schema);
     for (const s of ["md.spot", "md.spot.a.b", "md.market.m1", "ctl.t1", "floor.x.spawn", "hb", "hb.a.b", "order.x.t1", "weird.a"]) expect(schemaFor(s), s).toBeUndefined();

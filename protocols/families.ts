@@ -4,7 +4,7 @@ import { CancelRequest, OrderDecision, OrderEvent, OrderIntent } from "./message
 import { Belief } from "./messages/belief.ts";
 import { VenueTierReport } from "./messages/venue.ts";
 import { JournalBatch } from "./messages/journal.ts";
-import { ClockAck, ClockStep } from "./messages/clock.ts";
+import { ClockAck, ClockStep, RoleSignal } from "./messages/clock.ts";
 import { family } from "./family.ts";
 import { token } from "./subjectToken.ts";
 import type { CommandVerb, CtlVerb, LifeVerb, MarketPhase, OperatorVerb } from "./verbs.ts";
@@ -34,6 +34,8 @@ export const families = {
   audit: family("audit.*", AuditFact, (kind: string) => `audit.${token("kind", kind)}`),
   clockStep: family("floor.clock.step", ClockStep, () => "floor.clock.step"),
   clockAck: family("floor.clock.ack.*", ClockAck, (role: string) => `floor.clock.ack.${token("role", role)}`),
+  clockBooted: family("floor.clock.booted.*", RoleSignal, (role: string) => `floor.clock.booted.${token("role", role)}`),
+  clockWaiting: family("floor.clock.waiting.*", RoleSignal, (role: string) => `floor.clock.waiting.${token("role", role)}`),
   journal: family("state.*", JournalBatch, (role: string) => `state.${token("role", role)}`),
 } as const;
 

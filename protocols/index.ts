@@ -28,7 +28,7 @@ export { SelectionConfig } from "./selectionConfig.ts";
 export { SupervisionConfig } from "./supervisionConfig.ts";
 export { VENUE_RATE_TIERS, VenueRateTier, venueTierOf } from "./venueRates.ts";
 export type { VenueRates } from "./venueRates.ts";
-export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, FLOOR_PROCESS_RIGHTS, publishRightsOf } from "./publishRights.ts";
+export { BOSS_ID, AUDITOR_ID, PUBLISH_RIGHTS, COMMON_RIGHTS, FLOOR_PROCESS_RIGHTS, publishRightsOf, roleProcessRights } from "./publishRights.ts";
 export type { PublisherKind } from "./publishRights.ts";
 export { issuePath } from "./issuePath.ts";
 export { VENUE_TICK_SIZES, DashboardSetting, ListenAddress, hostPort, ordered } from "./configChecks.ts";

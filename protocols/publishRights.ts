@@ -40,3 +40,13 @@ export const FLOOR_PROCESS_RIGHTS = ["floor.operator.*"] as const;
 export function publishRightsOf(kind: PublisherKind, id: string): string[] {
   return [...PUBLISH_RIGHTS[kind], ...COMMON_RIGHTS].map((p) => p.replaceAll("{id}", id));
 }
+
+/**
+ * What a role's process publishes beside its agents when the floor runs one role per process
+ * (`floor start --role`): its state journal, its clock acknowledgements and its turn at the first
+ * start; the feed's process
+ * also leads the sim's clock. (docs/ROLES.md)
+ */
+export function roleProcessRights(role: string): string[] {
+  return [`state.${role}`, ...["ack", "booted", "waiting"].map((v) => `floor.clock.${v}.${role}`), ...(role === "feed" ? ["floor.clock.step"] : [])];
+}

@@ -1,15 +1,20 @@
-import type { Db } from "../../state/index.ts";
+import { getMeta, type Db } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { StepFollower, StepLeader } from "../clock/index.ts";
 import { everySecond, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { JournalFollower, JournalPublisher, publishAfterJournal } from "../replica/index.ts";
+import { BootTurn } from "./BootTurn.ts";
 import { roles } from "./floorAgents.ts";
 
 /** How a floor's process walks through floor time: its steps, what it does after each, and at the end. */
 export interface Stepping {
   /** The bus the process's agents use. */
   readonly bus: Bus;
+  /** Before the process boots its agents (a split floor's first start waits for its turn here). */
+  beforeBoot(): Promise<void>;
+  /** Its agents are up and listening. */
+  afterBoot(): void;
   /** Whether the runner paces the steps against the wall clock (a follower's leader paces them). */
   readonly paced: boolean;
   steps(start: number): Iterable<number> | AsyncIterable<number>;
@@ -22,7 +27,7 @@ export interface Stepping {
 
 /** One process runs every role: the source's steps, nothing to tell anyone. */
 export function embeddedStepping(bus: Bus, source: MarketSource): Stepping {
-  return { bus, paced: true, steps: (start) => source.steps(start), done: async () => undefined, ended: async () => undefined, stop: () => undefined };
+  return { bus, beforeBoot: async () => undefined, afterBoot: () => undefined, paced: true, steps: (start) => source.steps(start), done: async () => undefined, ended: async () => undefined, stop: () => undefined };
 }
 
 /**
@@ -35,35 +40,40 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   const publisher = await JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock });
   const bus = publishAfterJournal(o.bus, publisher);
   const follower = await JournalFollower.start({ db: o.db, bus, role: o.role, log: o.log });
+  const turn = new BootTurn({ bus, role: o.role, log: o.log });
+  const fresh = getMeta(o.db, "floorTime") === undefined;
+  const boot = {
+    beforeBoot: () => (fresh ? turn.wait(o.signal) : Promise.resolve()),
+    afterBoot: () => turn.booted(),
+  };
+  const stopAll = (...more: Array<{ stop(): void } | undefined>) => () => {
+    for (const x of [...more, turn, follower]) x?.stop();
+  };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
-  if (wallTime) return { bus, paced: true, steps: (start) => everySecond(start), done: async () => undefined, ended: async () => undefined, stop: () => follower.stop() };
+  if (wallTime) return { bus, ...boot, paced: true, steps: (start) => everySecond(start), done: async () => undefined, ended: async () => undefined, stop: stopAll() };
   if (o.role === "feed") {
     const others = roles().filter((r) => r !== "all" && r !== "feed");
     const leader = new StepLeader({ bus, src: o.role, roles: others, log: o.log });
     return {
       bus,
+      ...boot,
       paced: true,
       steps: (start) => o.source.steps(start),
       done: (t) => leader.step(t, o.signal),
       ended: async (last) => {
         if (last !== undefined) await leader.step(last, o.signal, true);
       },
-      stop: () => {
-        leader.stop();
-        follower.stop();
-      },
+      stop: stopAll(leader),
     };
   }
   let clock: StepFollower | undefined;
   return {
     bus,
+    ...boot,
     paced: false,
     steps: (start) => (clock = new StepFollower({ bus, role: o.role, from: start })).steps(o.signal),
     done: async (t) => clock?.ack(t),
     ended: async () => undefined,
-    stop: () => {
-      clock?.stop();
-      follower.stop();
-    },
+    stop: () => stopAll(clock)(),
   };
 }

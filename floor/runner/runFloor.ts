@@ -118,6 +118,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
       return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: bus.health };
     };
     sup.shared.load(resume.shared());
+    await stepping.beforeBoot();
     for (const { spec, origin } of boot.agents) {
       sup.boot(spec, origin, resume.forHost(spec.id));
       await bus.idle();
@@ -126,6 +127,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     for (const id of boot.gone) void sup.submit({ verb: "retire", agentId: id, by: "config", reason: "its config file is gone (or disabled)" });
     await sup.applyPending();
     sup.listen();
+    stepping.afterBoot();
     const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.defaultAgents ? [] : o.config.agents, supervisor: sup, log: o.log }) : undefined;
     o.onSupervisor?.(sup);
     o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");

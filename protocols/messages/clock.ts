@@ -16,3 +16,10 @@ export const ClockAck = Envelope.extend({
   t: z.number().int().nonnegative(),
 });
 export type ClockAck = z.infer<typeof ClockAck>;
+
+/**
+ * A split floor's first start, role by role (`floor.clock.booted.<role>`: its agents are up and
+ * listening; `floor.clock.waiting.<role>`: it waits for the roles before it, and whoever is up says so again).
+ */
+export const RoleSignal = Envelope;
+export type RoleSignal = z.infer<typeof RoleSignal>;

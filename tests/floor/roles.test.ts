@@ -4,14 +4,14 @@ import { afterAll, expect, it } from "vitest";
 import { openDb } from "../../state/index.ts";
 import { verifyFloor } from "../../state/verifyFloor.ts";
 import { ledgerHash } from "../../state/ledgerHash.ts";
-import { finished, startFloor, waitForOutput } from "../helpers/floorCli.ts";
+import { finished, startFloor } from "../helpers/floorCli.ts";
 import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
 import { streamNameFor } from "../../floor/bus/natsStream.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 
-// Recorders first and the clock's leader last, as supervisord.conf orders them (a role that starts
-// after a fact was published live misses it until durable consumers: see docs/ROLES.md).
-const ROLES = ["auditor", "monitor", "exchange", "boss", "traders", "feed"] as const;
+// Started at once, the clock's leader first and the recorders last: at a first start each role
+// waits for the roles that boot before it (floor/runner/BootTurn.ts), whatever the launch order.
+const ROLES = ["feed", "traders", "boss", "exchange", "monitor", "auditor"] as const;
 
 await describeNats("a floor split over one process per role", () => {
   const tmp = tmpDir("roles");
@@ -24,11 +24,7 @@ await describeNats("a floor split over one process per role", () => {
   it("runs 20 minutes of sim in six processes: each exits 0, every file holds the same ledger, the auditor's file verifies", async () => {
     const env = { POLYFLOOR_BUS_PREFIX: prefix, LOG_LEVEL: "warn" };
     const procs = [];
-    for (const role of ROLES) {
-      const p = startFloor(["start", "--role", role, "--bus", natsUrl(), "--db", tmp.path(`${role}.db`), "--speed", "max", "--until", "20m", "--seed", "3"], env);
-      procs.push(p);
-      await waitForOutput(p, /running/, 60_000);
-    }
+    for (const role of ROLES) procs.push(startFloor(["start", "--role", role, "--bus", natsUrl(), "--db", tmp.path(`${role}.db`), "--speed", "max", "--until", "20m", "--seed", "3"], env));
     const results = await Promise.all(procs.map((p) => finished(p, 240_000)));
     for (const [i, r] of results.entries()) expect({ role: ROLES[i], code: r.code, stderr: r.stderr }).toEqual({ role: ROLES[i], code: 0, stderr: "" });
     for (const r of results) expect(r.stdout).toMatch(/the \w+ role of a sim floor/);
