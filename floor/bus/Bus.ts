@@ -1,3 +1,5 @@
+import type { SeenStore } from "./SeenIds.ts";
+
 /** A message as a subscriber sees it. `data` is the JSON text the publisher sent. */
 export interface BusMsg {
   readonly subject: string;
@@ -14,6 +16,21 @@ export type Handler = (msg: BusMsg) => void | Promise<void>;
 export interface SubscribeOptions {
   /** Queue group: each message goes to one member of the group. */
   queue?: string;
+  /**
+   * A durable consumer's name, the same on every run (e.g. `exchange-1.order.decision.*`): on
+   * NATS the subscription reads the stream through a JetStream durable consumer, so after a
+   * restart it resumes after the last message it acknowledged (docs/NATS.md, "Durable
+   * subscriptions"). Only for stored subjects (`order.>`, `audit.>`, `state.>`), never with
+   * `queue`: anything else throws. The in-process bus, which never loses a delivery, ignores it.
+   */
+  durable?: string;
+  /**
+   * Ids already handled, to drop repeats (a message's envelope id; on NATS its `Nats-Msg-Id`):
+   * the bus skips a message whose id `has`, and calls `add` once its handler settled. Default on
+   * a durable subscription: the latest 10,000 ids in memory. A store that persists (written in
+   * the handler's own transaction, `add` then a no-op) makes it hold across restarts.
+   */
+  seen?: SeenStore;
 }
 
 export interface Subscription {
@@ -73,6 +90,8 @@ export interface Bus {
   streamMessages?(subjectFilter: string): Promise<ReadonlyArray<{ subject: string; data: string }>>;
   /** The last message the stream keeps on `subject` (no wildcards), undefined when none; absent on a bus that keeps nothing. */
   lastStored?(subject: string): Promise<string | undefined>;
+  /** Remove durable consumer `name` (what `subscribe(…, { durable: name })` made) for good; false when there was none. */
+  deleteDurable?(name: string): Promise<boolean>;
   /** NATS only: `fn` hears every operation the server refuses, those before it was set included. Returns the unsubscribe. */
   onViolation?(fn: (v: BusViolation) => void): () => void;
 }

@@ -10,7 +10,7 @@ export interface ConnectionWatchOptions {
   replicas: number;
   /** Own deliveries in transit this long are checked against the server (see LossWatch). */
   lostGraceMs: number;
-  /** Send the outbox's unacknowledged publishes again. */
+  /** Send the outbox's unacknowledged publishes again (and let durables re-acknowledge). */
   resend(): void;
   /** True once the bus is closed (a failure after that is not worth a warning). */
   closed(): boolean;

@@ -7,12 +7,18 @@ export type Expectation = readonly [seq: number, key: string];
  * "in a handler" (`arrive`), and `done` retires it. Deliveries that will never arrive (server
  * restart, unsubscribed member, remote queue member) are removed with `forget`. Publishes the
  * instance still has to get out (its JetStream outbox) are counted with `hold`/`release`.
+ * Deliveries to durable subscriptions come from the stream, not the live send: they are keyed by
+ * the publish number (the same on every retry), kept apart (`expectStored`), and no round trip
+ * can write them off, so only their arrival, an unsubscribe or a refused publish retires them.
  */
 export class DeliveryLedger {
   private expected = new Map<number, { keys: Set<string>; at: number }>();
   private transit = 0;
   private handling = 0;
   private held = 0;
+  /** Durable deliveries owed: publish number → durable subscription keys. */
+  private stored = new Map<number, Set<string>>();
+  private storedCount = 0;
   private waiters: Array<() => void> = [];
 
   get inTransit(): number {
@@ -20,7 +26,7 @@ export class DeliveryLedger {
   }
 
   get pending(): number {
-    return this.transit + this.handling + this.held;
+    return this.transit + this.handling + this.held + this.storedCount;
   }
 
   /** Publish time of the oldest delivery still in transit, or undefined. */
@@ -51,6 +57,27 @@ export class DeliveryLedger {
 
   release(): void {
     if (this.held > 0) this.held--;
+    this.wake();
+  }
+
+  /** Own stored publish `pub` will reach these durable subscriptions (from the stream, once stored). */
+  expectStored(pub: number, keys: Set<string>): void {
+    if (keys.size === 0) return;
+    this.stored.set(pub, keys);
+    this.storedCount += keys.size;
+  }
+
+  /** Publish `pub` reached durable subscription `key`; false when not owed there (then not counted). */
+  arriveStored(pub: number, key: string): boolean {
+    if (!this.dropStored(pub, key)) return false;
+    this.handling++;
+    return true;
+  }
+
+  /** Publish `pub` will reach no durable subscription (the server refused it), or none reached by `key`. */
+  forgetStored(pub: number | undefined, key?: string): void {
+    const pubs = pub === undefined ? [...this.stored.keys()] : [pub];
+    for (const p of pubs) for (const k of [...(this.stored.get(p) ?? [])]) if (key === undefined || k === key) this.dropStored(p, k);
     this.wake();
   }
 
@@ -118,10 +145,20 @@ export class DeliveryLedger {
   /** Forget everything and release all waiters (used on close). */
   reset(): void {
     this.expected.clear();
+    this.stored.clear();
+    this.storedCount = 0;
     this.transit = 0;
     this.handling = 0;
     this.held = 0;
     this.wake();
+  }
+
+  private dropStored(pub: number, key: string): boolean {
+    const keys = this.stored.get(pub);
+    if (!keys?.delete(key)) return false;
+    if (keys.size === 0) this.stored.delete(pub);
+    this.storedCount--;
+    return true;
   }
 
   private wake(): void {

@@ -9,7 +9,9 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from "./Bus.ts";
+import { assertDurable } from "./storedSubjects.ts";
 import { SubjectIndex } from "./SubjectIndex.ts";
+import { withSeen } from "./withSeen.ts";
 
 interface LocalSub {
   readonly pattern: string;
@@ -66,7 +68,10 @@ export class LocalBus implements Bus {
 
   subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {
     if (this.closed) throw new BusClosedError();
-    const sub: LocalSub = { pattern: subject, handler, queue: opts.queue, active: true, backlog: undefined };
+    // `durable` changes nothing here (no delivery is ever lost in-process) but is checked as on NATS.
+    assertDurable(subject, opts);
+    const h = opts.seen ? withSeen(handler, opts.seen) : handler;
+    const sub: LocalSub = { pattern: subject, handler: h, queue: opts.queue, active: true, backlog: undefined };
     this.subs.add(sub);
     return {
       subject,

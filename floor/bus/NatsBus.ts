@@ -10,6 +10,7 @@ import { mapRequestError, openNats, type BusIdentity, type NatsBusStatus } from 
 import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
+import { jetstreamManager, JetStreamApiCodes, JetStreamApiError } from "@nats-io/jetstream";
 import { lastOnSubject, readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 
@@ -22,7 +23,8 @@ export type { OutboxStats } from "./natsOutbox.ts";
  * The bus over a NATS server. Core publish/subscribe, except on `order.>` and `audit.>`, which a
  * JetStream stream captures: those go out as JetStream publishes through an outbox that keeps
  * each one until the stream acks it, across server outages (see JetStreamOutbox); subscribers
- * still get them as ordinary messages, repeats filtered out. Same handler semantics as LocalBus;
+ * still get them as ordinary messages, repeats filtered out, or, subscribed with `durable`, from
+ * a JetStream durable consumer that resumes after a restart (DurableSubscription). Same handler semantics as LocalBus;
  * `idle()` tracks only this instance's own messages, tagged with an origin header, so other
  * processes don't disturb it, and waits for the outbox. Sending is NatsPublisher's, receiving
  * NatsSubscriptions', the connection's ups and downs ConnectionWatch's; this class ties them
@@ -60,12 +62,20 @@ export class NatsBus implements Bus {
     this.settings = o;
     const origin = randomUUID();
     const closed = () => this.closed;
-    const resend = () => this.outbox.resend();
+    const resend = () => {
+      this.outbox.resend();
+      this.subscriptions.reconnected();
+    };
     this.connection = new ConnectionWatch(nc, subjects, this.ledger, { url, replicas: opts.replicas ?? 1, lostGraceMs: o.lostGraceMs, resend, closed, warn: o.warn, onViolation: (v) => this.violated(v), streamChecked: (seq) => this.publisher.streamChecked(seq) });
-    this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, { origin, onHandlerError: o.onHandlerError, closed });
+    this.subscriptions = new NatsSubscriptions(nc, subjects, this.ledger, {
+      origin, onHandlerError: o.onHandlerError, closed, stream: this.streamName, ackWaitMs: o.durableAckWaitMs, warn: o.warn,
+      gate: () => this.publisher.gate(),
+      flushed: () => this.publisher.flushed(),
+    });
     const keysFor = (full: string) => this.subscriptions.keysFor(full);
+    const durableKeysFor = (full: string) => this.subscriptions.durableKeysFor(full);
     const connected = () => this.connection.connected;
-    this.publisher = new NatsPublisher(nc, subjects, this.ledger, { origin, keysFor, ackTimeoutMs: o.ackTimeoutMs, connected, warn: o.warn, streamSeq });
+    this.publisher = new NatsPublisher(nc, subjects, this.ledger, { origin, keysFor, durableKeysFor, ackTimeoutMs: o.ackTimeoutMs, connected, warn: o.warn, streamSeq });
     this.outbox = this.publisher.outbox;
     void nc.closed().then(() => this.shutdown());
   }
@@ -125,7 +135,8 @@ export class NatsBus implements Bus {
   async drain(): Promise<void> {
     if (this.closing) return this.closing;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.ledger.idle(), new Promise<void>((r) => (timer = setTimeout(r, this.settings.drainTimeoutMs)))]);
+    const settled = this.ledger.idle().then(() => this.subscriptions.durablesAcknowledged());
+    await Promise.race([settled, new Promise<void>((r) => (timer = setTimeout(r, this.settings.drainTimeoutMs)))]);
     clearTimeout(timer);
     this.closing ??= (async () => {
       const unacked = this.outbox.pending;
@@ -144,6 +155,15 @@ export class NatsBus implements Bus {
   async close(): Promise<void> {
     this.shutdown();
     if (!this.nc.isClosed()) await this.nc.close().catch(() => undefined);
+  }
+
+  /** Delete durable consumer `name` (as given to subscribe) from the stream; false when there was none. */
+  async deleteDurable(name: string): Promise<boolean> {
+    const jsm = await jetstreamManager(this.nc, { checkAPI: false });
+    return jsm.consumers.delete(this.streamName, this.subscriptions.consumerName(name)).catch((err: unknown) => {
+      if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound) return false;
+      throw err;
+    });
   }
 
   async streamInfo(): Promise<{ name: string; messages: number }> {

@@ -18,6 +18,11 @@ export interface NatsBusOptions {
   lostGraceMs?: number;
   /** How long an `order.>`/`audit.>` publish waits for the stream's ack before it is sent again. Default 2000. */
   ackTimeoutMs?: number;
+  /**
+   * A durable subscription's ack wait: a stream message in hand this long without a word from the
+   * bus (it sends "in progress" while a handler runs) goes to the durable again. Default 30000.
+   */
+  durableAckWaitMs?: number;
   /** How long drain() waits for what is in flight, unacknowledged publishes included, before it gives up. Default 10000. */
   drainTimeoutMs?: number;
   /** Where outbox trouble is reported (a refused or renamed publish, unacked ones at close). Default console.error. */
@@ -27,7 +32,7 @@ export interface NatsBusOptions {
 }
 
 /** The tunables of NatsBusOptions, defaults filled in. */
-export type NatsBusSettings = Required<Pick<NatsBusOptions, "onHandlerError" | "lostGraceMs" | "ackTimeoutMs" | "drainTimeoutMs" | "warn" | "onViolation">>;
+export type NatsBusSettings = Required<Pick<NatsBusOptions, "onHandlerError" | "lostGraceMs" | "ackTimeoutMs" | "durableAckWaitMs" | "drainTimeoutMs" | "warn" | "onViolation">>;
 
 /** `opts` with the defaults; the default reporters name the handler's subject or the bus (`description`). */
 export function withDefaults(opts: NatsBusOptions, description: string): NatsBusSettings {
@@ -36,6 +41,7 @@ export function withDefaults(opts: NatsBusOptions, description: string): NatsBus
     onHandlerError: opts.onHandlerError ?? ((err, msg) => console.error(`handler for ${msg.subject} failed:`, err)),
     lostGraceMs: opts.lostGraceMs ?? 2000,
     ackTimeoutMs: opts.ackTimeoutMs ?? 2000,
+    durableAckWaitMs: opts.durableAckWaitMs ?? 30_000,
     drainTimeoutMs: opts.drainTimeoutMs ?? 10_000,
     warn,
     onViolation: opts.onViolation ?? ((v) => warn(`the server refused ${v.operation} on ${v.subject}: permissions violation`)),

@@ -3,15 +3,18 @@ import { InvalidArgumentError, MsgHdrsImpl, type Msg, type MsgHdrs, type NatsCon
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { mapClosed } from "./natsConnection.ts";
 import { PUB, SEQ, stampHeaders } from "./natsHeaders.ts";
-import { envelopeId, JetStreamOutbox, type OutboxItem } from "./natsOutbox.ts";
-import { isStoredSubject } from "./natsStream.ts";
+import { envelopeId } from "./envelopeId.ts";
+import { JetStreamOutbox, type OutboxItem } from "./natsOutbox.ts";
+import { isStoredSubject } from "./storedSubjects.ts";
 import type { SubjectPrefix } from "./natsSubjects.ts";
 
 export interface NatsPublisherOptions {
   /** This bus instance's id, stamped on every send so its own subscriptions recognise it. */
   origin: string;
-  /** Keys of this instance's subscriptions (one per queue group) that will receive `full`. */
+  /** Keys of this instance's core subscriptions (one per queue group) that will receive `full` live. */
   keysFor(full: string): Set<string>;
+  /** Keys of this instance's durable subscriptions that will read `full` from the stream. */
+  durableKeysFor(full: string): Set<string>;
   /** How long an outbox publish waits for the stream's ack before it is sent again. */
   ackTimeoutMs: number;
   connected(): boolean;
@@ -29,6 +32,8 @@ export class NatsPublisher {
   readonly outbox: JetStreamOutbox;
   private seq = 0;
   private streamSeq: number;
+  /** Durable consumers being created: stored publishes wait for them (see `gate`). */
+  private gates = 0;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -39,9 +44,12 @@ export class NatsPublisher {
     this.streamSeq = o.streamSeq;
     this.outbox = new JetStreamOutbox(jetstream(nc), {
       ackTimeoutMs: o.ackTimeoutMs,
-      connected: () => o.connected(),
+      connected: () => o.connected() && this.gates === 0,
       beforeSend: (item, first) => this.beforeSend(item, first),
-      settled: () => ledger.release(),
+      settled: (item, stored) => {
+        if (!stored) ledger.forgetStored(Number(item.hdrs.get(PUB)));
+        ledger.release();
+      },
       storedBefore: (seq) => seq <= this.streamSeq,
       warn: o.warn,
     });
@@ -50,6 +58,26 @@ export class NatsPublisher {
   /** After a reconnect: a stream that came back shorter lost its store, so everything in it now was stored since. */
   streamChecked(lastSeq: number): void {
     if (lastSeq < this.streamSeq) this.streamSeq = 0;
+  }
+
+  /**
+   * Hold stored publishes back until the returned function is called: a durable subscription
+   * does so while its consumer is created, so that every publish this bus makes after
+   * `subscribe` returned reaches the stream after the consumer exists, and is delivered to it.
+   */
+  gate(): () => void {
+    this.gates++;
+    let open = false;
+    return () => {
+      if (open) return;
+      open = true;
+      if (--this.gates === 0) this.outbox.kick();
+    };
+  }
+
+  /** Resolves (true) once every stored publish made so far is acknowledged by the stream; false if the bus closed first. */
+  flushed(): Promise<boolean> {
+    return this.outbox.flushed();
   }
 
   publish(subject: string, data: string): void {
@@ -85,6 +113,7 @@ export class NatsPublisher {
     // Too large for the server: throw now, as a core publish does, rather than never getting an ack.
     if (max !== undefined && size > max) throw InvalidArgumentError.format("payload", "max_payload size exceeded");
     this.ledger.hold();
+    this.ledger.expectStored(seq, this.o.durableKeysFor(full));
     this.outbox.push({ full, data, hdrs, msgID, uniqueID });
   }
 
@@ -104,7 +133,7 @@ export class NatsPublisher {
     return { hdrs: stampHeaders(this.o.origin, seq), seq };
   }
 
-  /** Record which of this instance's subscriptions (one per queue group) will receive `full`. */
+  /** Record which of this instance's core subscriptions (one per queue group) will receive `full`. */
   private track(seq: number, full: string): void {
     this.ledger.expect(seq, this.o.keysFor(full));
   }

@@ -1,10 +1,14 @@
 import type { Msg, NatsConnection, Subscription as NatsSubscription } from "@nats-io/transport-node";
 import type { BusMsg, Handler, SubscribeOptions, Subscription } from "./Bus.ts";
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
+import { durableConsumerName } from "./durableName.ts";
+import { DurableSubscription } from "./NatsDurable.ts";
 import { mapClosed } from "./natsConnection.ts";
 import { ORIGIN, PUB, SEQ } from "./natsHeaders.ts";
 import type { SubjectPrefix } from "./natsSubjects.ts";
 import { RepeatFilter } from "./RepeatFilter.ts";
+import { SeenIds } from "./SeenIds.ts";
+import { assertDurable } from "./storedSubjects.ts";
 import { SerialQueue } from "./SerialQueue.ts";
 import { SubjectIndex } from "./SubjectIndex.ts";
 
@@ -14,6 +18,15 @@ export interface NatsSubscriptionsOptions {
   onHandlerError(err: unknown, msg: BusMsg): void;
   /** True once the bus is closed: replies are no longer sent, the ledger no longer kept. */
   closed(): boolean;
+  /** The floor's stream, where durable consumers live. */
+  stream: string;
+  /** A durable consumer's ack wait: a message in hand longer without word from us is sent again. */
+  ackWaitMs: number;
+  /** Hold this bus's stored publishes back until the returned function is called (see NatsPublisher.gate). */
+  gate(): () => void;
+  /** True once every stored publish made so far is acknowledged; false when the bus closed first. */
+  flushed(): Promise<boolean>;
+  warn(message: string): void;
 }
 
 interface NatsSub {
@@ -41,6 +54,9 @@ export class NatsSubscriptions {
   /** The same subscriptions, indexed for the per-publish match in `keysFor`. */
   private readonly index = new SubjectIndex<NatsSub>((s) => s.full);
   private readonly repeats = new RepeatFilter();
+  /** Durable subscriptions, by pattern (for `durableKeysFor`); the same by consumer name in `durableByName`. */
+  private readonly durables = new SubjectIndex<DurableSubscription>((d) => d.full);
+  private readonly durableByName = new Map<string, DurableSubscription>();
   private subSeq = 0;
   private busy = 0;
   private busyWaiters: Array<() => void> = [];
@@ -53,6 +69,8 @@ export class NatsSubscriptions {
   ) {}
 
   subscribe(subject: string, handler: Handler, opts: SubscribeOptions): Subscription {
+    assertDurable(subject, opts);
+    if (opts.durable !== undefined) return this.subscribeDurable(subject, opts.durable, handler, opts);
     const key = opts.queue === undefined ? `s:${++this.subSeq}` : `q:${opts.queue}`;
     const sub: NatsSub = { key, full: this.subjects.full(subject), queue: opts.queue, active: true };
     const queue = new SerialQueue<Delivery>(
@@ -76,11 +94,33 @@ export class NatsSubscriptions {
     return { subject, unsubscribe: () => this.unsubscribe(sub) };
   }
 
-  /** Keys of the subscriptions (one per queue group) that will receive `full`. */
+  /** Keys of the core subscriptions (one per queue group) that will receive `full`. */
   keysFor(full: string): Set<string> {
     const keys = new Set<string>();
     for (const s of this.index.match(full)) keys.add(s.key);
     return keys;
+  }
+
+  /** Keys of the durable subscriptions that will read `full` from the stream. */
+  durableKeysFor(full: string): Set<string> {
+    const keys = new Set<string>();
+    if (this.durables.size > 0) for (const d of this.durables.match(full)) keys.add(d.key);
+    return keys;
+  }
+
+  /** The connection is back: durables re-acknowledge what the server may have lost (DurableSubscription.reconnected). */
+  reconnected(): void {
+    for (const d of this.durableByName.values()) d.reconnected();
+  }
+
+  /** Resolves once every durable's queued acknowledgements went out (drain waits for them before closing the connection). */
+  async durablesAcknowledged(): Promise<void> {
+    await Promise.all([...this.durableByName.values()].map((d) => d.acknowledged()));
+  }
+
+  /** The JetStream consumer name of durable `durable` on this bus's stream. */
+  consumerName(durable: string): string {
+    return durableConsumerName(this.o.stream, durable);
   }
 
   toBusMsg(m: Msg, withReply = true): BusMsg {
@@ -103,10 +143,53 @@ export class NatsSubscriptions {
 
   /** Deactivate every subscription and release `handlersDone` waiters (the bus is closing). */
   close(): void {
+    for (const d of this.durableByName.values()) d.stop();
+    this.durableByName.clear();
+    this.durables.clear();
     for (const s of this.subs) s.active = false;
     this.subs.clear();
     this.index.clear();
     this.releaseBusy();
+  }
+
+  /**
+   * A durable subscription instead of a core one (never both: no message twice). Its consumer is
+   * made in the background; meanwhile this bus's stored publishes wait (the gate), so none made
+   * after this returns is stored before the consumer exists, and `idle()` waits for it.
+   */
+  private subscribeDurable(subject: string, durable: string, handler: Handler, opts: SubscribeOptions): Subscription {
+    const name = this.consumerName(durable);
+    if (this.durableByName.has(name)) throw new Error(`durable ${durable} is already subscribed on this bus`);
+    const host = {
+      ...this.o,
+      nc: this.nc,
+      ledger: this.ledger,
+      strip: (full: string) => this.subjects.strip(full),
+      busy: (delta: 1 | -1) => {
+        this.busy += delta;
+        if (this.busy === 0) this.releaseBusy();
+      },
+    };
+    const d = new DurableSubscription(`d:${name}`, this.subjects.full(subject), name, handler, opts.seen ?? new SeenIds(), host);
+    this.durableByName.set(name, d);
+    this.durables.add(d);
+    const open = this.o.gate();
+    // idle() waits for the consumer too: after it, what anyone publishes reaches this subscription.
+    this.ledger.hold();
+    void d.run((ok) => {
+      open();
+      if (!ok) this.dropDurable(d);
+      this.ledger.release();
+    });
+    return { subject, unsubscribe: () => this.dropDurable(d) };
+  }
+
+  private dropDurable(d: DurableSubscription): void {
+    if (this.durableByName.get(d.name) !== d) return;
+    this.durableByName.delete(d.name);
+    this.durables.remove(d);
+    d.stop();
+    this.ledger.forgetStored(undefined, d.key);
   }
 
   private receive(sub: NatsSub, queue: SerialQueue<Delivery>, m: Msg): void {

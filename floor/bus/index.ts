@@ -15,3 +15,6 @@ export type { BusAuth, BusAuthMethod } from "./auth/busAuth.ts";
 export { BusAuthError } from "./auth/BusAuthError.ts";
 export { parseBusUrl } from "./auth/busEndpoint.ts";
 export type { BusEndpoint } from "./auth/busEndpoint.ts";
+export { isStoredSubject, STORED_SUBJECTS } from "./storedSubjects.ts";
+export { SeenIds } from "./SeenIds.ts";
+export type { SeenStore } from "./SeenIds.ts";

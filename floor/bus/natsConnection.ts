@@ -12,7 +12,8 @@ import { BusAuthError } from "./auth/BusAuthError.ts";
 import type { BusAuth, BusAuthMethod } from "./auth/busAuth.ts";
 import type { BusEndpoint } from "./auth/busEndpoint.ts";
 import { BusClosedError, NoRespondersError, RequestTimeoutError, type BusViolation } from "./Bus.ts";
-import { ensureStream, STORED_SUBJECTS, streamNameFor } from "./natsStream.ts";
+import { ensureStream, streamNameFor } from "./natsStream.ts";
+import { STORED_SUBJECTS } from "./storedSubjects.ts";
 import type { OutboxStats } from "./natsOutbox.ts";
 
 export interface ConnectionCounters {

@@ -45,19 +45,24 @@ export interface OutboxItem {
 export interface OutboxOptions {
   /** How long to wait for the stream's ack before sending again. */
   ackTimeoutMs: number;
+  /** May send now: connected, and no durable consumer of this bus is still being created. */
   connected(): boolean;
   /** Runs before every send; `first` is false for a retry. */
   beforeSend(item: OutboxItem, first: boolean): void;
-  /** Runs once per item when it leaves the outbox (acknowledged or refused for good). */
-  settled(): void;
+  /** Runs once per item when it leaves the outbox: `stored` when acknowledged, false when refused for good. */
+  settled(item: OutboxItem, stored: boolean): void;
   /** True when the stream stored sequence `seq` before this bus connected (e.g. a previous floor's message). */
   storedBefore(seq: number): boolean;
   warn(message: string): void;
 }
 
 interface Entry extends OutboxItem {
+  /** Push number: `flushed()` waits for every entry up to one. */
+  readonly no: number;
   attempts: number;
   done: boolean;
+  /** Sent and neither acknowledged nor failed yet. */
+  sending: boolean;
   timer?: NodeJS.Timeout;
 }
 
@@ -78,6 +83,10 @@ export class JetStreamOutbox {
   private renamed = 0;
   private collisions = 0;
   private stopped = false;
+  private pushed = 0;
+  /** Push numbers not yet settled, in push order (a Set iterates in insertion order: the first is the lowest). */
+  private unsettled = new Set<number>();
+  private flushWaiters: Array<{ upTo: number; resolve: (flushed: boolean) => void }> = [];
 
   constructor(
     private readonly js: JetStreamClient,
@@ -94,7 +103,8 @@ export class JetStreamOutbox {
 
   push(item: OutboxItem): void {
     if (this.stopped) return;
-    const e: Entry = { ...item, attempts: 0, done: false };
+    const e: Entry = { ...item, no: ++this.pushed, attempts: 0, done: false, sending: false };
+    this.unsettled.add(e.no);
     const q = this.queues.get(e.full);
     this.count++;
     if (q) q.push(e);
@@ -112,6 +122,26 @@ export class JetStreamOutbox {
     for (const q of this.queues.values()) this.send(q[0]!);
   }
 
+  /**
+   * Resolves once every publish pushed before this call has left the outbox (stored, or refused
+   * for good). A durable subscription acks its input only after this, so an acked input implies
+   * its outputs are stored. False when the outbox stopped first (then they may not be).
+   */
+  flushed(): Promise<boolean> {
+    const upTo = this.pushed;
+    if (this.stopped) return Promise.resolve(false);
+    if (this.lowestUnsettled() > upTo) return Promise.resolve(true);
+    return new Promise((resolve) => this.flushWaiters.push({ upTo, resolve }));
+  }
+
+  /** Send the heads that wait for nothing but permission to go (`connected()` turned true without a reconnect). */
+  kick(): void {
+    for (const q of this.queues.values()) {
+      const e = q[0]!;
+      if (!e.sending && !e.timer) this.send(e);
+    }
+  }
+
   /** Stop sending; returns how many publishes were still unacknowledged. */
   stop(): number {
     this.stopped = true;
@@ -119,6 +149,7 @@ export class JetStreamOutbox {
     for (const q of this.queues.values()) for (const e of q) clearTimeout(e.timer);
     this.queues.clear();
     this.count = 0;
+    for (const w of this.flushWaiters.splice(0)) w.resolve(false);
     return left;
   }
 
@@ -128,6 +159,7 @@ export class JetStreamOutbox {
     if (this.stopped || e.done || !this.o.connected()) return; // resend() picks it up after the reconnect
     const n = ++e.attempts;
     if (n > 1) this.retried++;
+    e.sending = true;
     this.o.beforeSend(e, n === 1);
     this.js.publish(e.full, e.data, { msgID: e.msgID, headers: e.hdrs, timeout: this.o.ackTimeoutMs }).then(
       (ack) => this.onAck(e, n, ack),
@@ -136,6 +168,7 @@ export class JetStreamOutbox {
   }
 
   private onAck(e: Entry, n: number, ack: PubAck): void {
+    if (n === e.attempts) e.sending = false;
     if (this.stopped || e.done) return;
     if (ack.duplicate && n === 1 && e.attempts === 1 && e.msgID !== e.uniqueID) {
       // Our first send, yet the stream already holds this msgID from another message. Envelope ids
@@ -156,28 +189,45 @@ export class JetStreamOutbox {
       return;
     }
     this.acked++;
-    this.finish(e);
+    this.finish(e, true);
   }
 
   private onError(e: Entry, n: number, err: unknown): void {
+    if (n === e.attempts) e.sending = false;
     if (this.stopped || e.done || n !== e.attempts) return; // a later send is under way
     if (refusedForGood(err)) {
       this.failed++;
       this.o.warn(`JetStream refused ${e.full} (msgID ${e.msgID}) for good; it is not stored: ${(err as Error).message}`);
-      this.finish(e);
+      this.finish(e, false);
       return;
     }
     e.timer = setTimeout(() => this.send(e), Math.min(RETRY_CAP_MS, RETRY_FIRST_MS * 2 ** (n - 1)));
   }
 
-  private finish(e: Entry): void {
+  private finish(e: Entry, stored: boolean): void {
     e.done = true;
     const q = this.queues.get(e.full)!;
     q.shift();
     this.count--;
-    this.o.settled();
+    this.unsettled.delete(e.no);
+    this.o.settled(e, stored);
+    this.wakeFlushed();
     if (q.length === 0) this.queues.delete(e.full);
     else this.send(q[0]!);
+  }
+
+  private lowestUnsettled(): number {
+    for (const no of this.unsettled) return no;
+    return Infinity;
+  }
+
+  private wakeFlushed(): void {
+    if (this.flushWaiters.length === 0) return;
+    const low = this.lowestUnsettled();
+    const ready = this.flushWaiters.filter((w) => w.upTo < low);
+    if (ready.length === 0) return;
+    this.flushWaiters = this.flushWaiters.filter((w) => w.upTo >= low);
+    for (const w of ready) w.resolve(true);
   }
 }
 
@@ -186,15 +236,4 @@ function refusedForGood(err: unknown): boolean {
   if (err instanceof InvalidArgumentError || err instanceof InvalidSubjectError) return true;
   if (err instanceof PermissionViolationError || (err as Error | undefined)?.cause instanceof PermissionViolationError) return true;
   return err instanceof JetStreamApiError && err.status >= 400 && err.status < 500;
-}
-
-/** The `id` of a floor envelope (`{"v":…,"id":…}`), used as the JetStream msgID; undefined for anything else. */
-export function envelopeId(data: string): string | undefined {
-  if (!data.startsWith("{")) return undefined;
-  try {
-    const m = JSON.parse(data) as { v?: unknown; id?: unknown };
-    return typeof m.v === "number" && typeof m.id === "string" && /^[^\x00-\x1f]+$/.test(m.id) ? m.id : undefined;
-  } catch {
-    return undefined;
-  }
 }

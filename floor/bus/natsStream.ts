@@ -12,17 +12,6 @@ import { nanos, type NatsConnection } from "@nats-io/transport-node";
 /** Bounds on what the stream keeps, so an unattended floor cannot fill the server's disk. */
 export const STREAM_LIMITS = { max_age: nanos(14 * 24 * 3600 * 1000), max_bytes: 2 * 1024 ** 3 } as const;
 
-/** Subject families the floor keeps durably (relative to the bus prefix). */
-export const STORED_SUBJECTS = ["order.>", "audit.>", "state.>"] as const;
-
-/** The leading tokens of STORED_SUBJECTS ("order.", "audit."): a subject is stored when it starts with one and goes on. */
-const STORED_STEMS = STORED_SUBJECTS.map((s) => s.slice(0, -1));
-
-/** True when the stream captures `subject` (relative to the bus prefix), i.e. it matches one of STORED_SUBJECTS. */
-export function isStoredSubject(subject: string): boolean {
-  return STORED_STEMS.some((stem) => subject.length > stem.length && subject.startsWith(stem));
-}
-
 export interface StoredMessage {
   subject: string;
   data: string;

@@ -12,6 +12,7 @@ import type { HostBirth, HostCheckpoint, HostCounters, HostDown } from "./HostCh
 import { Incarnation } from "./Incarnation.ts";
 import { HostOutbox } from "./HostOutbox.ts";
 import { RestartPolicy } from "./RestartPolicy.ts";
+import { routeOptions } from "./routeOptions.ts";
 import { Supervision } from "./Supervision.ts";
 import { WRITE_THROUGH } from "./SnapshotWriter.ts";
 import { stateString } from "./stateString.ts";
@@ -124,7 +125,8 @@ export class AgentHost {
       if (exact) b.restore?.(exact.agent);
       this.launch(b);
     }
-    this.subs = b.routes.map((r, i) => this.opts.bus.subscribe(r.pattern, (m) => this.receive(i, m.subject, m.data)));
+    const durables = new Set<string>();
+    this.subs = b.routes.map((r, i) => this.opts.bus.subscribe(r.pattern, (m) => this.receive(i, m.subject, m.data), routeOptions(this.opts.bus.kind, this.spec.id, r.pattern, durables)));
     if (exact?.down) return;
     const verb = life.verb ?? "spawn";
     this.publish(subjects.life(verb), {

@@ -245,6 +245,32 @@ export function busContract(name: string, make: (opts?: ContractBusOptions) => P
       expect(got).toContain("sync:3");
     });
 
+    it("takes a durable subscription on a stored subject only, outside queue groups", async () => {
+      const bus = await fresh();
+      expect(() => bus.subscribe("md.spot.BTC", () => undefined, { durable: "d1" })).toThrow(/md\.spot\.BTC/);
+      expect(() => bus.subscribe("order", () => undefined, { durable: "d2" })).toThrow(/order/);
+      expect(() => bus.subscribe("order.x", () => undefined, { durable: "d3", queue: "g" })).toThrow(/queue group/);
+    });
+
+    it("delivers the bus's own stored publishes to a durable subscription in order, once, idle() covering them; seen drops a handled id", async () => {
+      const bus = await fresh();
+      const got: string[] = [];
+      const seen = new Set<string>(["e.2"]);
+      const store = { has: (id: string) => seen.has(id), add: (id: string) => void seen.add(id) };
+      bus.subscribe("order.dur.*", async (m) => {
+        await sleep(1);
+        got.push(m.data);
+      }, { durable: "contract.order.dur.*", seen: store });
+      const env = (i: number) => JSON.stringify({ v: 1, id: `e.${i}` });
+      for (let i = 0; i < 6; i++) bus.publish(i % 2 ? "order.dur.a" : "order.dur.b", env(i));
+      bus.publish("order.dur.a", env(3)); // the same envelope again
+      bus.publish("order.other", env(9));
+      await within(bus.idle(), 10_000, "idle()");
+      expect(got).toEqual([0, 1, 3, 4, 5].map(env));
+      expect([...seen].sort()).toEqual(["e.0", "e.1", "e.2", "e.3", "e.4", "e.5"]);
+      await bus.deleteDurable?.("contract.order.dur.*");
+    });
+
     it("drain() handles what is in flight, then closes", async () => {
       const bus = await fresh();
       const got: number[] = [];

@@ -1,5 +1,5 @@
 import type { NatsConnection } from "@nats-io/transport-node";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { BusClosedError, NatsBus, parseBusUrl, type NatsBusOptions } from "../../floor/bus/index.ts";
 import { connectRaw, describeNats, describeNatsServer, dropStreams, natsTargets, startNatsServer, uniquePrefix } from "../helpers/nats.ts";
 import { busContract, settle, waitFor, within } from "./busContract.ts";
@@ -23,10 +23,12 @@ for (const { label, url: target } of natsTargets()) await describeNats(`NatsBus 
     open.push(nc);
     return nc;
   };
+  // Streams go after each test: each reserves its max_bytes (2 GiB) of the server's JetStream storage.
   afterEach(async () => {
     await Promise.all(open.splice(0).map((c) => c.close()));
+    await dropStreams(url, streams);
+    streams.clear();
   });
-  afterAll(() => dropStreams(url, streams));
 
   busContract("NatsBus", (opts) => natsBus(opts ?? {}));
 

@@ -34,7 +34,8 @@ export function passwordVarOf(user: string): string {
  * process: every kind's rights, any agent id), one per role, and one per trader id (`trader-<id>`,
  * publishing only its own intents; nats-server 2.9 has no permission templates, so each trader is
  * a user of its own). Every floor subject carries the bus prefix; each user may also look up,
- * create and update the floor's stream, and `floor` may use the whole JetStream API. Last, `admin`
+ * create and update the floor's stream, make and read durable consumers on it and acknowledge
+ * their messages, and `floor` may use the whole JetStream API. Last, `admin`
  * may publish anything: for the operator's tools and the test suite, never for a floor process.
  *
  * Only `floor` and `traders` answer requests (`allow_responses`): theirs are the processes whose
@@ -46,11 +47,15 @@ export function passwordVarOf(user: string): string {
 export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[] {
   const p = new SubjectPrefix(prefix).prefix;
   const stream = streamNameFor(p);
-  const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`, `STREAM.MSG.GET.${stream}`].map((s) => `$JS.API.${s}`);
-  const user = (name: string, rights: string[], api = js): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
+  // Durable subscriptions: create, look up, rewind (delete and create again) and read the floor's
+  // stream's consumers, and acknowledge their messages; no other stream's.
+  const consumers = ["CREATE", "DURABLE.CREATE", "INFO", "DELETE", "MSG.NEXT"].map((s) => `CONSUMER.${s}.${stream}.>`);
+  const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`, `STREAM.MSG.GET.${stream}`, ...consumers].map((s) => `$JS.API.${s}`);
+  const ack = `$JS.ACK.${stream}.>`;
+  const user = (name: string, rights: string[], api = [...js, ack]): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
   const every = [...(Object.keys(PUBLISH_RIGHTS) as PublisherKind[]).flatMap((k) => publishRightsOf(k, "*")), ...FLOOR_PROCESS_RIGHTS];
   return [
-    { ...user("floor", every, ["$JS.API.>"]), answersRequests: true },
+    { ...user("floor", every, ["$JS.API.>", ack]), answersRequests: true },
     ...ROLE_USERS.map(([role, kind, id, answers]) => ({ ...user(role, [...publishRightsOf(kind, id), ...roleProcessRights(role)]), ...(answers ? { answersRequests: true } : {}) })),
     ...traderIds.map((id) => user(`trader-${id}`, publishRightsOf("trader", id))),
     { user: "admin", passwordVar: passwordVarOf("admin"), publish: [">"] },

@@ -1,8 +1,9 @@
 /**
- * PENDING, not run by the suite (vitest runs only files named .test.ts): a whole floor failing over when
- * its NATS node dies. It passed 13 of 14 runs; the one failure, on a loaded machine, was not
- * captured. The likely cause is a live delivery lost in the failover, which durable consumers
- * (issue 15, "catching up") fix. Rename it to tests/floor/natsClusterFloor.test.ts with them.
+ * A whole floor failing over when its NATS node dies. Parked in tests/pending/ while a live delivery
+ * lost in the failover could leave a booked fact without its audit record (1 failure in 14 runs);
+ * in the suite again with durable subscriptions, which read the stored subjects back from the
+ * stream. Durable consumers on an R3 stream replicate every ack, so the run takes longer than on
+ * core subscriptions (about 40 s against 15 s on a loaded two-core machine): hence the time limit.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { NatsBus } from "../../floor/bus/index.ts";
@@ -113,5 +114,5 @@ describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", (
     } finally {
       await bus.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
