@@ -49,8 +49,11 @@ describeSupervisor("the floor under supervisord", () => {
     const ctl = async (...args: string[]) => (await run("supervisorctl", ["-c", `${ROOT}/supervisord.conf`, ...args], { env }).catch((e: { stdout: string }) => e)).stdout.trim();
     const file = (role: string) => `${tmp.dir}/floor.${role}.db`;
     let result: CliResult | undefined;
+    const logs = () => ["supervisord.log", "nats.err.log", ...ROLES.map((r) => `${r}.err.log`)].map((f) => `--- ${f}\n${existsSync(`${tmp.dir}/logs/${f}`) ? readFileSync(`${tmp.dir}/logs/${f}`, "utf8").slice(-1500) : "(none)"}`).join("\n");
     try {
-      await until("every role stepping past 00:05", () => ROLES.every((r) => floorTimeOf(file(r)) >= SIM_START + 5 * 60_000), 120_000);
+      await until("every role stepping past 00:05", () => ROLES.every((r) => floorTimeOf(file(r)) >= SIM_START + 5 * 60_000), 120_000).catch((e: Error) => {
+        throw new Error(`${e.message}\n${launcher.output.stderr}\n${logs()}`);
+      });
       const status = await ctl("status");
       for (const p of ["nats", ...ROLES]) expect(status).toMatch(new RegExp(`^${p}\\s+RUNNING`, "m"));
 
