@@ -1,9 +1,12 @@
 /**
  * Subject families the floor keeps in its JetStream stream (relative to the bus prefix): order
- * flow and audit facts, which durable consumers read back after a restart, and `state.>`, kept
- * for the state journal. Pure, so the in-process bus checks durable subscriptions the same way.
+ * flow, audit facts and the agents' lifecycle facts (births, deaths, failures: the design card's
+ * `floor.agent.<verb>` facts, which this floor publishes as `floor.life.<verb>`; its
+ * `floor.agent.*` are the supervisor's commands, bus requests that are answered, not kept), which
+ * durable consumers read back after a restart, and `state.>`, the state journal. Pure, so the
+ * in-process bus checks durable subscriptions the same way.
  */
-export const STORED_SUBJECTS = ["order.>", "audit.>", "state.>"] as const;
+export const STORED_SUBJECTS = ["order.>", "audit.>", "floor.life.>", "state.>"] as const;
 
 /** The leading tokens of STORED_SUBJECTS ("order.", …): a subject is stored when it starts with one and goes on. */
 const STORED_STEMS = STORED_SUBJECTS.map((s) => s.slice(0, -1));
