@@ -86,6 +86,8 @@ export interface Bus {
    * matching subscription), so a sender may skip building it; a bus that cannot know omits it.
    */
   interested?(subject: string): boolean;
+  /** True once every durable subscription has read and acknowledged all the stream holds for it (false after `timeoutMs`); absent on a bus without durables. */
+  caughtUp?(timeoutMs?: number): Promise<boolean>;
   /** Every message the stream keeps on `subjectFilter` (wildcards allowed), oldest first; absent on a bus that keeps nothing. */
   streamMessages?(subjectFilter: string): Promise<ReadonlyArray<{ subject: string; data: string }>>;
   /** The last message the stream keeps on `subject` (no wildcards), undefined when none; absent on a bus that keeps nothing. */

@@ -170,6 +170,24 @@ export class NatsBus implements Bus {
     return { name: this.streamName, messages: await streamMessageCount(this.nc, this.streamName) };
   }
 
+  /**
+   * Resolve true once every durable subscription has read and acknowledged all the stream holds for
+   * it, seen twice `quietMs` apart (what it handled may publish more); false after `timeoutMs`.
+   */
+  async caughtUp(timeoutMs = 10_000, quietMs = 300): Promise<boolean> {
+    const jsm = await jetstreamManager(this.nc, { checkAPI: false });
+    const end = Date.now() + timeoutMs;
+    let quiet = 0;
+    while (Date.now() < end && !this.closed) {
+      await this.idle();
+      const done = await this.subscriptions.durablesCaughtUp(jsm).catch(() => false);
+      quiet = done ? quiet + 1 : 0;
+      if (quiet >= 2) return true;
+      await new Promise((r) => setTimeout(r, done ? quietMs : 50));
+    }
+    return false;
+  }
+
   lastStored(subject: string): Promise<string | undefined> {
     return lastOnSubject(this.nc, this.streamName, this.subjects.full(subject));
   }

@@ -118,6 +118,16 @@ export class NatsSubscriptions {
     await Promise.all([...this.durableByName.values()].map((d) => d.acknowledged()));
   }
 
+  /** True when every durable's consumer has nothing left to deliver and nothing awaiting our ack (and our acks went out). */
+  async durablesCaughtUp(jsm: { consumers: { info(stream: string, name: string): Promise<{ num_pending: number; num_ack_pending: number }> } }): Promise<boolean> {
+    await this.durablesAcknowledged();
+    for (const d of this.durableByName.values()) {
+      const ci = await jsm.consumers.info(this.o.stream, d.name);
+      if (ci.num_pending > 0 || ci.num_ack_pending > 0) return false;
+    }
+    return true;
+  }
+
   /** The JetStream consumer name of durable `durable` on this bus's stream. */
   consumerName(durable: string): string {
     return durableConsumerName(this.o.stream, durable);

@@ -49,6 +49,11 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   const stopAll = (...more: Array<{ stop(): void } | undefined>) => () => {
     for (const x of [...more, turn, follower]) x?.stop();
   };
+  // At the run's end, what the others published last is read before this role stops.
+  const caughtUp = async () => {
+    if ((await bus.caughtUp?.()) === false) o.log.warn({ role: o.role }, "stopping with durable subscriptions not caught up after 10 s");
+    await follower.repair();
+  };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
   if (wallTime) return { bus, ...boot, paced: true, steps: (start) => everySecond(start), done: () => undefined, ended: async () => undefined, stop: stopAll() };
   if (o.role === "feed") {
@@ -62,6 +67,7 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
       done: (t) => leader.step(t, o.signal),
       ended: async (last) => {
         if (last !== undefined) await leader.step(last, o.signal, true);
+        await caughtUp();
       },
       stop: stopAll(leader),
     };
@@ -73,7 +79,7 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
     paced: false,
     steps: (start) => (clock = new StepFollower({ bus, role: o.role, from: start })).steps(o.signal),
     done: (t) => void clock?.ack(t),
-    ended: async () => undefined,
+    ended: caughtUp,
     stop: () => stopAll(clock)(),
   };
 }

@@ -5,15 +5,14 @@
  * stream. Durable consumers on an R3 stream replicate every ack, so the run takes longer than on
  * core subscriptions (about 40 s against 15 s on a loaded two-core machine): hence the time limit.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { NatsBus } from "../../floor/bus/index.ts";
 import { agentFileSchema, loadFloorConfig } from "../../floor/config/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { runFloor } from "../../floor/runner/index.ts";
 import { openDb, verifyFloor } from "../../state/index.ts";
 import { describeNatsServer, uniquePrefix } from "../helpers/nats.ts";
-import { startNatsCluster, storedOnceReady, type NatsClusterHandle } from "../helpers/natsCluster.ts";
-import { tmpDir } from "../helpers/tmp.ts";
+import { clusterAndTmp, storedOnceReady } from "../helpers/natsCluster.ts";
 
 const HOURS = 2;
 const RUN_MS = HOURS * 3_600_000;
@@ -40,18 +39,10 @@ const tally = (keys: string[]) => keys.reduce<Record<string, number>>((t, k) => 
 const TRADERS = Array.from({ length: 6 }, (_, i) => agentFileSchema().parse({ id: `m${i + 1}`, kind: "trader", strategy: "momentum", params: { lookbackSec: 30 + 20 * i } }));
 
 describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", () => {
-  const tmp = tmpDir("nats-cluster-floor");
-  let cluster: NatsClusterHandle;
-  beforeAll(async () => {
-    cluster = await startNatsCluster(3);
-  }, 30_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    tmp.remove();
-  });
+  const { cluster: running, tmp } = clusterAndTmp("nats-cluster-floor");
 
   it("fails over to another node, completes its run, and JetStream kept every order event the ledger booked", async () => {
-    const bus = await NatsBus.connect({ url: cluster.urls, replicas: 3, prefix: uniquePrefix("clf"), warn: () => undefined });
+    const bus = await NatsBus.connect({ url: running().urls, replicas: 3, prefix: uniquePrefix("clf"), warn: () => undefined });
     const dbPath = tmp.path("floor.db");
     const first = bus.status.server!;
     let kill: Promise<void> | undefined;
@@ -69,7 +60,7 @@ describeNatsServer("a sim floor on a three-node NATS cluster whose node dies", (
         onStatus: (s) => {
           if (kill || s.steps < KILL_AT_STEP) return;
           killedAt = s.floorTime ?? 0;
-          kill = cluster.kill(first);
+          kill = running().kill(first);
         },
       });
       await kill;

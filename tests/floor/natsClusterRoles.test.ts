@@ -3,13 +3,12 @@
 // loses the node it is connected to at least once: the clients fail over, JetStream keeps what it
 // acknowledged, and the run completes with every file holding one ledger and the audit verifying.
 import { cpSync, writeFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { openDb, verifyFloor, type Db } from "../../state/index.ts";
 import { ledgerHash } from "../../state/ledgerHash.ts";
 import { finished, startFloor } from "../helpers/floorCli.ts";
 import { describeNatsServer, uniquePrefix } from "../helpers/nats.ts";
-import { startNatsCluster, type NatsClusterHandle } from "../helpers/natsCluster.ts";
-import { tmpDir } from "../helpers/tmp.ts";
+import { clusterAndTmp } from "../helpers/natsCluster.ts";
 
 const ROLES = ["auditor", "monitor", "exchange", "boss", "traders", "feed"] as const;
 const SIM_START = Date.parse("2026-01-01T00:00:00Z");
@@ -29,22 +28,14 @@ function read<T>(path: string, fn: (db: Db) => T): T | undefined {
 }
 
 describeNatsServer("the floor's roles on a three-node NATS cluster whose nodes die in turn", () => {
-  const tmp = tmpDir("cluster-roles");
-  let cluster: NatsClusterHandle;
-  beforeAll(async () => {
-    cluster = await startNatsCluster(3);
-  }, 30_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    tmp.remove();
-  });
+  const { cluster: running, tmp } = clusterAndTmp("cluster-roles");
 
   it("fails every process over, completes, and every file holds the same ledger; the auditor's verifies", async () => {
     const config = tmp.path("floor.yaml");
     writeFileSync(config, "bus:\n  replicas: 3\n");
     cpSync("config/agents", tmp.path("agents"), { recursive: true }); // the shipped roster, so the run trades
-    const env = { POLYFLOOR_BUS_PREFIX: uniquePrefix("clr"), LOG_LEVEL: "warn" };
-    const procs = ROLES.map((role) => startFloor(["start", "--role", role, "--config", config, "--bus", cluster.urls, "--db", tmp.path(`${role}.db`), "--speed", "max", "--until", "20m", "--seed", "5"], env));
+    const env = { POLYFLOOR_BUS_PREFIX: uniquePrefix("clr"), LOG_LEVEL: process.env.CLUSTER_LOG ?? "warn" };
+    const procs = ROLES.map((role) => startFloor(["start", "--role", role, "--config", config, "--bus", running().urls, "--db", tmp.path(`${role}.db`), "--speed", "max", "--until", "20m", "--seed", "5"], env));
     const floorTime = () => read(tmp.path("feed.db"), (db) => Number((db.prepare("SELECT value FROM floor_meta WHERE key = 'floorTime'").get() as { value: string } | undefined)?.value ?? 0)) ?? 0;
     const reach = async (t: number) => {
       const end = Date.now() + 120_000;
@@ -53,11 +44,11 @@ describeNatsServer("the floor's roles on a three-node NATS cluster whose nodes d
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    for (const [i, node] of cluster.nodes.entries()) {
+    for (const [i, node] of running().nodes.entries()) {
       await reach(SIM_START + (4 + 5 * i) * MIN);
-      await cluster.kill(node.name);
+      await running().kill(node.name);
       await new Promise((r) => setTimeout(r, 2000));
-      await cluster.start(node.name);
+      await running().start(node.name);
     }
     const results = await Promise.all(procs.map((p) => finished(p, 400_000)));
     for (const [i, r] of results.entries()) expect({ role: ROLES[i], code: r.code }).toEqual({ role: ROLES[i], code: 0 });

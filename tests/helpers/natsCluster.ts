@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import type { NatsBus, StoredMessage } from "../../floor/bus/index.ts";
+import { afterAll, beforeAll } from "vitest";
 import { freePort } from "./freePort.ts";
+import { tmpDir } from "./tmp.ts";
 import { natsServerBinary, spawnServer } from "./nats.ts";
 
 export interface ClusterNode {
@@ -152,4 +154,21 @@ export async function storedOnceReady(bus: NatsBus, filter: string, timeoutMs = 
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/**
+ * In a describe block: a three-node cluster started before its tests and a temp folder, both
+ * removed after. `cluster()` is the running cluster.
+ */
+export function clusterAndTmp(tag: string): { cluster(): NatsClusterHandle; tmp: ReturnType<typeof tmpDir> } {
+  const tmp = tmpDir(tag);
+  let cluster: NatsClusterHandle | undefined;
+  beforeAll(async () => {
+    cluster = await startNatsCluster(3);
+  }, 30_000);
+  afterAll(async () => {
+    await cluster?.stop();
+    tmp.remove();
+  });
+  return { cluster: () => cluster!, tmp };
 }
