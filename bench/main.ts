@@ -14,6 +14,7 @@ import { natsUrl } from "./natsSupport.ts";
 import { liveRate } from "./liveRate.ts";
 import { replayRate } from "./replayRate.ts";
 import { spawnRetire, type SpawnRetireResult, type SpawnRetireSkipped } from "./spawnRetire.ts";
+import { splitRate } from "./splitRate.ts";
 import { progress, secondsSince, sig, type CeilingResult } from "./stats.ts";
 
 const SEED = 42;
@@ -33,6 +34,8 @@ const FLOOR_HOURS: ReadonlyArray<{ traders: number; hours: number; buses: readon
 const BUSES: readonly BusKind[] = ["local", "nats"];
 /** The default roster (config/agents/, or the embedded default): whatever agents it holds, on the local bus. */
 const DEFAULT_ROSTER_HOURS = 3;
+/** The same roster split into one process per role over NATS (bench/splitRate.ts): every step is a round trip to five processes. */
+const SPLIT_HOURS = 1;
 
 function ceiling(key: string, r: CeilingResult): Record<string, unknown> {
   return { [key]: r.median, runs: r.runs, iterations: r.iterations, runSeconds: r.runSeconds };
@@ -82,6 +85,12 @@ export async function main(): Promise<number> {
   progress(`floor: the default roster on local, ${DEFAULT_ROSTER_HOURS} h of floor time…`);
   const roster = await floorRun({ traders: "default", bus: "local", untilMs: DEFAULT_ROSTER_HOURS * HOUR_MS, seed: SEED, log, natsUrl: url });
   progress(roster.marketEventsPerSec === null ? `  skipped: ${roster.reason}` : `  ${roster.wallSeconds} s wall, ${roster.marketEventsPerSec} market events/s (${JSON.stringify(roster.roster?.byKind)})`);
+
+  progress(`floor split into six role processes over NATS (shipped roster, ${SPLIT_HOURS} h of floor time)…`);
+  const split = natsProblem !== undefined ? { marketEventsPerSec: null, reason: natsProblem } : await splitRate(url, SPLIT_HOURS, SEED);
+  const ofCeiling = (x: number) => (nats.median ? sig(x / nats.median, 3) : null);
+  const splitDoc = split.marketEventsPerSec === null ? split : { ...split, marketEventsShareOfNatsCeiling: ofCeiling(split.marketEventsPerSec), busMessagesShareOfNatsCeiling: ofCeiling(split.busMessagesPerSec) };
+  progress(split.marketEventsPerSec === null ? `  skipped: ${split.reason}` : `  ${split.wallSeconds} s wall, ${split.marketEventsPerSec} market events/s, ${split.busMessagesPerSec} bus messages/s (${JSON.stringify(splitDoc)})`);
 
   const spawnRetires: Array<SpawnRetireResult | SpawnRetireSkipped> = [];
   for (const bus of BUSES) {
@@ -143,6 +152,8 @@ export async function main(): Promise<number> {
       /** The roster `floor start` runs by default, on the local bus. */
       defaultRoster: roster,
     },
+    /** The shipped roster in six role processes over NATS, its rates as shares of the raw NATS pub/sub ceiling above (bench/splitRate.ts). */
+    split: splitDoc,
     /** 100 momentum traders spawned then retired, one command at a time, on a running 1-trader floor (bench/spawnRetire.ts). */
     spawnRetire: spawnRetires,
     replay,
