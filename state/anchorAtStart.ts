@@ -7,9 +7,11 @@ import { recoverAudit } from "./recoverAudit.ts";
  * Before a floor writes to its audit log: the log must still reach the anchors the last run left
  * (else re-anchoring would hide a deleted tail), then the head is anchored as this run's start.
  * A missing anchor (an older floor's file, or one copied without its sidecar) is anchored afresh.
- * After an unclean stop, what the crash kept off one side is recorded as recovered first.
+ * After an unclean stop, what the crash kept off one side is recorded as recovered first, by a
+ * process that writes the audit log (`recover`): in a split floor only the auditor's does, the
+ * others' files hold a replica of its chain that a row of their own would fork.
  */
-export function anchorAtStart(db: Db, dbPath: string, floorTime: number): void {
+export function anchorAtStart(db: Db, dbPath: string, floorTime: number, opts: { recover?: boolean } = {}): void {
   const head = auditHead(db);
   const hashAt = (seq: number) => storedHashAt(db, seq);
   const sources = [{ name: "floor meta", stored: metaAnchor(db) }, { name: anchorPath(dbPath), stored: sidecarAnchor(dbPath) }] as const;
@@ -18,6 +20,6 @@ export function anchorAtStart(db: Db, dbPath: string, floorTime: number): void {
     if (p) throw new Error(`${dbPath}: ${p}; the floor will not write to an audit log that lost its tail (see floor audit verify --db ${dbPath})`);
   }
   const last = checkAnchors(...sources, head, hashAt).freshest;
-  if (last?.running) recoverAudit(db, last.floorTime, floorTime);
+  if (last?.running && opts.recover !== false) recoverAudit(db, last.floorTime, floorTime);
   writeAnchor(db, dbPath, { floorTime, running: true });
 }

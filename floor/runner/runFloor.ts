@@ -96,7 +96,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
     const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
-    anchorAtStart(db, o.dbPath, start);
+    // A split floor's audit chain is the auditor's (floor/replica/roleTables.ts): only its process records what a crash kept off it.
+    anchorAtStart(db, o.dbPath, start, { recover: !split || o.role === "auditor" });
     const runId = Number(getMeta(db, "runs") ?? 0) + 1;
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { ChaosOptions } from "./ChaosOptions.ts";
+import type { ChaosReport } from "./ChaosReport.ts";
+import { chaosSchedule } from "./chaosSchedule.ts";
+import { checkInvariants, readStoredOrders } from "./checkInvariants.ts";
+import { FloorWatch } from "./FloorWatch.ts";
+import { NatsServerProcess } from "./NatsServerProcess.ts";
+import { runDisruptions } from "./runDisruptions.ts";
+import { startRoles } from "./startRoles.ts";
+import { roleProblems } from "./roleProblems.ts";
+
+/** The floor's prefix on the private server (it is the only floor there; the prefix keeps its subjects apart from anything else's). */
+const PREFIX = "chaos.";
+/** A floor that has not advanced for this long (wall) is given up: every role is stopped. */
+const STALL_MS = 180_000;
+
+const iso = (t: number | undefined) => (t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString());
+
+/**
+ * One chaos run (docs/CHAOS.md): a private nats-server, the six roles under supervision, the
+ * seeded disruptions, and after every process has exited, the invariants over the files and the
+ * stream. The folder is `opts.keep` or a fresh temporary one; the caller decides whether it stays.
+ */
+export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
+  const began = Date.now();
+  const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), "polyfloor-chaos-"));
+  const logDir = join(dir, "logs");
+  mkdirSync(logDir, { recursive: true });
+  mkdirSync(join(dir, "nats"), { recursive: true });
+  const nats = await NatsServerProcess.start({ storeDir: join(dir, "nats"), logDir });
+  const abort = new AbortController();
+  const problems: string[] = [];
+  let watch: FloorWatch | undefined;
+  try {
+    watch = await FloorWatch.open(nats.url, PREFIX);
+    const roles = await startRoles({ opts, dir, logDir, url: nats.url, prefix: PREFIX, signal: abort.signal });
+    const w = watch;
+    const stall = setInterval(() => {
+      if (w.ended || Date.now() - w.advancedAt < STALL_MS) return;
+      problems.push(`the floor's clock stood still at ${iso(w.t)} for ${STALL_MS / 1000} s: every role was stopped`);
+      clearInterval(stall);
+      abort.abort();
+      for (const r of roles.values()) void r.stop();
+    }, 1000);
+    const plan = chaosSchedule({ kills: opts.kills, natsRestarts: opts.natsRestarts, runMs: opts.untilMs, seed: opts.seed });
+    const run = await runDisruptions(plan, { watch, roles, nats, stepTimeoutMs: STALL_MS, signal: abort.signal });
+    if (run.stuck) {
+      problems.push(run.stuck);
+      abort.abort();
+      for (const r of roles.values()) void r.stop();
+    }
+    const outcomes = await Promise.all([...roles.values()].map((r) => r.done));
+    clearInterval(stall);
+    await watch.close();
+    await Promise.all(run.trading);
+    problems.push(...roleProblems(outcomes));
+    const stream = await readStoredOrders(nats.url, PREFIX);
+    const { invariants, counts } = checkInvariants(dir, stream);
+    const origin = watch.origin;
+    return {
+      ok: problems.length === 0 && invariants.every((i) => i.ok),
+      seed: opts.seed,
+      until: opts.until,
+      kills: opts.kills,
+      natsRestarts: opts.natsRestarts,
+      disruptions: run.reports,
+      invariants,
+      roles: outcomes,
+      counts,
+      floor: { from: iso(origin), to: iso(watch.t), coveredMs: origin === undefined || !Number.isFinite(watch.t) ? 0 : watch.t - origin },
+      wallMs: Date.now() - began,
+      problems,
+      dir,
+    };
+  } finally {
+    abort.abort();
+    await watch?.close();
+    await nats.stop();
+  }
+}
