@@ -40,7 +40,7 @@ export function checkInvariants(dir: string, stream: readonly StoredMsg[]): { in
       fillsInLedger(exchange, stored),
       settledOnce(exchange, stored),
       auditChainVerifies(auditor, roleDb(dir, "auditor")),
-      replicasAgree([...dbs].map(([role, db]) => ({ role, db }))),
+      replicasAgree([...dbs].map(([role, db]) => ({ role, db })), "exchange"),
     ];
     if (stored.unreadable.length > 0) invariants[1]!.problems.push(`${stored.unreadable.length} stored order messages do not parse (first on ${stored.unreadable[0]})`);
     const counts: ChaosCounts = {

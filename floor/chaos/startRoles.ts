@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChaosOptions } from "./ChaosOptions.ts";
 import { roleDb } from "./checkInvariants.ts";
@@ -14,13 +15,19 @@ function roleEnv(prefix: string): NodeJS.ProcessEnv {
 
 /**
  * The six roles as child processes of `node bin/floor.mjs start --role R …`, run in `dir` (so digests
- * land there) with the repository's config, started in order, each once the previous printed
- * "running" (a role started after facts were published live would miss them).
+ * land there) with POLYFLOOR_CONFIG's config or else the repository's, started in order, each once
+ * the previous printed "running" (a role started after facts were published live would miss them).
  */
+/** The floor's config: POLYFLOOR_CONFIG (from where the harness runs) or the repository's; the roles run elsewhere, so the path is absolute. */
+function configPath(): string {
+  const given = process.env.POLYFLOOR_CONFIG;
+  return given ? resolve(given) : `${ROOT}config/floor.yaml`;
+}
+
 export async function startRoles(o: { opts: ChaosOptions; dir: string; logDir: string; url: string; prefix: string; signal: AbortSignal }): Promise<Map<ChaosRole, SupervisedRole>> {
   const roles = new Map<ChaosRole, SupervisedRole>();
   for (const role of CHAOS_ROLES) {
-    const args = [`${ROOT}bin/floor.mjs`, "start", "--role", role, "--bus", o.url, "--db", roleDb(o.dir, role), "--config", `${ROOT}config/floor.yaml`, "--speed", "max", "--until", o.opts.until, "--seed", String(o.opts.seed)];
+    const args = [`${ROOT}bin/floor.mjs`, "start", "--role", role, "--bus", o.url, "--db", roleDb(o.dir, role), "--config", configPath(), "--speed", "max", "--until", o.opts.until, "--seed", String(o.opts.seed)];
     const r = new SupervisedRole({ role, command: process.execPath, args, cwd: o.dir, env: roleEnv(o.prefix), logDir: o.logDir });
     roles.set(role, r);
     const running = await Promise.race([r.start(), new Promise<"late">((res) => setTimeout(() => res("late"), 120_000).unref())]);

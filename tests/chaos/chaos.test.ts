@@ -1,0 +1,50 @@
+// Issue 15 point 5: `npm run chaos` for real, on a short sim: six role processes and a private
+// nats-server, three roles SIGKILLed and the server restarted once, then every invariant checked.
+import { afterAll, expect, it } from "vitest";
+import type { ChaosReport } from "../../floor/chaos/index.ts";
+import { INVARIANTS } from "../../floor/chaos/Invariant.ts";
+import { CHAOS_ROLES } from "../../floor/chaos/chaosSchedule.ts";
+import { describeNatsServer } from "../helpers/nats.ts";
+import { ROOT } from "../helpers/floorCli.ts";
+import { tmpDir } from "../helpers/tmp.ts";
+import { spawn } from "node:child_process";
+
+/** The shipped roster (seven traders, a market maker among them): enough orders that a kill lands among them. */
+const CONFIG = `${ROOT}config/floor.yaml`;
+
+function chaos(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`${ROOT}bin/chaos.mjs`, ...args], { cwd: ROOT, env: { ...process.env, POLYFLOOR_CONFIG: CONFIG }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("exit", (code) => setImmediate(() => resolve({ code, stdout, stderr })));
+  });
+}
+
+describeNatsServer("npm run chaos", () => {
+  const tmp = tmpDir("chaos");
+  afterAll(() => tmp.remove());
+
+  it("survives 3 role kills and a NATS restart over 20 floor minutes: every invariant holds and every disruption is timed", async () => {
+    const r = await chaos(["--kills", "3", "--nats-restarts", "1", "--until", "20m", "--seed", "5", "--json", "--keep", tmp.dir]);
+    const report = JSON.parse(r.stdout) as ChaosReport;
+    expect({ problems: report.problems, failed: report.invariants.filter((i) => !i.ok) }).toEqual({ problems: [], failed: [] });
+    expect(report.ok).toBe(true);
+    expect(r.code).toBe(0);
+    expect(report.invariants.map((i) => i.name)).toEqual([...INVARIANTS]);
+    expect(report.disruptions.map((d) => d.kind).sort()).toEqual(["kill", "kill", "kill", "nats-restart"]);
+    for (const d of report.disruptions) {
+      expect(d.skipped).toBeUndefined();
+      expect(d.backMs).toBeGreaterThan(0);
+      expect(d.steppedMs).toBeGreaterThanOrEqual(d.backMs!);
+      expect(d.tradingMs).not.toBeNull();
+    }
+    expect(report.roles.map((o) => [o.role, o.last.code])).toEqual(CHAOS_ROLES.map((role) => [role, 0]));
+    const killed = report.disruptions.filter((d) => d.kind === "kill").length;
+    expect(report.roles.reduce((n, o) => n + o.incarnations - 1, 0)).toBe(killed + report.roles.reduce((n, o) => n + o.unplannedDeaths.length, 0));
+    expect(report.counts!.orders).toBeGreaterThan(0);
+    expect(report.floor.coveredMs).toBe(20 * 60_000);
+  }, 240_000);
+});
