@@ -63,6 +63,9 @@ export class NatsServerProcess {
     const proc = spawn(this.bin, ["-a", "127.0.0.1", "-p", String(this.port), "-js", "-sd", this.storeDir], { stdio: ["ignore", "ignore", "pipe"] });
     proc.stderr!.pipe(log);
     this.proc = proc;
+    const orphaned = () => proc.kill("SIGKILL");
+    process.once("exit", orphaned);
+    proc.once("exit", () => process.off("exit", orphaned));
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`nats-server exited at start (code ${proc.exitCode}): see ${join(this.logDir, `nats.${this.n}.log`)}`);

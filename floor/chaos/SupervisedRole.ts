@@ -39,6 +39,9 @@ export class SupervisedRole {
   private planned = false;
   private stopped = false;
   private readonly deaths: RoleOutcome["unplannedDeaths"] = [];
+  /** When each incarnation printed "running". */
+  private readonly runningAt = new Map<number, number>();
+  private finished = false;
   private readonly waiters: Array<{ after: number; resolve: (at: number | null) => void }> = [];
   private resolveDone!: (o: RoleOutcome) => void;
   /** Resolves once no incarnation will follow. */
@@ -62,6 +65,9 @@ export class SupervisedRole {
 
   /** Wall time (Date.now()) at which an incarnation later than `n` printed "running"; null if none will. */
   runningAfter(n: number): Promise<number | null> {
+    const seen = [...this.runningAt].find(([m]) => m > n);
+    if (seen) return Promise.resolve(seen[1]);
+    if (this.finished) return Promise.resolve(null);
     return new Promise((resolve) => this.waiters.push({ after: n, resolve }));
   }
 
@@ -91,10 +97,17 @@ export class SupervisedRole {
       seen = (seen + b.toString()).slice(-4096);
       if (/^running/m.test(seen)) {
         seen = "running";
+        this.runningAt.set(n, Date.now());
         this.settle((w) => w.after < n, Date.now());
       }
     });
-    proc.once("exit", (code, signal) => this.exited(n, code, signal));
+    // The harness ending (or crashing) takes its children with it.
+    const orphaned = () => proc.kill("SIGKILL");
+    process.once("exit", orphaned);
+    proc.once("exit", (code, signal) => {
+      process.off("exit", orphaned);
+      this.exited(n, code, signal);
+    });
   }
 
   private exited(n: number, code: number | null, signal: NodeJS.Signals | null): void {
@@ -103,6 +116,7 @@ export class SupervisedRole {
     if (!planned && code !== 0) this.deaths.push({ incarnation: n, code, signal });
     const gaveUp = this.deaths.length > (this.o.maxDeaths ?? 10);
     const finish = () => {
+      this.finished = true;
       this.settle(() => true, null);
       this.resolveDone({ role: this.o.role, incarnations: n, unplannedDeaths: [...this.deaths], last: { code, signal }, gaveUp });
     };
