@@ -1,6 +1,6 @@
 // Issue 15 point 5: `npm run chaos` for real, on a short sim: six role processes and a private
 // nats-server, three roles SIGKILLed and the server restarted once, then every invariant checked.
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { ChaosReport } from "../../floor/chaos/index.ts";
 import { INVARIANTS } from "../../floor/chaos/Invariant.ts";
 import { CHAOS_ROLES } from "../../floor/chaos/chaosSchedule.ts";
@@ -24,13 +24,13 @@ function chaos(args: string[]): Promise<{ code: number | null; stdout: string; s
 }
 
 describeNatsServer("npm run chaos", () => {
+  // Kept when the run fails: its files and logs (logs/<role>.<n>.out|.err) say what went wrong.
   const tmp = tmpDir("chaos");
-  afterAll(() => tmp.remove());
 
   it("survives 3 role kills and a NATS restart over 20 floor minutes: every invariant holds and every disruption is timed", async () => {
     const r = await chaos(["--kills", "3", "--nats-restarts", "1", "--until", "20m", "--seed", "5", "--json", "--keep", tmp.dir]);
     const report = JSON.parse(r.stdout) as ChaosReport;
-    expect({ problems: report.problems, failed: report.invariants.filter((i) => !i.ok) }).toEqual({ problems: [], failed: [] });
+    expect({ problems: report.problems, failed: report.invariants.filter((i) => !i.ok), dir: tmp.dir }).toEqual({ problems: [], failed: [], dir: tmp.dir });
     expect(report.ok).toBe(true);
     expect(r.code).toBe(0);
     expect(report.invariants.map((i) => i.name)).toEqual([...INVARIANTS]);
@@ -46,5 +46,6 @@ describeNatsServer("npm run chaos", () => {
     expect(report.roles.reduce((n, o) => n + o.incarnations - 1, 0)).toBe(killed + report.roles.reduce((n, o) => n + o.unplannedDeaths.length, 0));
     expect(report.counts!.orders).toBeGreaterThan(0);
     expect(report.floor.coveredMs).toBe(20 * 60_000);
+    tmp.remove();
   }, 240_000);
 });

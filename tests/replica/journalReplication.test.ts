@@ -1,7 +1,7 @@
 // Issue 15, roles: each role's process keeps its own SQLite file, and the rows another role writes
 // reach it through that role's state journal on the stream (DESIGN "State", floor/replica).
 import { afterAll, afterEach, expect, it } from "vitest";
-import { NatsBus } from "../../floor/bus/index.ts";
+import { NatsBus, type Bus, type Handler, type SubscribeOptions } from "../../floor/bus/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { JournalFollower, JournalPublisher, publishAfterJournal } from "../../floor/replica/index.ts";
 import { addCash, appliedThrough, journalHead, openDb, recordFill, recordOrder, StateJournal, transferCash, type Db } from "../../state/index.ts";
@@ -19,6 +19,21 @@ function fill(db: Db, i: number): void {
 }
 const cashOfT1 = (db: Db) => (db.prepare("SELECT COALESCE(SUM(delta_micro), 0) AS n FROM cash WHERE agent_id = 't1'").get() as { n: number }).n;
 const fills = (db: Db) => db.prepare("SELECT * FROM fills ORDER BY fill_id").all();
+
+/** `bus`, except that its subscribers never get the first `state.*` message: as a client disconnected while it went out. */
+function missingFirstJournal(bus: Bus): { bus: Bus; dropped(): number } {
+  let dropped = 0;
+  const subscribe = (subject: string, handler: Handler, opts?: SubscribeOptions) =>
+    bus.subscribe(subject, (m) => (m.subject.startsWith("state.") && dropped++ === 0 ? undefined : handler(m)), opts);
+  const lossy = new Proxy(bus, {
+    get: (target, prop) => {
+      if (prop === "subscribe") return subscribe;
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { bus: lossy, dropped: () => dropped };
+}
 
 await describeNats("the state journal over NATS", () => {
   const url = natsUrl();
@@ -120,5 +135,28 @@ await describeNats("the state journal over NATS", () => {
     })(), 10_000, "refusals");
     expect(follower.stats).toMatchObject({ refused: 1, invalid: 1, applied: 0 });
     expect(cashOfT1(bossDb)).toBe(0);
+  });
+
+  it("reads back from the stream the rows of a batch it missed live (one the outbox resent after a NATS restart), so the file has no gap", async () => {
+    const prefix = uniquePrefix("jr");
+    const exDb = file("exchange-4.db");
+    const bossDb = file("boss-4.db");
+    const exBus = await bus(prefix);
+    const lossy = missingFirstJournal(await bus(prefix));
+    const follower = await JournalFollower.start({ db: bossDb, bus: lossy.bus, role: "boss", log });
+    await JournalPublisher.start({ db: exDb, bus: exBus, role: "exchange", clock });
+    fill(exDb, 0);
+    await within((async () => {
+      while (lossy.dropped() === 0) await new Promise((r) => setTimeout(r, 20));
+    })(), 10_000, "the first batch, dropped");
+    expect(appliedThrough(bossDb, "exchange")).toBe(0);
+    fill(exDb, 1);
+    await within((async () => {
+      while (appliedThrough(bossDb, "exchange") < journalHead(exDb)) await new Promise((r) => setTimeout(r, 20));
+    })(), 10_000, "catch-up");
+    expect(fills(bossDb)).toEqual(fills(exDb));
+    expect(fills(bossDb)).toHaveLength(2);
+    expect(follower.stats.gaps).toBe(0);
+    expect(bossDb.prepare("SELECT gaps, conflicts FROM journal_in WHERE source = 'exchange'").get()).toEqual({ gaps: 0, conflicts: 0 });
   });
 });
