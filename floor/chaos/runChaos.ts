@@ -56,6 +56,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await watch.close();
     await Promise.all(run.trading);
     problems.push(...roleProblems(outcomes));
+    // Chaos asked for and not carried out is not chaos survived.
+    for (const d of run.reports) if (d.skipped && !run.stuck) problems.push(`disruption ${d.n} (${d.kind === "kill" ? `kill of ${d.role}` : "NATS restart"}) was not carried out: ${d.skipped}`);
     const stream = await readStoredOrders(nats.url, PREFIX);
     const { invariants, counts } = checkInvariants(dir, stream);
     const origin = watch.origin;
