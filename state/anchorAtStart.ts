@@ -7,9 +7,8 @@ import { recoverAudit } from "./recoverAudit.ts";
  * Before a floor writes to its audit log: the log must still reach the anchors the last run left
  * (else re-anchoring would hide a deleted tail), then the head is anchored as this run's start.
  * A missing anchor (an older floor's file, or one copied without its sidecar) is anchored afresh.
- * After an unclean stop, what the crash kept off one side is recorded as recovered first, by a
- * process that writes the audit log (`recover`): in a split floor only the auditor's does, the
- * others' files hold a replica of its chain that a row of their own would fork.
+ * After an unclean stop, what the crash kept off one side is recorded as recovered first, unless
+ * `recover` is false: a split floor's roles, whose ledger and audit log are replicas still catching up.
  */
 export function anchorAtStart(db: Db, dbPath: string, floorTime: number, opts: { recover?: boolean } = {}): void {
   const head = auditHead(db);

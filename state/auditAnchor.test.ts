@@ -61,7 +61,7 @@ describe("the audit anchor", () => {
     addCash(db, "floor", 5_000_000, "deposit", "initial capital", 100); // booked, then killed before the auditor wrote it
     appendAudit(db, { ts: 120, kind: "approved", severity: "info", src: "boss", detail: { intentId: "late", agentId: "a", price: 500_000, size: 10_000_000 } }); // audited, never booked
     const broken = () => verifyFloor(db, path).checks.find((c) => c.name === "reconcile")?.problems;
-    anchorAtStart(db, path, 125, { recover: false }); // a split floor's process that does not write the audit log: nothing recorded
+    anchorAtStart(db, path, 125, { recover: false }); // a split floor's role: nothing recorded
     expect(db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'audit_recovered'").get()).toEqual({ n: 0 });
     writeAnchor(db, path, { floorTime: 100, running: true });
     anchorAtStart(db, path, 130);

@@ -96,8 +96,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
     const resumeAt = getMeta(db, "floorTime");
     const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
-    // A split floor's audit chain is the auditor's (floor/replica/roleTables.ts): only its process records what a crash kept off it.
-    anchorAtStart(db, o.dbPath, start, { recover: !split || o.role === "auditor" });
+    // Recovery at start compares a file's ledger with its audit log. In a split floor these are replicas
+    // that catch up only after this point (the exchange's journal, the auditor's durable consumers), so
+    // a comparison now would invent lost or unbooked facts: no role records any, and the others never
+    // write the auditor's chain anyway (floor/replica/roleTables.ts).
+    anchorAtStart(db, o.dbPath, start, { recover: !split });
     const runId = Number(getMeta(db, "runs") ?? 0) + 1;
     setMeta(db, "runs", String(runId));
     setMeta(db, "mode", source.mode);
