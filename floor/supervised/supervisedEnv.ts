@@ -31,7 +31,7 @@ export function supervisedEnv(base: Readonly<Record<string, string | undefined>>
   const generated: string[] = [];
   for (const v of passwordVars) {
     if (env[v]) continue;
-    env[v] = randomBytes(18).toString("base64url");
+    env[v] = `p${randomBytes(18).toString("hex")}`; // nats-server reads a leading digit as a number: a letter first
     generated.push(v);
   }
   return { env, generated };
