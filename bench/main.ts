@@ -15,6 +15,7 @@ import { liveRate } from "./liveRate.ts";
 import { replayRate } from "./replayRate.ts";
 import { spawnRetire, type SpawnRetireResult, type SpawnRetireSkipped } from "./spawnRetire.ts";
 import { splitRate } from "./splitRate.ts";
+import { killRecovery } from "./killRecovery.ts";
 import { progress, secondsSince, sig, type CeilingResult } from "./stats.ts";
 
 const SEED = 42;
@@ -35,7 +36,7 @@ const BUSES: readonly BusKind[] = ["local", "nats"];
 /** The default roster (config/agents/, or the embedded default): whatever agents it holds, on the local bus. */
 const DEFAULT_ROSTER_HOURS = 3;
 /** The same roster split into one process per role over NATS (bench/splitRate.ts): every step is a round trip to five processes. */
-const SPLIT_HOURS = 1;
+const SPLIT_HOURS = 0.5;
 
 function ceiling(key: string, r: CeilingResult): Record<string, unknown> {
   return { [key]: r.median, runs: r.runs, iterations: r.iterations, runSeconds: r.runSeconds };
@@ -91,6 +92,10 @@ export async function main(): Promise<number> {
   const ofCeiling = (x: number) => (nats.median ? sig(x / nats.median, 3) : null);
   const splitDoc = split.marketEventsPerSec === null ? split : { ...split, marketEventsShareOfNatsCeiling: ofCeiling(split.marketEventsPerSec), busMessagesShareOfNatsCeiling: ofCeiling(split.busMessagesPerSec) };
   progress(split.marketEventsPerSec === null ? `  skipped: ${split.reason}` : `  ${split.wallSeconds} s wall, ${split.marketEventsPerSec} market events/s, ${split.busMessagesPerSec} bus messages/s (${JSON.stringify(splitDoc)})`);
+
+  progress("kill to trading again: the split floor under chaos (4 role SIGKILLs, 1 nats-server restart, 30 min of floor time)…");
+  const recovery = await killRecovery({ kills: 4, natsRestarts: 1, until: "30m", untilMs: 30 * 60_000, seed: SEED }).catch((e: Error) => ({ ok: false, reason: e.message }));
+  progress(`  ${JSON.stringify(recovery)}`);
 
   const spawnRetires: Array<SpawnRetireResult | SpawnRetireSkipped> = [];
   for (const bus of BUSES) {
@@ -154,6 +159,8 @@ export async function main(): Promise<number> {
     },
     /** The shipped roster in six role processes over NATS, its rates as shares of the raw NATS pub/sub ceiling above (bench/splitRate.ts). */
     split: splitDoc,
+    /** Wall ms from a role's SIGKILL (and a nats-server's) to the floor stepping and trading again, from a chaos run (bench/killRecovery.ts, floor/chaos). */
+    recovery,
     /** 100 momentum traders spawned then retired, one command at a time, on a running 1-trader floor (bench/spawnRetire.ts). */
     spawnRetire: spawnRetires,
     replay,
