@@ -14,7 +14,7 @@ import { openDb, verifyFloor } from "../../state/index.ts";
 import { describeNatsServer, uniquePrefix } from "../helpers/nats.ts";
 import { clusterAndTmp, storedOnceReady } from "../helpers/natsCluster.ts";
 
-const HOURS = 2;
+const HOURS = 1;
 const RUN_MS = HOURS * 3_600_000;
 /** Floor seconds (steps) after which the connection's node is killed: a third of the way. */
 const KILL_AT_STEP = RUN_MS / 1000 / 3;
