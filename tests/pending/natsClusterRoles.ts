@@ -55,11 +55,16 @@ describeNatsServer("the floor's roles on a three-node NATS cluster whose nodes d
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    for (const [i, node] of running().nodes.entries()) {
-      await reach(SIM_START + (4 + 5 * i) * MIN);
-      await running().kill(node.name);
-      await new Promise((r) => setTimeout(r, 2000));
-      await running().start(node.name);
+    try {
+      for (const [i, node] of running().nodes.entries()) {
+        await reach(SIM_START + (4 + 5 * i) * MIN);
+        await running().kill(node.name);
+        await new Promise((r) => setTimeout(r, 2000));
+        await running().start(node.name);
+      }
+    } catch (e) {
+      for (const p of procs) p.kill("SIGKILL"); // never leave role processes behind (they wait for ever on a dead floor)
+      throw e;
     }
     const results = await Promise.all(procs.map((p) => finished(p, 400_000)));
     for (const [i, r] of results.entries()) expect({ role: ROLES[i], code: r.code }).toEqual({ role: ROLES[i], code: 0 });
