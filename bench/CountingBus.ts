@@ -1,4 +1,4 @@
-import { LocalBus, type Bus, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "../floor/bus/index.ts";
+import { LocalBus, type Bus, type BusMsg, type Handler, type PublishOptions, type SubscribeOptions, type Subscription } from "../floor/bus/index.ts";
 
 /** Subject families that count as market data published by the feed (md.trade comes from the exchange). */
 const MARKET_DATA = ["md.spot.", "md.book.", "md.market."] as const;
@@ -42,11 +42,11 @@ export class CountingBus implements Bus {
     return this.inner.interested?.(subject) ?? true;
   }
 
-  publish(subject: string, data: string): void {
+  publish(subject: string, data: string, opts?: PublishOptions): void {
     this.published++;
     if (subject.startsWith("md.") && MARKET_DATA.some((p) => subject.startsWith(p))) this.marketData++;
     this.onPublish?.(subject, data);
-    this.inner.publish(subject, data);
+    this.inner.publish(subject, data, opts);
   }
 
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription {

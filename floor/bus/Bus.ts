@@ -8,6 +8,17 @@ export interface BusMsg {
   readonly reply?: string;
   /** Answer a request (no-op when there is no reply subject). */
   respond(data: string): void;
+  /** What the publisher had written and read of the floor's state when it sent this (PublishOptions.after). */
+  readonly after?: string;
+}
+
+export interface PublishOptions {
+  /**
+   * A causal mark carried to every subscriber (on NATS in a header): a split floor's role stamps
+   * each message with its state-journal positions (floor/replica/journalMarks.ts), so a receiver
+   * can wait until its own copy of the state has what the sender had.
+   */
+  after?: string;
 }
 
 /** A subscriber's callback. A returned promise is awaited before the subscription's next message. */
@@ -67,7 +78,7 @@ export interface Bus {
   readonly description: string;
   /** Connected or reconnecting, since when, with counts. */
   readonly health: Readonly<BusHealth>;
-  publish(subject: string, data: string): void;
+  publish(subject: string, data: string, opts?: PublishOptions): void;
   subscribe(subject: string, handler: Handler, opts?: SubscribeOptions): Subscription;
   /** Send and wait for one reply. Rejects at once with `NoRespondersError` when nobody listens, `TimeoutError` on timeout. */
   request(subject: string, data: string, opts?: { timeoutMs?: number }): Promise<BusMsg>;

@@ -6,6 +6,7 @@ import {
   type BusHealth,
   type BusMsg,
   type Handler,
+  type PublishOptions,
   type SubscribeOptions,
   type Subscription,
 } from "./Bus.ts";
@@ -58,8 +59,8 @@ export class LocalBus implements Bus {
     this.onHandlerError = opts.onHandlerError ?? ((err, msg) => console.error(`handler for ${msg.subject} failed:`, err));
   }
 
-  publish(subject: string, data: string): void {
-    this.route(subject, data, undefined);
+  publish(subject: string, data: string, opts?: PublishOptions): void {
+    this.route(subject, data, undefined, opts?.after);
   }
 
   interested(subject: string): boolean {
@@ -123,7 +124,7 @@ export class LocalBus implements Bus {
   }
 
   /** Enqueue one delivery per matching subscriber (one per queue group); returns how many. */
-  private route(subject: string, data: string, reply: string | undefined): number {
+  private route(subject: string, data: string, reply: string | undefined, after?: string): number {
     if (this.closed) throw new BusClosedError();
     const matched = this.subs.match(subject);
     if (matched.length === 0) return 0; // no one hears it: nothing to build or queue
@@ -134,6 +135,7 @@ export class LocalBus implements Bus {
       respond: (answer: string) => {
         if (reply && !this.closed) this.route(reply, answer, undefined);
       },
+      ...(after ? { after } : {}),
     };
     let plain: LocalSub[] | undefined;
     let groups: Map<string, LocalSub[]> | undefined;

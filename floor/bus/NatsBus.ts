@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NatsConnection } from "@nats-io/transport-node";
-import { BusClosedError, type Bus, type BusHealth, type BusViolation, type BusMsg, type Handler, type SubscribeOptions, type Subscription } from "./Bus.ts";
+import { BusClosedError, type Bus, type BusHealth, type BusViolation, type BusMsg, type Handler, type PublishOptions, type SubscribeOptions, type Subscription } from "./Bus.ts";
 import { ConnectionWatch } from "./ConnectionWatch.ts";
 import { DeliveryLedger } from "./DeliveryLedger.ts";
 import { withDefaults, type NatsBusOptions, type NatsBusSettings } from "./NatsBusOptions.ts";
@@ -103,9 +103,9 @@ export class NatsBus implements Bus {
     return this.connection.lost;
   }
 
-  publish(subject: string, data: string): void {
+  publish(subject: string, data: string, opts?: PublishOptions): void {
     this.assertOpen();
-    this.publisher.publish(subject, data);
+    this.publisher.publish(subject, data, opts?.after);
   }
 
   subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {

@@ -5,7 +5,7 @@ import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { envelopeId } from "./envelopeId.ts";
 import { DurableAcks } from "./DurableAcks.ts";
 import { durableErrorIsFinal, ensureDurableConsumer } from "./natsDurableConsumer.ts";
-import { ORIGIN, PUB } from "./natsHeaders.ts";
+import { AFTER, ORIGIN, PUB } from "./natsHeaders.ts";
 import type { SeenStore } from "./SeenIds.ts";
 
 /** What a durable subscription needs of its bus. */
@@ -141,7 +141,8 @@ export class DurableSubscription {
     // The envelope id: a publish the stream stored again under another msgID (a collision it renamed) is still the same message.
     const id = envelopeId(data) ?? (h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`);
     if (this.seen.has(id) || this.unacked.has(id)) return this.acks.queue(m, undefined, done);
-    const msg: BusMsg = { subject: this.host.strip(m.subject), data, respond: () => undefined };
+    const after = h?.get(AFTER);
+    const msg: BusMsg = { subject: this.host.strip(m.subject), data, respond: () => undefined, ...(after ? { after } : {}) };
     // Tell the server the message is still in hand, so a slow handler is not redelivered meanwhile.
     const inProgress = setInterval(() => m.working(), Math.max(100, this.host.ackWaitMs / 3));
     try {

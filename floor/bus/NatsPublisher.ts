@@ -2,7 +2,7 @@ import { jetstream, PubHeaders } from "@nats-io/jetstream";
 import { InvalidArgumentError, MsgHdrsImpl, type Msg, type MsgHdrs, type NatsConnection } from "@nats-io/transport-node";
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { mapClosed } from "./natsConnection.ts";
-import { PUB, SEQ, stampHeaders } from "./natsHeaders.ts";
+import { AFTER, PUB, SEQ, stampHeaders } from "./natsHeaders.ts";
 import { envelopeId } from "./envelopeId.ts";
 import { JetStreamOutbox, type OutboxItem } from "./natsOutbox.ts";
 import { isStoredSubject } from "./storedSubjects.ts";
@@ -80,10 +80,11 @@ export class NatsPublisher {
     return this.outbox.flushed();
   }
 
-  publish(subject: string, data: string): void {
+  publish(subject: string, data: string, after?: string): void {
     const full = this.subjects.full(subject);
-    if (isStoredSubject(subject)) return this.store(full, data);
+    if (isStoredSubject(subject)) return this.store(full, data, after);
     const { hdrs, seq } = this.stamp();
+    if (after) hdrs.set(AFTER, after);
     try {
       this.nc.publish(full, data, { headers: hdrs });
     } catch (err) {
@@ -102,8 +103,9 @@ export class NatsPublisher {
   }
 
   /** An `order.>`/`audit.>` publish: into the outbox, which idle() waits for until the stream acks it. */
-  private store(full: string, data: string): void {
+  private store(full: string, data: string, after: string | undefined): void {
     const { hdrs, seq } = this.stamp();
+    if (after) hdrs.set(AFTER, after);
     hdrs.set(PUB, String(seq));
     const uniqueID = `${this.o.origin}.${seq}`;
     const msgID = envelopeId(data) ?? uniqueID;

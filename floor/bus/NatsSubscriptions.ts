@@ -4,7 +4,7 @@ import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { durableConsumerName } from "./durableName.ts";
 import { DurableSubscription } from "./NatsDurable.ts";
 import { mapClosed } from "./natsConnection.ts";
-import { ORIGIN, PUB, SEQ } from "./natsHeaders.ts";
+import { AFTER, ORIGIN, PUB, SEQ } from "./natsHeaders.ts";
 import type { SubjectPrefix } from "./natsSubjects.ts";
 import { RepeatFilter } from "./RepeatFilter.ts";
 import { SeenIds } from "./SeenIds.ts";
@@ -135,10 +135,12 @@ export class NatsSubscriptions {
 
   toBusMsg(m: Msg, withReply = true): BusMsg {
     const reply = withReply ? m.reply : undefined;
+    const after = m.headers?.get(AFTER);
     return {
       subject: this.subjects.strip(m.subject),
       data: m.string(),
       reply,
+      ...(after ? { after } : {}),
       respond: (answer: string) => {
         if (reply && !this.o.closed()) m.respond(answer);
       },

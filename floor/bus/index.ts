@@ -1,5 +1,5 @@
 export { BusClosedError, NoRespondersError, RequestTimeoutError } from "./Bus.ts";
-export type { Bus, BusHealth, BusMsg, Handler, SubscribeOptions, Subscription } from "./Bus.ts";
+export type { Bus, BusHealth, BusMsg, Handler, PublishOptions, SubscribeOptions, Subscription } from "./Bus.ts";
 export { LocalBus } from "./LocalBus.ts";
 export type { LocalBusOptions } from "./LocalBus.ts";
 export { NatsBus, UnackedPublishesError } from "./NatsBus.ts";
@@ -18,3 +18,4 @@ export type { BusEndpoint } from "./auth/busEndpoint.ts";
 export { isStoredSubject, STORED_SUBJECTS } from "./storedSubjects.ts";
 export { SeenIds } from "./SeenIds.ts";
 export type { SeenStore } from "./SeenIds.ts";
+export { overrideBus } from "./overrideBus.ts";

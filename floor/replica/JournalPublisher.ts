@@ -39,6 +39,11 @@ export class JournalPublisher {
     return p;
   }
 
+  /** The last row of this role's journal sent (its position in the others' marks). */
+  get through(): number {
+    return this.cursor;
+  }
+
   /** Messages sent so far. */
   get sent(): number {
     return this.batches;

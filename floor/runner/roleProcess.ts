@@ -3,7 +3,7 @@ import type { Bus } from "../bus/Bus.ts";
 import { StepFollower, StepLeader } from "../clock/index.ts";
 import { everySecond, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
-import { JournalFollower, JournalPublisher, publishAfterJournal } from "../replica/index.ts";
+import { causalBus, formatMarks, JournalFollower, JournalPublisher, publishAfterJournal } from "../replica/index.ts";
 import { BootTurn } from "./BootTurn.ts";
 import { roles } from "./floorAgents.ts";
 
@@ -38,8 +38,11 @@ export function embeddedStepping(bus: Bus, source: MarketSource): Stepping {
  */
 export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: MarketSource; log: Logger; clock: { now(): number }; signal?: AbortSignal }): Promise<Stepping> {
   const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }));
-  const bus = publishAfterJournal(o.bus, publisher);
-  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus, role: o.role, log: o.log }));
+  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus: o.bus, role: o.role, log: o.log }));
+  // Every message carries how far this file stood (journalMarks); the agents get one only once theirs stands as far.
+  const marks = () => formatMarks([[o.role, publisher.through], ...follower.positions()]);
+  const bus = publishAfterJournal(o.bus, publisher, marks);
+  const agentsBus = causalBus(bus, follower);
   const turn = new BootTurn({ bus, role: o.role, log: o.log });
   const fresh = getMeta(o.db, "floorTime") === undefined;
   const boot = {
@@ -55,12 +58,12 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
     await follower.repair();
   };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
-  if (wallTime) return { bus, ...boot, paced: true, steps: (start) => everySecond(start), done: () => undefined, ended: async () => undefined, stop: stopAll() };
+  if (wallTime) return { bus: agentsBus, ...boot, paced: true, steps: (start) => everySecond(start), done: () => undefined, ended: async () => undefined, stop: stopAll() };
   if (o.role === "feed") {
     const others = roles().filter((r) => r !== "all" && r !== "feed");
     const leader = new StepLeader({ bus, src: o.role, roles: others, log: o.log });
     return {
-      bus,
+      bus: agentsBus,
       ...boot,
       paced: true,
       steps: (start) => o.source.steps(start),
@@ -74,7 +77,7 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   }
   let clock: StepFollower | undefined;
   return {
-    bus,
+    bus: agentsBus,
     ...boot,
     paced: false,
     steps: (start) => (clock = new StepFollower({ bus, role: o.role, from: start })).steps(o.signal),

@@ -271,6 +271,23 @@ export function busContract(name: string, make: (opts?: ContractBusOptions) => P
       await bus.deleteDurable?.("contract.order.dur.*");
     });
 
+    it("carries a publish's causal mark (after) to plain, queue and durable subscribers, and none when none was given", async () => {
+      const bus = await fresh();
+      const got: string[] = [];
+      const note = (m: BusMsg) => void got.push(`${m.subject}:${m.after ?? "-"}`);
+      bus.subscribe("mark.plain", note);
+      bus.subscribe("mark.queue", note, { queue: "g" });
+      bus.subscribe("order.mark.*", note, { durable: "contract.order.mark.*" });
+      bus.publish("mark.plain", "1", { after: "boss=3,exchange=12" });
+      bus.publish("mark.plain", "2");
+      bus.publish("mark.queue", "3", { after: "feed=1" });
+      bus.publish("order.mark.a", JSON.stringify({ v: 1, id: "m.1" }), { after: "exchange=13" });
+      await settle(bus);
+      await within(bus.idle(), 10_000, "idle()");
+      expect(got.sort()).toEqual(["mark.plain:-", "mark.plain:boss=3,exchange=12", "mark.queue:feed=1", "order.mark.a:exchange=13"]);
+      await bus.deleteDurable?.("contract.order.mark.*");
+    });
+
     it("drain() handles what is in flight, then closes", async () => {
       const bus = await fresh();
       const got: number[] = [];
