@@ -1,11 +1,13 @@
-import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type FloorStatus, type LedgerWriteError } from "../../state/index.ts";
+import { readFigures, readStatus, writeAnchor, type AuditHead, type FloorStatus, type LedgerWriteError } from "../../state/index.ts";
 import { startAlerts, type Alerts } from "../alerts/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
 import { watchAgentFiles } from "../config/index.ts";
 import { catalog, STEP_MS, Supervisor } from "../host/index.ts";
 import { FloorMetrics } from "../metrics/index.ts";
+import { actorStates } from "./actorStates.ts";
 import { auditBusViolations } from "./auditBusViolations.ts";
+import { beginRun } from "./beginRun.ts";
 import { bootAgents } from "./bootAgents.ts";
 import { FeedWatch } from "./FeedWatch.ts";
 import { embeddedProcess } from "./FloorProcess.ts";
@@ -35,15 +37,8 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
   let alerting: Alerts | undefined;
   try {
     const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
-    const resumeAt = getMeta(db, "floorTime");
-    const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
-    anchorAtStart(db, o.dbPath, start, { recover: proc.recover });
-    const runId = Number(getMeta(db, "runs") ?? 0) + 1;
-    setMeta(db, "runs", String(runId));
-    setMeta(db, "mode", source.mode);
-    if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
-    // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint). The run
-    // counter above is committed first, so a run that is killed and re-simulated still gets message ids of its own.
+    const { start, runId, resumed } = beginRun(db, o.dbPath, source, { seed: o.seed, recover: proc.recover });
+    // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint), the run id committed before it.
     const simStart = Date.parse(o.config.floor.sim.start);
     const resume = proc.resume(db, { mode: source.mode, seed: o.seed, simStart });
     const clock = new SimClock(start);
@@ -62,12 +57,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(bus, o.noMarketTimeoutMs);
     let steps = 0;
-    const actors = () => Object.fromEntries(sup.all.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
     // The status line prints the head last anchored (in the sidecar too), not the live one a sim may still roll back.
     let anchored: AuditHead | undefined;
     const live = (): LiveStatus => {
       const figures = readFigures(db);
-      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: bus.health };
+      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actorStates(sup), feeds: feeds.feeds, bus: bus.health };
     };
     sup.shared.load(resume.shared());
     const turn = stepping.beforeBoot();
@@ -83,7 +77,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     stepping.afterBoot();
     const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.defaultAgents ? [] : o.config.agents, supervisor: sup, log: o.log }) : undefined;
     o.onSupervisor?.(sup);
-    o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
+    o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed }, "floor started");
     o.onReady?.(live, () => prom!.text(), { db, supervisor: sup, clock });
     const end = resume.endAt(start, o.untilMs);
     let lastStep: number | undefined;
@@ -138,7 +132,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (reachedEnd && !o.signal?.aborted && !fatal) await stepping.ended(lastStep);
     feeds.stop();
     watcher?.stop();
-    const lastSeen = actors(); // the states the actors stopped in, not "stopped"
+    const lastSeen = actorStates(sup); // the states the actors stopped in, not "stopped"
     o.signal?.removeEventListener("abort", beginStop);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     const lost = await stopFloor({ sup, bus, db, dbPath: o.dbPath, clock, resume, mode: source.mode, lastStep, unfinished, alerting, stop: budget });
