@@ -1,5 +1,6 @@
 import { ClockStep, families, PROTOCOL_VERSION } from "../../protocols/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
+import { Wakeup } from "./Wakeup.ts";
 
 /**
  * A role's side of a split floor's clock: the steps `floor.clock.step` announces, in order, each
@@ -9,7 +10,7 @@ import type { Bus, Subscription } from "../bus/Bus.ts";
 export class StepFollower {
   private readonly sub: Subscription;
   private readonly queue: number[] = [];
-  private wake: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
   /** The run's last step, once the leader has said so. */
   private endAfter = Infinity;
   private last: number;
@@ -25,7 +26,7 @@ export class StepFollower {
       if (t > queued) this.queue.push(t);
       else if (t <= this.last) this.ack(this.last);
       if (end) this.endAfter = t;
-      this.wake?.();
+      this.wakeup.wake();
     });
   }
 
@@ -46,15 +47,7 @@ export class StepFollower {
         continue;
       }
       if (this.last >= this.endAfter) return;
-      await new Promise<void>((resolve) => {
-        const finish = () => {
-          signal?.removeEventListener("abort", finish);
-          this.wake = undefined;
-          resolve();
-        };
-        this.wake = finish;
-        signal?.addEventListener("abort", finish, { once: true });
-      });
+      await this.wakeup.wait({ signal });
     }
   }
 

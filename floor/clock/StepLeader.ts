@@ -1,6 +1,7 @@
 import { ClockAck, families, PROTOCOL_VERSION } from "../../protocols/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { Logger } from "../log/createLogger.ts";
+import { Wakeup } from "./Wakeup.ts";
 
 /** While a role has not answered, the step goes out again this often (a role that restarted missed it). */
 const RESEND_MS = 1000;
@@ -16,7 +17,7 @@ const WARN_MS = 10_000;
 export class StepLeader {
   private readonly done = new Map<string, number>();
   private readonly sub: Subscription;
-  private wake: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
   private n = 0;
 
   constructor(private readonly o: { bus: Bus; src: string; roles: readonly string[]; log: Logger }) {
@@ -25,7 +26,7 @@ export class StepLeader {
       const ack = ClockAck.safeParse(JSON.parse(m.data));
       if (!ack.success) return;
       this.done.set(role, Math.max(this.done.get(role) ?? -Infinity, ack.data.t));
-      this.wake?.();
+      this.wakeup.wake();
     });
   }
 
@@ -36,20 +37,7 @@ export class StepLeader {
     const behind = () => this.o.roles.filter((r) => (this.done.get(r) ?? -Infinity) < t);
     this.send(t, end);
     while (!signal?.aborted && behind().length > 0) {
-      const answered = await new Promise<boolean>((resolve) => {
-        const finish = (all: boolean) => {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", aborted);
-          this.wake = undefined;
-          resolve(all);
-        };
-        const aborted = () => finish(false);
-        const timer = setTimeout(() => finish(false), RESEND_MS);
-        this.wake = () => {
-          if (behind().length === 0) finish(true);
-        };
-        signal?.addEventListener("abort", aborted, { once: true });
-      });
+      const answered = (await this.wakeup.wait({ until: () => behind().length === 0, ms: RESEND_MS, signal })) === "woken";
       if (answered || signal?.aborted) continue;
       this.send(t, end); // a role that restarted missed it
       if (Date.now() - warned >= WARN_MS) {

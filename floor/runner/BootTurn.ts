@@ -1,5 +1,6 @@
 import { families, PROTOCOL_VERSION } from "../../protocols/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
+import { Wakeup } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 
 /** A split floor's roles boot in the order one process starts its agents (floorAgents.ts): recorders first, the clock's leader last. */
@@ -17,13 +18,13 @@ const WARN_EVERY_MS = 10_000;
 export class BootTurn {
   private readonly up = new Set<string>();
   private readonly subs: Subscription[] = [];
-  private wake: (() => void) | undefined;
+  private readonly wakeup = new Wakeup();
   private n = 0;
 
   constructor(private readonly o: { bus: Bus; role: string; log: Logger }) {
     this.subs.push(o.bus.subscribe(families.clockBooted.pattern, (m) => {
       this.up.add(m.subject.slice(m.subject.lastIndexOf(".") + 1));
-      this.wake?.();
+      this.wakeup.wake();
     }));
   }
 
@@ -38,19 +39,7 @@ export class BootTurn {
     let warned = began;
     while (this.before.length > 0 && !signal?.aborted) {
       this.say(families.clockWaiting.subject(this.o.role));
-      await new Promise<void>((resolve) => {
-        const finish = () => {
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", finish);
-          this.wake = undefined;
-          resolve();
-        };
-        const timer = setTimeout(finish, ASK_EVERY_MS);
-        this.wake = () => {
-          if (this.before.length === 0) finish();
-        };
-        signal?.addEventListener("abort", finish, { once: true });
-      });
+      await this.wakeup.wait({ until: () => this.before.length === 0, ms: ASK_EVERY_MS, signal });
       if (Date.now() - warned >= WARN_EVERY_MS) {
         warned = Date.now();
         this.o.log.warn({ role: this.o.role, waitingFor: this.before, waitedMs: warned - began }, "a role waits for the roles that boot before it (start them too)");

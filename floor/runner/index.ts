@@ -1,5 +1,5 @@
 export { runFloor } from "./runFloor.ts";
-export type { RunOptions, LiveStatus, FloorHandles } from "./runFloor.ts";
+export type { RunOptions, LiveStatus, FloorHandles } from "./RunOptions.ts";
 export type { FeedHealthView } from "./FeedWatch.ts";
 export { feedSummary, clock } from "./feedSummary.ts";
 export { floorAgents, roles, agentSpec } from "./floorAgents.ts";

@@ -1,110 +1,22 @@
-import { getMeta, type Db } from "../../state/index.ts";
-import type { Bus } from "../bus/Bus.ts";
-import { StepFollower, StepLeader } from "../clock/index.ts";
-import { everySecond, type MarketSource } from "../host/index.ts";
-import type { Logger } from "../log/createLogger.ts";
-import { causalBus, formatMarks, JournalFollower, JournalPublisher, publishAfterJournal } from "../replica/index.ts";
-import { BootTurn } from "./BootTurn.ts";
-import { roles } from "./floorAgents.ts";
+import { roleResume } from "../checkpoint/index.ts";
+import { catalog } from "../host/index.ts";
+import type { Role } from "./floorAgents.ts";
+import type { FloorProcess } from "./FloorProcess.ts";
+import { roleStepping } from "./roleStepping.ts";
 
-/** How a floor's process walks through floor time: its steps, what it does after each, and at the end. */
-export interface Stepping {
-  /** The bus the process's agents use. */
-  readonly bus: Bus;
-  /** Before the process boots its agents (a split floor's first start waits for its turn here). */
-  beforeBoot(): Promise<void> | undefined;
-  /** Its agents are up and listening. */
-  afterBoot(): void;
-  /** Whether the runner paces the steps against the wall clock (a follower's leader paces them). */
-  readonly paced: boolean;
-  steps(start: number): Iterable<number> | AsyncIterable<number>;
-  /** After step `t` is done and committed. (Undefined, not a promise, when there is nothing to wait for: one process keeps its timing exactly.) */
-  done(t: number): Promise<void> | undefined;
-  /** The run reached its end at `last` (not on a signal): tell whoever waits. */
-  ended(last: number | undefined): Promise<void>;
-  stop(): void;
-}
-
-/** One process runs every role: the source's steps, nothing to tell anyone. */
-export function embeddedStepping(bus: Bus, source: MarketSource): Stepping {
-  return { bus, beforeBoot: () => undefined, afterBoot: () => undefined, paced: true, steps: (start) => source.steps(start), done: () => undefined, ended: async () => undefined, stop: () => undefined };
-}
-
-/**
- * One role of a split floor (`--role`): its own file, whose writes to the shared tables go out as
- * its state journal and whose copy of the others' comes in through theirs (floor/replica). In sim
- * and replay the feed's process leads the clock and the others follow it step by step; in paper
- * and live each follows the wall clock.
- */
-export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: MarketSource; log: Logger; clock: { now(): number }; signal?: AbortSignal }): Promise<Stepping> {
-  const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }));
-  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus: o.bus, role: o.role, log: o.log }));
-  // Every message carries how far this file stood (journalMarks); the agents get one only once theirs stands as far.
-  const marks = () => formatMarks([[o.role, publisher.through], ...follower.positions()]);
-  const bus = publishAfterJournal(o.bus, publisher, marks);
-  const agentsBus = causalBus(bus, follower);
-  const turn = new BootTurn({ bus, role: o.role, log: o.log });
-  const fresh = getMeta(o.db, "floorTime") === undefined;
-  const boot = {
-    beforeBoot: () => (fresh ? turn.wait(o.signal) : undefined),
-    afterBoot: () => turn.booted(),
-  };
-  const stopAll = (...more: Array<{ stop(): void } | undefined>) => () => {
-    for (const x of [...more, turn, follower]) x?.stop();
-  };
-  // At the run's end, what the others published last is read before this role stops.
-  const caughtUp = async () => {
-    if ((await bus.caughtUp?.()) === false) o.log.warn({ role: o.role }, "stopping with durable subscriptions not caught up after 10 s");
-    await follower.repair();
-  };
-  const wallTime = o.source.mode === "paper" || o.source.mode === "live";
-  if (wallTime) return { bus: agentsBus, ...boot, paced: true, steps: (start) => everySecond(start), done: () => undefined, ended: async () => undefined, stop: stopAll() };
-  if (o.role === "feed") {
-    const others = roles().filter((r) => r !== "all" && r !== "feed");
-    const leader = new StepLeader({ bus, src: o.role, roles: others, log: o.log });
-    return {
-      bus: agentsBus,
-      ...boot,
-      paced: true,
-      steps: (start) => o.source.steps(start),
-      done: (t) => leader.step(t, o.signal),
-      ended: async (last) => {
-        if (last !== undefined) await leader.step(last, o.signal, true);
-        await caughtUp();
-      },
-      stop: stopAll(leader),
-    };
-  }
-  let clock: StepFollower | undefined;
+/** The process of one role of a floor split over processes (`floor start --role`): its own file, the state journal, the clock over the bus. */
+export function roleProcess(role: Role): FloorProcess {
   return {
-    bus: agentsBus,
-    ...boot,
-    paced: false,
-    steps: (start) => (clock = new StepFollower({ bus, role: o.role, from: start })).steps(o.signal),
-    done: (t) => void clock?.ack(t),
-    ended: caughtUp,
-    stop: () => stopAll(clock)(),
+    journal: true,
+    // Recovery at start compares a file's ledger with its audit log. In a split floor these are replicas
+    // that catch up only after the start (the exchange's journal, the auditor's durable consumers), so
+    // a comparison then would invent lost or unbooked facts: no role records any, and the others never
+    // write the auditor's chain anyway (floor/replica/roleTables.ts).
+    recover: false,
+    // The audit chain is the auditor's alone: another role's process logs what the server refused.
+    auditsBus: role === "auditor",
+    listens: () => catalog().kinds.some((k) => k.file && k.role === role),
+    resume: (db, o) => roleResume(db, { mode: o.mode, simStart: o.simStart }),
+    stepping: (o) => roleStepping({ ...o, role }),
   };
-}
-
-/** The iterator of a sync or async iterable: `next()` gives a promise only for the async one. */
-export function iterate<T>(it: Iterable<T> | AsyncIterable<T>): { next(): IteratorResult<T> | Promise<IteratorResult<T>> } {
-  return Symbol.asyncIterator in it ? it[Symbol.asyncIterator]() : it[Symbol.iterator]();
-}
-
-/**
- * A JetStream read at a role's start, tried again while the server times out (a cluster still
- * electing its stream's leader, a loaded machine): up to 5 tries, 2 s apart, then it fails naming what.
- */
-async function patiently<T>(what: string, log: Logger, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const timeout = /timeout|timed out/i.test((e as Error).message);
-      if (!timeout || attempt >= 5) throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
-      log.warn({ attempt, err: (e as Error).message }, `${what} timed out; trying again`);
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
 }

@@ -1,82 +1,24 @@
-import type { InspectionEvent, Observer } from "xstate";
-import { anchorAtStart, getMeta, readFigures, readStatus, setMeta, writeAnchor, type AuditHead, type Db, type DbLock, type FloorStatus, type LedgerFigures, type LedgerWriteError } from "../../state/index.ts";
+import { readFigures, readStatus, writeAnchor, type AuditHead, type FloorStatus, type LedgerWriteError } from "../../state/index.ts";
 import { startAlerts, type Alerts } from "../alerts/index.ts";
-import type { Bus, BusHealth } from "../bus/Bus.ts";
-import { resumeFor, roleResume } from "../checkpoint/index.ts";
+import type { Bus } from "../bus/Bus.ts";
 import { SimClock } from "../clock/index.ts";
-import type { LoadedConfig } from "../config/index.ts";
-import { catalog, STEP_MS, Supervisor, type AgentTransition, type MarketSource } from "../host/index.ts";
-import type { Logger } from "../log/createLogger.ts";
-import { FloorMetrics } from "../metrics/index.ts";
-import { auditBusViolations } from "./auditBusViolations.ts";
-import { bootAgents } from "./bootAgents.ts";
-import type { Role } from "./floorAgents.ts";
 import { watchAgentFiles } from "../config/index.ts";
-import { FeedWatch, type FeedHealthView } from "./FeedWatch.ts";
+import { catalog, STEP_MS, Supervisor } from "../host/index.ts";
+import { FloorMetrics } from "../metrics/index.ts";
+import { actorStates } from "./actorStates.ts";
+import { auditBusViolations } from "./auditBusViolations.ts";
+import { beginRun } from "./beginRun.ts";
+import { bootAgents } from "./bootAgents.ts";
+import { FeedWatch } from "./FeedWatch.ts";
+import { embeddedProcess } from "./FloorProcess.ts";
+import { iterate } from "./iterate.ts";
 import { openLedger } from "./openLedger.ts";
 import { pacerFor } from "./pace.ts";
-import { embeddedStepping, iterate, roleStepping, type Stepping } from "./roleProcess.ts";
+import { roleProcess } from "./roleProcess.ts";
+import type { LiveStatus, RunOptions } from "./RunOptions.ts";
+import type { Stepping } from "./Stepping.ts";
 import type { StopBudget } from "./StopBudget.ts";
 import { stopFloor } from "./stopFloor.ts";
-
-export interface RunOptions {
-  config: LoadedConfig;
-  bus: Bus;
-  dbPath: string;
-  /** The caller's lock on dbPath (taken early, to refuse before printing anything); else runFloor takes one. */
-  lock?: DbLock;
-  seed: number;
-  /** Floor-time multiple of wall time, or "max" to run as fast as the machine allows. */
-  speed: number | "max";
-  /** Stop this much floor time (ms) after the simulation began (sim) or after this run's start (the others); run until aborted when absent. */
-  untilMs?: number;
-  log: Logger;
-  role?: Role;
-  /** This process is `role`'s part of a floor split over processes (`floor start --role`): its own file, the state journal, the clock over the bus. */
-  split?: boolean;
-  /** Where market data and the clock's steps come from; the simulator when absent. */
-  source?: MarketSource;
-  signal?: AbortSignal;
-  /**
-   * The stop's time from the signal (`floor start`): a step's wait on the bus, and the waits of the
-   * stop, give up when it runs out, and the stop then throws saying what it could not do (exit 1).
-   */
-  stop?: StopBudget;
-  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
-  /** Told of each agent's state change (the dashboard's feed); nothing is watched when absent. */
-  onTransition?: (t: AgentTransition) => void;
-  /** Called with the live floor every `statusEveryMs` of wall time, and once at the end. */
-  onStatus?: (s: LiveStatus) => void;
-  statusEveryMs?: number;
-  /** Called once the floor is up, with the live view and the Prometheus text of its figures (the dashboard serves both; without it no registry is kept). */
-  onReady?: (live: () => LiveStatus, metrics: () => Promise<string>, floor: FloorHandles) => void;
-  /** Stop and throw (exit 1) when no market opened within this much floor time (live data). */
-  noMarketTimeoutMs?: number;
-  /** Watch the config's agents folder and spawn, reconfigure and retire as its files change (`floor start`). */
-  watchConfig?: boolean;
-  /** Called once the supervisor is up (tests and the bench drive it directly). */
-  onSupervisor?: (s: Supervisor) => void;
-  /** Send the config's alerts (`floor start`), their webhook URLs and the secrets they scrub read from `env`; none when absent (backtest, record). */
-  alerts?: { env: Readonly<Record<string, string | undefined>> };
-}
-
-/** What the dashboard reads and acts through: the floor's ledger connection, its supervisor and clock. */
-export interface FloorHandles {
-  db: Db;
-  supervisor: Supervisor;
-  clock: { now(): number };
-}
-
-/** The floor while it runs (no ledger hash: see `readFigures`); the final status carries the hash. */
-export interface LiveStatus extends LedgerFigures {
-  ledgerHash?: string;
-  /** Live actor states by agent id (the registry's copy lags by one checkpoint). */
-  live: Record<string, { state: string; received: number; invalid: number; published: number }>;
-  steps: number;
-  /** Each market-data source's last md.health report, and the bus's connection. */
-  feeds: Record<string, FeedHealthView>;
-  bus: BusHealth;
-}
 
 /**
  * Run a floor on simulated time: open the state file, start every agent's host, then step the
@@ -85,8 +27,9 @@ export interface LiveStatus extends LedgerFigures {
  * any speed, and stop cleanly on abort, at `untilMs`, or when the source ends. Returns the final status.
  */
 export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus> {
-  const split = o.split === true && o.role !== undefined && o.role !== "all";
-  const { db, close } = openLedger(o.dbPath, o.lock, o.log, { journal: split });
+  // The hook: what a role's process of a split floor does otherwise (roleProcess.ts).
+  const proc = o.split === true && o.role !== undefined && o.role !== "all" ? roleProcess(o.role) : embeddedProcess;
+  const { db, close } = openLedger(o.dbPath, o.lock, o.log, { journal: proc.journal });
   let fatal: LedgerWriteError | undefined;
   let stepping: Stepping | undefined;
   let unwatchBus = () => undefined as void;
@@ -94,26 +37,15 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
   let alerting: Alerts | undefined;
   try {
     const source = o.source ?? catalog().simSource(o.config.floor.sim, o.seed);
-    const resumeAt = getMeta(db, "floorTime");
-    const start = source.start(resumeAt === undefined ? undefined : Number(resumeAt));
-    // Recovery at start compares a file's ledger with its audit log. In a split floor these are replicas
-    // that catch up only after this point (the exchange's journal, the auditor's durable consumers), so
-    // a comparison now would invent lost or unbooked facts: no role records any, and the others never
-    // write the auditor's chain anyway (floor/replica/roleTables.ts).
-    anchorAtStart(db, o.dbPath, start, { recover: !split });
-    const runId = Number(getMeta(db, "runs") ?? 0) + 1;
-    setMeta(db, "runs", String(runId));
-    setMeta(db, "mode", source.mode);
-    if (resumeAt === undefined) setMeta(db, "seed", String(o.seed));
-    // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint). The run
-    // counter above is committed first, so a run that is killed and re-simulated still gets message ids of its own.
+    const { start, runId, resumed } = beginRun(db, o.dbPath, source, { seed: o.seed, recover: proc.recover });
+    // Sim: one transaction from checkpoint to checkpoint, agents restored exactly (floor/checkpoint), the run id committed before it.
     const simStart = Date.parse(o.config.floor.sim.start);
-    const resume = split ? roleResume(db, { mode: source.mode, simStart }) : resumeFor(source.mode, db, { seed: o.seed, simStart });
+    const resume = proc.resume(db, { mode: source.mode, seed: o.seed, simStart });
     const clock = new SimClock(start);
-    stepping = split ? await roleStepping({ db, bus: o.bus, role: o.role!, source, log: o.log, clock, ...(o.signal ? { signal: o.signal } : {}) }) : embeddedStepping(o.bus, source);
+    const made = proc.stepping({ db, bus: o.bus, source, log: o.log, clock, signal: o.signal });
+    stepping = made instanceof Promise ? await made : made; // one process takes no tick here: its timing stays exactly as it was
     const bus = stepping.bus;
-    // The audit chain is the auditor's alone in a split floor: another role's process logs what the server refused.
-    if (!split || o.role === "auditor") unwatchBus = auditBusViolations(bus, db, clock, o.log);
+    if (proc.auditsBus) unwatchBus = auditBusViolations(bus, db, clock, o.log);
     // The monitor's metrics.* as Prometheus series, in every process whatever its role (floor/metrics), when someone will serve them.
     if (o.onReady) prom = new FloorMetrics(bus);
     if (o.alerts) alerting = startAlerts({ floor: o.config.floor, env: o.alerts.env, bus, db, clock, log: o.log, source: o.config.source });
@@ -125,12 +57,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     const boot = bootAgents(db, o.config, source.feed, o.role ?? "all", o.log, source.exchange);
     const feeds = new FeedWatch(bus, o.noMarketTimeoutMs);
     let steps = 0;
-    const actors = () => Object.fromEntries(sup.all.map((h) => [h.id, { state: h.state, received: h.counters.received, invalid: h.counters.invalid, published: h.counters.published }]));
     // The status line prints the head last anchored (in the sidecar too), not the live one a sim may still roll back.
     let anchored: AuditHead | undefined;
     const live = (): LiveStatus => {
       const figures = readFigures(db);
-      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actors(), feeds: feeds.feeds, bus: bus.health };
+      return { ...figures, auditHead: anchored ?? figures.auditHead, floorTime: clock.now(), steps, live: actorStates(sup), feeds: feeds.feeds, bus: bus.health };
     };
     sup.shared.load(resume.shared());
     const turn = stepping.beforeBoot();
@@ -142,12 +73,11 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     // A file-made agent whose file went while the floor was down is retired before the first step.
     for (const id of boot.gone) void sup.submit({ verb: "retire", agentId: id, by: "config", reason: "its config file is gone (or disabled)" });
     await sup.applyPending();
-    // Commands spawn, change and retire the kinds config files make: in a split floor, only the process that runs them listens.
-    if (!split || catalog().kinds.some((k) => k.file && k.role === o.role)) sup.listen();
+    if (proc.listens()) sup.listen();
     stepping.afterBoot();
     const watcher = o.watchConfig && o.config.agentsDir ? watchAgentFiles({ dir: o.config.agentsDir, floor: o.config.floor, running: o.config.defaultAgents ? [] : o.config.agents, supervisor: sup, log: o.log }) : undefined;
     o.onSupervisor?.(sup);
-    o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed: resumeAt !== undefined }, "floor started");
+    o.log.info({ start: new Date(start).toISOString(), runId, agents: sup.all.map((h) => h.id), resumed }, "floor started");
     o.onReady?.(live, () => prom!.text(), { db, supervisor: sup, clock });
     const end = resume.endAt(start, o.untilMs);
     let lastStep: number | undefined;
@@ -202,7 +132,7 @@ export async function runFloor(o: RunOptions): Promise<LiveStatus & FloorStatus>
     if (reachedEnd && !o.signal?.aborted && !fatal) await stepping.ended(lastStep);
     feeds.stop();
     watcher?.stop();
-    const lastSeen = actors(); // the states the actors stopped in, not "stopped"
+    const lastSeen = actorStates(sup); // the states the actors stopped in, not "stopped"
     o.signal?.removeEventListener("abort", beginStop);
     // Last born, first stopped; each one's parting messages (a live exchange's cancels) reach the recorders before they stop.
     const lost = await stopFloor({ sup, bus, db, dbPath: o.dbPath, clock, resume, mode: source.mode, lastStep, unfinished, alerting, stop: budget });

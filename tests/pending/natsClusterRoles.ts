@@ -3,7 +3,7 @@
 //  - at the start, the exchange's and the feed's processes exited "floor start: timeout" (a JetStream
 //    request on a fresh R3 cluster timing out; nothing restarts a role in this test), so the others
 //    waited for their boot turn forever. The role's start now retries its journal reads on a timeout
-//    (roleProcess.ts `patiently`); other start-up requests may still time out.
+//    (floor/runner/patiently.ts); other start-up requests may still time out.
 //  - reconcile: the exchange's settlement of the first window (at 00:15, a minute after the third
 //    node's kill) was in the ledger but not in the auditor's audit log: the auditor's durable
 //    consumer did not hand it over before the run ended, though the role waits for its durables to
