@@ -6,7 +6,7 @@ import { orderMachine } from "./exchange/orderMachine.ts";
 import { AGENT_KINDS } from "./kinds.ts";
 import { monitorAgent } from "./monitor/index.ts";
 import { BOSS_ID } from "../protocols/index.ts";
-import { liveExchange, liveOptions, liveSource, liveTradingOptions, replaySource, simSource } from "./sources.ts";
+import { liveOptions, liveSource, replaySource, simSource } from "./sources.ts";
 
 /** What the floor makes agents from; entry points install it (floor/host/catalog.ts). */
 export const catalog: AgentCatalog = {
@@ -19,5 +19,5 @@ export const catalog: AgentCatalog = {
   simSource,
   replaySource,
   paperSource: (live) => liveSource(liveOptions(live)),
-  liveSource: (live, privateKey, log) => liveSource(liveTradingOptions(live, privateKey), undefined, liveExchange(live, privateKey, log)),
+  liveSource: async (live, privateKey, log) => (await import("./liveTrading.ts")).liveTradingSource(live, privateKey, log),
 };

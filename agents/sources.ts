@@ -1,9 +1,6 @@
 import type { LiveConfig, SimConfig } from "../protocols/index.ts";
 import { DEFAULT_REPLAY, everySecond, STEP_MS, type AgentSpec, type MarketSource, type ReplayOptions } from "../floor/host/index.ts";
 import { paperExchangeAgent } from "./exchange/index.ts";
-import type { Logger } from "../floor/log/createLogger.ts";
-import { EthersV6Signer, LiveExecutor, liveExchangeAgent } from "./exchange/live/index.ts";
-import { deriveApiKey } from "./exchange/live/clobClient.ts";
 import { replayFeedAgent, replaySteps, simFeedAgent } from "./feed/index.ts";
 import { liveDataCredsFromEnv, liveFeedAgent, type LiveFeedOptions } from "./feed/live/index.ts";
 import type { ReplayPlan } from "../floor/replay/index.ts";
@@ -67,38 +64,4 @@ export function liveOptions(c: LiveConfig, env: Readonly<Record<string, string |
     liveDataUrl: c.liveDataUrl, liveDataCreds: liveDataCredsFromEnv(env),
     ...(c.binanceUrl ? { binanceUrl: c.binanceUrl } : {}),
   };
-}
-
-/**
- * The live feed's options for live trading: as for paper, except that without the CLOB_* trio the
- * live-data socket authenticates with the API key derived from the wallet key, as the executor
- * does (the same L1 call, `createOrDeriveApiKey`; the key stays in the signer).
- */
-export function liveTradingOptions(c: LiveConfig, privateKey: string, env: Readonly<Record<string, string | undefined>> = process.env): Partial<LiveFeedOptions> {
-  const o = liveOptions(c, env);
-  if (o.liveDataCreds && "creds" in o.liveDataCreds) return o;
-  const derive = () => deriveApiKey(c.clobRestUrl, c.chainId, new EthersV6Signer(privateKey.trim()));
-  return { ...o, liveDataCreds: { derive, from: "POLYMARKET_PRIVATE_KEY" } };
-}
-
-/**
- * The live exchange for `floor start --mode live`: the executor on clob-client-v2 at the
- * configured CLOB, signing with the key from POLYMARKET_PRIVATE_KEY (checked by the live guards;
- * held by the signer only, never logged or stored).
- */
-export function liveExchange(live: LiveConfig, privateKey: string, log: Logger): AgentSpec {
-  const venueLog = log.child({ part: "executor" });
-  return liveExchangeAgent("exchange", {
-    userWsUrl: live.clobUserWsUrl,
-    executor: (beforePost) =>
-      new LiveExecutor({
-        host: live.clobRestUrl,
-        signer: new EthersV6Signer(privateKey.trim()),
-        chainId: live.chainId,
-        signatureType: live.signatureType,
-        ...(live.funderAddress ? { funderAddress: live.funderAddress } : {}),
-        beforePost,
-        log: (msg, fields) => venueLog.warn(fields ?? {}, msg),
-      }),
-  });
 }

@@ -25,5 +25,5 @@ export interface AgentCatalog {
   replaySource(plan: ReplayPlan, sim: SimConfig, seed: number, opts?: ReplayOptions): MarketSource;
   paperSource(live: LiveConfig): MarketSource;
   /** Live data and the live exchange on clob-client-v2, signing with `privateKey` (never logged). */
-  liveSource(live: LiveConfig, privateKey: string, log: Logger): MarketSource;
+  liveSource(live: LiveConfig, privateKey: string, log: Logger): Promise<MarketSource>;
 }

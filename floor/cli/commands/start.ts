@@ -131,7 +131,7 @@ export async function start(argv: string[], io: Io): Promise<number> {
       ...(role === undefined || role === "auditor" ? { alerts: { env: io.env } } : {}),
       ...(role ? { role, split: true } : {}),
       ...(v.mode === "paper" ? { source: catalog().paperSource(live) } : {}),
-      ...(v.mode === "live" ? { source: catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
+      ...(v.mode === "live" ? { source: await catalog().liveSource(live, io.env.POLYMARKET_PRIVATE_KEY ?? "", log) } : {}),
       ...(v.mode !== "sim" ? { noMarketTimeoutMs: live.noMarketTimeoutSec * 1000 } : {}),
       ...(servers.inspector ? { inspect: servers.inspector.inspect } : {}),
       ...(servers.feed ? { onTransition: servers.feed.transition } : {}),
