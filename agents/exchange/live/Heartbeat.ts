@@ -12,15 +12,17 @@ export interface HeartbeatHooks {
 }
 
 export class Heartbeat {
-  private running: { timer: NodeJS.Timeout; id: string } | undefined;
+  private running: { timer: NodeJS.Timeout; id: string; posting: boolean } | undefined;
 
   constructor(private readonly hooks: HeartbeatHooks) {}
 
   start(intervalMs: number): void {
     if (this.running) return;
-    const hb = { id: "", timer: undefined as unknown as NodeJS.Timeout };
+    const hb = { id: "", timer: undefined as unknown as NodeJS.Timeout, posting: false };
     const beat = async () => {
-      if (this.running !== hb) return; // stopped
+      // Stopped, or the last beat not answered yet: a second one now would carry the old id and start another chain.
+      if (this.running !== hb || hb.posting) return;
+      hb.posting = true;
       try {
         const r = await this.hooks.post(hb.id);
         if (r?.heartbeat_id) hb.id = r.heartbeat_id;
@@ -28,6 +30,8 @@ export class Heartbeat {
         const c = classifyError(e);
         if (c.kind === "geoblocked") this.hooks.onGeoblocked("POST /v1/heartbeats");
         this.hooks.log("heartbeat failed", { kind: c.kind, status: c.status });
+      } finally {
+        hb.posting = false;
       }
     };
     hb.timer = setInterval(() => void beat(), intervalMs);

@@ -320,7 +320,11 @@ describe("LiveExecutor against LocalClob", () => {
     ex.startHeartbeat(40);
     await new Promise((res) => setTimeout(res, 200));
     ex.stopHeartbeat();
-    await new Promise((res) => setTimeout(res, 60)); // let a beat already on the wire land
+    // Let a beat already on the wire land (on a loaded machine that can take longer than a beat's interval): until the count holds for 200 ms.
+    for (let before = -1; before !== clob.requestsTo("POST", "/v1/heartbeats").length; ) {
+      before = clob.requestsTo("POST", "/v1/heartbeats").length;
+      await new Promise((res) => setTimeout(res, 200));
+    }
     const hb = clob.requestsTo("POST", "/v1/heartbeats");
     expect(hb.length).toBeGreaterThanOrEqual(2);
     expect(hb.every((h) => h.l2Verified && h.status === 200)).toBe(true);
@@ -329,6 +333,18 @@ describe("LiveExecutor against LocalClob", () => {
     const count = hb.length;
     await new Promise((res) => setTimeout(res, 120));
     expect(clob.requestsTo("POST", "/v1/heartbeats").length).toBe(count);
+  });
+
+  it("never posts a beat while the last is unanswered: a slow venue still sees one chain of heartbeat ids", async () => {
+    const ex = await executor();
+    clob.failNext("POST", "/v1/heartbeats", 1, { kind: "late", delayMs: 200 });
+    ex.startHeartbeat(20);
+    await new Promise((res) => setTimeout(res, 400));
+    ex.stopHeartbeat();
+    await new Promise((res) => setTimeout(res, 200));
+    expect(clob.requestsTo("POST", "/v1/heartbeats").length).toBeGreaterThanOrEqual(2);
+    // Without the guard, the beats sent while the first was held carry no id, and each starts a chain of its own (checked).
+    expect(new Set(clob.heartbeats.map((h) => h.id)).size).toBe(1);
   });
 
   it("a post stuck in the venue's queue past our timeout is not re-sent, and a later recheck finds it booked", async () => {
