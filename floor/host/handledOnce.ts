@@ -29,7 +29,7 @@ export function handledOnce(db: Db, seen: SeenEnvelopes, id: string, out: HostOu
     });
     // No transaction left means SQLite rolled it back on a failed write: the handling did not commit, so neither does its record.
     if (!isPromise(result) && db.inTransaction) seen.record(id, sent);
-  })();
+  }).immediate(); // it writes in any case: take the write lock at once, as appendAudit does, rather than fail to upgrade a read
   if (failure) throw failure.err;
   return result;
 }
