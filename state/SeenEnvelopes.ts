@@ -40,6 +40,9 @@ export class SeenEnvelopes {
 
   /** `id` was handled and what it sent is stored (or it sent nothing): seen, nothing left to send. */
   add(id: string): void {
+    // Read first: the usual case (recorded in the handling's transaction, nothing kept) writes nothing, not even an empty commit.
+    const row = stmt(this.db, "SELECT outputs_json IS NOT NULL AS kept FROM seen_envelopes WHERE consumer = ? AND id = ?").get(this.consumer, id) as { kept: number } | undefined;
+    if (row && !row.kept) return;
     const r = stmt(this.db, "INSERT INTO seen_envelopes (consumer, id, ts) VALUES (?, ?, ?) ON CONFLICT (consumer, id) DO UPDATE SET outputs_json = NULL WHERE outputs_json IS NOT NULL")
       .run(this.consumer, id, Date.now());
     if (r.changes > 0) this.counted();
