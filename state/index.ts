@@ -30,6 +30,7 @@ export { saveAgentMetrics, readAgentMetrics, addEquityPoint, readEquityCurve, li
 export { listOpenOrders, orderById, intentKnown } from "./openOrders.ts";
 export type { OpenOrder } from "./openOrders.ts";
 export { reverseFill, hasFill } from "./reverseFill.ts";
+export { SeenEnvelopes, SEEN_CAP, type SentMessage } from "./SeenEnvelopes.ts";
 export type { Reversal } from "./reverseFill.ts";
 export { reconcileLedger, type LedgerDiscrepancy } from "./reconcileLedger.ts";
 export { ledgerCash, netSharesOfToken, unsettledTokens, standingFills } from "./venueFigures.ts";
@@ -41,4 +42,4 @@ export { writeRiskStatus, readRiskStatus } from "./riskStatus.ts";
 export type { RiskStatus, RiskTripStatus } from "./riskStatus.ts";
 export { auditFigures, type LedgerExposure, type LedgerOrder, type LedgerHolding } from "./auditFigures.ts";
 export { recentOfAgent, type RecentOrder, type RecentFill } from "./recentOfAgent.ts";
-export { StateJournal, applyJournal, appliedThrough, readJournal, pruneJournal, journalHead, JOURNALED_TABLES, writtenTable, type Applied, type JournalRow, type JournalArg } from "./journal/index.ts";
+export { StateJournal, applyJournal, appliedThrough, readJournal, pruneJournal, journalHead, JOURNALED_TABLES, LOCAL_TABLES, writtenTable, type Applied, type JournalRow, type JournalArg } from "./journal/index.ts";

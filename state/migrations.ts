@@ -181,4 +181,14 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       CREATE TABLE journal_in (source TEXT PRIMARY KEY, seq INTEGER NOT NULL, gaps INTEGER NOT NULL DEFAULT 0, conflicts INTEGER NOT NULL DEFAULT 0);
     `,
   },
+  {
+    version: 13,
+    name: "the envelopes each durable consumer of this file's process handled, with what the handling sent on stored subjects until the stream has it",
+    // Local to one file, never journaled (LOCAL_TABLES): a redelivery after a crash is dropped as
+    // seen (SeenEnvelopes). Only NATS durables write it, so the embedded floor's ledger hash is unchanged.
+    sql: `
+      CREATE TABLE seen_envelopes (consumer TEXT NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, outputs_json TEXT, PRIMARY KEY (consumer, id));
+      CREATE INDEX seen_envelopes_age ON seen_envelopes(consumer);
+    `,
+  },
 ];

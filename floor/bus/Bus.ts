@@ -37,9 +37,10 @@ export interface SubscribeOptions {
   durable?: string;
   /**
    * Ids already handled, to drop repeats (a message's envelope id; on NATS its `Nats-Msg-Id`):
-   * the bus skips a message whose id `has`, and calls `add` once its handler settled. Default on
-   * a durable subscription: the latest 10,000 ids in memory. A store that persists (written in
-   * the handler's own transaction, `add` then a no-op) makes it hold across restarts.
+   * the bus skips a message whose id `has`, and calls `add` once its handler settled and its
+   * outputs are stored (again when it acknowledges a repeat). Default on a durable subscription:
+   * the latest 10,000 ids in memory. A store that persists, written in the handler's own
+   * transaction, makes it hold across a crash (AgentHost gives its durables one: SeenEnvelopes).
    */
   seen?: SeenStore;
 }

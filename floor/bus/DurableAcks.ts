@@ -31,7 +31,7 @@ export class DurableAcks {
     private readonly host: DurableAcksHost,
   ) {}
 
-  /** Acknowledge `m` after those queued before it; `id` (when it was handled now) becomes seen first; `done` runs in any case. */
+  /** Acknowledge `m` after those queued before it; `id` (its id, handled now or before) is added to `seen` first; `done` runs in any case. */
   queue(m: JsMsg, id: string | undefined, done: () => void): void {
     this.chain = this.chain.then(async () => {
       const inProgress = setInterval(() => m.working(), Math.max(100, this.host.ackWaitMs / 3));

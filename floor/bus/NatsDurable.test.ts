@@ -70,6 +70,16 @@ describe("DurableSubscription.deliver", () => {
     expect(log.filter((l) => l.startsWith("ack"))).toEqual(["ack 1", "ack 2", "ack 3", "ack 4"]);
   });
 
+  it("adds a seen id again as it acknowledges the repeat, so a store that keeps a handling's outputs lets them go", async () => {
+    const log: string[] = [];
+    const adds: string[] = [];
+    const store = { has: (id: string) => id === "id-1", add: (id: string) => void adds.push(id) };
+    const d = new DurableSubscription("d:k", "p.order.in", "C", () => void log.push("handled"), store, fakeHost(log, async () => true));
+    await d.deliver(jsMsg(1, "id-1"));
+    await d.acknowledged();
+    expect([log, adds]).toEqual([["ack 1"], ["id-1"]]);
+  });
+
   it("counts this bus's own publishes for idle() until handled and acknowledged", async () => {
     const log: string[] = [];
     const ledger = new DeliveryLedger();

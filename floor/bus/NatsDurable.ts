@@ -140,7 +140,8 @@ export class DurableSubscription {
     const data = m.string();
     // The envelope id: a publish the stream stored again under another msgID (a collision it renamed) is still the same message.
     const id = envelopeId(data) ?? (h?.get(PubHeaders.MsgIdHdr) || `seq.${m.seq}`);
-    if (this.seen.has(id) || this.unacked.has(id)) return this.acks.queue(m, undefined, done);
+    // Added again once acknowledged: a store that keeps a handling's outputs until then lets them go (SeenEnvelopes).
+    if (this.seen.has(id) || this.unacked.has(id)) return this.acks.queue(m, id, done);
     const after = h?.get(AFTER);
     const msg: BusMsg = { subject: this.host.strip(m.subject), data, respond: () => undefined, ...(after ? { after } : {}) };
     // Tell the server the message is still in hand, so a slow handler is not redelivered meanwhile.

@@ -7,7 +7,7 @@ export interface SeenStore {
 /**
  * The default SeenStore: the latest `cap` ids in memory, oldest forgotten first. It covers
  * redeliveries within one process (a lost ack, an ack wait that ran out); surviving a restart
- * takes a store of the caller's that persists.
+ * takes a store of the caller's that persists (state/SeenEnvelopes.ts, which AgentHost uses).
  */
 export class SeenIds implements SeenStore {
   private readonly ids = new Set<string>();

@@ -1,12 +1,14 @@
 import type { AnyEventObject, AnyStateMachine, InspectionEvent, Observer, StateValue } from "xstate";
 import { SupervisionConfig, subjects } from "../../protocols/index.ts";
-import { asLedgerFailure, loadSnapshot, registerAgent, type Db, type LedgerWriteError } from "../../state/index.ts";
+import { asLedgerFailure, loadSnapshot, registerAgent, SeenEnvelopes, type Db, type LedgerWriteError } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
+import { envelopeId } from "../bus/envelopeId.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentBehaviour, AgentContext, AgentSpec } from "./AgentSpec.ts";
 import { decodeShared } from "./decodeShared.ts";
 import { FloorShared } from "./FloorShared.ts";
+import { handledOnce } from "./handledOnce.ts";
 import { heartbeatRule } from "./heartbeatRule.ts";
 import type { HostBirth, HostCheckpoint, HostCounters, HostDown } from "./HostCheckpoint.ts";
 import { Incarnation } from "./Incarnation.ts";
@@ -125,8 +127,7 @@ export class AgentHost {
       if (exact) b.restore?.(exact.agent);
       this.launch(b);
     }
-    const durables = new Set<string>();
-    this.subs = b.routes.map((r, i) => this.opts.bus.subscribe(r.pattern, (m) => this.receive(i, m.subject, m.data), routeOptions(this.opts.bus.kind, this.spec.id, r.pattern, durables)));
+    this.subscribe(b);
     if (exact?.down) return;
     const verb = life.verb ?? "spawn";
     this.publish(subjects.life(verb), {
@@ -135,6 +136,27 @@ export class AgentHost {
       ...(life.by ? { by: life.by } : {}), ...(life.reason ? { reason: life.reason } : {}), ...(life.reborn ? { reborn: true } : {}),
     });
     this.onStart(b);
+  }
+
+  /**
+   * Bind the routes. A durable one (NATS, stored subjects) remembers what it handled in this
+   * process's file (SeenEnvelopes, in the handling's own transaction: handledOnce); what its
+   * handlings sent that the stream was not known to hold when the last process stopped goes out
+   * again first, under its own ids.
+   */
+  private subscribe(b: AgentBehaviour): void {
+    const { bus, db } = this.opts;
+    const durables = new Set<string>();
+    this.subs = b.routes.map((r, i) => {
+      const o = routeOptions(bus.kind, this.spec.id, r.pattern, durables, (name) => new SeenEnvelopes(db, name));
+      const seen = o.seen;
+      if (!seen) return bus.subscribe(r.pattern, (m) => this.receive(i, m.subject, m.data), o);
+      for (const m of seen.unsent()) bus.publish(m.subject, m.data);
+      return bus.subscribe(r.pattern, (m) => {
+        const id = envelopeId(m.data);
+        return id === undefined ? this.receive(i, m.subject, m.data) : handledOnce(db, seen, id, this.out, () => this.receive(i, m.subject, m.data));
+      }, o);
+    });
   }
 
   /** The configuration the agent runs with (its spec's, or the last one it took in place). */

@@ -1,5 +1,7 @@
 import { PROTOCOL_VERSION, encode, subjects, type Heartbeat } from "../../protocols/index.ts";
+import type { SentMessage } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
+import { isStoredSubject } from "../bus/storedSubjects.ts";
 import type { FloorClock } from "../clock/index.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { AgentSpec } from "./AgentSpec.ts";
@@ -24,6 +26,8 @@ export class HostOutbox {
   /** How many messages this host has numbered. */
   seq = 0;
   private hbSubject: string | undefined;
+  /** While `capture` runs: what is sent on stored subjects. */
+  private sent: SentMessage[] | undefined;
   private readonly mayPublish: (subject: string) => boolean;
 
   constructor(private readonly o: OutboxOptions) {
@@ -33,8 +37,23 @@ export class HostOutbox {
   publish(subject: string, body: Record<string, unknown>): void {
     if (!this.mayPublish(subject)) return this.refuse(subject);
     const msg = { v: PROTOCOL_VERSION, id: this.nextId(), ts: this.o.clock.now(), src: this.o.spec.id, ...body };
-    this.o.bus.publish(subject, encode(subject, msg));
+    const data = encode(subject, msg);
+    this.o.bus.publish(subject, data);
     this.o.counters.published++;
+    if (this.sent && isStoredSubject(subject)) this.sent.push({ subject, data });
+  }
+
+  /** Run `fn`; returns what it sent on stored subjects (the messages a durable's handling must not lose: see handledOnce). */
+  capture(fn: () => void): SentMessage[] {
+    const outer = this.sent;
+    const sent: SentMessage[] = (this.sent = []);
+    try {
+      fn();
+    } finally {
+      this.sent = outer;
+      outer?.push(...sent);
+    }
+    return sent;
   }
 
   /**

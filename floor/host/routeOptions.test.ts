@@ -11,4 +11,10 @@ describe("routeOptions", () => {
     expect(routeOptions("nats", "t1", "ctl.t1.*", taken)).toEqual({});
     expect(routeOptions("local", "t1", "order.event.t1", new Set())).toEqual({});
   });
+  it("gives a durable route the seen store made for its name, and no other route one", () => {
+    const seenOf = (durable: string) => ({ durable, has: () => false, add: () => undefined });
+    expect(routeOptions("nats", "t1", "order.event.t1", new Set(), seenOf).seen?.durable).toBe("t1.order.event.t1");
+    expect(routeOptions("nats", "t1", "md.book.*", new Set(), seenOf)).toEqual({});
+    expect(routeOptions("local", "t1", "order.event.t1", new Set(), seenOf)).toEqual({});
+  });
 });

@@ -2,4 +2,4 @@
 export { StateJournal, journalOf, type JournalArg } from "./StateJournal.ts";
 export { applyJournal, appliedThrough, type Applied, type JournalRow } from "./applyJournal.ts";
 export { readJournal, pruneJournal, journalHead } from "./readJournal.ts";
-export { JOURNALED_TABLES, writtenTable } from "./journalTables.ts";
+export { JOURNALED_TABLES, LOCAL_TABLES, writtenTable } from "./journalTables.ts";
