@@ -39,9 +39,12 @@ export class JournalPublisher {
     return p;
   }
 
-  /** The last row of this role's journal sent (its position in the others' marks). */
-  get through(): number {
-    return this.cursor;
+  /**
+   * The last row of this role's journal written, an open transaction's included: a message's mark
+   * names it, so a receiver waits for the rows even when they go out after the message (see flush).
+   */
+  get head(): number {
+    return Number((this.o.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal_out'").get() as { seq: number } | undefined)?.seq ?? 0);
   }
 
   /** Messages sent so far. */
@@ -49,8 +52,13 @@ export class JournalPublisher {
     return this.batches;
   }
 
-  /** Send every journal row not yet sent. */
+  /**
+   * Send every journal row not yet sent. Not from inside a transaction, which may yet be rolled
+   * back (its rows would then reach the others and never be in this file): they go once it ends,
+   * and what is published meanwhile carries them in its mark (`head`).
+   */
   flush(): void {
+    if (this.o.db.inTransaction) return this.schedule(true);
     for (;;) {
       const rows = readJournal(this.o.db, this.cursor, MAX_ROWS);
       if (rows.length === 0) return;
@@ -63,13 +71,16 @@ export class JournalPublisher {
     }
   }
 
-  private schedule(): void {
+  /** Flush soon: at the next microtask, or, waiting for a transaction to end, at the next turn of the event loop (a transaction held across an await would otherwise spin the microtasks). */
+  private schedule(later = false): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    const run = () => {
       this.scheduled = false;
       this.flush();
-    });
+    };
+    if (later) setImmediate(run);
+    else queueMicrotask(run);
   }
 }
 

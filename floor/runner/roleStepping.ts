@@ -19,7 +19,7 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }));
   const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus: o.bus, role: o.role, log: o.log }));
   // Every message carries how far this file stood (journalMarks); the agents get one only once theirs stands as far.
-  const marks = () => formatMarks([[o.role, publisher.through], ...follower.positions()]);
+  const marks = () => formatMarks([[o.role, publisher.head], ...follower.positions()]);
   const bus = publishAfterJournal(o.bus, publisher, marks);
   const turn = new BootTurn({ bus, role: o.role, log: o.log });
   const fresh = getMeta(o.db, "floorTime") === undefined;
