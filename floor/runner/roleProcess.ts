@@ -1,5 +1,6 @@
 import { getMeta, type Db } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
+import { retryJetStream } from "../bus/jetStreamRetry.ts";
 import { StepFollower, StepLeader } from "../clock/index.ts";
 import { everySecond, type MarketSource } from "../host/index.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -37,9 +38,9 @@ export function embeddedStepping(bus: Bus, source: MarketSource): Stepping {
  * and live each follows the wall clock.
  */
 export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: MarketSource; log: Logger; clock: { now(): number }; signal?: AbortSignal }): Promise<Stepping> {
-  const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }));
+  const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }), o.signal);
   const bus = publishAfterJournal(o.bus, publisher);
-  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus, role: o.role, log: o.log }));
+  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus, role: o.role, log: o.log }), o.signal);
   const turn = new BootTurn({ bus, role: o.role, log: o.log });
   const fresh = getMeta(o.db, "floorTime") === undefined;
   const boot = {
@@ -90,18 +91,10 @@ export function iterate<T>(it: Iterable<T> | AsyncIterable<T>): { next(): Iterat
 }
 
 /**
- * A JetStream read at a role's start, tried again while the server times out (a cluster still
- * electing its stream's leader, a loaded machine): up to 5 tries, 2 s apart, then it fails naming what.
+ * A JetStream read at a role's start, tried again with backoff while JetStream times out or is
+ * electing (a fresh cluster, a failover, a loaded machine), for up to a minute; then it fails naming what.
  */
-async function patiently<T>(what: string, log: Logger, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const timeout = /timeout|timed out/i.test((e as Error).message);
-      if (!timeout || attempt >= 5) throw new Error(`${what}: ${(e as Error).message}`, { cause: e });
-      log.warn({ attempt, err: (e as Error).message }, `${what} timed out; trying again`);
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
+function patiently<T>(what: string, log: Logger, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const onRetry = (attempt: number, err: Error, delayMs: number) => log.warn({ attempt, err: err.message, delayMs }, `${what} failed; trying again`);
+  return retryJetStream(what, fn, { clustered: true, onRetry, ...(signal ? { signal } : {}) });
 }
