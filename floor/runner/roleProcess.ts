@@ -53,7 +53,7 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   // At the run's end, what the others published last is read before this role stops.
   const caughtUp = async () => {
     if ((await bus.caughtUp?.()) === false) o.log.warn({ role: o.role }, "stopping with durable subscriptions not caught up after 10 s");
-    await follower.repair();
+    await patiently("reading the other roles' journals from the stream at the end", o.log, () => follower.repair());
   };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
   if (wallTime) return { bus, ...boot, paced: true, steps: (start) => everySecond(start), done: () => undefined, ended: async () => undefined, stop: stopAll() };
