@@ -86,6 +86,7 @@ export class DurableSubscription {
       } catch (err) {
         if (!this.live()) break;
         this.host.warn(`durable ${this.name}: reading failed, trying again: ${(err as Error).message}`);
+        this.resync = true; // a consumer gone (a node that lost it, a failover mid-rewind) is made again from the last message acknowledged
         await sleep(500);
       }
     }

@@ -123,8 +123,9 @@ export class NatsSubscriptions {
     await this.durablesAcknowledged();
     const behind: string[] = [];
     for (const d of this.durableByName.values()) {
-      const ci = await jsm.consumers.info(this.o.stream, d.name);
-      if (ci.num_pending > 0 || ci.num_ack_pending > 0) behind.push(`${d.name} ${ci.num_pending}/${ci.num_ack_pending}`);
+      const ci = await jsm.consumers.info(this.o.stream, d.name).catch((err: unknown) => ({ error: (err as Error).message }));
+      if ("error" in ci) behind.push(`${d.name} (${ci.error})`);
+      else if (ci.num_pending > 0 || ci.num_ack_pending > 0) behind.push(`${d.name} ${ci.num_pending}/${ci.num_ack_pending}`);
     }
     return behind;
   }

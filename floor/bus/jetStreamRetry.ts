@@ -43,8 +43,8 @@ export interface RetryOptions {
   clustered?: boolean;
   /** Told of each failed try that will be tried again, and the wait before it. */
   onRetry?(attempt: number, err: Error, delayMs: number): void;
-  /** Stop trying (the process is stopping): the last error is thrown at once. */
-  signal?: AbortSignal;
+  /** True once trying again is pointless (the process is stopping, the bus closed): the last error is thrown at once. */
+  stopped?(): boolean;
 }
 
 /**
@@ -59,7 +59,7 @@ export async function retryJetStream<T>(what: string, fn: () => Promise<T>, o: R
     try {
       return await fn();
     } catch (err) {
-      if (!transientJetStreamError(err, o.clustered === true) || o.signal?.aborted) throw err;
+      if (!transientJetStreamError(err, o.clustered === true) || o.stopped?.()) throw err;
       const delay = retryDelayMs(attempt);
       const spent = Date.now() - began;
       if (spent + delay > budget) {

@@ -95,6 +95,7 @@ export function iterate<T>(it: Iterable<T> | AsyncIterable<T>): { next(): Iterat
  * electing (a fresh cluster, a failover, a loaded machine), for up to a minute; then it fails naming what.
  */
 function patiently<T>(what: string, log: Logger, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const stopped = () => signal?.aborted === true;
   const onRetry = (attempt: number, err: Error, delayMs: number) => log.warn({ attempt, err: err.message, delayMs }, `${what} failed; trying again`);
-  return retryJetStream(what, fn, { clustered: true, onRetry, ...(signal ? { signal } : {}) });
+  return retryJetStream(what, fn, { clustered: true, onRetry, stopped });
 }
