@@ -92,4 +92,22 @@ describeNatsServer("the bus on a three-node NATS cluster (R3)", () => {
     }
   }, 40_000);
 
+  it("at its start, waits for a cluster that has no JetStream majority yet, rather than failing on its timeout", async () => {
+    for (const n of cluster.nodes) if (!n.up) await cluster.start(n.name);
+    const [alone, ...others] = cluster.nodes;
+    for (const n of others) await cluster.kill(n.name); // one node of three: no meta leader, JetStream requests time out
+    const warnings: string[] = [];
+    const connecting = NatsBus.connect({ url: alone!.url, replicas: 3, prefix: uniquePrefix("el"), warn: (w) => void warnings.push(w) });
+    let settled = false;
+    void connecting.then(() => (settled = true), () => (settled = true));
+    await waitFor(() => warnings.length > 0 || settled, 20_000, "the first try to fail");
+    for (const n of others) await cluster.start(n.name);
+    const bus = await connecting; // rejected with "timeout" before start-up requests were retried
+    try {
+      expect(warnings[0]).toMatch(/the floor's JetStream stream on .*: try 1 failed \(.*\); trying again in \d+ ms/);
+      expect((await bus.streamInfo()).messages).toBe(0);
+    } finally {
+      await bus.close();
+    }
+  }, 90_000);
 });
