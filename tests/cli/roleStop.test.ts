@@ -29,7 +29,7 @@ await describeNats("SIGTERM to each role of a split floor", () => {
         expect(r.stdout).toMatch(/stopped cleanly \d+ ms after the signal/);
       }
     } finally {
-      floor.kill();
+      await floor.kill();
     }
   }, 300_000);
 });

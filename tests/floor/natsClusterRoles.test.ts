@@ -62,7 +62,7 @@ describeNatsServer("the floor's roles on a three-node NATS cluster whose nodes d
       expect(auditor?.settlements).toBeGreaterThan(0);
       expect(auditor?.journal).toEqual({ g: 0, c: 0 });
     } catch (e) {
-      floor.kill(); // never leave role processes behind (they wait for ever on a dead floor)
+      await floor.kill(); // never leave role processes behind (they wait for ever on a dead floor)
       const kept = floor.keepLogs(mkdtempSync(join(tmpdir(), "polyfloor-cluster-roles-failed-")));
       cpSync(tmp.dir, join(kept, "files"), { recursive: true });
       console.error(`the cluster-roles run failed; the roles' logs and files are in ${kept}\n${floor.logs(1500)}`);

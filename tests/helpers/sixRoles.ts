@@ -25,8 +25,8 @@ export interface SixRoles {
   logs(stdoutTail?: number): string;
   /** Write each process's whole output to `dir/<role>.log`; returns `dir`. */
   keepLogs(dir: string): string;
-  /** SIGKILL every process still running (a test's `finally`: a floor waiting on a dead role waits for ever). */
-  kill(): void;
+  /** SIGKILL every process still running (a test's `finally`: a floor waiting on a dead role waits for ever); resolves once all have exited. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -65,8 +65,11 @@ export function startSixRoles(o: { dir: { path(name: string): string }; args: re
       for (const r of SIX_ROLES) writeFileSync(join(dir, `${r}.log`), `${procs[r].output.stdout}\n--- stderr\n${procs[r].output.stderr}`);
       return dir;
     },
-    kill() {
-      for (const r of SIX_ROLES) if (procs[r].exitCode === null && procs[r].signalCode === null) procs[r].kill("SIGKILL");
+    async kill() {
+      const running = SIX_ROLES.map((r) => procs[r]).filter((p) => p.exitCode === null && p.signalCode === null);
+      const exited = running.map((p) => new Promise<void>((resolve) => p.once("exit", () => setImmediate(resolve)))); // the pipes drained
+      for (const p of running) p.kill("SIGKILL");
+      await Promise.all(exited);
     },
   };
 }
