@@ -29,6 +29,8 @@ describeNatsServer("the floor's roles on a three-node NATS cluster whose nodes d
     const reach = async (t: number) => {
       const end = Date.now() + 120_000;
       while (floorTime() < t) {
+        // A role that exits before the end never comes back here (nothing restarts it): fail now, not after the wait.
+        if (floor.exited().length > 0) throw new Error(`the ${floor.exited().join(", ")} process(es) exited before the floor reached ${new Date(t).toISOString()}`);
         if (Date.now() > end) throw new Error(`the floor did not reach ${new Date(t).toISOString()} (at ${new Date(floorTime()).toISOString()})`);
         await new Promise((r) => setTimeout(r, 200));
       }

@@ -17,6 +17,8 @@ export interface SixRoles {
   db(role: RoleName): string;
   /** Every process's exit, by role (a process still running after `timeoutMs` is SIGKILLed and rejects). */
   finished(timeoutMs: number): Promise<Record<RoleName, CliResult>>;
+  /** The roles whose process has exited (or was killed) so far. */
+  exited(): RoleName[];
   /** Each file's ledger hash, by role (undefined for a file that cannot be read yet). */
   ledgerHashes(): Record<RoleName, string | undefined>;
   /** `fn` on role `role`'s file opened read-only; undefined when it is not there or not migrated yet. */
@@ -58,6 +60,7 @@ export function startSixRoles(o: { dir: { path(name: string): string }; args: re
       const results = await Promise.all(SIX_ROLES.map((r) => finished(procs[r], timeoutMs)));
       return each((r) => results[SIX_ROLES.indexOf(r)]!);
     },
+    exited: () => SIX_ROLES.filter((r) => procs[r].exitCode !== null || procs[r].signalCode !== null),
     ledgerHashes: () => each((r) => read(r, ledgerHash)),
     logs: (tail = 2000) => SIX_ROLES.map((r) => `--- ${r} (exit ${procs[r].exitCode ?? procs[r].signalCode ?? "running"})\n${procs[r].output.stdout.slice(-tail)}\n--- ${r} stderr\n${procs[r].output.stderr}`).join("\n"),
     keepLogs(dir) {
