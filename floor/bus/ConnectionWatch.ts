@@ -1,6 +1,7 @@
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { DeliveryLedger } from "./DeliveryLedger.ts";
 import { LossWatch } from "./LossWatch.ts";
+import { retryJetStream } from "./jetStreamRetry.ts";
 import { ensureFloorStream, watchStatus, type BusViolation, type ConnectionCounters } from "./natsConnection.ts";
 import type { SubjectPrefix } from "./natsSubjects.ts";
 
@@ -63,7 +64,9 @@ export class ConnectionWatch {
   private async afterReconnect(): Promise<void> {
     this.o.resend();
     void this.loss.check();
-    await ensureFloorStream(this.nc, this.subjects.prefix, this.o.url, this.o.replicas).then((seq) => this.o.streamChecked(seq), (err: unknown) => {
+    // A cluster elects the stream's leader again after a node's death: JetStream times out meanwhile.
+    const check = () => ensureFloorStream(this.nc, this.subjects.prefix, this.o.url, this.o.replicas);
+    await retryJetStream("checking the JetStream stream after reconnecting", check, { budgetMs: 30_000, clustered: true, stopped: this.o.closed }).then((seq) => this.o.streamChecked(seq), (err: unknown) => {
       if (!this.o.closed()) this.o.warn(`could not check the JetStream stream after reconnecting: ${(err as Error).message}`);
     });
   }

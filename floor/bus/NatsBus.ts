@@ -84,7 +84,8 @@ export class NatsBus implements Bus {
     const subjects = new SubjectPrefix(opts.prefix);
     const endpoint = parseBusUrl(opts.url, "bus url");
     const auth = opts.auth ?? busAuth(endpoint, {});
-    const { nc, streamSeq } = await openNats(endpoint, auth, subjects.prefix, opts.name, opts.replicas ?? 1);
+    const warn = opts.warn ?? ((message: string) => console.error(`NatsBus ${endpoint.display}: ${message}`));
+    const { nc, streamSeq } = await openNats(endpoint, auth, subjects.prefix, opts.name, opts.replicas ?? 1, warn);
     return new NatsBus(nc, subjects, endpoint.display, opts, auth, streamSeq);
   }
 
@@ -178,13 +179,17 @@ export class NatsBus implements Bus {
     const jsm = await jetstreamManager(this.nc, { checkAPI: false });
     const end = Date.now() + timeoutMs;
     let quiet = 0;
+    let behind: string[] = [];
     while (Date.now() < end && !this.closed) {
       await this.idle();
-      const done = await this.subscriptions.durablesCaughtUp(jsm).catch(() => false);
+      behind = await this.subscriptions.durablesBehind(jsm).catch((err: unknown) => [`(consumer info failed: ${(err as Error).message})`]);
+      const done = behind.length === 0;
       quiet = done ? quiet + 1 : 0;
       if (quiet >= 2) return true;
       await new Promise((r) => setTimeout(r, done ? quietMs : 50));
     }
+    // Which consumers, and what they hold (pending/awaiting ack): the difference between a slow handler, a lost ack and a dead consumer.
+    if (!this.closed) this.settings.warn(`durable subscriptions not caught up after ${timeoutMs} ms: ${behind.slice(0, 8).join(", ")}${behind.length > 8 ? ` and ${behind.length - 8} more` : ""}`);
     return false;
   }
 

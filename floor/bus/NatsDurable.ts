@@ -28,6 +28,15 @@ export interface DurableHost {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
+ * The reading loop's pulls. In a cluster a pull waits at the consumer's leader; when that node dies
+ * the pull dies with it, unanswered, and the client pulls again only after two missed heartbeats:
+ * 2 x 15 s with nats.js's default 30 s pulls, so a durable could stall for half a minute after every
+ * failover (and a role stopping meanwhile stopped without what it held). Short pulls with 1 s
+ * heartbeats bound that stall to about 2 s, for a heartbeat a second per idle durable.
+ */
+export const CONSUME = { max_messages: 64, expires: 5000, idle_heartbeat: 1000 } as const;
+
+/**
  * One `subscribe(…, { durable })` on NATS: a JetStream durable consumer, its messages run through
  * the handler one at a time in stream order, each unless its id (the envelope id, else its
  * `Nats-Msg-Id`) is in `seen` or handled and not yet acknowledged. Acknowledgements follow in the
@@ -67,7 +76,7 @@ export class DurableSubscription {
           if (!(await this.ensure())) break;
         }
         const consumer = await jetstream(this.host.nc).consumers.get(this.host.stream, this.name);
-        this.messages = await consumer.consume({ max_messages: 64 });
+        this.messages = await consumer.consume(CONSUME);
         if (!this.live()) break;
         for await (const m of this.messages) {
           await this.deliver(m);
@@ -77,6 +86,7 @@ export class DurableSubscription {
       } catch (err) {
         if (!this.live()) break;
         this.host.warn(`durable ${this.name}: reading failed, trying again: ${(err as Error).message}`);
+        this.resync = true; // a consumer gone (a node that lost it, a failover mid-rewind) is made again from the last message acknowledged
         await sleep(500);
       }
     }

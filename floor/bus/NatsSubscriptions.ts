@@ -118,14 +118,16 @@ export class NatsSubscriptions {
     await Promise.all([...this.durableByName.values()].map((d) => d.acknowledged()));
   }
 
-  /** True when every durable's consumer has nothing left to deliver and nothing awaiting our ack (and our acks went out). */
-  async durablesCaughtUp(jsm: { consumers: { info(stream: string, name: string): Promise<{ num_pending: number; num_ack_pending: number }> } }): Promise<boolean> {
+  /** The durables whose consumer still has something to deliver or awaits our ack (after our acks went out), each as `name pending/ack-pending`: none when caught up. */
+  async durablesBehind(jsm: { consumers: { info(stream: string, name: string): Promise<{ num_pending: number; num_ack_pending: number }> } }): Promise<string[]> {
     await this.durablesAcknowledged();
+    const behind: string[] = [];
     for (const d of this.durableByName.values()) {
-      const ci = await jsm.consumers.info(this.o.stream, d.name);
-      if (ci.num_pending > 0 || ci.num_ack_pending > 0) return false;
+      const ci = await jsm.consumers.info(this.o.stream, d.name).catch((err: unknown) => ({ error: (err as Error).message }));
+      if ("error" in ci) behind.push(`${d.name} (${ci.error})`);
+      else if (ci.num_pending > 0 || ci.num_ack_pending > 0) behind.push(`${d.name} ${ci.num_pending}/${ci.num_ack_pending}`);
     }
-    return true;
+    return behind;
   }
 
   /** The JetStream consumer name of durable `durable` on this bus's stream. */

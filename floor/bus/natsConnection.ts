@@ -12,6 +12,7 @@ import { BusAuthError } from "./auth/BusAuthError.ts";
 import type { BusAuth, BusAuthMethod } from "./auth/busAuth.ts";
 import type { BusEndpoint } from "./auth/busEndpoint.ts";
 import { BusClosedError, NoRespondersError, RequestTimeoutError, type BusViolation } from "./Bus.ts";
+import { retryJetStream } from "./jetStreamRetry.ts";
 import { ensureStream, streamNameFor } from "./natsStream.ts";
 import { STORED_SUBJECTS } from "./storedSubjects.ts";
 import type { OutboxStats } from "./natsOutbox.ts";
@@ -48,10 +49,12 @@ export interface NatsBusStatus extends ConnectionCounters, BusIdentity {
 }
 
 /**
- * Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists.
+ * Connect (reconnecting forever once connected) and make sure the floor's JetStream stream exists,
+ * trying that again while JetStream answers with a timeout or "unavailable" (a fresh cluster still
+ * electing its leaders, six processes creating one R3 stream at once) for up to a minute.
  * Refused credentials, or none where the server wants some, are a BusAuthError naming the URL (without secrets).
  */
-export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined, replicas: number): Promise<{ nc: NatsConnection; streamSeq: number }> {
+export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: string, name: string | undefined, replicas: number, onRetry?: (message: string) => void): Promise<{ nc: NatsConnection; streamSeq: number }> {
   const url = endpoint.display;
   let nc: NatsConnection;
   try {
@@ -74,7 +77,9 @@ export async function openNats(endpoint: BusEndpoint, auth: BusAuth, prefix: str
     throw new Error(`cannot connect to NATS at ${url}: ${(err as Error).message}`, { cause: err });
   }
   try {
-    return { nc, streamSeq: await ensureFloorStream(nc, prefix, url, replicas) };
+    const what = `the floor's JetStream stream on ${url}`;
+    const retry = { clustered: nc.info?.cluster !== undefined, onRetry: (attempt: number, err: Error, delayMs: number) => onRetry?.(`${what}: try ${attempt} failed (${err.message}); trying again in ${delayMs} ms`) };
+    return { nc, streamSeq: await retryJetStream(what, () => ensureFloorStream(nc, prefix, url, replicas), retry) };
   } catch (err) {
     await nc.close().catch(() => undefined);
     throw err;

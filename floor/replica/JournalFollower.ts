@@ -45,6 +45,8 @@ export class JournalFollower {
   /** How far each source is applied in this file (journal_in, kept here: read on every message received). */
   private readonly through = new Map<string, number>();
   private waiters: Waiter[] = [];
+  /** A read of the stream failed: the next message reads it again first. */
+  private unread = false;
 
   private constructor(private readonly o: { db: Db; bus: Bus; role: string; log: Logger }) {
     this.reconnects = o.bus.health.reconnects;
@@ -91,7 +93,7 @@ export class JournalFollower {
           this.o.log.error({ after, have: Object.fromEntries(this.through) }, "a message waited for state rows its sender had and they never came: handled without them");
           return done();
         }
-        for (const [source, seq] of marks) if ((this.through.get(source) ?? 0) < seq) void this.repair(source);
+        for (const [source, seq] of marks) if ((this.through.get(source) ?? 0) < seq) void this.repaired(source);
       }, REPAIR_AFTER_MS);
       const done = () => {
         clearInterval(timer);
@@ -121,16 +123,34 @@ export class JournalFollower {
    * handled, whatever subscription it is on.
    */
   private live(subject: string, data: string): Promise<void> | undefined {
-    if (this.o.bus.health.reconnects !== this.reconnects) {
+    if (this.o.bus.health.reconnects !== this.reconnects || this.unread) {
       this.reconnects = this.o.bus.health.reconnects;
-      // The connection was down: what came meanwhile is only in the stream.
-      return this.repair().then(() => this.live(subject, data));
+      // The connection was down (or the stream could not be read since): what came meanwhile is only in the stream.
+      return this.repaired().then((ok) => (ok ? this.live(subject, data) : undefined));
     }
     const batch = this.parse(subject, data);
     if (!batch) return undefined;
-    if (batch.rows[0]![0] > appliedThrough(this.o.db, batch.src) + 1) return this.repair(batch.src).then(() => this.apply(batch, true));
+    // Applied over a hole, the missing rows would be skipped for good: only once the stream was read and lacks them.
+    if (batch.rows[0]![0] > appliedThrough(this.o.db, batch.src) + 1) return this.repaired(batch.src).then((ok) => (ok ? this.apply(batch, true) : undefined));
     this.apply(batch, true);
     return undefined;
+  }
+
+  /**
+   * `repair`, false when the stream could not be read (JetStream electing a leader after a
+   * failover): logged, and tried again at the next message. What was not applied meanwhile is in
+   * the stream, which that read gets.
+   */
+  private async repaired(source?: string): Promise<boolean> {
+    try {
+      await this.repair(source);
+      this.unread = false;
+      return true;
+    } catch (e) {
+      this.unread = true;
+      this.o.log.warn({ source, err: (e as Error).message }, "the state journal could not be read back from the stream; trying again at the next message");
+      return false;
+    }
   }
 
   private take(subject: string, data: string, live: boolean): void {

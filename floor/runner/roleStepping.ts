@@ -16,8 +16,8 @@ import { stepping, type Stepping } from "./Stepping.ts";
  * and live each follows the wall clock.
  */
 export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: MarketSource; log: Logger; clock: { now(): number }; signal?: AbortSignal }): Promise<Stepping> {
-  const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }));
-  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus: o.bus, role: o.role, log: o.log }));
+  const publisher = await patiently("reading the last journal message the stream keeps", o.log, () => JournalPublisher.start({ db: o.db, bus: o.bus, role: o.role, clock: o.clock }), o.signal);
+  const follower = await patiently("reading the other roles' journals from the stream", o.log, () => JournalFollower.start({ db: o.db, bus: o.bus, role: o.role, log: o.log }), o.signal);
   // Every message carries how far this file stood (journalMarks); the agents get one only once theirs stands as far.
   const marks = () => formatMarks([[o.role, publisher.head], ...follower.positions()]);
   const bus = publishAfterJournal(o.bus, publisher, marks);
@@ -35,7 +35,7 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   // At the run's end, what the others published last is read before this role stops.
   const caughtUp = async () => {
     if ((await bus.caughtUp?.()) === false) o.log.warn({ role: o.role }, "stopping with durable subscriptions not caught up after 10 s");
-    await follower.repair();
+    await patiently("reading the other roles' journals from the stream at the end", o.log, () => follower.repair());
   };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
   if (wallTime) return stepping({ ...role, steps: (start) => everySecond(start), stop: stopAll() });
