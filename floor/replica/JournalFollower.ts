@@ -2,13 +2,8 @@ import { families, JournalBatch } from "../../protocols/index.ts";
 import { appliedThrough, applyJournal, type Db } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { Logger } from "../log/createLogger.ts";
-import { parseMarks } from "./journalMarks.ts";
+import { MarkWaits } from "./MarkWaits.ts";
 import { roleWrites } from "./roleTables.ts";
-
-/** How long a message waits for the rows its sender had (awaitMarks) before it is handled without them, logged and counted. */
-export const MARK_WAIT_MS = 30_000;
-/** A message still waiting this long reads its sources back from the stream, and again as often while it waits. */
-const REPAIR_AFTER_MS = 250;
 
 export interface FollowerStats {
   batches: number;
@@ -19,14 +14,9 @@ export interface FollowerStats {
   invalid: number;
   /** Times the rows were read back from the stream to fill a hole (a start, a reconnect, a gap, the run's end). */
   repairs: number;
-  /** Messages that waited for rows their sender had (awaitMarks), and those handled without them after MARK_WAIT_MS. */
+  /** Messages that waited for rows their sender had (awaitMarks), and those handled without them after MARK_WAIT_MS (MarkWaits). */
   waited: number;
   unmet: number;
-}
-
-interface Waiter {
-  readonly marks: ReadonlyMap<string, number>;
-  resolve(): void;
 }
 
 /**
@@ -44,13 +34,14 @@ export class JournalFollower {
   private reconnects: number;
   /** How far each source is applied in this file (journal_in, kept here: read on every message received). */
   private readonly through = new Map<string, number>();
-  private waiters: Waiter[] = [];
+  private readonly waits: MarkWaits;
   /** A read of the stream failed: the next message reads it again first. */
   private unread = false;
 
   private constructor(private readonly o: { db: Db; bus: Bus; role: string; log: Logger }) {
     this.reconnects = o.bus.health.reconnects;
     for (const r of o.db.prepare("SELECT source, seq FROM journal_in").all() as Array<{ source: string; seq: number }>) this.through.set(r.source, Number(r.seq));
+    this.waits = new MarkWaits({ role: o.role, log: o.log, through: this.through, fetch: (source) => void this.repaired(source), stats: this.stats });
     this.sub = o.bus.subscribe(families.journal.pattern, (m) => this.live(m.subject, m.data));
   }
 
@@ -63,7 +54,7 @@ export class JournalFollower {
 
   stop(): void {
     this.sub.unsubscribe();
-    for (const w of this.waiters.splice(0)) w.resolve();
+    this.waits.stop();
   }
 
   /** How far each other role's journal is applied in this file. */
@@ -71,42 +62,9 @@ export class JournalFollower {
     return this.through;
   }
 
-  /**
-   * Undefined when this file has every row the mark `after` names (a sender's PublishOptions.after;
-   * this role's own position is its own file's); otherwise a promise that resolves once it has
-   * them, reading them back from the stream while they are late, or after MARK_WAIT_MS without
-   * them (logged and counted in `unmet`).
-   */
+  /** Undefined when this file has every row the causal mark `after` names; otherwise a promise that resolves once it has them (MarkWaits). */
   awaitMarks(after: string | undefined): Promise<void> | undefined {
-    if (!after) return undefined;
-    const { marks, invalid } = parseMarks(after);
-    if (invalid > 0) this.o.log.warn({ after }, "a message's journal mark is malformed in part; the rest is awaited");
-    marks.delete(this.o.role);
-    if (this.met(marks)) return undefined;
-    this.stats.waited++;
-    return new Promise<void>((resolve) => {
-      const w: Waiter = { marks, resolve: () => done() };
-      const started = Date.now();
-      const timer = setInterval(() => {
-        if (Date.now() - started >= MARK_WAIT_MS) {
-          this.stats.unmet++;
-          this.o.log.error({ after, have: Object.fromEntries(this.through) }, "a message waited for state rows its sender had and they never came: handled without them");
-          return done();
-        }
-        for (const [source, seq] of marks) if ((this.through.get(source) ?? 0) < seq) void this.repaired(source);
-      }, REPAIR_AFTER_MS);
-      const done = () => {
-        clearInterval(timer);
-        this.waiters = this.waiters.filter((x) => x !== w);
-        resolve();
-      };
-      this.waiters.push(w);
-    });
-  }
-
-  private met(marks: ReadonlyMap<string, number>): boolean {
-    for (const [source, seq] of marks) if ((this.through.get(source) ?? 0) < seq) return false;
-    return true;
+    return this.waits.wait(after);
   }
 
   /** Read back from the stream what the stream keeps of `source`'s journal (every other role's when absent), and apply what is missing. */
@@ -181,7 +139,7 @@ export class JournalFollower {
     this.stats.gaps += r.gap;
     this.stats.refused += r.refused.length;
     this.through.set(source, appliedThrough(this.o.db, source));
-    if (this.waiters.length > 0) for (const w of [...this.waiters]) if (this.met(w.marks)) w.resolve();
+    this.waits.applied();
     if (r.gap > 0) this.o.log.error({ source, missing: r.gap, upTo: batch.rows[0]![0], live }, "rows of a role's state journal are not in the stream: this file lacks them");
     for (const x of r.refused.slice(0, 5)) this.o.log.error({ source, seq: x.seq, reason: x.reason }, "a state journal row was refused");
   }
