@@ -27,7 +27,7 @@ function configPath(): string {
 export async function startRoles(o: { opts: ChaosOptions; dir: string; logDir: string; url: string; prefix: string; signal: AbortSignal }): Promise<Map<ChaosRole, SupervisedRole>> {
   const roles = new Map<ChaosRole, SupervisedRole>();
   for (const role of CHAOS_ROLES) {
-    const args = [`${ROOT}bin/floor.mjs`, "start", "--role", role, "--bus", o.url, "--db", roleDb(o.dir, role), "--config", configPath(), "--speed", "max", "--until", o.opts.until, "--seed", String(o.opts.seed)];
+    const args = [...nodeArgs(), `${ROOT}bin/floor.mjs`, "start", "--role", role, "--bus", o.url, "--db", roleDb(o.dir, role), "--config", configPath(), "--speed", "max", "--until", o.opts.until, "--seed", String(o.opts.seed)];
     const r = new SupervisedRole({ role, command: process.execPath, args, cwd: o.dir, env: roleEnv(o.prefix), logDir: o.logDir });
     roles.set(role, r);
     const running = await Promise.race([r.start(), new Promise<"late">((res) => setTimeout(() => res("late"), 120_000).unref())]);
@@ -37,4 +37,9 @@ export async function startRoles(o: { opts: ChaosOptions; dir: string; logDir: s
     }
   }
   return roles;
+}
+
+/** Node's own flags for every role process, from POLYFLOOR_CHAOS_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=DIR`, which NODE_OPTIONS refuses). */
+function nodeArgs(): string[] {
+  return (process.env.POLYFLOOR_CHAOS_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 }
