@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import type { NatsBus, StoredMessage } from "../../floor/bus/index.ts";
+import { retryJetStream } from "../../floor/bus/jetStreamRetry.ts";
 import { afterAll, beforeAll } from "vitest";
 import { freePort } from "./freePort.ts";
 import { tmpDir } from "./tmp.ts";
@@ -141,19 +142,12 @@ async function distinctPorts(count: number): Promise<number[]> {
 }
 
 /**
- * The bus's stored messages on `filter`, retried while the cluster is still electing leaders
- * after a node died (creating the reading consumer times out until the meta leader is back).
+ * The bus's stored messages on `filter`, retried as the floor retries its own JetStream requests
+ * (retryJetStream, up to a minute) while the cluster is still electing leaders after a node died:
+ * creating the reading consumer times out until they are back. 20 s was once not enough in CI.
  */
-export async function storedOnceReady(bus: NatsBus, filter: string, timeoutMs = 20_000): Promise<StoredMessage[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await bus.streamMessages(filter);
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`could not read the stream within ${timeoutMs} ms after the failover: ${(err as Error).message}`, { cause: err });
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+export function storedOnceReady(bus: NatsBus, filter: string): Promise<StoredMessage[]> {
+  return retryJetStream(`reading ${filter} from the stream after the failover`, () => bus.streamMessages(filter), { clustered: true });
 }
 
 /**
