@@ -42,4 +42,4 @@ export { writeRiskStatus, readRiskStatus } from "./riskStatus.ts";
 export type { RiskStatus, RiskTripStatus } from "./riskStatus.ts";
 export { auditFigures, type LedgerExposure, type LedgerOrder, type LedgerHolding } from "./auditFigures.ts";
 export { recentOfAgent, type RecentOrder, type RecentFill } from "./recentOfAgent.ts";
-export { StateJournal, applyJournal, appliedThrough, readJournal, pruneJournal, journalHead, JOURNALED_TABLES, LOCAL_TABLES, writtenTable, type Applied, type JournalRow, type JournalArg } from "./journal/index.ts";
+export { StateJournal, applyJournal, appliedThrough, readJournal, pruneJournal, journalHead, journalSequence, JOURNALED_TABLES, LOCAL_TABLES, writtenTable, type Applied, type JournalRow, type JournalArg } from "./journal/index.ts";

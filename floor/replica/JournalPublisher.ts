@@ -1,5 +1,5 @@
 import { families, JournalBatch, PROTOCOL_VERSION } from "../../protocols/index.ts";
-import { journalHead, pruneJournal, readJournal, StateJournal, type Db, type JournalRow } from "../../state/index.ts";
+import { journalHead, pruneJournal, readJournal, journalSequence, StateJournal, type Db, type JournalRow } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
 
 /** At most this many statements, and about this many bytes, in one `state.<role>` message (NATS refuses over 1 MB). */
@@ -44,7 +44,7 @@ export class JournalPublisher {
    * names it, so a receiver waits for the rows even when they go out after the message (see flush).
    */
   get head(): number {
-    return Number((this.o.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'journal_out'").get() as { seq: number } | undefined)?.seq ?? 0);
+    return journalSequence(this.o.db);
   }
 
   /** Messages sent so far. */
