@@ -38,7 +38,12 @@ export class ConnectionWatch {
     private readonly o: ConnectionWatchOptions,
   ) {
     this.loss = new LossWatch(ledger, () => nc.flush(), () => this.counters.connected, o.lostGraceMs);
-    const violation = (e: { operation: BusViolation["operation"]; subject: string }) => o.onViolation({ operation: e.operation, subject: subjects.strip(e.subject) });
+    const violation = (e: { operation: BusViolation["operation"]; subject: string }) => {
+      o.onViolation({ operation: e.operation, subject: subjects.strip(e.subject) });
+      // A refused publish reaches none of our own subscribers: write those deliveries off now (the
+      // round trip keeps it exact) rather than after lostGraceMs, which held a sim's every step.
+      if (e.operation === "publish") void this.loss.check();
+    };
     void watchStatus(nc, this.counters, () => void this.afterReconnect(), violation);
   }
 
