@@ -84,4 +84,14 @@ describe("SeenEnvelopes", () => {
     expect(readJournal(db, 0, 100).filter(([, sql]) => sql.includes("seen_envelopes"))).toEqual([]);
     expect(s.has("x.1")).toBe(true);
   });
+
+  it("lists an agent's consumers by their name's prefix (`_` is no wildcard) and forgets one whole, its kept outputs too", () => {
+    for (const name of ["t1.order.event.t1", "t1.order.decision.t1", "t1x.order.event.t1x", "t1_order.x"]) new SeenEnvelopes(db, name).add("a.1.1");
+    const kept = new SeenEnvelopes(db, "t1.order.event.t1");
+    db.transaction(() => kept.record("a.1.2", [{ subject: "order.intent.t1", data: "{}" }]))();
+    expect(SeenEnvelopes.consumers(db, "t1.")).toEqual(["t1.order.decision.t1", "t1.order.event.t1"]);
+    expect(SeenEnvelopes.forget(db, "t1.order.event.t1")).toBe(2);
+    expect([count(db, "t1.order.event.t1"), count(db, "t1.order.decision.t1"), count(db, "t1x.order.event.t1x")]).toEqual([0, 1, 1]);
+    expect(kept.unsent()).toEqual([]);
+  });
 });

@@ -67,6 +67,22 @@ export class SeenEnvelopes {
     if (edge) stmt(this.db, "DELETE FROM seen_envelopes WHERE consumer = ? AND rowid <= ?").run(this.consumer, edge.n);
   }
 
+  /**
+   * Forget consumer `consumer` altogether: for a durable deleted for good (an agent retired), never
+   * one that resumes. Returns the rows deleted.
+   */
+  static forget(db: Db, consumer: string): number {
+    return stmt(db, "DELETE FROM seen_envelopes WHERE consumer = ?").run(consumer).changes;
+  }
+
+  /** The consumers with ids kept whose name begins with `prefix` (not empty), e.g. an agent's `<agent id>.`. */
+  static consumers(db: Db, prefix: string): string[] {
+    // A range on the primary key, not LIKE: `_` in a name is a LIKE wildcard.
+    const past = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const rows = stmt(db, "SELECT DISTINCT consumer FROM seen_envelopes WHERE consumer >= ? AND consumer < ? ORDER BY consumer").all(prefix, past) as Array<{ consumer: string }>;
+    return rows.map((r) => r.consumer);
+  }
+
   /** A prune every PRUNE_EVERY new ids, not on every insert. */
   private counted(): void {
     if (++this.adds % PRUNE_EVERY === 0) this.prune();

@@ -1,11 +1,15 @@
 import type { Bus } from "./Bus.ts";
 
-/** `bus` with `publish` and/or `subscribe` replaced; every other member is the bus's own, bound to it. */
-export function overrideBus(bus: Bus, over: Partial<Pick<Bus, "publish" | "subscribe">>): Bus {
+/** The members `overrideBus` can replace. */
+type Overridable = "publish" | "subscribe" | "streamMessages";
+
+/** `bus` with `publish`, `subscribe` and/or `streamMessages` replaced; every other member is the bus's own, bound to it. */
+export function overrideBus(bus: Bus, over: Partial<Pick<Bus, Overridable>>): Bus {
   return new Proxy(bus, {
     get: (target, prop) => {
-      if (prop === "publish" && over.publish) return over.publish;
-      if (prop === "subscribe" && over.subscribe) return over.subscribe;
+      // Own keys only: `over.constructor` and the like are Object's, not replacements.
+      const own = Object.hasOwn(over, prop) ? over[prop as Overridable] : undefined;
+      if (own) return own;
       const v: unknown = Reflect.get(target, prop, target);
       return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },

@@ -159,6 +159,13 @@ export class AgentHost {
     });
   }
 
+  /** The durable names of its routes (`<agent id>.<pattern>`: routeOptions); none on the in-process bus, or before it first starts. */
+  get durables(): string[] {
+    const taken = new Set<string>();
+    for (const r of this.behaviour?.routes ?? []) routeOptions(this.opts.bus.kind, this.spec.id, r.pattern, taken);
+    return [...taken];
+  }
+
   /** The configuration the agent runs with (its spec's, or the last one it took in place). */
   get config(): unknown {
     return this.current ?? this.spec.config;

@@ -1,11 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
 import { subjects, type AgentCommandReply } from "../../protocols/index.ts";
-import { agentRecord, asLedgerFailure, deleteSnapshot, recordAgentEvent, recordDeath, reviveAgent, setAgentState, type AgentOrigin } from "../../state/index.ts";
+import { agentRecord, asLedgerFailure, deleteSnapshot, recordAgentEvent, recordDeath, reviveAgent, SeenEnvelopes, setAgentState, type AgentOrigin } from "../../state/index.ts";
 import type { AgentHost, HostBirth } from "./AgentHost.ts";
 import type { AgentFileConfig } from "./AgentKindDef.ts";
 import type { AgentSpec } from "./AgentSpec.ts";
 import { fileKinds } from "./catalog.ts";
 import { checkAgentConfig } from "./checkAgentConfig.ts";
+import { forgetDurables } from "./forgetDurables.ts";
 import type { SupervisorCommand, SupervisorOptions } from "./Supervisor.ts";
 
 type Start = (spec: AgentSpec, birth: HostBirth) => AgentHost;
@@ -78,7 +79,19 @@ export class LifeOps {
     await this.remove(h);
     const reply = this.retired(cmd, h.spec.kind, (subject, body) => h.publish(subject, body));
     this.seqs.set(cmd.agentId, h.sequence); // after its last message, the retired fact
+    await this.forget(cmd.agentId, h.durables);
     return reply;
+  }
+
+  /**
+   * A retired agent's durables go from the server and its seen ids from this file (forgetDurables):
+   * left, they would hold its ids for good, and an id born again would read all it missed while dead.
+   * A failure is logged; the retirement stands.
+   */
+  private async forget(agentId: string, durables: string[]): Promise<void> {
+    await forgetDurables(this.o.bus, this.o.db, durables).catch((err: unknown) => {
+      this.o.log.warn({ agentId, durables, err: (err as Error).message }, "retired, but its durable consumers could not all be deleted: what is left stays on the server (bus.deleteDurable, or by hand)");
+    });
   }
 
   /** Stop a host and forget it, keeping its message number for the next host of its id. */
@@ -90,10 +103,13 @@ export class LifeOps {
   }
 
   /** An agent the registry has alive that this floor did not start (its file went while the floor was down): its death is recorded all the same. */
-  private retireUnhosted(cmd: SupervisorCommand): AgentCommandReply {
+  private async retireUnhosted(cmd: SupervisorCommand): Promise<AgentCommandReply> {
     const rec = agentRecord(this.o.db, cmd.agentId);
     if (!rec || rec.diedTs !== null || !fileKinds().has(rec.kind)) return this.refuse(cmd, `${cmd.agentId} is not running`);
-    return this.retired(cmd, rec.kind, this.publish);
+    const reply = this.retired(cmd, rec.kind, this.publish);
+    // Its routes are unknown without a host: its durables are those with seen ids here (an id has no `.`).
+    await this.forget(cmd.agentId, SeenEnvelopes.consumers(this.o.db, `${cmd.agentId}.`));
+    return reply;
   }
 
   /** A death in the registry and agent_events, then the `floor.life.retired` fact (the exchange and the boss act on it). */

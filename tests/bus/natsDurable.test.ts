@@ -2,9 +2,9 @@
 // message, nothing twice, in order; against the shared server (fresh prefix per bus) and, where a
 // server is killed, a private one.
 import { jetstreamManager } from "@nats-io/jetstream";
-import { afterEach, describe, expect, it } from "vitest";
-import { NatsBus, type BusMsg, type NatsBusOptions } from "../../floor/bus/index.ts";
-import { connectRaw, describeNats, describeNatsServer, dropStreams, natsUrl, startNatsServer, uniquePrefix } from "../helpers/nats.ts";
+import { expect, it } from "vitest";
+import { NatsBus, type BusMsg } from "../../floor/bus/index.ts";
+import { connectRaw, describeNats, describeNatsServer, natsBusPerTest, natsUrl, startNatsServer, uniquePrefix } from "../helpers/nats.ts";
 import { waitFor, within } from "./busContract.ts";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -15,20 +15,7 @@ const num = (m: BusMsg) => (JSON.parse(m.data) as { n: number }).n;
 
 await describeNats("NatsBus durable subscriptions", () => {
   const url = natsUrl();
-  const streams = new Set<string>();
-  const open: NatsBus[] = [];
-  const bus = async (prefix: string, opts: Partial<NatsBusOptions> = {}) => {
-    const b = await NatsBus.connect({ url, prefix, ...opts });
-    streams.add(b.streamName);
-    open.push(b);
-    return b;
-  };
-  // Streams go after each test: each reserves its max_bytes (2 GiB) of the server's JetStream storage.
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((b) => b.close()));
-    await dropStreams(url, streams);
-    streams.clear();
-  });
+  const bus = natsBusPerTest(url);
 
   it("resumes after a restart with exactly what it missed, in order, and idle() covers its own publishes", async () => {
     const prefix = uniquePrefix("dur");

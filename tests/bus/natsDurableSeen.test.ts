@@ -9,12 +9,11 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { setup } from "xstate";
 import { families } from "../../protocols/index.ts";
 import { getMeta, openDb, SeenEnvelopes, setMeta, type Db } from "../../state/index.ts";
-import { NatsBus } from "../../floor/bus/index.ts";
 import { SimClock } from "../../floor/clock/index.ts";
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { AgentHost } from "../../floor/host/AgentHost.ts";
 import { route, type AgentSpec } from "../../floor/host/AgentSpec.ts";
-import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
+import { describeNats, natsBusPerTest, natsUrl, uniquePrefix } from "../helpers/nats.ts";
 import { waitFor, within } from "./busContract.ts";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -51,20 +50,7 @@ afterEach(() => {
 });
 
 await describeNats("a durable route's seen ids across a crash", () => {
-  const url = natsUrl();
-  const buses: NatsBus[] = [];
-  const streams = new Set<string>();
-  const bus = async (prefix: string) => {
-    const b = await NatsBus.connect({ url, prefix });
-    buses.push(b);
-    streams.add(b.streamName);
-    return b;
-  };
-  afterEach(async () => {
-    await Promise.all(buses.splice(0).map((b) => b.close()));
-    await dropStreams(url, streams);
-    streams.clear();
-  });
+  const bus = natsBusPerTest(natsUrl());
 
   it("does not handle again a message whose handling committed but whose ack never reached the server", async () => {
     const prefix = uniquePrefix("seen");

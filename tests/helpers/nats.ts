@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
-import { busAuth, parseBusUrl } from "../../floor/bus/index.ts";
-import { describe, it } from "vitest";
+import { busAuth, NatsBus, parseBusUrl, type NatsBusOptions } from "../../floor/bus/index.ts";
+import { afterEach, describe, it } from "vitest";
 
 /** The NATS server the tests use: `NATS_URL` or the local default. */
 export function natsUrl(): string {
@@ -106,6 +106,27 @@ export async function describeNats(name: string, fn: () => void, url: string | n
 /** `describe` for tests that spawn their own nats-server. */
 export function describeNatsServer(name: string, fn: () => void): void {
   describeIf(name, natsServerBinary() ? undefined : "nats-server binary not found (/usr/sbin or PATH)", fn);
+}
+
+/**
+ * In a describe block: connects a NatsBus to `url` under `prefix`; every bus it made is closed, and
+ * its stream deleted, after each test (each stream reserves its max_bytes, 2 GiB, of the server's
+ * JetStream storage).
+ */
+export function natsBusPerTest(url: string): (prefix: string, opts?: Partial<NatsBusOptions>) => Promise<NatsBus> {
+  const streams = new Set<string>();
+  const open: NatsBus[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((b) => b.close()));
+    await dropStreams(url, streams);
+    streams.clear();
+  });
+  return async (prefix, opts = {}) => {
+    const b = await NatsBus.connect({ url, prefix, ...opts });
+    streams.add(b.streamName);
+    open.push(b);
+    return b;
+  };
 }
 
 /** Delete JetStream streams (e.g. the per-prefix `FLOOR_*` streams tests create). Missing ones are ignored. */

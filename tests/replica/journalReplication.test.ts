@@ -155,12 +155,10 @@ await describeNats("the state journal over NATS", () => {
     const exBus = await bus(prefix);
     const lossy = missingFirstJournal(await bus(prefix));
     let failing = false;
-    const electing = new Proxy(lossy.bus, {
-      get: (target, prop) => {
-        if (prop === "streamMessages" && failing) return () => Promise.reject(new Error("JetStream timeout"));
-        const v: unknown = Reflect.get(target, prop, target);
-        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
+    const readStream = lossy.bus.streamMessages?.bind(lossy.bus);
+    if (!readStream) throw new Error("a NATS bus reads its stream");
+    const electing = overrideBus(lossy.bus, {
+      streamMessages: (filter) => (failing ? Promise.reject(new Error("JetStream timeout")) : readStream(filter)),
     });
     const follower = await JournalFollower.start({ db: bossDb, bus: electing, role: "boss", log });
     await JournalPublisher.start({ db: exDb, bus: exBus, role: "exchange", clock });
