@@ -5,12 +5,16 @@ import type { Bus } from "../bus/Bus.ts";
 /** At most this many statements, and about this many bytes, in one `state.<role>` message (NATS refuses over 1 MB). */
 const MAX_ROWS = 500;
 const MAX_BYTES = 512 * 1024;
+/** Every this many messages, the rows the stream already keeps are pruned from `journal_out` (else it grows for the whole run). */
+const PRUNE_EVERY = 1000;
 
 export interface JournalPublisherOptions {
   db: Db;
   bus: Bus;
   role: string;
   clock: { now(): number };
+  /** Prune what the stream keeps every this many messages (PRUNE_EVERY). */
+  pruneEvery?: number;
 }
 
 /**
@@ -22,6 +26,8 @@ export interface JournalPublisherOptions {
 export class JournalPublisher {
   private scheduled = false;
   private batches = 0;
+  private prunedAt = 0;
+  private pruning = false;
 
   private constructor(
     private readonly o: JournalPublisherOptions,
@@ -61,13 +67,28 @@ export class JournalPublisher {
     if (this.o.db.inTransaction) return this.schedule(true);
     for (;;) {
       const rows = readJournal(this.o.db, this.cursor, MAX_ROWS);
-      if (rows.length === 0) return;
+      if (rows.length === 0) break;
       const batch = fitting(rows);
       const last = batch[batch.length - 1]![0];
       const msg: JournalBatch = { v: PROTOCOL_VERSION, id: `state-${this.o.role}-${batch[0]![0]}-${last}`, ts: this.o.clock.now(), src: this.o.role, rows: batch.map(([s, q, a]) => [s, q, [...a]]) };
       this.o.bus.publish(families.journal.subject(this.o.role), JSON.stringify(msg));
       this.cursor = last;
       this.batches++;
+    }
+    if (this.batches - this.prunedAt >= (this.o.pruneEvery ?? PRUNE_EVERY)) void this.prune();
+  }
+
+  /** Drop the rows the stream says it keeps (its last `state.<role>` message), as at start; a failed read prunes nothing. */
+  private async prune(): Promise<void> {
+    if (this.pruning) return;
+    this.pruning = true;
+    this.prunedAt = this.batches;
+    try {
+      const kept = await lastKept(this.o.bus, families.journal.subject(this.o.role)).catch(() => 0);
+      // Never past what this process sent (a stream that holds more came from elsewhere), never inside a transaction.
+      if (kept > 0 && !this.o.db.inTransaction) pruneJournal(this.o.db, Math.min(kept, this.cursor));
+    } finally {
+      this.pruning = false;
     }
   }
 

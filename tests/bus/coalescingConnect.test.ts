@@ -21,7 +21,11 @@ await describeNats("coalescingConnect", () => {
     const subject = `${uniquePrefix("coalesce")}x`;
     const got: string[] = [];
     const all = new Promise<void>((resolve) => {
-      sub.subscribe(subject, { callback: (_e, m) => (got.push(m.string()), got.length === 200 && resolve()) });
+      sub.subscribe(subject, {
+        callback: (_e, m) => {
+          if (got.push(m.string()) === 200) resolve();
+        },
+      });
     });
     await sub.flush();
     const writes: number[] = [];

@@ -5,6 +5,7 @@ import { NatsBus, overrideBus, type Bus, type Handler, type SubscribeOptions } f
 import { createLogger } from "../../floor/log/createLogger.ts";
 import { causalBus, formatMarks, JournalFollower, JournalPublisher, publishAfterJournal } from "../../floor/replica/index.ts";
 import { addCash, appliedThrough, journalHead, openDb, recordFill, recordOrder, StateJournal, transferCash, type Db } from "../../state/index.ts";
+import { JournalBatch } from "../../protocols/index.ts";
 import { describeNats, dropStreams, natsUrl, uniquePrefix } from "../helpers/nats.ts";
 import { tmpDir } from "../helpers/tmp.ts";
 import { within } from "../bus/busContract.ts";
@@ -63,6 +64,24 @@ await describeNats("the state journal over NATS", () => {
   afterAll(async () => {
     await dropStreams(url, streams);
     tmp.remove();
+  });
+
+  it("prunes the rows the stream keeps from its own journal as it goes, so journal_out does not grow for the whole run", async () => {
+    const db = file("prune-1.db");
+    const b = await bus(uniquePrefix("jr"));
+    const p = await JournalPublisher.start({ db, bus: b, role: "exchange", clock, pruneEvery: 10 });
+    const rows = () => (db.prepare("SELECT COUNT(*) AS n FROM journal_out").get() as { n: number }).n;
+    for (let i = 0; i < 25; i++) {
+      fill(db, i);
+      await new Promise((r) => setTimeout(r, 5)); // each fill's rows (five) their own message
+    }
+    await until(() => p.sent >= 25 && rows() < journalHead(db), "journal_out pruned", 10_000);
+    const last = JournalBatch.parse(JSON.parse((await b.lastStored!("state.exchange"))!));
+    // Only what the stream keeps went: every row after the stream's last is still here, none before the first kept.
+    const oldest = (db.prepare("SELECT MIN(seq) AS n FROM journal_out").get() as { n: number | null }).n ?? Infinity;
+    expect(oldest).toBeGreaterThan(1);
+    expect(oldest).toBeLessThanOrEqual(last.rows.at(-1)![0] + 1);
+    expect(rows()).toBe(journalHead(db) - oldest + 1);
   });
 
   it("gives the boss's file the exchange's fills before the fill's own message arrives, and the exchange's file the boss's capital", async () => {
