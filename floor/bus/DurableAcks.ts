@@ -1,5 +1,5 @@
 import type { JsMsg } from "@nats-io/jetstream";
-import type { Msg, NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
 import type { SeenStore } from "./SeenIds.ts";
 
 export interface DurableAcksHost {
@@ -13,17 +13,28 @@ export interface DurableAcksHost {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+interface Queued {
+  readonly m: JsMsg;
+  readonly id: string | undefined;
+  readonly done: () => void;
+}
+
 /**
- * A durable subscription's acknowledgements, one after another in delivery order, beside the
- * handling (which goes on to the next message meanwhile): each waits until every stored publish
- * the bus made before it is acknowledged by the stream (so an acked input implies its outputs are
- * stored), records the id as seen, then acknowledges and waits for the server's word, again after
- * a failure until the ack wait would have run out. A bus closed first leaves it unacknowledged.
+ * A durable subscription's acknowledgements, in delivery order, beside the handling (which goes on
+ * to the next message meanwhile). What is queued goes out together: once every stored publish the
+ * bus made before it is acknowledged by the stream (so an acked input implies its outputs are
+ * stored), each id is recorded as seen, each message acknowledged, and a round trip makes sure the
+ * server has them, again after a failure until the ack wait would have run out. A plain ack, not
+ * the double ack: one lost (the server died with it) brings the message again, which the seen
+ * store drops, so the ack's reply was a round trip per message for nothing (with its request's
+ * timer and inbox, a tenth of a split floor's messages). A bus closed first leaves them unacknowledged.
  */
 export class DurableAcks {
   /** The last message acknowledged: a resync goes on after it. */
   lastAcked: JsMsg | undefined;
-  private chain: Promise<void> = Promise.resolve();
+  private queued: Queued[] = [];
+  private pump: Promise<void> = Promise.resolve();
+  private pumping = false;
 
   constructor(
     private readonly name: string,
@@ -33,38 +44,48 @@ export class DurableAcks {
 
   /** Acknowledge `m` after those queued before it; `id` (its id, handled now or before) is added to `seen` first; `done` runs in any case. */
   queue(m: JsMsg, id: string | undefined, done: () => void): void {
-    this.chain = this.chain.then(async () => {
-      const inProgress = setInterval(() => m.working(), Math.max(100, this.host.ackWaitMs / 3));
-      try {
-        if (!(await this.host.flushed()) || this.host.closed()) return;
-        if (id !== undefined) this.seen.add(id);
-        await this.ack(m);
-        this.lastAcked = m;
-      } finally {
-        clearInterval(inProgress);
-        done();
-      }
-    });
+    this.queued.push({ m, id, done });
+    if (!this.pumping) {
+      this.pumping = true;
+      this.pump = this.run().finally(() => (this.pumping = false));
+    }
   }
 
   /** Resolves once every queued acknowledgement went out (or was given up). */
-  drained(): Promise<void> {
-    return this.chain;
+  async drained(): Promise<void> {
+    while (this.pumping) await this.pump;
   }
 
-  private async ack(m: JsMsg): Promise<void> {
-    const reply = (m as unknown as { msg?: Msg }).msg?.reply; // nats.js keeps the ack subject on the raw message
-    if (!reply) return m.ack();
+  private async run(): Promise<void> {
+    await Promise.resolve(); // what the same turn's handling queues next goes in this batch too
+    while (this.queued.length > 0) {
+      const batch = this.queued.splice(0);
+      const inProgress = setInterval(() => batch.forEach((q) => q.m.working()), Math.max(100, this.host.ackWaitMs / 3));
+      try {
+        if (!(await this.host.flushed()) || this.host.closed()) continue;
+        for (const q of batch) if (q.id !== undefined) this.seen.add(q.id);
+        for (const q of batch) q.m.ack();
+        await this.confirm(batch[batch.length - 1]!.m);
+        this.lastAcked = batch[batch.length - 1]!.m;
+      } finally {
+        clearInterval(inProgress);
+        for (const q of batch) q.done();
+      }
+    }
+  }
+
+  /** The server has every ack sent so far (a round trip on the same connection): tried again until the ack wait would have run out. */
+  private async confirm(last: JsMsg): Promise<void> {
     const deadline = Date.now() + this.host.ackWaitMs;
     const nc = this.host.nc;
-    // A closing or draining connection sends nothing more: the message stays unacknowledged, for the next holder.
+    // A closing or draining connection sends nothing more: what it did not send stays unacknowledged, for the next holder.
     for (let attempt = 0; !this.host.closed() && !nc.isClosed() && !nc.isDraining(); attempt++) {
       try {
-        await this.host.nc.request(reply, "+ACK", { timeout: 2000 });
+        await nc.flush();
         return;
       } catch (err) {
         if (Date.now() > deadline) {
-          this.host.warn(`durable ${this.name}: could not acknowledge stream message ${m.seq} (${(err as Error).message}); it will come again and be dropped as seen`);
+          this.host.warn(`durable ${this.name}: could not confirm the acknowledgement of stream messages up to ${last.seq} (${(err as Error).message}); any lost will come again and be dropped as seen`);
           return;
         }
         await sleep(Math.min(1000, 50 * 2 ** attempt));

@@ -7,7 +7,10 @@ import { DurableSubscription, type DurableHost } from "./NatsDurable.ts";
 import { ORIGIN, PUB } from "./natsHeaders.ts";
 import { SeenIds } from "./SeenIds.ts";
 
-/** A stream message as the consumer hands it over: its msgID, and the ack subject nats.js keeps on the raw message. */
+/** Where the messages' acks go: the log of the test's host (fakeHost sets it). */
+let ackLog: string[] = [];
+
+/** A stream message as the consumer hands it over: its msgID; its ack is logged as `ack <seq>`. */
 function jsMsg(seq: number, msgId: string, own?: { origin: string; pub: number }): JsMsg {
   const h = headers();
   h.set("Nats-Msg-Id", msgId);
@@ -15,12 +18,13 @@ function jsMsg(seq: number, msgId: string, own?: { origin: string; pub: number }
     h.set(ORIGIN, own.origin);
     h.set(PUB, String(own.pub));
   }
-  const m = { seq, subject: "p.order.in", headers: h, string: () => `data-${seq}`, working: () => undefined, ack: () => undefined, msg: { reply: `$JS.ACK.S.C.1.${seq}` } };
+  const m = { seq, subject: "p.order.in", headers: h, string: () => `data-${seq}`, working: () => undefined, ack: () => void ackLog.push(`ack ${seq}`) };
   return m as unknown as JsMsg;
 }
 
 function fakeHost(log: string[], flushed: () => Promise<boolean>, ledger = new DeliveryLedger()): DurableHost {
-  const nc = { request: async (subject: string) => void log.push(`ack ${subject.split(".").at(-1)}`), isClosed: () => false, isDraining: () => false } as unknown as NatsConnection;
+  ackLog = log;
+  const nc = { flush: async () => undefined, isClosed: () => false, isDraining: () => false } as unknown as NatsConnection;
   return {
     nc, ledger, origin: "me", stream: "S", ackWaitMs: 30_000, flushed, closed: () => false, strip: (f) => f.slice(2),
     onHandlerError: (err, msg: BusMsg) => void log.push(`error ${msg.data}: ${(err as Error).message}`),
