@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fastCheck } from "./fastCheck.ts";
+import { families } from "./families.ts";
+
+const env = { v: 1, id: "monitor.1.7", ts: 1_767_225_600_000, src: "monitor" };
+const UP = "1".repeat(77);
+const metrics = {
+  ...env,
+  agentId: "momentum-1",
+  fills: 3,
+  settled: 2,
+  wins: 1,
+  losses: 1,
+  realizedPnl: -1_250_000,
+  feesUsd: 12_000,
+  forecast: { n: 4, brier: 0.21, paired: 4, marketBrier: null, skill: null, skillLo: null, skillHi: null, markets: 2, logLoss: 0.6, calibration: [{ lo: 0.5, hi: 0.6, n: 2, meanP: 0.55, freqUp: 0.5 }] },
+  unrealizedPnl: 0,
+  pnl: -1_250_000,
+  equity: 98_750_000,
+  openPositions: 0,
+  turnover: 4_000_000,
+  record: { trades: 2, winRate: 0.5, avgWin: 1, avgLoss: -2, profitFactor: 0.5, sharpe: null, sortino: null, psr: null },
+  drawdown: { max: 0.01, maxAt: 1_767_225_000_000, current: 0, longestMs: 60_000 },
+  latency: { tickToIntent: { n: 3, p50: 0, p99: 1000 } },
+  uptimeMs: 3_600_000,
+  restarts: 0,
+};
+const book = { ...env, marketId: "m1", tokenId: UP, bids: [{ price: 490_000, size: 5_000_000 }], asks: [{ price: 510_000, size: 5_000_000 }], tickSize: 10_000, minSize: 5_000_000 };
+const trade = { ...env, marketId: "m1", tokenId: UP, price: 500_000, size: 1_000_000, side: "BUY" };
+const open = { ...env, phase: "open", marketId: "m1", slug: "btc-up", symbol: "BTCUSD", upTokenId: UP, downTokenId: "2", startTs: 0, endTs: 900_000, strike: 95_000_000_000, fee: { rate: 0.07, exponent: 1, takerOnly: true }, tickSize: 10_000, minSize: 5_000_000 };
+const samples: Array<[z.ZodType, Record<string, unknown>]> = [
+  [families.metrics.schema, metrics],
+  [families.book.schema, book],
+  [families.trade.schema, trade],
+  [families.market.schema, open],
+  [families.spot.schema, { ...env, symbol: "BTCUSD", price: 95_000_000_000, volume: 1.5 }],
+];
+
+/** Values to put in place of any one field: each wrong for some schema or other. */
+const odd: unknown[] = [undefined, null, NaN, Infinity, -Infinity, -1, 0, -0, 1.5, 2 ** 53, -(2 ** 53), 1_000_000, "", "x", "😀", "\ud83d", "1".repeat(300), "0x" + "a".repeat(64), true, [], [1], {}, { n: 1 }, "BUY", "Up", "open", "tickToIntent", new Date(0), Object.create(null) as object];
+
+/** Every variant of `v` with one field (at any depth) replaced by one odd value, or a key added. */
+function* variants(v: unknown): Generator<unknown> {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) for (const x of variants(v[i])) yield v.map((e, j) => (j === i ? x : e));
+    yield [...v, {}];
+  } else if (typeof v === "object" && v !== null) {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      for (const x of variants(o[k])) yield { ...o, [k]: x };
+      const { [k]: _gone, ...rest } = o;
+      yield rest;
+    }
+    yield { ...o, extra: 1 };
+    yield { ...o, sharpe: 1, n: 2, tickToAck: { n: 1, p50: 1, p99: 1 }, bogus: { n: 1, p50: 1, p99: 1 } };
+  }
+  yield* odd;
+}
+
+describe("fastCheck", () => {
+  it.each(samples.map(([s, m], i) => [i, s, m] as const))("passes what the floor sends (sample %i) and is never more lenient than zod", (_i, schema, msg) => {
+    const f = fastCheck(schema);
+    expect(f).toBeDefined();
+    expect(schema.safeParse(msg).success).toBe(true);
+    expect(f!(msg)).toBe(true);
+    let passed = 0;
+    let n = 0;
+    for (const v of variants(msg)) {
+      n++;
+      if (!f!(v)) continue;
+      passed++;
+      expect(schema.safeParse(v).success, JSON.stringify(v)?.slice(0, 400)).toBe(true);
+    }
+    expect(n).toBeGreaterThan(100);
+    expect(passed).toBeGreaterThan(0);
+  });
+
+  it("leaves to zod what it cannot judge alike: transforms, defaults, refinements, exact optionals, strict objects", () => {
+    expect(fastCheck(z.string().trim())).toBeUndefined();
+    expect(fastCheck(z.object({ a: z.number().default(1) }))).toBeUndefined();
+    expect(fastCheck(z.number().refine((x) => x > 1))).toBeUndefined();
+    expect(fastCheck(z.object({ a: z.string().exactOptional() }))).toBeUndefined();
+    expect(fastCheck(z.strictObject({ a: z.string() }))).toBeUndefined();
+    expect(fastCheck(z.xor([z.string(), z.number()]))).toBeUndefined();
+    expect(fastCheck(z.string().transform((s) => s.length))).toBeUndefined();
+    expect(fastCheck(families.agentCommand.schema)).toBeUndefined(); // its reason is trimmed
+  });
+
+  it("counts string lengths as zod does, in code points, leaving the doubtful to it", () => {
+    const f = fastCheck(z.string().min(2).max(3))!;
+    expect(["ab", "abc", "😀😀"].map(f)).toEqual([true, true, true]);
+    expect(["a", "abcd", "😀"].map(f)).toEqual([false, false, false]);
+    const g = fastCheck(z.string().min(2))!;
+    for (const s of ["ab", "a😀", "😀", "\ud83d\ud83d", "\ude00\ud83d", "x\ud83d", "\ud83d\ude00\ud83d"]) if (g(s)) expect(z.string().min(2).safeParse(s).success, s).toBe(true);
+    expect(z.string().min(2).safeParse("😀").success).toBe(false);
+  });
+});
