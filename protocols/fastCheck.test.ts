@@ -87,6 +87,12 @@ describe("fastCheck", () => {
     expect(fastCheck(families.agentCommand.schema)).toBeUndefined(); // its reason is trimmed
   });
 
+  it("refuses a missing key that is not optional even where its schema takes undefined, as zod does", () => {
+    const s = z.object({ a: z.unknown(), b: z.unknown().optional() });
+    const f = fastCheck(s)!;
+    for (const v of [{}, { a: undefined }, { a: 1 }, { b: 1 }, { a: 1, b: undefined }]) expect(f(v), JSON.stringify(v)).toBe(s.safeParse(v).success);
+  });
+
   it("counts string lengths as zod does, in code points, leaving the doubtful to it", () => {
     const f = fastCheck(z.string().min(2).max(3))!;
     expect(["ab", "abc", "😀😀"].map(f)).toEqual([true, true, true]);

@@ -4,7 +4,7 @@ import type { z } from "zod";
 export type FastCheck = (v: unknown) => boolean;
 
 interface Node {
-  _zod: { def: Record<string, unknown> & { type: string; checks?: Node[] }; traits: Set<string> };
+  _zod: { def: Record<string, unknown> & { type: string; checks?: Node[] }; traits: Set<string>; optin?: string };
 }
 
 /** A value zod's object and record parsers take as an object: a plain one, a class instance, anything but null and arrays. */
@@ -128,16 +128,17 @@ function compile(s: Node): FastCheck | undefined {
       if (!noChecks || def.catchall !== undefined) return undefined;
       const shape = def.shape as Record<string, Node>;
       const keys = Object.keys(shape);
-      const fs: FastCheck[] = [];
+      const named: Array<{ k: string; f: FastCheck; present: boolean }> = [];
       for (const k of keys) {
         if (k === "__proto__") return undefined;
         const f = compile(shape[k]!);
         if (!f) return undefined;
-        fs.push(f);
+        // zod refuses a missing key that is not optional, even where its schema takes undefined (z.unknown())
+        named.push({ k, f, present: f(undefined) && shape[k]!._zod.optin === undefined });
       }
       return (v) => {
         if (!isObject(v)) return false;
-        for (let i = 0; i < keys.length; i++) if (!fs[i]!(v[keys[i]!])) return false;
+        for (const { f, k, present } of named) if (!f(v[k]) || (present && !(k in v))) return false;
         return true;
       };
     }
