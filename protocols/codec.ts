@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { fastCheck, type FastCheck } from "./fastCheck.ts";
+import { fastParse, UNSURE, type FastParse } from "./fastParse.ts";
 import { schemaFor } from "./schemaFor.ts";
 
 export type Decoded<T = unknown> = { ok: true; msg: T } | { ok: false; error: string };
@@ -9,6 +10,8 @@ interface Known {
   t: readonly string[];
   /** What may stand for zod when sending on this subject (see sendCheck). */
   fast: FastCheck | undefined;
+  /** What may stand for zod's parse of what is received on it: the same output, or UNSURE. */
+  parse: FastParse | undefined;
 }
 
 /** A subject's schema and tokens, found once: a floor sends and receives on the same few hundred subjects over and over. */
@@ -20,7 +23,7 @@ function lookup(subject: string): Known {
     if (known.size >= 10_000) known.clear(); // many one-off subjects: start over
     const schema = schemaFor(subject);
     const t = subject.split(".");
-    k = { schema, t, fast: schema && sendCheck(schema, t) };
+    k = { schema, t, fast: schema && sendCheck(schema, t), parse: schema && fastParse(schema) };
     known.set(subject, k);
   }
   return k;
@@ -67,13 +70,18 @@ function subjectMismatch(t: readonly string[], msg: Record<string, unknown>): st
  * comes back as `{ ok: false, error }` for the caller to count and audit.
  */
 export function decode<T = unknown>(subject: string, data: string): Decoded<T> {
-  const { schema, t } = lookup(subject);
+  const { schema, t, parse } = lookup(subject);
   if (!schema) return { ok: false, error: `unknown subject family: ${subject}` };
   let raw: unknown;
   try {
     raw = JSON.parse(data);
   } catch (e) {
     return { ok: false, error: `malformed JSON: ${(e as Error).message}` };
+  }
+  const fast = parse?.(raw) ?? UNSURE;
+  if (fast !== UNSURE) {
+    const mismatch = subjectMismatch(t, fast as Record<string, unknown>);
+    return mismatch ? { ok: false, error: mismatch } : { ok: true, msg: fast as T };
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

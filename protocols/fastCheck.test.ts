@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fastCheck } from "./fastCheck.ts";
+import { fastParse, UNSURE } from "./fastParse.ts";
 import { families } from "./families.ts";
 
 const env = { v: 1, id: "monitor.1.7", ts: 1_767_225_600_000, src: "monitor" };
@@ -100,5 +101,37 @@ describe("fastCheck", () => {
     const g = fastCheck(z.string().min(2))!;
     for (const s of ["ab", "a😀", "😀", "\ud83d\ud83d", "\ude00\ud83d", "x\ud83d", "\ud83d\ude00\ud83d"]) if (g(s)) expect(z.string().min(2).safeParse(s).success, s).toBe(true);
     expect(z.string().min(2).safeParse("😀").success).toBe(false);
+  });
+});
+
+describe("fastParse", () => {
+  const fill = { ...env, type: "fill", agentId: "a", orderId: "o", marketId: "m1" };
+  it.each(samples.map(([s, m], i) => [i, s, m] as const))("gives what zod gives, key for key and in its order, or leaves it to zod (sample %i)", (_i, schema, msg) => {
+    const f = fastParse(schema)!;
+    expect(f).toBeDefined();
+    expect(f(msg)).not.toBe(UNSURE);
+    let sure = 0;
+    for (const v of [...variants(msg), ...[...variants(msg)].map((x) => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as unknown))), fill]) {
+      const out = f(v);
+      if (out === UNSURE) continue;
+      sure++;
+      const z = schema.safeParse(v);
+      expect(z.success, JSON.stringify(v)?.slice(0, 400)).toBe(true);
+      expect(out).toStrictEqual(z.data);
+      expect(JSON.stringify(out)).toBe(JSON.stringify(z.data));
+      if (typeof out === "object" && out !== null) expect(out).not.toBe(v);
+    }
+    expect(sure).toBeGreaterThan(1);
+  });
+
+  it("leaves plain unions to zod (the first option that takes a value is zod's to name)", () => {
+    expect(fastParse(z.union([z.object({ a: z.string() }), z.object({ a: z.string(), b: z.number() })]))).toBeUndefined();
+  });
+
+  it("keeps a present optional key that is undefined, drops an absent one, as zod does", () => {
+    const s = z.object({ a: z.number().optional(), b: z.number().optional() });
+    const v = { a: undefined };
+    expect(fastParse(s)!(v)).toStrictEqual(s.parse(v));
+    expect(Object.keys(fastParse(s)!(v) as object)).toEqual(Object.keys(s.parse(v)));
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { perSchema } from "./perSchema.ts";
 
 /** True only when zod would accept the value; false means "not sure": ask zod. */
 export type FastCheck = (v: unknown) => boolean;
@@ -115,14 +116,12 @@ function compile(s: Node): FastCheck | undefined {
     }
     case "array": {
       const f = noChecks ? compile(def.element as Node) : undefined;
-      return (
-        f &&
-        ((v) => {
-          if (!Array.isArray(v)) return false;
-          for (const x of v) if (!f(x)) return false;
-          return true;
-        })
-      );
+      // for…of, not every(): zod checks a hole as undefined
+      const all = (v: unknown[]) => {
+        for (const x of v) if (!f!(x)) return false;
+        return true;
+      };
+      return f && ((v) => Array.isArray(v) && all(v));
     }
     case "object": {
       if (!noChecks || def.catchall !== undefined) return undefined;
@@ -174,8 +173,6 @@ function compile(s: Node): FastCheck | undefined {
   }
 }
 
-const compiled = new WeakMap<object, FastCheck | null>();
-
 /**
  * A plain predicate for `schema` that accepts only what zod accepts (never more; a value it is not
  * sure of it leaves to zod), built from the schema's own definition: the floor validates each
@@ -183,11 +180,4 @@ const compiled = new WeakMap<object, FastCheck | null>();
  * part of that. Undefined when the schema holds anything it does not know (transforms, defaults,
  * refinements, which may also change what zod returns).
  */
-export function fastCheck(schema: z.ZodType): FastCheck | undefined {
-  let f = compiled.get(schema);
-  if (f === undefined) {
-    f = compile(schema as unknown as Node) ?? null;
-    compiled.set(schema, f);
-  }
-  return f ?? undefined;
-}
+export const fastCheck: (schema: z.ZodType) => FastCheck | undefined = perSchema(compile);
