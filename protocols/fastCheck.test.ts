@@ -94,6 +94,17 @@ describe("fastCheck", () => {
     for (const v of [{}, { a: undefined }, { a: 1 }, { b: 1 }, { a: 1, b: undefined }]) expect(f(v), JSON.stringify(v)).toBe(s.safeParse(v).success);
   });
 
+  it("takes of an enum only the values zod takes (a TS enum's reverse names are not among them)", () => {
+    enum Leg {
+      A,
+      B,
+    }
+    const s = z.enum(Leg);
+    const f = fastCheck(s)!;
+    for (const v of [0, 1, 2, "A", "B", "0"]) if (f(v)) expect(s.safeParse(v).success, String(v)).toBe(true);
+    expect(f(0)).toBe(true);
+  });
+
   it("counts string lengths as zod does, in code points, leaving the doubtful to it", () => {
     const f = fastCheck(z.string().min(2).max(3))!;
     expect(["ab", "abc", "😀😀"].map(f)).toEqual([true, true, true]);

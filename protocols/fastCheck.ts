@@ -5,7 +5,7 @@ import { perSchema } from "./perSchema.ts";
 export type FastCheck = (v: unknown) => boolean;
 
 interface Node {
-  _zod: { def: Record<string, unknown> & { type: string; checks?: Node[] }; traits: Set<string>; optin?: string };
+  _zod: { def: Record<string, unknown> & { type: string; checks?: Node[] }; traits: Set<string>; optin?: string; values?: Set<unknown> };
 }
 
 /** A value zod's object and record parsers take as an object: a plain one, a class instance, anything but null and arrays. */
@@ -95,13 +95,11 @@ function compile(s: Node): FastCheck | undefined {
       return noChecks ? (v) => typeof v === "boolean" : undefined;
     case "unknown":
       return noChecks ? () => true : undefined;
-    case "literal": {
-      const values = new Set(def.values as unknown[]);
-      return noChecks ? (v) => values.has(v) : undefined;
-    }
+    case "literal":
     case "enum": {
-      const values = new Set(Object.values(def.entries as Record<string, unknown>));
-      return noChecks ? (v) => values.has(v) : undefined;
+      // zod's own set of the values it takes (an enum of a TS enum's numbers leaves its reverse names out)
+      const values = s._zod.values;
+      return noChecks && values ? (v) => values.has(v) : undefined;
     }
     case "optional": {
       if (!noChecks || traits.has("$ZodExactOptional")) return undefined;
@@ -146,7 +144,8 @@ function compile(s: Node): FastCheck | undefined {
       if (!noChecks || def.partial !== true || def.mode === "loose") return undefined;
       const keyType = def.keyType as Node;
       if (keyType._zod.def.type !== "enum" || keyType._zod.def.checks?.length) return undefined;
-      const keys = new Set(Object.values(keyType._zod.def.entries as Record<string, unknown>).filter((k) => typeof k === "string"));
+      if (!keyType._zod.values) return undefined;
+      const keys = new Set([...keyType._zod.values].filter((k) => typeof k === "string"));
       const f = compile(def.valueType as Node);
       return (
         f &&
