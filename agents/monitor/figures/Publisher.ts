@@ -10,6 +10,7 @@ import { CURVE_CAP } from "./equityCurve.ts";
 import { withFill } from "./holdings.ts";
 import { boardFigures, equityOf } from "./metricsBody.ts";
 import type { Scoreboard } from "./Scoreboard.ts";
+import { sentBodyJson } from "./sentBodyJson.ts";
 
 /** Floor ms between two publishes of one agent's metrics, at most (a settlement publishes at once). */
 export const PUBLISH_EVERY_MS = 10_000;
@@ -64,8 +65,8 @@ export class Publisher {
     const figures = boardFigures(b, score, unrealized, isFloor ? this.board.openPositions() : b.holdings.size, now);
     if (isFloor) figures.restarts = [...this.board.boards.values()].reduce((n, x) => n + x.life.restarts, 0);
     const body = { agentId: id, ...score, ...(forecast ? { forecast: figuresOf(forecast) } : {}), ...figures };
-    this.ctx.publish(subjects.metrics(id), body);
-    saveAgentMetrics(this.ctx.db, id, now, body);
+    const sent = this.ctx.publish(subjects.metrics(id), body);
+    saveAgentMetrics(this.ctx.db, id, now, body, sentBodyJson(sent, body));
     b.lastPublished = now;
     b.dirty = false;
   }
