@@ -1,9 +1,9 @@
 import type { Db } from "./openDb.ts";
 import { stmt } from "./stmt.ts";
 
-/** The latest metrics the monitor published for an agent (agent id `floor`: the whole floor's), replacing the one before. */
-export function saveAgentMetrics(db: Db, agentId: string, ts: number, metrics: Record<string, unknown>): void {
-  stmt(db, "INSERT INTO agent_metrics (agent_id, ts, metrics_json) VALUES (?, ?, ?) ON CONFLICT(agent_id) DO UPDATE SET ts = excluded.ts, metrics_json = excluded.metrics_json").run(agentId, ts, JSON.stringify(metrics));
+/** The latest metrics the monitor published for an agent (agent id `floor`: the whole floor's), replacing the one before; `json`, when given, is JSON.stringify(metrics), already made. */
+export function saveAgentMetrics(db: Db, agentId: string, ts: number, metrics: Record<string, unknown>, json = JSON.stringify(metrics)): void {
+  stmt(db, "INSERT INTO agent_metrics (agent_id, ts, metrics_json) VALUES (?, ?, ?) ON CONFLICT(agent_id) DO UPDATE SET ts = excluded.ts, metrics_json = excluded.metrics_json").run(agentId, ts, json);
 }
 
 /** Every agent's latest metrics, by agent id. */

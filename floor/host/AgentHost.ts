@@ -227,8 +227,8 @@ export class AgentHost {
     if (this.life === life) this.life = undefined;
   }
 
-  publish(subject: string, body: Record<string, unknown>): void {
-    this.out.publish(subject, body);
+  publish(subject: string, body: Record<string, unknown>): string | undefined {
+    return this.out.publish(subject, body);
   }
 
   /** A new behaviour from the spec, with a context of its own that is fenced off once it is replaced or crashes. */

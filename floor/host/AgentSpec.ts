@@ -17,8 +17,8 @@ export interface AgentContext {
   readonly clock: FloorClock;
   readonly db: Db;
   readonly log: Logger;
-  /** Publish `body` on `subject`; the host adds the envelope (v, id, ts, src) and validates it. */
-  publish(subject: string, body: Record<string, unknown>): void;
+  /** Publish `body` on `subject`; the host adds the envelope (v, id, ts, src) and validates it. Returns the message as sent (its JSON), nothing when it was not. */
+  publish(subject: string, body: Record<string, unknown>): string | void;
   /** Send an event to this agent's own actor. */
   send(event: AnyEventObject): void;
   /** The actor's current state value, as a dotted string ("trading", "paused"). */

@@ -34,13 +34,18 @@ export class HostOutbox {
     this.mayPublish = publishCheck(o.spec.kind, o.spec.id);
   }
 
-  publish(subject: string, body: Record<string, unknown>): void {
-    if (!this.mayPublish(subject)) return this.refuse(subject);
+  /** Returns the message as sent (its JSON), undefined when refused. */
+  publish(subject: string, body: Record<string, unknown>): string | undefined {
+    if (!this.mayPublish(subject)) {
+      this.refuse(subject);
+      return undefined;
+    }
     const msg = { v: PROTOCOL_VERSION, id: this.nextId(), ts: this.o.clock.now(), src: this.o.spec.id, ...body };
     const data = encode(subject, msg);
     this.o.bus.publish(subject, data);
     this.o.counters.published++;
     if (this.sent && isStoredSubject(subject)) this.sent.push({ subject, data });
+    return data;
   }
 
   /** Run `fn`; returns what it sent on stored subjects (the messages a durable's handling must not lose: see handledOnce). */

@@ -2,7 +2,7 @@ import { FLOOR_METRICS_ID, subjects } from "../../../protocols/index.ts";
 import { addEquityPoint, listPositions, readAgentMetrics, readEquityCurve, saveAgentMetrics, settlementsSince } from "../../../state/index.ts";
 import { drawdownOf, type ClosedTrade } from "../../../floor/stats/index.ts";
 import type { AgentContext } from "../../../floor/host/index.ts";
-import { forecastFigures } from "../forecastScore.ts";
+import { forecastFigures, type ForecastFigures, type ForecastScore } from "../forecastScore.ts";
 import type { MonitorContext } from "../monitorMachine.ts";
 import { EMPTY_SCORE } from "../score.ts";
 import { MAX_TRADES, refigure, samplePoint, type AgentBoard } from "./AgentBoard.ts";
@@ -10,9 +10,18 @@ import { CURVE_CAP } from "./equityCurve.ts";
 import { withFill } from "./holdings.ts";
 import { boardFigures, equityOf } from "./metricsBody.ts";
 import type { Scoreboard } from "./Scoreboard.ts";
+import { sentBodyJson } from "./sentBodyJson.ts";
 
 /** Floor ms between two publishes of one agent's metrics, at most (a settlement publishes at once). */
 export const PUBLISH_EVERY_MS = 10_000;
+
+/** Figures per score: a score is replaced, never changed, when a window resolves, and publishes come far oftener. */
+const figured = new WeakMap<ForecastScore, ForecastFigures>();
+function figuresOf(s: ForecastScore): ForecastFigures {
+  let f = figured.get(s);
+  if (f === undefined) figured.set(s, (f = forecastFigures(s)));
+  return f;
+}
 
 /**
  * When and what the monitor publishes: on each step, a curve point for every board that is due
@@ -55,9 +64,9 @@ export class Publisher {
     const isFloor = id === FLOOR_METRICS_ID;
     const figures = boardFigures(b, score, unrealized, isFloor ? this.board.openPositions() : b.holdings.size, now);
     if (isFloor) figures.restarts = [...this.board.boards.values()].reduce((n, x) => n + x.life.restarts, 0);
-    const body = { agentId: id, ...score, ...(forecast ? { forecast: forecastFigures(forecast) } : {}), ...figures };
-    this.ctx.publish(subjects.metrics(id), body);
-    saveAgentMetrics(this.ctx.db, id, now, body);
+    const body = { agentId: id, ...score, ...(forecast ? { forecast: figuresOf(forecast) } : {}), ...figures };
+    const sent = this.ctx.publish(subjects.metrics(id), body);
+    saveAgentMetrics(this.ctx.db, id, now, body, sentBodyJson(sent, body));
     b.lastPublished = now;
     b.dirty = false;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { quantile } from "../../../floor/stats/quantile.ts";
 import { latencyQuantiles, newLatencyWindow, pushLatency } from "./latencyWindow.ts";
 
 describe("latency window", () => {
@@ -21,5 +22,23 @@ describe("latency window", () => {
     expect(latencyQuantiles(w)).toMatchObject({ n: 3, p50: 100 });
     pushLatency(w, 0, 3);
     expect(w.samples).toEqual([100, 200, 0]);
+  });
+
+  it("gives exactly what a fresh sort of the window gives, asked between any pushes (duplicates, zeros, −0, NaN)", () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (const [cap, odd] of [[3, 0.015], [50, 0.015], [512, 0.0005], [512, 0]] as const) {
+      const w = newLatencyWindow();
+      for (let i = 0; i < 3000; i++) {
+        const r = rnd();
+        pushLatency(w, r < odd / 2 ? -0 : r < odd ? NaN : r < 0.2 ? 0 : Math.floor(rnd() * 40) * 25, cap);
+        if (rnd() < 0.3) {
+          const sorted = Float64Array.from(w.samples).sort();
+          const q = latencyQuantiles(w);
+          expect(q.n).toBe(sorted.length);
+          expect(Object.is(q.p50, quantile(sorted, 0.5)) && Object.is(q.p99, quantile(sorted, 0.99)), `push ${i}, cap ${cap}`).toBe(true);
+        }
+      }
+    }
   });
 });
