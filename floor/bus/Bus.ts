@@ -100,8 +100,12 @@ export interface Bus {
   interested?(subject: string): boolean;
   /** True once every durable subscription has read and acknowledged all the stream holds for it (false after `timeoutMs`); absent on a bus without durables. */
   caughtUp?(timeoutMs?: number): Promise<boolean>;
-  /** Every message the stream keeps on `subjectFilter` (wildcards allowed), oldest first; absent on a bus that keeps nothing. */
-  streamMessages?(subjectFilter: string): Promise<ReadonlyArray<{ subject: string; data: string }>>;
+  /**
+   * Every message the stream keeps on `subjectFilter` (wildcards allowed), oldest first; absent on a
+   * bus that keeps nothing. With `from` (a subject without wildcards), only from the first message
+   * it accepts on: `from` must hold from some message on to the last, and is asked of few of them.
+   */
+  streamMessages?(subjectFilter: string, opts?: { from?: (data: string) => boolean }): Promise<ReadonlyArray<{ subject: string; data: string }>>;
   /** The last message the stream keeps on `subject` (no wildcards), undefined when none; absent on a bus that keeps nothing. */
   lastStored?(subject: string): Promise<string | undefined>;
   /** Remove durable consumer `name` (what `subscribe(…, { durable: name })` made) for good; false when there was none. */

@@ -11,7 +11,7 @@ import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
 import { jetstreamManager, JetStreamApiCodes, JetStreamApiError } from "@nats-io/jetstream";
-import { lastOnSubject, readStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
+import { lastOnSubject, readStream, seekStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 
 export type { NatsBusOptions } from "./NatsBusOptions.ts";
@@ -198,8 +198,14 @@ export class NatsBus implements Bus {
   }
 
   /** Stored messages on `subjectFilter` (wildcards allowed, no prefix), oldest first. */
-  async streamMessages(subjectFilter: string): Promise<StoredMessage[]> {
-    const msgs = await readStream(this.nc, this.streamName, this.subjects.full(subjectFilter));
+  async streamMessages(subjectFilter: string, opts: { from?: (data: string) => boolean } = {}): Promise<StoredMessage[]> {
+    const full = this.subjects.full(subjectFilter);
+    let fromSeq: number | undefined;
+    if (opts.from) {
+      fromSeq = await seekStream(this.nc, this.streamName, full, opts.from);
+      if (fromSeq === undefined) return [];
+    }
+    const msgs = await readStream(this.nc, this.streamName, full, fromSeq);
     return msgs.map((m) => ({ ...m, subject: this.subjects.strip(m.subject) }));
   }
 

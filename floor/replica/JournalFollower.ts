@@ -3,7 +3,7 @@ import { appliedThrough, applyJournal, type Db } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { Logger } from "../log/createLogger.ts";
 import { MarkWaits } from "./MarkWaits.ts";
-import { roleWrites } from "./roleTables.ts";
+import { ROLE_TABLES, roleWrites } from "./roleTables.ts";
 
 export interface FollowerStats {
   batches: number;
@@ -37,6 +37,8 @@ export class JournalFollower {
   private readonly waits: MarkWaits;
   /** A read of the stream failed: the next message reads it again first. */
   private unread = false;
+  /** The read back from the stream in progress per source, and the one queued after it. */
+  private readonly repairing = new Map<string, { running: Promise<void>; next?: Promise<void> }>();
 
   private constructor(private readonly o: { db: Db; bus: Bus; role: string; log: Logger }) {
     this.reconnects = o.bus.health.reconnects;
@@ -67,11 +69,41 @@ export class JournalFollower {
     return this.waits.wait(after);
   }
 
-  /** Read back from the stream what the stream keeps of `source`'s journal (every other role's when absent), and apply what is missing. */
-  async repair(source?: string): Promise<void> {
-    if (!this.o.bus.streamMessages) return;
+  /**
+   * Read back from the stream what `source`'s journal (every other role's when absent) holds past
+   * what this file applied, and apply it. Only from the first message with a row it lacks (the
+   * stream is searched, not read whole: after days it holds hundreds of thousands), and one read
+   * per source at a time, which whoever asks meanwhile shares.
+   */
+  repair(source?: string): Promise<void> {
+    const sources = source ? [source] : Object.keys(ROLE_TABLES).filter((r) => r !== this.o.role);
+    return Promise.all(sources.map((s) => this.repairOne(s))).then(() => undefined);
+  }
+
+  /** A read that began before the caller asked may miss what it needs: the caller shares the one queued after it. */
+  private repairOne(source: string): Promise<void> {
+    const r = this.repairing.get(source);
+    if (!r) return this.startRead(source);
+    r.next ??= r.running.catch(() => undefined).then(() => this.startRead(source));
+    return r.next;
+  }
+
+  private startRead(source: string): Promise<void> {
+    const entry: { running: Promise<void>; next?: Promise<void> } = { running: Promise.resolve() };
+    entry.running = this.readBack(source).finally(() => {
+      if (this.repairing.get(source) === entry) this.repairing.delete(source);
+    });
+    this.repairing.set(source, entry);
+    return entry.running;
+  }
+
+  private async readBack(source: string): Promise<void> {
+    const read = this.o.bus.streamMessages;
+    if (!read) return;
     this.stats.repairs++;
-    const kept = await this.o.bus.streamMessages(source ? families.journal.subject(source) : families.journal.pattern);
+    const have = appliedThrough(this.o.db, source);
+    const lastRow = (data: string) => Number((JSON.parse(data) as { rows?: Array<[number]> }).rows?.at(-1)?.[0] ?? 0);
+    const kept = await read.call(this.o.bus, families.journal.subject(source), { from: (data) => lastRow(data) > have });
     for (const m of kept) this.take(m.subject, m.data, false);
   }
 
