@@ -100,6 +100,8 @@ export interface Bus {
   interested?(subject: string): boolean;
   /** True once every durable subscription has read and acknowledged all the stream holds for it (false after `timeoutMs`); absent on a bus without durables. */
   caughtUp?(timeoutMs?: number): Promise<boolean>;
+  /** True once no durable consumer on the stream, any process's, holds a message unread or unacknowledged (false after `timeoutMs`); absent on a bus without durables. */
+  streamQuiet?(timeoutMs?: number): Promise<boolean>;
   /**
    * Every message the stream keeps on `subjectFilter` (wildcards allowed), oldest first; absent on a
    * bus that keeps nothing. With `from` (a subject without wildcards), only from the first message

@@ -11,6 +11,7 @@ import { UnackedPublishesError, type JetStreamOutbox } from "./natsOutbox.ts";
 import { NatsPublisher } from "./NatsPublisher.ts";
 import { NatsSubscriptions } from "./NatsSubscriptions.ts";
 import { jetstreamManager, JetStreamApiCodes, JetStreamApiError } from "@nats-io/jetstream";
+import { quietTwice } from "./quietTwice.ts";
 import { lastOnSubject, readStream, seekStream, streamMessageCount, streamNameFor, type StoredMessage } from "./natsStream.ts";
 import { SubjectPrefix } from "./natsSubjects.ts";
 
@@ -177,19 +178,36 @@ export class NatsBus implements Bus {
    */
   async caughtUp(timeoutMs = 10_000, quietMs = 300): Promise<boolean> {
     const jsm = await jetstreamManager(this.nc, { checkAPI: false });
-    const end = Date.now() + timeoutMs;
-    let quiet = 0;
-    let behind: string[] = [];
-    while (Date.now() < end && !this.closed) {
+    const behind = await quietTwice(async () => {
       await this.idle();
-      behind = await this.subscriptions.durablesBehind(jsm).catch((err: unknown) => [`(consumer info failed: ${(err as Error).message})`]);
-      const done = behind.length === 0;
-      quiet = done ? quiet + 1 : 0;
-      if (quiet >= 2) return true;
-      await new Promise((r) => setTimeout(r, done ? quietMs : 50));
-    }
+      return this.subscriptions.durablesBehind(jsm).catch((err: unknown) => [`(consumer info failed: ${(err as Error).message})`]);
+    }, { timeoutMs, quietMs, stopped: () => this.closed });
+    if (behind.length === 0) return true;
     // Which consumers, and what they hold (pending/awaiting ack): the difference between a slow handler, a lost ack and a dead consumer.
     if (!this.closed) this.settings.warn(`durable subscriptions not caught up after ${timeoutMs} ms: ${behind.slice(0, 8).join(", ")}${behind.length > 8 ? ` and ${behind.length - 8} more` : ""}`);
+    return false;
+  }
+
+  /**
+   * Resolve true once no durable consumer on the floor's stream, this process's or any other's,
+   * holds a message unread or unacknowledged, seen twice `quietMs` apart; false after `timeoutMs`
+   * (a consumer left behind by an earlier run never drains: the caller goes on, warned).
+   */
+  async streamQuiet(timeoutMs = 10_000, quietMs = 300): Promise<boolean> {
+    const jsm = await jetstreamManager(this.nc, { checkAPI: false });
+    const busy = await quietTwice(async () => {
+      const held: string[] = [];
+      try {
+        for await (const ci of jsm.consumers.list(this.streamName)) {
+          if (ci.config.durable_name && (ci.num_pending > 0 || ci.num_ack_pending > 0)) held.push(`${ci.name} ${ci.num_pending}/${ci.num_ack_pending}`);
+        }
+      } catch (err) {
+        held.push(`(consumer list failed: ${(err as Error).message})`);
+      }
+      return held;
+    }, { timeoutMs, quietMs, stopped: () => this.closed });
+    if (busy.length === 0) return true;
+    if (!this.closed) this.settings.warn(`the stream's durable consumers were not all drained after ${timeoutMs} ms: ${busy.slice(0, 8).join(", ")}`);
     return false;
   }
 

@@ -35,6 +35,8 @@ export async function roleStepping(o: { db: Db; bus: Bus; role: string; source: 
   // At the run's end, what the others published last is read before this role stops.
   const caughtUp = async () => {
     if ((await bus.caughtUp?.()) === false) o.log.warn({ role: o.role }, "stopping with durable subscriptions not caught up after 10 s");
+    // The others may still be handling the last step's orders, and writing rows of them: read their journals once every durable on the stream is drained.
+    if ((await bus.streamQuiet?.()) === false) o.log.warn({ role: o.role }, "stopping with the stream's durable consumers not all drained after 10 s");
     await patiently("reading the other roles' journals from the stream at the end", o.log, () => follower.repair());
   };
   const wallTime = o.source.mode === "paper" || o.source.mode === "live";
