@@ -2,6 +2,7 @@ import { families, JournalBatch } from "../../protocols/index.ts";
 import { appliedThrough, applyJournal, type Db } from "../../state/index.ts";
 import type { Bus, Subscription } from "../bus/Bus.ts";
 import type { Logger } from "../log/createLogger.ts";
+import { batchEnd } from "./batchEnd.ts";
 import { MarkWaits } from "./MarkWaits.ts";
 import { ROLE_TABLES, roleWrites } from "./roleTables.ts";
 
@@ -102,8 +103,7 @@ export class JournalFollower {
     if (!read) return;
     this.stats.repairs++;
     const have = appliedThrough(this.o.db, source);
-    const lastRow = (data: string) => Number((JSON.parse(data) as { rows?: Array<[number]> }).rows?.at(-1)?.[0] ?? 0);
-    const kept = await read.call(this.o.bus, families.journal.subject(source), { from: (data) => lastRow(data) > have });
+    const kept = await read.call(this.o.bus, families.journal.subject(source), { from: (data) => batchEnd(data) > have });
     for (const m of kept) this.take(m.subject, m.data, false);
   }
 

@@ -1,6 +1,7 @@
 import { families, JournalBatch, PROTOCOL_VERSION } from "../../protocols/index.ts";
 import { journalHead, pruneJournal, readJournal, journalSequence, StateJournal, type Db, type JournalRow } from "../../state/index.ts";
 import type { Bus } from "../bus/Bus.ts";
+import { batchEnd } from "./batchEnd.ts";
 
 /** At most this many statements, and about this many bytes, in one `state.<role>` message (NATS refuses over 1 MB). */
 const MAX_ROWS = 500;
@@ -118,7 +119,5 @@ function fitting(rows: JournalRow[]): JournalRow[] {
 /** The last journal row the stream keeps for `subject` (0 when none, or on a bus that keeps nothing). */
 async function lastKept(bus: Bus, subject: string): Promise<number> {
   const data = await bus.lastStored?.(subject);
-  if (data === undefined) return 0;
-  const parsed = JournalBatch.safeParse(JSON.parse(data));
-  return parsed.success ? parsed.data.rows[parsed.data.rows.length - 1]![0] : 0;
+  return data === undefined ? 0 : batchEnd(data);
 }
