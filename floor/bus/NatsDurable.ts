@@ -37,6 +37,15 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const CONSUME = { max_messages: 64, expires: 5000, idle_heartbeat: 1000 } as const;
 
 /**
+ * After two missed heartbeats nats.js checks the consumer with an info request before pulling
+ * again; in an election that request times out (5 s) and is retried after `expires` (5 s more), so
+ * a durable whose consumer leader died read nothing for 12 s or more. Bound, the client pulls again
+ * at once, blind; the consumer is checked by us instead (made again from the last ack) once this
+ * many heartbeats in a row are missed, or the server says it was deleted.
+ */
+export const RESYNC_AFTER_MISSED = 10;
+
+/**
  * One `subscribe(…, { durable })` on NATS: a JetStream durable consumer, its messages run through
  * the handler one at a time in stream order, each unless its id (the envelope id, else its
  * `Nats-Msg-Id`) is in `seen` or handled and not yet acknowledged. Acknowledgements follow in the
@@ -76,7 +85,8 @@ export class DurableSubscription {
           if (!(await this.ensure())) break;
         }
         const consumer = await jetstream(this.host.nc).consumers.get(this.host.stream, this.name);
-        this.messages = await consumer.consume(CONSUME);
+        const messages = (this.messages = await consumer.consume({ ...CONSUME, bind: true }));
+        void this.watch(messages);
         if (!this.live()) break;
         for await (const m of this.messages) {
           await this.deliver(m);
@@ -107,6 +117,19 @@ export class DurableSubscription {
     if (!this.acks.lastAcked || !this.live()) return;
     this.resync = true;
     void this.messages?.close().catch(() => undefined); // the reading loop ends after the message in hand, then resyncs
+  }
+
+  /** A consumer silent for RESYNC_AFTER_MISSED heartbeats, or deleted, is checked and made again (bound pulls never check it). */
+  private async watch(messages: ConsumerMessages): Promise<void> {
+    for await (const s of messages.status()) {
+      const lost = (s.type === "heartbeats_missed" && s.count >= RESYNC_AFTER_MISSED) || s.type === "consumer_deleted";
+      if (lost && this.live() && this.messages === messages) {
+        this.host.warn(`durable ${this.name}: ${s.type === "consumer_deleted" ? "its consumer was deleted" : `no heartbeat for ${s.count} s`}; checking it and reading on from the last ack`);
+        this.resync = true;
+        void messages.close().catch(() => undefined); // the reading loop ends after the message in hand, then resyncs
+        return;
+      }
+    }
   }
 
   private live(): boolean {
