@@ -19,6 +19,12 @@ export interface PublishOptions {
    * can wait until its own copy of the state has what the sender had.
    */
   after?: string;
+  /**
+   * A message this floor may have stored already: sent again after a crash (a durable handling's
+   * outputs the stream had not confirmed, SeenEnvelopes.unsent). The stream holding its id is then
+   * taken as this very message stored, not as another one under the same id to store apart.
+   */
+  again?: boolean;
 }
 
 /** A subscriber's callback. A returned promise is awaited before the subscription's next message. */

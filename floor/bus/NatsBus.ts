@@ -107,7 +107,7 @@ export class NatsBus implements Bus {
 
   publish(subject: string, data: string, opts?: PublishOptions): void {
     this.assertOpen();
-    this.publisher.publish(subject, data, opts?.after);
+    this.publisher.publish(subject, data, opts?.after, opts?.again);
   }
 
   subscribe(subject: string, handler: Handler, opts: SubscribeOptions = {}): Subscription {

@@ -80,9 +80,9 @@ export class NatsPublisher {
     return this.outbox.flushed();
   }
 
-  publish(subject: string, data: string, after?: string): void {
+  publish(subject: string, data: string, after?: string, again?: boolean): void {
     const full = this.subjects.full(subject);
-    if (isStoredSubject(subject)) return this.store(full, data, after);
+    if (isStoredSubject(subject)) return this.store(full, data, after, again === true);
     const { hdrs, seq } = this.stamp();
     if (after) hdrs.set(AFTER, after);
     try {
@@ -103,7 +103,7 @@ export class NatsPublisher {
   }
 
   /** An `order.>`/`audit.>` publish: into the outbox, which idle() waits for until the stream acks it. */
-  private store(full: string, data: string, after: string | undefined): void {
+  private store(full: string, data: string, after: string | undefined, again: boolean): void {
     const { hdrs, seq } = this.stamp();
     if (after) hdrs.set(AFTER, after);
     hdrs.set(PUB, String(seq));
@@ -116,7 +116,7 @@ export class NatsPublisher {
     if (max !== undefined && size > max) throw InvalidArgumentError.format("payload", "max_payload size exceeded");
     this.ledger.hold();
     this.ledger.expectStored(seq, this.o.durableKeysFor(full));
-    this.outbox.push({ full, data, hdrs, msgID, uniqueID });
+    this.outbox.push({ full, data, hdrs, msgID, uniqueID, again });
   }
 
   /** Each send of an outbox publish is tracked like a core publish; a retry gets a new seq and supersedes the last one's deliveries. */

@@ -40,6 +40,8 @@ export interface OutboxItem {
   msgID: string;
   /** Unique to this publish (bus instance and publish number). */
   readonly uniqueID: string;
+  /** Sent again after a crash (PublishOptions.again): a duplicate msgID is this message, already stored. */
+  readonly again?: boolean;
 }
 
 export interface OutboxOptions {
@@ -170,7 +172,7 @@ export class JetStreamOutbox {
   private onAck(e: Entry, n: number, ack: PubAck): void {
     if (n === e.attempts) e.sending = false;
     if (this.stopped || e.done) return;
-    if (ack.duplicate && n === 1 && e.attempts === 1 && e.msgID !== e.uniqueID) {
+    if (ack.duplicate && n === 1 && e.attempts === 1 && e.msgID !== e.uniqueID && !e.again) {
       // Our first send, yet the stream already holds this msgID from another message. Envelope ids
       // restart at <agent>.1.1 with every new database, so a message stored before this bus
       // connected (an earlier floor's, within the duplicate window) is expected and not worth a

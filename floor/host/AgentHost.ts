@@ -151,7 +151,7 @@ export class AgentHost {
       const o = routeOptions(bus.kind, this.spec.id, r.pattern, durables, (name) => new SeenEnvelopes(db, name));
       const seen = o.seen;
       if (!seen) return bus.subscribe(r.pattern, (m) => this.receive(i, m.subject, m.data), o);
-      for (const m of seen.unsent()) bus.publish(m.subject, m.data);
+      for (const m of seen.unsent()) bus.publish(m.subject, m.data, { again: true });
       return bus.subscribe(r.pattern, (m) => {
         const id = envelopeId(m.data);
         return id === undefined ? this.receive(i, m.subject, m.data) : handledOnce(db, seen, id, this.out, () => this.receive(i, m.subject, m.data));

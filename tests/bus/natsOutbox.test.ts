@@ -204,6 +204,23 @@ for (const { label, url: target } of natsTargets()) await describeNats(`NatsBus 
       expect(b.status.outbox).toMatchObject({ acked: 1, renamed: 1, retried: 1 });
       expect(warnings).toEqual([expect.stringContaining("already holds msgID same")]);
     });
+
+    it("takes a message sent again after a crash (again) whose id the stream holds as stored, not storing it twice", async () => {
+      const prefix = uniquePrefix();
+      const a = await natsBus({ prefix });
+      const b = await natsBus({ prefix }); // the next incarnation, sending what the first may have stored
+      const got = record(a);
+      await settle(a);
+      a.publish("order.decision.a", envelope("sent"));
+      await within(a.idle(), 5000, "idle() of a");
+      b.publish("order.decision.a", envelope("sent"), { again: true });
+      b.publish("order.decision.a", envelope("lost"), { again: true }); // never stored: stored now
+      await within(b.idle(), 5000, "idle() of b");
+      await waitFor(() => got.order.length >= 2, 2000, "both messages");
+      const stored = await a.streamMessages("order.>");
+      expect(stored.map((m) => m.msgId)).toEqual(["sent", "lost"]);
+      expect(b.status.outbox).toMatchObject({ acked: 2, renamed: 0, retried: 0 });
+    });
   });
 
   it("keeps md.* and other subjects on core publish, and uses a unique msgID for payloads that are not envelopes", async () => {
