@@ -42,6 +42,9 @@ function accepts(port: number): Promise<boolean> {
 export class NatsServerProcess {
   private proc: ChildProcess | undefined;
   private n = 0;
+  /** Incarnations that exited without being killed or stopped by us (a crash: the run must say so). */
+  readonly unplannedExits: Array<{ incarnation: number; code: number | null; signal: NodeJS.Signals | null }> = [];
+  private planned = false;
 
   private constructor(readonly bin: string, readonly port: number, private readonly storeDir: string, private readonly logDir: string) {}
 
@@ -63,9 +66,14 @@ export class NatsServerProcess {
     const proc = spawn(this.bin, ["-a", "127.0.0.1", "-p", String(this.port), "-js", "-sd", this.storeDir], { stdio: ["ignore", "ignore", "pipe"] });
     proc.stderr!.pipe(log);
     this.proc = proc;
+    this.planned = false;
+    const n = this.n;
     const orphaned = () => proc.kill("SIGKILL");
     process.once("exit", orphaned);
-    proc.once("exit", () => process.off("exit", orphaned));
+    proc.once("exit", (code, signal) => {
+      process.off("exit", orphaned);
+      if (!this.planned) this.unplannedExits.push({ incarnation: n, code, signal });
+    });
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       if (proc.exitCode !== null) throw new Error(`nats-server exited at start (code ${proc.exitCode}): see ${join(this.logDir, `nats.${this.n}.log`)}`);
@@ -75,13 +83,30 @@ export class NatsServerProcess {
     throw new Error(`nats-server did not accept connections on port ${this.port} within 15 s`);
   }
 
+  /** The current incarnation's process id. */
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
+  /** Whether the current incarnation is alive. */
+  get running(): boolean {
+    return this.proc !== undefined && this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  /** The current incarnation's log. */
+  get log(): string {
+    return join(this.logDir, `nats.${this.n}.log`);
+  }
+
   /** SIGKILL: no flush, no goodbye to its clients. Resolves once it is gone. */
   kill(): Promise<void> {
+    this.planned = true;
     return stopProcess(this.proc, "SIGKILL");
   }
 
   /** A clean stop at the end of the run. */
   stop(): Promise<void> {
+    this.planned = true;
     return stopProcess(this.proc, "SIGTERM");
   }
 }

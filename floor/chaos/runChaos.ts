@@ -15,6 +15,14 @@ import { roleProblems } from "./roleProblems.ts";
 const PREFIX = "chaos.";
 /** A floor that has not advanced for this long (wall) is given up: every role is stopped. */
 const STALL_MS = 180_000;
+/** The stream is read within this long at the end, or the run says it could not be. */
+const READ_MS = 120_000;
+
+function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not done within ${ms / 1000} s`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 const iso = (t: number | undefined) => (t === undefined || !Number.isFinite(t) ? null : new Date(t).toISOString());
 
@@ -33,16 +41,19 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const abort = new AbortController();
   const problems: string[] = [];
   let watch: FloorWatch | undefined;
+  let roles: Awaited<ReturnType<typeof startRoles>> | undefined;
+  let stall: NodeJS.Timeout | undefined;
   try {
     watch = await FloorWatch.open(nats.url, PREFIX);
-    const roles = await startRoles({ opts, dir, logDir, url: nats.url, prefix: PREFIX, signal: abort.signal });
+    roles = await startRoles({ opts, dir, logDir, url: nats.url, prefix: PREFIX, signal: abort.signal });
     const w = watch;
-    const stall = setInterval(() => {
+    const all = roles;
+    stall = setInterval(() => {
       if (w.ended || Date.now() - w.advancedAt < STALL_MS) return;
-      problems.push(`the floor's clock stood still at ${iso(w.t)} for ${STALL_MS / 1000} s: every role was stopped`);
+      problems.push(`the floor's clock stood still at ${iso(w.t)} for ${STALL_MS / 1000} s${nats.running ? "" : " (nats-server was not running)"}: every role was stopped`);
       clearInterval(stall);
       abort.abort();
-      for (const r of roles.values()) void r.stop();
+      for (const r of all.values()) void r.stop();
     }, 1000);
     const plan = chaosSchedule({ kills: opts.kills, natsRestarts: opts.natsRestarts, runMs: opts.untilMs, seed: opts.seed });
     const run = await runDisruptions(plan, { watch, roles, nats, stepTimeoutMs: STALL_MS, signal: abort.signal });
@@ -58,7 +69,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     problems.push(...roleProblems(outcomes));
     // Chaos asked for and not carried out is not chaos survived.
     for (const d of run.reports) if (d.skipped && !run.stuck) problems.push(`disruption ${d.n} (${d.kind === "kill" ? `kill of ${d.role}` : "NATS restart"}) was not carried out: ${d.skipped}`);
-    const stream = await readStoredOrders(nats.url, PREFIX);
+    for (const x of nats.unplannedExits) problems.push(`nats-server (incarnation ${x.incarnation}) exited on its own (${x.signal ?? `code ${x.code}`}): see ${join(logDir, `nats.${x.incarnation}.log`)}`);
+    if (!nats.running) await nats.up(); // its store is on disk: started again to read what the stream kept
+    const stream = await withinMs(readStoredOrders(nats.url, PREFIX), READ_MS).catch((err: Error) => {
+      problems.push(`the stream could not be read at the end: ${err.message}; the stream's invariants are checked against nothing`);
+      return [];
+    });
     const { invariants, counts } = checkInvariants(dir, stream);
     const origin = watch.origin;
     return {
@@ -77,7 +93,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       dir,
     };
   } finally {
+    // A run that threw midway (a server that would not start again) must not leave roles running nor a timer holding the process.
+    clearInterval(stall);
     abort.abort();
+    await Promise.all([...(roles?.values() ?? [])].map((r) => r.stop()));
     await watch?.close();
     await nats.stop();
   }
