@@ -118,6 +118,8 @@ export interface Bus {
   lastStored?(subject: string): Promise<string | undefined>;
   /** Remove durable consumer `name` (what `subscribe(…, { durable: name })` made) for good; false when there was none. */
   deleteDurable?(name: string): Promise<boolean>;
+  /** The durable names (`<agentId>.<pattern>`, `#n` for a repeat) of agent `agentId` whose consumers the server holds; absent on a bus that keeps nothing. */
+  durablesOf?(agentId: string): Promise<string[]>;
   /** NATS only: `fn` hears every operation the server refuses, those before it was set included. Returns the unsubscribe. */
   onViolation?(fn: (v: BusViolation) => void): () => void;
 }

@@ -168,6 +168,20 @@ export class NatsBus implements Bus {
     });
   }
 
+  async durablesOf(agentId: string): Promise<string[]> {
+    const jsm = await jetstreamManager(this.nc, { checkAPI: false });
+    const found: string[] = [];
+    for await (const c of jsm.consumers.list(this.streamName)) {
+      const filter = c.config.filter_subject;
+      if (!filter || !c.name.startsWith(`${this.streamName}__`)) continue;
+      // A consumer name keeps a hash of its durable name: rebuilt from the filter, it is exact (no prefix guesswork between ids like a and a_b).
+      const base = `${agentId}.${this.subjects.strip(filter)}`;
+      const durable = [base, ...Array.from({ length: 7 }, (_, i) => `${base}#${i + 2}`)].find((d) => this.subscriptions.consumerName(d) === c.name);
+      if (durable) found.push(durable);
+    }
+    return found.sort();
+  }
+
   async streamInfo(): Promise<{ name: string; messages: number }> {
     return { name: this.streamName, messages: await streamMessageCount(this.nc, this.streamName) };
   }

@@ -107,8 +107,13 @@ export class LifeOps {
     const rec = agentRecord(this.o.db, cmd.agentId);
     if (!rec || rec.diedTs !== null || !fileKinds().has(rec.kind)) return this.refuse(cmd, `${cmd.agentId} is not running`);
     const reply = this.retired(cmd, rec.kind, this.publish);
-    // Its routes are unknown without a host: its durables are those with seen ids here (an id has no `.`).
-    await this.forget(cmd.agentId, SeenEnvelopes.consumers(this.o.db, `${cmd.agentId}.`));
+    // Its routes are unknown without a host: its durables are those with seen ids here (an id has no
+    // `.`) and those the server holds for it (one that never handled a message has no seen ids).
+    const onServer = await (this.o.bus.durablesOf?.(cmd.agentId) ?? Promise.resolve([])).catch((err: unknown) => {
+      this.o.log.warn({ agentId: cmd.agentId, err: (err as Error).message }, "retired; its durable consumers on the server could not be listed: only those it had handled messages on are deleted");
+      return [];
+    });
+    await this.forget(cmd.agentId, [...new Set([...SeenEnvelopes.consumers(this.o.db, `${cmd.agentId}.`), ...onServer])]);
     return reply;
   }
 

@@ -120,4 +120,25 @@ await describeNats("a retired agent's durables and seen ids", () => {
     expect(await consumersOf(b, ["t1.order.event.t1"])).toEqual([]);
     expect(seenOf("t1")).toEqual([]);
   }, 60_000);
+
+  it("deletes every durable of an agent retired with no host, those it never handled a message on included, and not a neighbour's whose id starts alike", async () => {
+    const prefix = uniquePrefix("ret");
+    const a = await bus(prefix);
+    const supA = supervisor(a);
+    // t1_order's consumer names start as t1's do once `.` is `_`: only the hash in the name tells them apart.
+    for (const id of ["t1", "t1_order"]) await run(supA, a, { verb: "spawn", agentId: id, config: momentum });
+    const t1 = supA.get("t1")!.durables;
+    const neighbour = supA.get("t1_order")!.durables;
+    await supA.stopAll();
+    await a.close();
+    expect(seenOf("t1")).toEqual([]); // nothing handled: no seen ids to find its durables by
+
+    const b = await bus(prefix);
+    const supB = supervisor(b);
+    expect(await b.durablesOf("t1")).toEqual([...t1].sort());
+    expect(await run(supB, b, { verb: "retire", agentId: "t1", by: "config", reason: "its config file is gone" })).toMatchObject({ ok: true, outcome: "retired" });
+    expect(await consumersOf(b, t1)).toEqual([]);
+    expect(await consumersOf(b, neighbour)).toEqual(neighbour);
+    expect(await b.durablesOf("t1_order")).toEqual([...neighbour].sort());
+  }, 60_000);
 });
