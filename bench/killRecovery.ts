@@ -25,7 +25,7 @@ interface Spread {
  * over a split sim of `until` floor time, and how long the floor took to come back from each.
  */
 export async function killRecovery(o: { kills: number; natsRestarts: number; until: string; untilMs: number; seed: number }): Promise<KillRecovery> {
-  const r = await runChaos({ kills: o.kills, natsRestarts: o.natsRestarts, until: o.until, untilMs: o.untilMs, seed: o.seed, json: true });
+  const r = await runChaos({ kills: o.kills, natsRestarts: o.natsRestarts, until: o.until, untilMs: o.untilMs, seed: o.seed, json: true, stallMs: 180_000 });
   const of = (kind: DisruptionReport["kind"], key: "backMs" | "steppedMs" | "tradingMs") => spread(r.disruptions.filter((d) => d.kind === kind).map((d) => d[key]));
   return {
     ok: r.ok,

@@ -12,9 +12,11 @@ export interface ChaosOptions {
   json: boolean;
   /** Keep the role files and logs here (created if missing); otherwise a temporary folder. */
   keep?: string;
+  /** A floor clock standing still this long (wall ms, `--stall-after`) gives the run up. */
+  stallMs: number;
 }
 
-export const CHAOS_USAGE = "usage: npm run chaos -- --kills N --nats-restarts M [--until D] [--seed S] [--json] [--keep DIR]";
+export const CHAOS_USAGE = "usage: npm run chaos -- --kills N --nats-restarts M [--until D] [--seed S] [--json] [--keep DIR] [--stall-after D]";
 
 const count = (name: string, v: string | undefined, dflt: number): number => {
   if (v === undefined) return dflt;
@@ -27,7 +29,7 @@ const count = (name: string, v: string | undefined, dflt: number): number => {
 export function parseChaosOptions(argv: string[]): ChaosOptions {
   const { values: v } = parseOptions({
     args: argv,
-    options: { kills: { type: "string" }, "nats-restarts": { type: "string" }, until: { type: "string", default: "1h" }, seed: { type: "string" }, json: { type: "boolean", default: false }, keep: { type: "string" } },
+    options: { kills: { type: "string" }, "nats-restarts": { type: "string" }, until: { type: "string", default: "1h" }, seed: { type: "string" }, json: { type: "boolean", default: false }, keep: { type: "string" }, "stall-after": { type: "string", default: "3m" } },
     strict: true,
     allowPositionals: false,
   });
@@ -39,5 +41,6 @@ export function parseChaosOptions(argv: string[]): ChaosOptions {
     seed: count("seed", v.seed, 1),
     json: v.json,
     ...(v.keep !== undefined ? { keep: v.keep } : {}),
+    stallMs: parseDuration(v["stall-after"]),
   };
 }

@@ -13,8 +13,6 @@ import { roleProblems } from "./roleProblems.ts";
 
 /** The floor's prefix on the private server (it is the only floor there; the prefix keeps its subjects apart from anything else's). */
 const PREFIX = "chaos.";
-/** A floor that has not advanced for this long (wall) is given up: every role is stopped. */
-const STALL_MS = 180_000;
 /** The stream is read within this long at the end, or the run says it could not be. */
 const READ_MS = 120_000;
 
@@ -49,14 +47,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const w = watch;
     const all = roles;
     stall = setInterval(() => {
-      if (w.ended || Date.now() - w.advancedAt < STALL_MS) return;
-      problems.push(`the floor's clock stood still at ${iso(w.t)} for ${STALL_MS / 1000} s${nats.running ? "" : " (nats-server was not running)"}: every role was stopped`);
+      if (w.ended || Date.now() - w.advancedAt < opts.stallMs) return;
+      problems.push(`the floor's clock stood still at ${iso(w.t)} for ${opts.stallMs / 1000} s${nats.running ? "" : " (nats-server was not running)"}: every role was stopped`);
       clearInterval(stall);
       abort.abort();
       for (const r of all.values()) void r.stop();
     }, 1000);
     const plan = chaosSchedule({ kills: opts.kills, natsRestarts: opts.natsRestarts, runMs: opts.untilMs, seed: opts.seed });
-    const run = await runDisruptions(plan, { watch, roles, nats, stepTimeoutMs: STALL_MS, signal: abort.signal });
+    const run = await runDisruptions(plan, { watch, roles, nats, stepTimeoutMs: opts.stallMs, signal: abort.signal });
     if (run.stuck) {
       problems.push(run.stuck);
       abort.abort();

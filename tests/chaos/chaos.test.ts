@@ -7,7 +7,10 @@ import { CHAOS_ROLES } from "../../floor/chaos/chaosSchedule.ts";
 import { describeNatsServer } from "../helpers/nats.ts";
 import { ROOT } from "../helpers/floorCli.ts";
 import { tmpDir } from "../helpers/tmp.ts";
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { promisify } from "node:util";
+import { openDb } from "../../state/index.ts";
 
 /** The shipped roster (seven traders, a market maker among them): enough orders that a kill lands among them. */
 const CONFIG = `${ROOT}config/floor.yaml`;
@@ -47,5 +50,35 @@ describeNatsServer("npm run chaos", () => {
     expect(report.counts!.orders).toBeGreaterThan(0);
     expect(report.floor.coveredMs).toBe(20 * 60_000);
     tmp.remove();
+  }, 240_000);
+
+  it("gives a stalled floor up and still reports: a nats-server that died on its own is named, started again, and the stream read", async () => {
+    const dir = tmp.path("stall");
+    const running = chaos(["--until", "7d", "--seed", "5", "--json", "--keep", dir, "--stall-after", "5s"]);
+    // Once the floor steps, its private server dies under it (not one of the run's planned restarts).
+    const stepping = () => {
+      if (!existsSync(`${dir}/feed.db`)) return false;
+      const db = openDb(`${dir}/feed.db`, { readonly: true });
+      try {
+        return Number((db.prepare("SELECT value FROM floor_meta WHERE key = 'floorTime'").get() as { value: string } | undefined)?.value ?? 0) > 0;
+      } catch {
+        return false; // not migrated yet
+      } finally {
+        db.close();
+      }
+    };
+    for (const end = Date.now() + 120_000; !stepping(); await new Promise((r) => setTimeout(r, 250))) if (Date.now() > end) throw new Error("the floor never stepped");
+    await promisify(execFile)("pkill", ["-KILL", "-f", `${dir}/nats`]);
+    const r = await running;
+    const report = JSON.parse(r.stdout) as ChaosReport;
+    expect(r.code).toBe(1);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^nats-server \(incarnation 1\) exited on its own \(SIGKILL\)/),
+      expect.stringMatching(/^the floor's clock stood still at .* for 5 s \(nats-server was not running\): every role was stopped$/),
+    ]));
+    expect(report.invariants.map((i) => i.name)).toEqual([...INVARIANTS]); // checked: the stream was read from the server started again
+    expect(report.problems.filter((p) => p.startsWith("the stream could not be read"))).toEqual([]);
+    expect(report.roles).toHaveLength(CHAOS_ROLES.length);
   }, 240_000);
 });
