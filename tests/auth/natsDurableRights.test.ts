@@ -29,4 +29,13 @@ describeNatsServer("durable subscriptions under config/nats/floor-auth.conf", ()
     expect(got).toEqual([0, 1, 1, 2, 3]);
     expect(exchange.status.violations + boss.status.violations).toBe(0);
   });
+
+  it("lets a role's user list the stream's consumers: the end of a split run's drain check and a retired agent's durables", async () => {
+    const boss = await as("boss");
+    boss.subscribe("order.intent.*", () => undefined, { durable: "t9.order.intent.*" });
+    await within(boss.idle(), 10_000, "the consumer made");
+    expect(await boss.streamQuiet(5_000, 50)).toBe(true);
+    expect(await boss.durablesOf("t9")).toEqual(["t9.order.intent.*"]);
+    expect(boss.status.violations).toBe(0);
+  });
 });

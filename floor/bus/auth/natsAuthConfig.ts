@@ -48,8 +48,9 @@ export function natsUsers(traderIds: readonly string[], prefix = ""): NatsUser[]
   const p = new SubjectPrefix(prefix).prefix;
   const stream = streamNameFor(p);
   // Durable subscriptions: create, look up, rewind (delete and create again) and read the floor's
-  // stream's consumers, and acknowledge their messages; no other stream's.
-  const consumers = ["CREATE", "DURABLE.CREATE", "INFO", "DELETE", "MSG.NEXT"].map((s) => `CONSUMER.${s}.${stream}.>`);
+  // stream's consumers, and acknowledge their messages; no other stream's. Listing them is the end
+  // of a split run's drain check (streamQuiet) and finds a retired agent's (durablesOf).
+  const consumers = [...["CREATE", "DURABLE.CREATE", "INFO", "DELETE", "MSG.NEXT"].map((s) => `CONSUMER.${s}.${stream}.>`), `CONSUMER.LIST.${stream}`];
   const js = ["INFO", `STREAM.INFO.${stream}`, `STREAM.CREATE.${stream}`, `STREAM.UPDATE.${stream}`, `STREAM.MSG.GET.${stream}`, ...consumers].map((s) => `$JS.API.${s}`);
   const ack = `$JS.ACK.${stream}.>`;
   const user = (name: string, rights: string[], api = [...js, ack]): NatsUser => ({ user: name, passwordVar: passwordVarOf(name), publish: [...new Set(rights.map((r) => p + r)), ...api] });
