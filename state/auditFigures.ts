@@ -45,6 +45,9 @@ const HOLDING = `SELECT
   (SELECT outcome FROM markets WHERE market_id = @market) AS outcome
   FROM fills WHERE agent_id = @agent AND market_id = @market`;
 
+/** The last `?` markets resolved (the auditor keeps their approvals for fills still on their way). */
+const LAST_RESOLVED = "SELECT market_id FROM markets WHERE outcome IS NOT NULL ORDER BY resolved_ts DESC, market_id DESC LIMIT ?";
+
 /**
  * The auditor's reads of the ledger, by queries of its own (not the boss's): what a decision's
  * limits are checked against, what a settlement is checked against, and what a restart rebuilds
@@ -62,16 +65,20 @@ export const auditFigures = {
     return { upShares: r.upShares, downShares: r.downShares, cost: r.cost, ...(r.outcome ? { outcome: r.outcome } : {}) };
   },
 
-  /** Every order of a market not yet resolved, oldest first: the approvals a restart checks fills against. */
-  unresolvedOrders: (db: Db) =>
+  /** The last `n` markets resolved, oldest first. */
+  lastResolved: (db: Db, n: number): string[] =>
+    (stmt(db, "SELECT market_id AS id FROM markets WHERE outcome IS NOT NULL ORDER BY resolved_ts DESC, market_id DESC LIMIT ?").all(n) as Array<{ id: string }>).map((r) => r.id).reverse(),
+
+  /** Every order of a market not yet resolved or among the last `kept` resolved, oldest first: the approvals a restart checks fills against. */
+  unresolvedOrders: (db: Db, kept = 0) =>
     stmt(db, `SELECT o.intent_id AS intentId, o.agent_id AS agentId, o.market_id AS marketId, o.side, o.price_micro AS price, o.size_micro AS size,
-      o.filled_micro AS filled, o.status FROM orders o LEFT JOIN markets m ON m.market_id = o.market_id WHERE m.outcome IS NULL ORDER BY o.seq`).all() as Array<{
+      o.filled_micro AS filled, o.status FROM orders o LEFT JOIN markets m ON m.market_id = o.market_id WHERE m.outcome IS NULL OR o.market_id IN (${LAST_RESOLVED}) ORDER BY o.seq`).all(kept) as Array<{
       intentId: string; agentId: string; marketId: string; side: "BUY" | "SELL"; price: number; size: number; filled: number; status: string;
     }>,
 
-  /** The fill ids booked in markets not yet resolved (reversals excluded): a fill heard again under one of them is a duplicate. */
-  unresolvedFillIds: (db: Db) =>
-    stmt(db, "SELECT f.market_id AS marketId, f.fill_id AS fillId FROM fills f LEFT JOIN markets m ON m.market_id = f.market_id WHERE m.outcome IS NULL AND f.reverses IS NULL").all() as Array<{ marketId: string; fillId: string }>,
+  /** The fill ids booked in markets not yet resolved or among the last `kept` resolved (reversals excluded): a fill heard again under one of them is a duplicate. */
+  unresolvedFillIds: (db: Db, kept = 0) =>
+    stmt(db, `SELECT f.market_id AS marketId, f.fill_id AS fillId FROM fills f LEFT JOIN markets m ON m.market_id = f.market_id WHERE (m.outcome IS NULL OR f.market_id IN (${LAST_RESOLVED})) AND f.reverses IS NULL`).all(kept) as Array<{ marketId: string; fillId: string }>,
 
   /** A market's underlying, as its open recorded it. */
   symbolOf: (db: Db, marketId: string): string | undefined =>

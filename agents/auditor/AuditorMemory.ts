@@ -30,10 +30,18 @@ interface Saved {
   fills: Map<string, Map<string, string>>;
   reported: Set<string>;
   hour: number;
+  /** Resolved markets whose approvals and fill ids are still kept, oldest first (absent in older snapshots). */
+  lately?: string[];
 }
 
 /** Resolved markets whose outcome is kept (their settlements follow the resolution): the last few only. */
 const RESOLVED_KEPT = 64;
+/**
+ * Resolved markets whose approvals and fill ids are kept: in a split floor a fill comes through a
+ * durable consumer, and may be handled after the market's resolution, which comes live (the week
+ * chaos run saw two fills handled 14 floor minutes late, and called them unapproved).
+ */
+export const APPROVALS_KEPT = 8;
 
 /**
  * The auditor's memory, all of it per open market and O(1) to update per message: the approvals it
@@ -48,6 +56,7 @@ export class AuditorMemory {
   fills = new Map<string, Map<string, string>>();
   reported = new Set<string>();
   hour = -1;
+  lately: string[] = [];
 
   constructor(private readonly db: Db) {}
 
@@ -71,11 +80,19 @@ export class AuditorMemory {
     if (m) m.tick = Math.min(m.tick ?? b.tickSize, b.tickSize);
   }
 
-  /** A resolved market can have no more orders or fills: forget them, keep its outcome for its settlements. */
+  /**
+   * A resolved market can have no new orders: its approvals stop counting as working, and they and
+   * its fill ids are kept for the fills still on their way (APPROVALS_KEPT markets); its outcome is
+   * kept for its settlements.
+   */
   resolved(marketId: string, outcome: Outcome): void {
-    for (const [k, a] of this.approved) if (a.marketId === marketId) this.approved.delete(k);
+    for (const a of this.approved.values()) if (a.marketId === marketId) a.open = false;
     this.tops.delete(marketId);
-    this.fills.delete(marketId);
+    if (!this.lately.includes(marketId)) this.lately.push(marketId);
+    for (const gone of this.lately.splice(0, Math.max(0, this.lately.length - APPROVALS_KEPT))) {
+      for (const [k, a] of this.approved) if (a.marketId === gone) this.approved.delete(k);
+      this.fills.delete(gone);
+    }
     const m = this.market(marketId);
     this.markets.delete(marketId);
     this.markets.set(marketId, { ...m, announced: outcome });
@@ -91,25 +108,28 @@ export class AuditorMemory {
     return first;
   }
 
-  /** After a restart that was not an exact resume: the approvals and fill ids of every market not yet resolved, from the ledger. */
+  /** After a restart that was not an exact resume: the approvals and fill ids of every market not yet resolved, and of the last APPROVALS_KEPT resolved, from the ledger. */
   rebuild(): void {
-    for (const o of auditFigures.unresolvedOrders(this.db)) {
+    this.lately = auditFigures.lastResolved(this.db, APPROVALS_KEPT);
+    const resolved = new Set(this.lately);
+    for (const o of auditFigures.unresolvedOrders(this.db, APPROVALS_KEPT)) {
       if (o.status === "rejected" || this.approved.has(o.intentId)) continue;
-      const open = o.status === "pending" || o.status === "live";
+      const open = !resolved.has(o.marketId) && (o.status === "pending" || o.status === "live");
       this.approved.set(o.intentId, { agentId: o.agentId, marketId: o.marketId, side: o.side, price: o.price, size: o.size, filled: o.filled, open, msgId: FROM_LEDGER });
     }
-    for (const f of auditFigures.unresolvedFillIds(this.db)) this.fillSeen(f.marketId, f.fillId, FROM_LEDGER);
+    for (const f of auditFigures.unresolvedFillIds(this.db, APPROVALS_KEPT)) this.fillSeen(f.marketId, f.fillId, FROM_LEDGER);
   }
 
   save(): Saved {
     const copy = <K, V>(m: Map<K, V>, f: (v: V) => V) => new Map([...m].map(([k, v]) => [k, f(v)]));
     return {
       approved: copy(this.approved, (a) => ({ ...a })), markets: copy(this.markets, (m) => ({ ...m })), tops: copy(this.tops, (t) => t.map((x) => ({ ...x }))),
-      fills: copy(this.fills, (f) => new Map(f)), reported: new Set(this.reported), hour: this.hour,
+      fills: copy(this.fills, (f) => new Map(f)), reported: new Set(this.reported), hour: this.hour, lately: [...this.lately],
     };
   }
 
   load(s: Saved): void {
     Object.assign(this, s);
+    this.lately = s.lately ?? [];
   }
 }

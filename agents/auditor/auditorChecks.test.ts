@@ -9,6 +9,7 @@ import { createLogger } from "../../floor/log/createLogger.ts";
 import { RiskConfig } from "../../protocols/index.ts";
 import { addCash, openDb, recordFill, recordMarketOpen, recordMarketResolved, recordOrder, type Db } from "../../state/index.ts";
 import { auditorAgent } from "./auditorAgent.ts";
+import { APPROVALS_KEPT } from "./AuditorMemory.ts";
 
 const M = 1_000_000;
 const UP = "1".repeat(77);
@@ -163,5 +164,33 @@ describe("the auditor's checks, each caught, recorded once and halting its agent
     send("order.event.t1", fill("i1", 1 * M, 550_000, { fillId: "f-4", liquidity: "maker" })); // one more is over
     await bus.idle();
     expect(violations().map((v) => v.rule).slice(2)).toEqual(["duplicate.fill", "fill.order"]);
+  });
+
+  it("a fill handled after its market's resolution (a split floor's durable behind the live resolution) still answers its approval, for the last APPROVALS_KEPT markets, across a restart too", async () => {
+    decide("i1", 20 * M, 550_000);
+    await bus.idle();
+    const resolve = (marketId: string, ts: number) => {
+      recordMarketOpen(db, { ...OPEN, marketId, slug: marketId } as never);
+      recordMarketResolved(db, marketId, "Up", false, ts);
+      send(`md.market.${marketId}.resolved`, { phase: "resolved", marketId, outcome: "Up", derived: false }, "feed");
+    };
+    recordMarketResolved(db, "m1", "Up", false, 900_000);
+    send("md.market.m1.resolved", { phase: "resolved", marketId: "m1", outcome: "Up", derived: false }, "feed");
+    send("order.event.t1", fill("i1", 10 * M, 550_000, { liquidity: "maker" })); // late, but approved
+    await bus.idle();
+    expect(violations()).toEqual([]);
+    // Kept through a restart that rebuilds from the ledger: the ledger has the order, resolved with its market.
+    recordOrder(db, { orderId: "o-i1", intentId: "i1", agentId: "t1", marketId: "m1", tokenId: UP, outcome: "Up", side: "BUY", type: "GTC", price: 550_000, size: 20 * M, status: "live", ts: 0 });
+    await host.stop();
+    host = new AgentHost(auditorAgent("auditor", { capital: 10_000, risk: RiskConfig.parse({}) }), { bus, clock: new SimClock(0), db, log: createLogger({ level: "silent" }), runId: 2 });
+    host.start();
+    send("order.event.t1", fill("i1", 5 * M, 550_000, { fillId: "f-2", liquidity: "maker" }));
+    await bus.idle();
+    expect(violations()).toEqual([]);
+    // APPROVALS_KEPT markets resolved since: m1's approval is forgotten, and a fill of it is one without.
+    for (let i = 0; i < APPROVALS_KEPT; i++) resolve(`k${i}`, 1_000_000 + i);
+    send("order.event.t1", fill("i1", 5 * M, 550_000, { fillId: "f-3", liquidity: "maker" }));
+    await bus.idle();
+    expect(violations().map((v) => [v.rule, v.reason])).toEqual([["fill.order", "fill without an approved decision"]]);
   });
 });
