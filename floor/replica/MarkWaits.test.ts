@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../log/createLogger.ts";
-import { MARK_WAIT_MS, MarkWaits } from "./MarkWaits.ts";
-
-const log = createLogger({ level: "silent" });
+import { MARK_WAIT_MS, MarkWaits, SLOW_WAIT_MS } from "./MarkWaits.ts";
 
 function waits(through: Map<string, number>) {
   const fetched: string[] = [];
+  const warned: unknown[] = [];
   const stats = { waited: 0, unmet: 0 };
-  return { w: new MarkWaits({ role: "boss", log, through, fetch: (s) => void fetched.push(s), stats }), fetched, stats };
+  const log = Object.assign(createLogger({ level: "silent" }), { warn: (o: unknown) => void warned.push(o) });
+  return { w: new MarkWaits({ role: "boss", log, through, fetch: (s) => void fetched.push(s), stats }), fetched, stats, warned };
 }
 
 describe("MarkWaits", () => {
@@ -39,6 +39,21 @@ describe("MarkWaits", () => {
     await Promise.resolve();
     expect(done).toBe(true);
     expect(stats).toEqual({ waited: 1, unmet: 0 });
+  });
+
+  it("logs a wait that lasted SLOW_WAIT_MS or more once the rows came, not a short one", async () => {
+    vi.useFakeTimers();
+    const through = new Map([["exchange", 1]]);
+    const { w, warned } = waits(through);
+    void w.wait("exchange=2");
+    vi.advanceTimersByTime(500);
+    through.set("exchange", 2);
+    w.applied();
+    void w.wait("exchange=3");
+    vi.advanceTimersByTime(SLOW_WAIT_MS);
+    through.set("exchange", 3);
+    w.applied();
+    expect(warned).toEqual([{ after: "exchange=3", waitedMs: SLOW_WAIT_MS, have: { exchange: 3 } }]);
   });
 
   it("hands the message on after MARK_WAIT_MS without the rows, counted; and at a stop", async () => {

@@ -5,6 +5,8 @@ import { parseMarks } from "./journalMarks.ts";
 export const MARK_WAIT_MS = 30_000;
 /** A message still waiting this long has its sources read back from the stream, and again as often while it waits. */
 const FETCH_EVERY_MS = 250;
+/** A wait this long is logged when it ends (the rows came late: what held a durable back is then on record). */
+export const SLOW_WAIT_MS = 2_000;
 
 interface Waiter {
   readonly marks: ReadonlyMap<string, number>;
@@ -55,6 +57,8 @@ export class MarkWaits {
       }, FETCH_EVERY_MS);
       const done = () => {
         clearInterval(timer);
+        const waitedMs = Date.now() - started;
+        if (waitedMs >= SLOW_WAIT_MS && waitedMs < MARK_WAIT_MS) this.o.log.warn({ after, waitedMs, have: Object.fromEntries(this.o.through) }, "a message waited for state rows its sender had; they came");
         this.waiters = this.waiters.filter((x) => x !== w);
         resolve();
       };
