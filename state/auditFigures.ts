@@ -67,7 +67,7 @@ export const auditFigures = {
 
   /** The last `n` markets resolved, oldest first. */
   lastResolved: (db: Db, n: number): string[] =>
-    (stmt(db, "SELECT market_id AS id FROM markets WHERE outcome IS NOT NULL ORDER BY resolved_ts DESC, market_id DESC LIMIT ?").all(n) as Array<{ id: string }>).map((r) => r.id).reverse(),
+    (stmt(db, LAST_RESOLVED).all(n) as Array<{ market_id: string }>).map((r) => r.market_id).reverse(),
 
   /** Every order of a market not yet resolved or among the last `kept` resolved, oldest first: the approvals a restart checks fills against. */
   unresolvedOrders: (db: Db, kept = 0) =>

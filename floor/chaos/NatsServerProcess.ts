@@ -93,11 +93,6 @@ export class NatsServerProcess {
     return this.proc !== undefined && this.proc.exitCode === null && this.proc.signalCode === null;
   }
 
-  /** The current incarnation's log. */
-  get log(): string {
-    return join(this.logDir, `nats.${this.n}.log`);
-  }
-
   /** SIGKILL: no flush, no goodbye to its clients. Resolves once it is gone. */
   kill(): Promise<void> {
     this.planned = true;
